@@ -1,0 +1,33 @@
+import type { Finding, RunError, Severity } from '../finding.js';
+import type { Rule } from '../rules/types.js';
+
+export interface LintSummary {
+  filesLinted: number;
+  findings: number;
+  bySeverity: Record<Exclude<Severity, 'off'>, number>;
+  fixable: number;
+  errors: number;
+}
+
+/** What a lint run produced; formatters turn this into text. */
+export interface LintResult {
+  findings: Finding[];
+  errors: RunError[];
+  /** Files that were linted (display paths). */
+  files: string[];
+  /** Rules that were available in the run (for SARIF `rules[]`). */
+  rules: readonly Rule<any>[];
+  /** Notices for the user (e.g. "shellcheck not found"), printed on stderr by the CLI. */
+  notices: string[];
+  summary: LintSummary;
+}
+
+export function summarize(findings: Finding[], errors: unknown[], filesLinted: number): LintSummary {
+  const bySeverity = { style: 0, info: 0, warning: 0, error: 0 };
+  let fixable = 0;
+  for (const f of findings) {
+    bySeverity[f.severity]++;
+    if (f.fix) fixable++;
+  }
+  return { filesLinted, findings: findings.length, bySeverity, fixable, errors: errors.length };
+}

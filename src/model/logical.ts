@@ -1,0 +1,75 @@
+/**
+ * Text assembled from pieces of a source file (continuation lines joined), with a map back to
+ * source offsets so that anything found in the joined text is reported at its real position.
+ */
+export class LogicalText {
+  /** segments[i] = [logicalStart, sourceStart, length] */
+  private readonly segs: number[] = [];
+  text = '';
+
+  append(sourceStart: number, piece: string): void {
+    if (piece.length === 0) return;
+    this.segs.push(this.text.length, sourceStart, piece.length);
+    this.text += piece;
+  }
+
+  /** Append text that does not exist in the source (e.g. a newline joining lines); maps to `sourceAt`. */
+  appendSynthetic(sourceAt: number, piece: string): void {
+    this.segs.push(this.text.length, sourceAt, 0);
+    this.text += piece;
+  }
+
+  /** Source offset of the character at logical offset `i` (clamped). */
+  toSource(i: number): number {
+    const s = this.segs;
+    if (s.length === 0) return 0;
+    let lo = 0;
+    let hi = s.length / 3 - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid * 3] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const base = s[lo * 3];
+    const src = s[lo * 3 + 1];
+    const len = s[lo * 3 + 2];
+    const d = i - base;
+    return src + (len === 0 ? 0 : Math.min(d, len));
+  }
+
+  /** Source offset just past the character at logical offset `i - 1` (for span ends). */
+  toSourceEnd(i: number): number {
+    if (i <= 0) return this.toSource(0);
+    return this.toSource(i - 1) + 1;
+  }
+
+  /** The part of this text from logical offset `from` on, mapped to the same source offsets. */
+  slice(from: number): LogicalText {
+    const l = new LogicalText();
+    if (from >= this.text.length) {
+      l.appendSynthetic(this.toSourceEnd(this.text.length), '');
+      return l;
+    }
+    const s = this.segs;
+    for (let k = 0; k < s.length; k += 3) {
+      const base = s[k];
+      const src = s[k + 1];
+      const len = s[k + 2];
+      const nextBase = k + 3 < s.length ? s[k + 3] : this.text.length;
+      if (nextBase <= from) continue;
+      const skip = Math.max(0, from - base);
+      const piece = this.text.slice(base + skip, nextBase);
+      if (len === 0) l.appendSynthetic(src, piece);
+      else l.append(src + skip, piece);
+    }
+    return l;
+  }
+
+  /** A logical text over one contiguous source range. */
+  static of(sourceStart: number, text: string): LogicalText {
+    const l = new LogicalText();
+    l.append(sourceStart, text);
+    if (text.length === 0) l.appendSynthetic(sourceStart, '');
+    return l;
+  }
+}

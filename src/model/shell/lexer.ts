@@ -1,0 +1,181 @@
+/** A tolerant POSIX-shell lexer: words (with quote removal) and operators, in logical offsets. */
+
+export interface WordToken {
+  kind: 'word';
+  start: number;
+  end: number;
+  value: string;
+  raw: string;
+  expands: boolean;
+  /** Inner ranges of `$(...)` and backtick substitutions, for nested parsing. */
+  subs: Array<[number, number]>;
+}
+
+export interface OpToken {
+  kind: 'op';
+  op: string;
+  start: number;
+  end: number;
+}
+
+export type Token = WordToken | OpToken;
+
+const OPS = ['&>>', '<<<', '<<-', '&&', '||', '|&', ';;', ';&', '&>', '<<', '<&', '<>', '>>', '>&', '>|', '&', '|', ';', '(', ')', '<', '>', '\n'];
+const OP_START = new Set(['&', '|', ';', '(', ')', '<', '>', '\n']);
+
+function isBlank(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\r';
+}
+
+/** Index just past the `)` matching an opening `(` whose contents start at i. */
+function skipParens(s: string, i: number): number {
+  let depth = 1;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === '\\') { i += 2; continue; }
+    if (c === "'") { const j = s.indexOf("'", i + 1); i = j < 0 ? s.length : j + 1; continue; }
+    if (c === '"') { i = skipDouble(s, i + 1); continue; }
+    if (c === '`') { const j = s.indexOf('`', i + 1); i = j < 0 ? s.length : j + 1; continue; }
+    if (c === '(') depth++;
+    else if (c === ')') { depth--; if (depth === 0) return i + 1; }
+    i++;
+  }
+  return s.length;
+}
+
+/** Index just past the closing `"` of a double-quoted string whose contents start at i. */
+function skipDouble(s: string, i: number): number {
+  while (i < s.length) {
+    const c = s[i];
+    if (c === '\\') { i += 2; continue; }
+    if (c === '"') return i + 1;
+    if (c === '$' && s[i + 1] === '(') { i = skipParens(s, i + 2); continue; }
+    if (c === '`') { const j = s.indexOf('`', i + 1); i = j < 0 ? s.length : j + 1; continue; }
+    i++;
+  }
+  return s.length;
+}
+
+function skipBraces(s: string, i: number): number {
+  let depth = 1;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === '\\') { i += 2; continue; }
+    if (c === "'") { const j = s.indexOf("'", i + 1); i = j < 0 ? s.length : j + 1; continue; }
+    if (c === '"') { i = skipDouble(s, i + 1); continue; }
+    if (c === '{') depth++;
+    else if (c === '}') { depth--; if (depth === 0) return i + 1; }
+    i++;
+  }
+  return s.length;
+}
+
+export function lex(s: string, from = 0, to = s.length): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  const text = to === s.length ? s : s.slice(0, to);
+  while (i < to) {
+    const c = text[i];
+    if (isBlank(c)) { i++; continue; }
+    if (c === '\\' && text[i + 1] === '\n') { i += 2; continue; }
+    if (c === '#') {
+      // A comment runs to the end of the line (a `#` inside a word is handled below).
+      while (i < to && text[i] !== '\n') i++;
+      continue;
+    }
+    if (OP_START.has(c)) {
+      let op = '';
+      for (const o of OPS) if (text.startsWith(o, i)) { op = o; break; }
+      out.push({ kind: 'op', op, start: i, end: i + op.length });
+      i += op.length;
+      continue;
+    }
+    // A word.
+    const start = i;
+    let value = '';
+    let expands = false;
+    const subs: Array<[number, number]> = [];
+    while (i < to) {
+      const ch = text[i];
+      if (isBlank(ch) || ch === '\n' || OP_START.has(ch)) {
+        // fd prefix of a redirection (`2>&1`) stays with the operator: emit digits as part of op.
+        break;
+      }
+      if (ch === '\\') {
+        if (text[i + 1] === '\n') { i += 2; continue; }
+        if (i + 1 < to) value += text[i + 1];
+        i += 2;
+        continue;
+      }
+      if (ch === "'") {
+        const j = text.indexOf("'", i + 1);
+        const end = j < 0 || j >= to ? to : j;
+        value += text.slice(i + 1, end);
+        i = end + 1;
+        continue;
+      }
+      if (ch === '"') {
+        const end = Math.min(skipDouble(text, i + 1), to);
+        const inner = text.slice(i + 1, text[end - 1] === '"' ? end - 1 : end);
+        for (let k = 0; k < inner.length; k++) {
+          const d = inner[k];
+          if (d === '\\' && k + 1 < inner.length && '$`"\\\n'.includes(inner[k + 1])) {
+            if (inner[k + 1] !== '\n') value += inner[k + 1];
+            k++;
+            continue;
+          }
+          if (d === '$' || d === '`') expands = true;
+          if (d === '$' && inner[k + 1] === '(' && inner[k + 2] !== '(') {
+            const close = skipParens(inner, k + 2);
+            subs.push([i + 1 + k + 2, i + 1 + close - 1]);
+          }
+          value += d;
+        }
+        i = end;
+        continue;
+      }
+      if (ch === '$') {
+        const n = text[i + 1];
+        if (n === "'") {
+          const j = text.indexOf("'", i + 2);
+          const end = j < 0 || j >= to ? to : j;
+          value += text.slice(i + 2, end).replace(/\\(.)/g, (_m, x: string) => (x === 'n' ? '\n' : x === 't' ? '\t' : x));
+          i = end + 1;
+          continue;
+        }
+        expands = true;
+        if (n === '(') {
+          const arith = text[i + 2] === '(';
+          const end = Math.min(skipParens(text, i + 2), to);
+          if (!arith) subs.push([i + 2, end - 1]);
+          value += text.slice(i, end);
+          i = end;
+          continue;
+        }
+        if (n === '{') {
+          const end = Math.min(skipBraces(text, i + 2), to);
+          value += text.slice(i, end);
+          i = end;
+          continue;
+        }
+        value += ch;
+        i++;
+        continue;
+      }
+      if (ch === '`') {
+        expands = true;
+        const j = text.indexOf('`', i + 1);
+        const end = j < 0 || j >= to ? to : j + 1;
+        subs.push([i + 1, Math.max(i + 1, end - 1)]);
+        value += text.slice(i, end);
+        i = end;
+        continue;
+      }
+      value += ch;
+      i++;
+    }
+    if (i === start) { i++; continue; }
+    out.push({ kind: 'word', start, end: i, value, raw: text.slice(start, i), expands, subs });
+  }
+  return out;
+}

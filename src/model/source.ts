@@ -1,0 +1,44 @@
+/** Source text with a line index for offset <-> (line, column) conversion. */
+export class SourceFile {
+  readonly lineStarts: number[];
+  constructor(readonly path: string, readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    this.lineStarts = starts;
+  }
+
+  /** 1-based line and column of an offset. */
+  position(offset: number): { line: number; column: number } {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  }
+
+  /** Offset of a 1-based line's first character. */
+  lineStart(line: number): number {
+    return this.lineStarts[Math.min(Math.max(line - 1, 0), this.lineStarts.length - 1)];
+  }
+
+  /** Offset just past a 1-based line's last character (before \r\n or \n). */
+  lineEnd(line: number): number {
+    if (line >= this.lineStarts.length) return this.text.length;
+    let end = this.lineStarts[line] - 1;
+    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}

@@ -1,0 +1,38 @@
+import { defineRule } from '../types.js';
+import { baseName, hasFlag, runCommands, subcommand } from '../helpers/dockerfile.js';
+
+export default defineRule({
+  id: 'DF012',
+  name: 'apt-missing-yes',
+  aliases: ['DL3014'],
+  meta: {
+    target: 'dockerfile',
+    category: 'reliability',
+    severity: 'warning',
+    fixable: 'safe',
+    status: 'stable',
+    docs: {
+      summary: '`apt-get install` without `-y`.',
+      why: 'A build has no terminal to answer the "Do you want to continue?" prompt, so apt-get aborts and the build fails or hangs.',
+      bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends curl=7.88.1-10 && rm -rf /var/lib/apt/lists/*\n',
+      good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10 && rm -rf /var/lib/apt/lists/*\n',
+    },
+    messages: { missing: 'apt-get install without -y waits for a confirmation the build cannot give; add -y.' },
+  },
+  check({ df, report }) {
+    for (const { cmd } of runCommands(df, { onbuild: true })) {
+      if (baseName(cmd.name) !== 'apt-get') continue;
+      const sub = subcommand(cmd, ['-o', '-c', '-t', '--target-release']);
+      if (!sub || sub.word.value !== 'install') continue;
+      if (hasFlag(cmd, 'yq', ['yes', 'assume-yes', 'quiet'])) {
+        // -q alone does not answer prompts; -qq does (it implies -y).
+        if (hasFlag(cmd, 'y', ['yes', 'assume-yes']) || cmd.args.some((w) => /^-[a-z]*q[a-z]*q/.test(w.value) || w.value === '--quiet=2')) continue;
+      }
+      report({
+        messageId: 'missing',
+        span: { start: cmd.start, end: sub.word.end },
+        fix: { title: 'Add -y', edits: [{ start: sub.word.end, end: sub.word.end, text: ' -y' }] },
+      });
+    }
+  },
+});

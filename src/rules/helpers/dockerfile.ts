@@ -1,0 +1,140 @@
+import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
+import type { Command, ShellWord } from '../../model/shell/types.js';
+
+/**
+ * Every instruction in file order; with `onbuild`, ONBUILD triggers are yielded too
+ * (as the trigger instruction, whose `parent` is the ONBUILD).
+ */
+export function* instructions(df: Dockerfile, opts: { onbuild?: boolean } = {}): Generator<Instruction> {
+  for (const i of df.instructions) {
+    yield i;
+    if (opts.onbuild && i.trigger) yield i.trigger;
+  }
+}
+
+export interface RunCommand {
+  instr: Instruction;
+  cmd: Command;
+  stage: Stage | undefined;
+}
+
+/** Shell commands of every RUN (and, with `onbuild`, every ONBUILD RUN), in order. */
+export function* runCommands(df: Dockerfile, opts: { onbuild?: boolean } = {}): Generator<RunCommand> {
+  for (const instr of instructions(df, opts)) {
+    if (instr.keyword !== 'RUN') continue;
+    const stage = df.stages[instr.stage];
+    for (const cmd of df.script(instr).commands) yield { instr, cmd, stage };
+  }
+}
+
+/** Commands of a single RUN. */
+export function commandsOf(df: Dockerfile, instr: Instruction): Command[] {
+  return df.script(instr).commands;
+}
+
+/** Does the stage end up in the final image (last stage or one of its FROM ancestors)? */
+export function isShipped(df: Dockerfile, stage: number): boolean {
+  return df.shippedStages.has(stage);
+}
+
+/** The last stage (the default build target), if any. */
+export function finalStage(df: Dockerfile): Stage | undefined {
+  return df.stages[df.stages.length - 1];
+}
+
+/** Command name without a leading path: `/usr/bin/apt-get` -> `apt-get`. */
+export function baseName(name: string): string {
+  const i = name.lastIndexOf('/');
+  return i >= 0 ? name.slice(i + 1) : name;
+}
+
+/**
+ * Does the command carry a flag? `short` lists single-letter flags (matched inside bundles like `-qy`),
+ * `long` lists `--long` names (matched with or without `=value`).
+ */
+export function hasFlag(cmd: Command, short: string, long: string[] = []): boolean {
+  return findFlag(cmd, short, long) !== undefined;
+}
+
+export function findFlag(cmd: Command, short: string, long: string[] = []): ShellWord | undefined {
+  for (const w of cmd.args) {
+    const v = w.value;
+    if (v === '--') return undefined;
+    if (v.startsWith('--')) {
+      const name = v.slice(2).split('=', 1)[0];
+      if (long.includes(name)) return w;
+    } else if (v.startsWith('-') && v.length > 1 && short) {
+      for (let i = 1; i < v.length; i++) if (short.includes(v[i])) return w;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Positional arguments after the subcommand, skipping flags and the values of flags that take one.
+ * `valueFlags` lists flags (with dashes, e.g. `-t`, `--target-release`) whose next word is a value.
+ */
+export function positionals(args: ShellWord[], valueFlags: Iterable<string> = []): ShellWord[] {
+  const takes = new Set(valueFlags);
+  const out: ShellWord[] = [];
+  let endOfFlags = false;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (!endOfFlags && v === '--') { endOfFlags = true; continue; }
+    if (!endOfFlags && v.startsWith('-') && v.length > 1) {
+      if (!v.includes('=') && takes.has(v)) i++;
+      continue;
+    }
+    out.push(args[i]);
+  }
+  return out;
+}
+
+/** The index of the first non-flag argument (the subcommand), skipping values of `valueFlags`. */
+export function subcommand(cmd: Command, valueFlags: Iterable<string> = []): { word: ShellWord; index: number } | undefined {
+  const takes = new Set(valueFlags);
+  for (let i = 0; i < cmd.args.length; i++) {
+    const v = cmd.args[i].value;
+    if (v.startsWith('-') && v.length > 1) {
+      if (!v.includes('=') && takes.has(v)) i++;
+      continue;
+    }
+    return { word: cmd.args[i], index: i };
+  }
+  return undefined;
+}
+
+/** The RUN's `--mount` flags of a given type (e.g. cache), with their target paths. */
+export function mounts(instr: Instruction, type?: string): Array<{ type: string; target: string; options: Map<string, string> }> {
+  const out: Array<{ type: string; target: string; options: Map<string, string> }> = [];
+  for (const f of instr.flags) {
+    if (f.name !== 'mount' || !f.options) continue;
+    const t = f.options.get('type') ?? 'bind';
+    if (type && t !== type) continue;
+    out.push({ type: t, target: f.options.get('target') ?? f.options.get('dst') ?? f.options.get('destination') ?? '', options: f.options });
+  }
+  return out;
+}
+
+/** The SHELL in effect at an instruction (exec-form values), or null for the default `/bin/sh -c`. */
+export function shellAt(df: Dockerfile, instr: Instruction): string[] | null {
+  const stage = df.stages[instr.stage];
+  if (!stage) return null;
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parentStage !== null ? df.stages[s.parentStage] : undefined) chain.unshift(s);
+  let shell: string[] | null = null;
+  for (const s of chain) {
+    for (const i of s.instructions) {
+      if (i === instr) return shell;
+      if (i.keyword === 'SHELL' && i.json) shell = i.json.values;
+    }
+  }
+  return shell;
+}
+
+/** Is the shell at this instruction POSIX-like (sh, bash, ash, dash, zsh, ksh)? */
+export function isPosixShell(df: Dockerfile, instr: Instruction): boolean {
+  const sh = shellAt(df, instr);
+  if (!sh || sh.length === 0) return true;
+  return /(^|[\\/])(sh|bash|ash|dash|zsh|ksh|busybox)(\.exe)?$/i.test(sh[0]);
+}
