@@ -2,7 +2,7 @@ import type { FileConfig } from '../config/resolve.js';
 import type { Finding, RunError } from '../finding.js';
 import { parseDockerfile } from '../model/dockerfile/parse.js';
 import type { Dockerfile } from '../model/dockerfile/types.js';
-import type { DockerfileContext, DockerfileRule, ReportDescriptor, RuleSettings } from '../rules/types.js';
+import type { DockerfileContext, DockerfileRule, ReportDescriptor, RuleSettings, ShellcheckDiagnostic } from '../rules/types.js';
 import { Fingerprinter } from './fingerprint.js';
 import { formatMessage } from './messages.js';
 import { collectSuppressions, isSuppressed } from './suppressions.js';
@@ -20,13 +20,15 @@ export interface LintFileOptions {
   config: FileConfig;
   settings: RuleSettings;
   disableIgnorePragma?: boolean;
-  /** Extra findings produced outside the rules (ShellCheck), in the same shape as reports. */
-  extra?: (df: Dockerfile) => Array<{ rule: DockerfileRule; report: ReportDescriptor }>;
+  /** An already parsed model of `text` (saves a parse when the caller needed one first). */
+  df?: Dockerfile;
+  /** ShellCheck diagnostics for this file (see engine/shellcheck.ts). */
+  shellcheck?: ShellcheckDiagnostic[];
 }
 
 /** Parse once, run every enabled rule, apply severities and suppressions. Never throws. */
 export function lintDockerfile(text: string, opts: LintFileOptions): FileLintResult {
-  const df = parseDockerfile(opts.displayPath, text);
+  const df = opts.df ?? parseDockerfile(opts.displayPath, text);
   const findings: Finding[] = [];
   const errors: RunError[] = [];
   const sups = opts.disableIgnorePragma ? [] : collectSuppressions(df);
@@ -65,19 +67,13 @@ export function lintDockerfile(text: string, opts: LintFileOptions): FileLintRes
       source: src,
       options: opts.config.options(rule),
       settings: opts.settings,
+      shellcheck: opts.shellcheck,
       report: (d) => emit(rule, d),
     };
     try {
       rule.check(ctx);
     } catch (e) {
       errors.push({ file: opts.displayPath, kind: 'internal', message: `rule ${rule.id} (${rule.name}) crashed: ${(e as Error).message}` });
-    }
-  }
-  if (opts.extra) {
-    try {
-      for (const { rule, report } of opts.extra(df)) emit(rule, report);
-    } catch (e) {
-      errors.push({ file: opts.displayPath, kind: 'internal', message: `shellcheck integration failed: ${(e as Error).message}` });
     }
   }
   findings.sort(compareFindings);

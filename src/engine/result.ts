@@ -20,6 +20,9 @@ export interface LintResult {
   /** Notices for the user (e.g. "shellcheck not found"), printed on stderr by the CLI. */
   notices: string[];
   summary: LintSummary;
+  /** The failure threshold and no-fail setting from the configuration (the CLI may override). */
+  failureThreshold: Severity | 'none';
+  noFail: boolean;
 }
 
 export function summarize(findings: Finding[], errors: unknown[], filesLinted: number): LintSummary {

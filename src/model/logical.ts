@@ -19,6 +19,17 @@ export class LogicalText {
     this.text += piece;
   }
 
+  /** The pieces this text was assembled from, in order (synthetic pieces have sourceLength 0). */
+  pieces(): Array<{ logicalStart: number; sourceStart: number; length: number; sourceLength: number }> {
+    const out = [];
+    const s = this.segs;
+    for (let k = 0; k < s.length; k += 3) {
+      const next = k + 3 < s.length ? s[k + 3] : this.text.length;
+      out.push({ logicalStart: s[k], sourceStart: s[k + 1], length: next - s[k], sourceLength: s[k + 2] });
+    }
+    return out;
+  }
+
   /** Source offset of the character at logical offset `i` (clamped). */
   toSource(i: number): number {
     const s = this.segs;

@@ -59,8 +59,18 @@ export interface ReportDescriptor {
   severity?: Exclude<Severity, 'off'>;
 }
 
+/** A ShellCheck diagnostic already mapped to source offsets (filled by the engine when shellcheck runs). */
+export interface ShellcheckDiagnostic {
+  code: string;
+  level: 'error' | 'warning' | 'info' | 'style';
+  message: string;
+  span: Span;
+}
+
 export interface DockerfileContext {
   df: Dockerfile;
+  /** ShellCheck results for this file's RUN scripts, when the binary is available and enabled. */
+  shellcheck?: ShellcheckDiagnostic[];
   source: SourceFile;
   options: Record<string, unknown>;
   settings: RuleSettings;

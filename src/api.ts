@@ -1,0 +1,169 @@
+import { renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import { dirname, basename, join, relative, resolve, sep } from 'node:path';
+import { ConfigError, InputError } from './config/errors.js';
+import { loadConfig as loadConfigFile, parseConfigText } from './config/load.js';
+import { EffectiveConfig } from './config/resolve.js';
+import type { LoadedConfig, ShipreadyConfig } from './config/types.js';
+import { validateConfig } from './config/validate.js';
+import { discoverDockerfiles } from './discover.js';
+import { applyFixes } from './engine/fix.js';
+import { lintDockerfile, compareFindings, type FileLintResult } from './engine/lint-dockerfile.js';
+import { RuleRegistry } from './engine/registry.js';
+import { summarize, type LintResult } from './engine/result.js';
+import { shellcheckAvailable, runShellcheck } from './engine/shellcheck.js';
+import type { Finding, RunError } from './finding.js';
+import { parseDockerfile } from './model/dockerfile/parse.js';
+import { readTextFile } from './read-input.js';
+import { allRules, dockerfileRules } from './rules/index.js';
+import type { DockerfileRule } from './rules/types.js';
+
+export const registry = new RuleRegistry(allRules);
+
+export interface LintOptions {
+  /** Working directory: paths and displayed file names are relative to it. Default: process.cwd(). */
+  cwd?: string;
+  /** Explicit config file (like --config). */
+  configPath?: string;
+  /** A config object to use instead of looking for a file (validated like a file). */
+  config?: ShipreadyConfig;
+  /** Apply safe fixes and write the files (atomically). */
+  fix?: boolean;
+  /** With `fix`, also apply unsafe fixes. */
+  unsafeFixes?: boolean;
+  /** Run ShellCheck on RUN scripts when the binary is on PATH (default: config `shellcheck`, true). */
+  shellcheck?: boolean;
+  /** Lint this text instead of files (stdin); `path` is the name shown in findings. */
+  stdin?: { text: string; path?: string };
+  /** Extra rules to ignore (codes, names or aliases), added to the config's ignore list. */
+  ignore?: string[];
+}
+
+/** Load and validate the configuration that applies in `cwd` (own file, else `.hadolint.yaml`). */
+export async function loadConfig(cwd = process.cwd(), explicitPath?: string): Promise<LoadedConfig> {
+  return loadConfigFile(cwd, registry, explicitPath);
+}
+
+async function resolveConfig(cwd: string, opts: LintOptions): Promise<LoadedConfig> {
+  if (opts.config) {
+    const { config, issues } = validateConfig(opts.config, registry);
+    if (issues.length) throw new ConfigError(`${issues[0].path.join('.')}: ${issues[0].message}`, 'config');
+    return { config, path: null, kind: 'shipready', baseDir: cwd };
+  }
+  return loadConfigFile(cwd, registry, opts.configPath);
+}
+
+const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
+
+/**
+ * Lint Dockerfiles under `paths` (directories are searched; default `.`). Configuration problems throw
+ * ConfigError; unreadable files become `errors` of kind `input` and the rest are still linted.
+ */
+export async function lint(paths: string[] = ['.'], opts: LintOptions = {}): Promise<LintResult> {
+  const cwd = resolve(opts.cwd ?? process.cwd());
+  const loaded = await resolveConfig(cwd, opts);
+  if (opts.ignore?.length) {
+    for (const k of opts.ignore) if (!registry.has(k)) throw new ConfigError(`unknown rule "${k}" in --ignore`);
+    loaded.config = { ...loaded.config, ignore: [...(loaded.config.ignore ?? []), ...opts.ignore] };
+  }
+  const eff = new EffectiveConfig(loaded, registry);
+  const errors: RunError[] = [];
+  const notices: string[] = [];
+  const findings: Finding[] = [];
+  const files: string[] = [];
+  const useShellcheck = opts.shellcheck ?? eff.shellcheck;
+  let sc = false;
+  if (useShellcheck) {
+    sc = await shellcheckAvailable();
+    if (!sc) notices.push('shellcheck not found on PATH: RUN scripts were not checked with ShellCheck (install the "shellcheck" package to enable it)');
+  }
+
+  const inputs: Array<{ abs: string | null; display: string; text?: string }> = [];
+  if (opts.stdin) inputs.push({ abs: null, display: opts.stdin.path ?? '-', text: opts.stdin.text });
+  else {
+    const { files: found, missing } = discoverDockerfiles(paths.length ? paths : ['.'], cwd);
+    for (const m of missing) errors.push({ file: m, kind: 'input', message: `${m}: no such file or directory` });
+    for (const abs of found) inputs.push({ abs, display: toPosix(relative(cwd, abs)) || basename(abs) });
+  }
+
+  for (const input of inputs) {
+    let text: string;
+    try {
+      text = input.text ?? readTextFile(input.abs!, input.display);
+    } catch (e) {
+      if (e instanceof InputError) {
+        errors.push({ file: input.display, kind: 'input', message: e.oneLine });
+        continue;
+      }
+      throw e;
+    }
+    const relToConfig = input.abs ? toPosix(relative(loaded.baseDir, input.abs)) : input.display;
+    const fileConfig = eff.forFile(relToConfig);
+    const run = async (t: string, withShellcheck: boolean): Promise<FileLintResult> => {
+      const df = parseDockerfile(input.display, t);
+      const shellcheck = withShellcheck && sc && fileConfig.severity(shellcheckRule()) !== 'off' ? await runShellcheck(df) : undefined;
+      return lintDockerfile(t, {
+        displayPath: input.display,
+        rules: dockerfileRules as DockerfileRule[],
+        config: fileConfig,
+        settings: eff.settings,
+        disableIgnorePragma: eff.disableIgnorePragma,
+        df,
+        shellcheck,
+      });
+    };
+    let current = text;
+    if (opts.fix) {
+      const before = parseErrorCount(text);
+      for (let pass = 0; pass < 10; pass++) {
+        const r = await run(current, false);
+        const { text: next, applied } = applyFixes(current, r.findings, !!opts.unsafeFixes);
+        if (applied === 0 || next === current) break;
+        // Never write a result that parses worse than the input.
+        if (parseErrorCount(next) > before) break;
+        current = next;
+      }
+      if (current !== text) {
+        if (input.abs) writeAtomically(input.abs, current);
+        else notices.push('fixes for stdin are not written anywhere; lint a file to apply them');
+      }
+    }
+    const result = await run(current, true);
+    files.push(input.display);
+    findings.push(...result.findings);
+    errors.push(...result.errors);
+  }
+  findings.sort(compareFindings);
+  return { findings, errors, files, rules: allRules, notices, summary: summarize(findings, errors, files.length), failureThreshold: eff.failureThreshold, noFail: eff.noFail };
+}
+
+/** Lint one Dockerfile's text synchronously with a given config (no ShellCheck, no files). */
+export function lintText(text: string, opts: { path?: string; config?: ShipreadyConfig } = {}): LintResult {
+  const { config, issues } = validateConfig(opts.config ?? {}, registry);
+  if (issues.length) throw new ConfigError(`${issues[0].path.join('.')}: ${issues[0].message}`, 'config');
+  const eff = new EffectiveConfig({ config, path: null, kind: 'shipready', baseDir: '.' }, registry);
+  const display = opts.path ?? 'Dockerfile';
+  const r = lintDockerfile(text, { displayPath: display, rules: dockerfileRules as DockerfileRule[], config: eff.forFile(display), settings: eff.settings, disableIgnorePragma: eff.disableIgnorePragma });
+  return { findings: r.findings, errors: r.errors, files: [display], rules: allRules, notices: [], summary: summarize(r.findings, r.errors, 1), failureThreshold: eff.failureThreshold, noFail: eff.noFail };
+}
+
+function shellcheckRule(): DockerfileRule {
+  return registry.find('shellcheck')[0] as DockerfileRule;
+}
+
+function parseErrorCount(text: string): number {
+  return parseDockerfile('x', text).instructions.filter((i) => i.error).length;
+}
+
+/** Write via a temp file in the same directory and rename, so readers never see a partial file. */
+export function writeAtomically(path: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.shipready-${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    try { unlinkSync(tmp); } catch { /* already gone */ }
+    throw new InputError(`cannot write fixed file: ${(e as Error).message}`, path);
+  }
+}
+
+export { parseConfigText };

@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { RuleRegistry } from '../engine/registry.js';
+import { SourceFile } from '../model/source.js';
+import { ConfigError } from './errors.js';
+import { fromHadolint } from './hadolint.js';
+import type { LoadedConfig, ShipreadyConfig } from './types.js';
+import { validateConfig, type ConfigIssue } from './validate.js';
+
+export const CONFIG_NAMES = ['.shipready.yaml', '.shipready.yml', '.shipready.json'];
+const HADOLINT_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
+
+/** Where the config for `cwd` lives: own config upward from cwd, else hadolint's lookup order. */
+export function findConfig(cwd: string): { path: string; kind: 'shipready' | 'hadolint' } | null {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const n of CONFIG_NAMES) if (existsSync(join(dir, n))) return { path: join(dir, n), kind: 'shipready' };
+    if (dirname(dir) === dir || existsSync(join(dir, '.git'))) break;
+  }
+  const home = homedir();
+  const xdg = process.env.XDG_CONFIG_HOME || join(home, '.config');
+  const candidates = [
+    ...HADOLINT_NAMES.map((n) => join(resolve(cwd), n)),
+    join(xdg, 'hadolint.yaml'), join(xdg, 'hadolint.yml'),
+    join(home, '.hadolint', 'hadolint.yaml'), join(home, '.hadolint', 'hadolint.yml'),
+    join(home, '.hadolint', 'config.yaml'), join(home, '.hadolint', 'config.yml'),
+    join(home, '.hadolint.yaml'), join(home, '.hadolint.yml'),
+  ];
+  for (const p of candidates) if (existsSync(p)) return { path: p, kind: 'hadolint' };
+  return null;
+}
+
+/**
+ * Load and strictly validate the configuration. `explicit` (from --config) wins over lookup.
+ * Throws ConfigError (one line, with file and position) on any problem.
+ */
+export async function loadConfig(cwd: string, registry: RuleRegistry, explicit?: string): Promise<LoadedConfig> {
+  let found: { path: string; kind: 'shipready' | 'hadolint' } | null;
+  if (explicit) {
+    const p = resolve(cwd, explicit);
+    if (!existsSync(p)) throw new ConfigError('config file not found', explicit);
+    found = { path: p, kind: /hadolint/i.test(p) ? 'hadolint' : 'shipready' };
+  } else found = findConfig(cwd);
+  if (!found) return { config: {}, path: null, kind: 'default', baseDir: resolve(cwd) };
+  let text: string;
+  try {
+    text = readFileSync(found.path, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`cannot read config: ${(e as Error).message}`, found.path);
+  }
+  const config = await parseConfigText(text, found.path, found.kind, registry);
+  return { config, path: found.path, kind: found.kind, baseDir: dirname(found.path) };
+}
+
+/** Parse and validate config text (YAML or JSON). */
+export async function parseConfigText(text: string, path: string, kind: 'shipready' | 'hadolint', registry: RuleRegistry): Promise<ShipreadyConfig> {
+  const { parseDocument, isMap, isPair, isScalar, isSeq } = await import('yaml');
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const src = new SourceFile(path, text);
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    const pos = src.position(err.pos[0]);
+    throw new ConfigError(`invalid YAML: ${err.message.split('\n')[0]}`, path, pos.line, pos.column);
+  }
+  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  let result: { config: ShipreadyConfig; issues: ConfigIssue[] };
+  if (kind === 'hadolint') result = fromHadolint(raw, registry);
+  else result = validateConfig(raw, registry);
+  if (result.issues.length > 0) {
+    const issue = result.issues[0];
+    // Point at the key (or item) the issue is about.
+    let node: unknown = doc.contents;
+    let offset = 0;
+    for (const seg of issue.path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        offset = (pair.key as { range?: [number, number] }).range?.[0] ?? offset;
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        const item = node.items[seg] as { range?: [number, number] } | undefined;
+        offset = item?.range?.[0] ?? offset;
+        node = item;
+      } else break;
+    }
+    const pos = src.position(offset);
+    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more problem${result.issues.length > 2 ? 's' : ''})` : '';
+    throw new ConfigError(`${where}${issue.message}${more}`, path, pos.line, pos.column);
+  }
+  return result.config;
+}
+
+export { homedir };

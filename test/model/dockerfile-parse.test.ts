@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { parseDockerfile } from '../../src/model/dockerfile/parse.js';
+
+const at = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
+
+describe('Dockerfile parser', () => {
+  it('reads parser directives only at the top', () => {
+    const src = '# syntax=docker/dockerfile:1.7\n# escape=`\nFROM scratch\n# escape=\\\n';
+    const df = parseDockerfile('D', src);
+    expect(df.directives.map((d) => [d.name, d.value, d.line])).toEqual([['syntax', 'docker/dockerfile:1.7', 1], ['escape', '`', 2]]);
+    expect(df.escape).toBe('`');
+    expect(df.comments.map((c) => c.text)).toEqual(['escape=\\']);
+  });
+
+  it('stops looking for directives after a blank line or comment', () => {
+    const df = parseDockerfile('D', '# hello\n# escape=`\nFROM scratch\n');
+    expect(df.directives).toEqual([]);
+    expect(df.escape).toBe('\\');
+  });
+
+  it('joins continuation lines and drops comment and blank lines inside them', () => {
+    const src = 'FROM debian\nRUN apt-get update \\\n  # a comment\n\n  && apt-get install -y curl\n';
+    const df = parseDockerfile('D', src);
+    const run = df.instructions[1];
+    expect(run.args.text).toBe(' apt-get update   && apt-get install -y curl');
+    expect(run.innerComments.map((c) => [c.text, c.line])).toEqual([['a comment', 3]]);
+    const cmds = df.script(run).commands;
+    expect(cmds.map((c) => c.name)).toEqual(['apt-get', 'apt-get']);
+    const curl = cmds[1].args[2];
+    expect(curl.value).toBe('curl');
+    expect(df.source.position(curl.start)).toEqual({ line: 5, column: 25 });
+    expect(at(src, curl)).toBe('curl');
+    expect(run.end).toBe(src.length - 1);
+  });
+
+  it('uses the backtick as escape character when the directive says so', () => {
+    const src = '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command `\n    Write-Host hi\nCOPY C:\\src C:\\app\\\n';
+    const df = parseDockerfile('D', src);
+    expect(df.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN', 'COPY']);
+    expect(df.instructions[1].args.text).toBe(' powershell -Command     Write-Host hi');
+    expect(df.instructions[2].words.map((w) => w.value)).toEqual(['C:\\src', 'C:\\app\\']);
+  });
+
+  it('reads flags, including unknown future ones, and mount options', () => {
+    const src = 'FROM alpine\nRUN --mount=type=cache,target=/var/cache/apk,sharing=locked --network=none --frobnicate=yes apk add curl\nCOPY --chown=1000:1000 --chmod=755 --link --exclude=*.md --parents src/ /app/\nADD --checksum=sha256:abc --keep-git-dir=true https://x/y.tgz /tmp/\n';
+    const df = parseDockerfile('D', src);
+    const run = df.instructions[1];
+    expect(run.flags.map((f) => [f.name, f.value])).toEqual([['mount', 'type=cache,target=/var/cache/apk,sharing=locked'], ['network', 'none'], ['frobnicate', 'yes']]);
+    expect(Object.fromEntries(run.flags[0].options!)).toEqual({ type: 'cache', target: '/var/cache/apk', sharing: 'locked' });
+    expect(run.error).toBeNull();
+    expect(df.script(run).commands[0].name).toBe('apk');
+    const copy = df.instructions[2];
+    expect(copy.flags.map((f) => f.name)).toEqual(['chown', 'chmod', 'link', 'exclude', 'parents']);
+    expect(copy.words.map((w) => w.value)).toEqual(['src/', '/app/']);
+    expect(at(src, copy.flags[1])).toBe('--chmod=755');
+    expect(at(src, copy.flags[1].valueSpan!)).toBe('755');
+    expect(df.instructions[3].flags.map((f) => f.name)).toEqual(['checksum', 'keep-git-dir']);
+  });
+
+  it('parses heredocs: bare, after a command, several per instruction, <<-, quoted, COPY', () => {
+    const src = [
+      'FROM debian',
+      'RUN <<EOF',
+      'apt-get update',
+      'apt-get install -y curl',
+      'EOF',
+      'RUN python3 <<PY',
+      'print("hi")',
+      'PY',
+      'RUN cat <<A > /a && cat <<-"B" > /b',
+      'one',
+      'A',
+      '\ttwo',
+      '\tB',
+      'COPY <<CONF /etc/app.conf',
+      'key=value',
+      'CONF',
+      'CMD ["true"]',
+      '',
+    ].join('\n');
+    const df = parseDockerfile('D', src);
+    expect(df.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN', 'RUN', 'RUN', 'COPY', 'CMD']);
+    const [, r1, r2, r3, copy] = df.instructions;
+    expect(r1.heredocs.map((h) => [h.delimiter, h.body])).toEqual([['EOF', 'apt-get update\napt-get install -y curl\n']]);
+    expect(df.script(r1).commands.filter((c) => c.name).map((c) => c.args.map((a) => a.value).join(' '))).toEqual(['update', 'install -y curl']);
+    const install = df.script(r1).commands.find((c) => c.args[0]?.value === 'install')!;
+    expect(df.source.position(install.start)).toEqual({ line: 4, column: 1 });
+    // A python heredoc body is not shell.
+    expect(df.script(r2).commands.map((c) => c.name)).toEqual(['python3']);
+    expect(r3.heredocs.map((h) => [h.delimiter, h.quoted, h.stripTabs, h.body])).toEqual([['A', false, false, 'one\n'], ['B', true, true, '\ttwo\n']]);
+    expect(copy.heredocs[0].body).toBe('key=value\n');
+    expect(copy.error).toBeNull();
+    expect(df.instructions[5].line).toBe(17);
+  });
+
+  it('accepts a heredoc after a line continuation', () => {
+    const src = 'FROM debian\nRUN --mount=type=cache,target=/x \\\n  <<EOF\necho hi\nEOF\nUSER nobody\n';
+    const df = parseDockerfile('D', src);
+    expect(df.instructions.map((i) => [i.keyword, i.error])).toEqual([['FROM', null], ['RUN', null], ['USER', null]]);
+    expect(df.instructions[1].heredocs[0].body).toBe('echo hi\n');
+  });
+
+  it('reports an unterminated heredoc on its marker and keeps parsing nothing after it', () => {
+    const src = 'FROM debian\nRUN <<EOF\necho hi\n';
+    const df = parseDockerfile('D', src);
+    expect(df.instructions[1].error?.message).toMatch(/never terminated/);
+    expect(at(src, df.instructions[1].error!.span)).toBe('<<EOF');
+  });
+
+  it('tells exec form from shell form', () => {
+    const src = 'FROM x\nCMD ["node", "server.js"]\nENTRYPOINT [not json]\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n';
+    const df = parseDockerfile('D', src);
+    expect(df.instructions[1].json?.values).toEqual(['node', 'server.js']);
+    expect(df.instructions[1].json?.spans.map((s) => at(src, s))).toEqual(['"node"', '"server.js"']);
+    expect(df.instructions[2].json).toBeNull();
+    expect(df.instructions[3].json?.values).toEqual(['/bin/bash', '-o', 'pipefail', '-c']);
+  });
+
+  it('splits stages, aliases, parents and image references', () => {
+    const src = 'ARG BASE=node:20.11-slim\nARG REG=ghcr.io\nFROM ${BASE} AS Build\nFROM build AS test\nFROM $REG/acme/app:1.2@sha256:abcd AS final\nFROM ${UNKNOWN}\n';
+    const df = parseDockerfile('D', src);
+    expect(df.globalArgs).toHaveLength(2);
+    const [build, test, fin, unk] = df.stages;
+    expect([build.alias, build.resolvedImage, build.ref?.repository, build.ref?.tag]).toEqual(['build', 'node:20.11-slim', 'node', '20.11-slim']);
+    expect(at(src, build.imageSpan)).toBe('${BASE}');
+    expect([test.parentStage, test.ref]).toEqual([0, null]);
+    expect(fin.ref).toEqual({ raw: 'ghcr.io/acme/app:1.2@sha256:abcd', registry: 'ghcr.io', repository: 'acme/app', tag: '1.2', digest: 'sha256:abcd' });
+    expect(unk.resolvedImage).toBeNull();
+    expect([...df.shippedStages]).toEqual([3]);
+  });
+
+  it('marks the shipped stage chain', () => {
+    const df = parseDockerfile('D', 'FROM node:20 AS base\nFROM base AS build\nFROM alpine AS other\nFROM base\n');
+    expect([...df.shippedStages].sort()).toEqual([0, 3]);
+  });
+
+  it('resolves ARG and ENV in scope', () => {
+    const src = 'ARG V=1\nFROM x\nARG V\nENV A=$V B=${C:-dflt}\nENV D=${A}-x\nRUN true\nFROM x AS two\nRUN true\n';
+    const df = parseDockerfile('D', src);
+    const run = df.instructions[5];
+    expect(df.variable(run, 'V')).toBe('1');
+    expect(df.variable(run, 'A')).toBe('1');
+    expect(df.variable(run, 'B')).toBe('dflt');
+    expect(df.variable(run, 'D')).toBe('1-x');
+    expect(df.expand(run, '${D}/bin')).toBe('1-x/bin');
+    expect(df.variable(df.instructions[7], 'A')).toBeUndefined();
+  });
+
+  it('parses ENV, LABEL and ARG pairs with quotes and the legacy form', () => {
+    const src = 'FROM x\nENV A=1 B="two words" C=\'x y\'\nENV LEGACY some value\nLABEL "org.opencontainers.image.title"="App" version=1.0\nARG NAME\nARG WITH=default\n';
+    const df = parseDockerfile('D', src);
+    const [, env, legacy, label, a1, a2] = df.instructions;
+    expect(env.pairs.map((p) => [p.key, p.value, at(src, p.valueSpan)])).toEqual([['A', '1', '1'], ['B', 'two words', '"two words"'], ['C', 'x y', "'x y'"]]);
+    expect(legacy.pairs.map((p) => [p.key, p.value])).toEqual([['LEGACY', 'some value']]);
+    expect(label.pairs.map((p) => [p.key, p.value])).toEqual([['org.opencontainers.image.title', 'App'], ['version', '1.0']]);
+    expect([a1.pairs[0].hasValue, a2.pairs[0].value]).toEqual([false, 'default']);
+  });
+
+  it('parses ONBUILD triggers as instructions', () => {
+    const src = 'FROM x\nONBUILD RUN apt-get install -y curl\nONBUILD COPY . /app\n';
+    const df = parseDockerfile('D', src);
+    const t = df.instructions[1].trigger!;
+    expect([t.keyword, t.parent === df.instructions[1]]).toEqual(['RUN', true]);
+    const cmd = df.script(t).commands[0];
+    expect([cmd.name, at(src, cmd)]).toEqual(['apt-get', 'apt-get install -y curl']);
+    expect(df.instructions[2].trigger!.words.map((w) => w.value)).toEqual(['.', '/app']);
+  });
+
+  it('reports a syntax error per instruction and keeps the rest', () => {
+    const src = 'FROM x\nFROMM y\nCOPY onlyone\nENV\nHEALTHCHECK curl x\nRUN echo ok\n';
+    const df = parseDockerfile('D', src);
+    expect(df.instructions.map((i) => i.error?.message ?? null)).toEqual([
+      null,
+      'unknown instruction "FROMM"',
+      'COPY requires at least a source and a destination',
+      'ENV requires at least one argument',
+      'HEALTHCHECK must be followed by CMD <command> or NONE',
+      null,
+    ]);
+  });
+
+  it('handles CRLF line endings and a BOM', () => {
+    const src = '\uFEFF# syntax=docker/dockerfile:1\r\nFROM alpine:3.19\r\nRUN apk add \\\r\n  curl\r\n';
+    const df = parseDockerfile('D', src);
+    expect(df.directives).toHaveLength(1);
+    expect(df.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN']);
+    const curl = df.script(df.instructions[1]).commands[0].args[1];
+    expect([curl.value, df.source.position(curl.start)]).toEqual(['curl', { line: 4, column: 3 }]);
+    expect(df.stages[0].ref?.tag).toBe('3.19');
+  });
+
+  it('never throws on junk', () => {
+    for (const junk of ['', '\n\n', '\\', 'RUN \\', 'FROM', '<<EOF', 'RUN <<', '["a"', '\u0000\u0001', 'ONBUILD', 'ONBUILD ONBUILD', 'RUN $(( ', 'RUN "unterminated', "RUN 'x", 'RUN `x', 'RUN a &&& b ||| c ;;; d']) {
+      expect(() => {
+        const df = parseDockerfile('D', junk);
+        for (const i of df.instructions) df.script(i);
+      }).not.toThrow();
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseShell } from '../../src/model/shell/parse.js';
+
+const identity = { toSource: (i: number) => i, toSourceEnd: (i: number) => i };
+const parse = (s: string) => parseShell(s, identity);
+const names = (s: string) => parse(s).commands.filter((c) => c.name).map((c) => c.name);
+
+describe('shell parser', () => {
+  it('splits commands on operators and keeps their arguments', () => {
+    const s = parse('apt-get update && apt-get install -y curl || true; echo done | tee log &');
+    expect(s.commands.map((c) => [c.name, c.args.map((a) => a.value), c.before, c.after])).toEqual([
+      ['apt-get', ['update'], '', '&&'],
+      ['apt-get', ['install', '-y', 'curl'], '&&', '||'],
+      ['true', [], '||', ';'],
+      ['echo', ['done'], ';', '|'],
+      ['tee', ['log'], '|', '&'],
+    ]);
+    expect(s.hasPipe).toBe(true);
+  });
+
+  it('removes quotes and keeps exact spans', () => {
+    const src = `echo "a b" 'c d' e\\ f $'g\\nh'`;
+    const c = parse(src).commands[0];
+    expect(c.args.map((a) => a.value)).toEqual(['a b', 'c d', 'e f', 'g\nh']);
+    expect(c.args.map((a) => src.slice(a.start, a.end))).toEqual(['"a b"', "'c d'", 'e\\ f', "$'g\\nh'"]);
+  });
+
+  it('separates assignments and redirections from arguments', () => {
+    const c = parse('DEBIAN_FRONTEND=noninteractive apt-get install -y tzdata > /dev/null 2>&1').commands[0];
+    expect(c.name).toBe('apt-get');
+    expect(c.assignments.map((a) => a.value)).toEqual(['DEBIAN_FRONTEND=noninteractive']);
+    expect(c.args.map((a) => a.value)).toEqual(['install', '-y', 'tzdata']);
+    expect(c.redirects.map((r) => [r.op, r.target?.value])).toEqual([['>', '/dev/null'], ['>&', '1']]);
+  });
+
+  it('finds commands inside control flow, subshells and substitutions', () => {
+    expect(names('if [ -f x ]; then apt-get install -y a; else apk add b; fi')).toEqual(['[', 'apt-get', 'apk']);
+    expect(names('for p in a b; do pip install $p; done')).toEqual(['pip']);
+    expect(names('while read l; do echo $l; done < f')).toEqual(['read', 'echo']);
+    expect(names('(cd /x && make) && { npm ci; }')).toEqual(['cd', 'make', 'npm']);
+    expect(names('echo $(curl -s http://x | sha256sum) `uname -m`')).toEqual(['echo', 'curl', 'sha256sum', 'uname']);
+    expect(names('case "$ARCH" in amd64|x86_64) wget a ;; arm64) curl b ;; *) exit 1 ;; esac; echo after')).toEqual(['wget', 'curl', 'exit', 'echo']);
+    expect(names('f() { echo hi; }; f')).toEqual(['echo', 'f']);
+  });
+
+  it('does not treat arithmetic or parameter expansion as commands', () => {
+    expect(names('echo $((1 + 2)) ${X:-a b}')).toEqual(['echo']);
+    const c = parse('echo ${X:-a b}').commands[0];
+    expect(c.args.map((a) => a.value)).toEqual(['${X:-a b}']);
+  });
+
+  it('skips comments and joins backslash-newline', () => {
+    expect(names('# only a comment\napt-get \\\n  install x # trailing\nnext')).toEqual(['apt-get', 'next']);
+    expect(parse('apt-get \\\n  install x').commands[0].args.map((a) => a.value)).toEqual(['install', 'x']);
+  });
+
+  it('marks nested commands', () => {
+    const cmds = parse('echo $(id -u)').commands;
+    expect(cmds.map((c) => [c.name, c.nested])).toEqual([['echo', false], ['id', true]]);
+  });
+});
