@@ -81,7 +81,22 @@ function mainScript(run: Instruction): Omit<Script, 'header'> | null {
     lines.push({ start: p.sourceStart, length: p.length });
     parts.push(piece);
   }
-  return { text: parts.join(' \\\n') + '\n', lines };
+  let text = parts.join(' \\\n') + '\n';
+  // Heredoc bodies belong to the script: without them ShellCheck reports unterminated heredocs.
+  for (const hd of run.heredocs) {
+    let off = hd.bodySpan.start;
+    const body = hd.body.endsWith('\n') ? hd.body.slice(0, -1) : hd.body;
+    if (hd.body.length > 0) {
+      for (const l of body.split('\n')) {
+        lines.push({ start: off, length: l.length });
+        off += l.length + 1;
+      }
+      text += body + '\n';
+    }
+    lines.push({ start: hd.bodySpan.end, length: hd.delimiter.length });
+    text += hd.delimiter + '\n';
+  }
+  return { text, lines };
 }
 
 interface ScComment { file: string; line: number; endLine: number; column: number; endColumn: number; level: string; code: number; message: string }

@@ -4,7 +4,8 @@ import { runRule } from '../helpers/rule-tester.js';
 
 // Every rule's documented bad example must fire and its good example must stay silent.
 describe('rule docs examples', () => {
-  for (const rule of dockerfileRules) {
+  // ShellCheck findings come from the external binary; test/engine/shellcheck.test.ts covers them.
+  for (const rule of dockerfileRules.filter((r) => r.name !== 'shellcheck')) {
     it(`${rule.id} ${rule.name}: bad example fires`, () => {
       expect(runRule(rule, { code: rule.meta.docs.bad, settings: rule.meta.docs.settings }).length).toBeGreaterThan(0);
     });

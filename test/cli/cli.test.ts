@@ -1,0 +1,132 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const bin = join(root, 'bin/shipready.cjs');
+
+function run(args: string[], opts: { cwd?: string; input?: string } = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: opts.cwd ?? root, input: opts.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function tmp(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'shipready-cli-'));
+  mkdirSync(join(dir, '.git'));
+  for (const [p, c] of Object.entries(files)) {
+    mkdirSync(join(dir, p, '..'), { recursive: true });
+    writeFileSync(join(dir, p), c);
+  }
+  return dir;
+}
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'dist/cli.cjs'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+});
+
+describe('shipready CLI', () => {
+  it('finds Dockerfiles by name, skipping .git and node_modules', () => {
+    const dir = tmp({
+      'Dockerfile': 'FROM node:latest\n',
+      'svc/Dockerfile.prod': 'FROM node:latest\n',
+      'svc/api.dockerfile': 'FROM node:latest\n',
+      'svc/Containerfile': 'FROM node:latest\n',
+      'node_modules/x/Dockerfile': 'FROM node:latest\n',
+      '.git/Dockerfile': 'FROM node:latest\n',
+      'README.md': 'FROM node:latest\n',
+    });
+    const r = run(['lint', '--format', 'json', '--no-shellcheck', '--ignore', 'user-missing,healthcheck-missing,full-base-image'], { cwd: dir });
+    const files = [...new Set(JSON.parse(r.out).findings.map((f: { file: string }) => f.file))].sort();
+    expect(files).toEqual(['Dockerfile', 'svc/Containerfile', 'svc/Dockerfile.prod', 'svc/api.dockerfile']);
+    expect(r.code).toBe(1);
+  });
+
+  it('prints the JSON contract', () => {
+    const dir = tmp({ 'Dockerfile': 'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl=7.88.1-10 && rm -rf /var/lib/apt/lists/*\nFROM debian:latest\n' });
+    const r = run(['lint', '-f', 'json', '--no-shellcheck', '--ignore', 'user-missing'], { cwd: dir });
+    const j = JSON.parse(r.out);
+    expect(j.tool).toEqual({ name: 'shipready', version: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version });
+    const latest = j.findings.find((f: { ruleName: string }) => f.ruleName === 'latest-tag');
+    expect(latest).toMatchObject({ ruleId: 'DF007', aliases: ['DL3007'], severity: 'warning', file: 'Dockerfile', line: 3, column: 6, endLine: 3, endColumn: 19 });
+    expect(latest.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(j.summary.filesLinted).toBe(1);
+  });
+
+  it('reads stdin with --type dockerfile', () => {
+    const r = run(['lint', '-', '--type', 'dockerfile', '-f', 'json', '--no-shellcheck'], { input: 'FROM alpine:latest\n' });
+    const j = JSON.parse(r.out);
+    expect(j.findings.find((f: { ruleName: string }) => f.ruleName === 'latest-tag').file).toBe('-');
+    expect(r.code).toBe(1);
+  });
+
+  it('exits 0 when nothing reaches the failure threshold', () => {
+    const dir = tmp({ 'Dockerfile': 'FROM alpine:latest\n' });
+    expect(run(['lint', '--failure-threshold', 'error', '--no-shellcheck'], { cwd: dir }).code).toBe(0);
+    expect(run(['lint', '--no-fail', '--no-shellcheck'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('exits 2 with a one-line message on usage errors', () => {
+    for (const args of [['lint', '--formt', 'json'], ['lint', '-f', 'yaml'], ['lint', '-'], ['frobnicate'], ['lint', 'no/such/path'], ['explain', 'DL9999']]) {
+      const r = run(args, { input: '' });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(/^shipready: /);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+    expect(run(['lint', '--formt', 'json']).err).toContain('did you mean --format?');
+  });
+
+  it('exits 2 on binary or non-UTF-8 input, without a stack trace', () => {
+    const dir = tmp({ 'Dockerfile': Buffer.from([0x46, 0x52, 0x00, 0x01, 0xff]), 'b/Dockerfile': Buffer.from([0x46, 0xff, 0xfe, 0x0a]) });
+    const r = run(['lint', '--no-shellcheck'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Dockerfile: looks binary (NUL byte at offset 2)');
+    expect(r.err).toContain('b/Dockerfile: is not valid UTF-8 (bad byte near offset 1)');
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 on a bad config file, naming file and position', () => {
+    const dir = tmp({ '.shipready.yaml': 'rulez: {}\n', 'Dockerfile': 'FROM alpine:3.19\n' });
+    const r = run(['lint'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/\.shipready\.yaml:1:1: rulez: unknown key "rulez" \(did you mean "rules"\?\)/);
+  });
+
+  it('--fix applies safe fixes atomically and leaves no temp files', () => {
+    const dir = tmp({ 'Dockerfile': 'FROM debian:12\nRUN apt-get install curl\n' });
+    const before = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    const r = run(['lint', '--fix', '--no-shellcheck', '-f', 'json'], { cwd: dir });
+    const after = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    expect(after).not.toBe(before);
+    expect(after).toContain('apt-get install -y');
+    expect(JSON.parse(r.out).findings.some((f: { ruleName: string }) => f.ruleName === 'apt-missing-yes')).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('does not touch files without --fix', () => {
+    const dir = tmp({ 'Dockerfile': 'FROM debian:12\nRUN apt-get install curl\n' });
+    run(['lint', '--no-shellcheck'], { cwd: dir });
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM debian:12\nRUN apt-get install curl\n');
+  });
+
+  it('lists and explains rules by code, name or alias', () => {
+    const list = run(['rules']);
+    expect(list.code).toBe(0);
+    expect(list.out).toMatch(/^DF007\s+latest-tag\s+DL3007\s+warning/m);
+    for (const key of ['DF007', 'latest-tag', 'DL3007', 'dl3007']) {
+      const r = run(['explain', key]);
+      expect(r.code).toBe(0);
+      expect(r.out.split('\n')[0]).toBe('DF007 latest-tag (DL3007)');
+    }
+    expect(run(['explain', 'latest-tagg']).err).toContain('did you mean "latest-tag"?');
+  });
+
+  it('writes the report to --output', () => {
+    const dir = tmp({ 'Dockerfile': 'FROM alpine:latest\n' });
+    const r = run(['lint', '-f', 'sarif', '-o', 'report.sarif', '--no-shellcheck'], { cwd: dir });
+    expect(r.out).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'report.sarif'), 'utf8')).version).toBe('2.1.0');
+  });
+});

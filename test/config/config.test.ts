@@ -1,0 +1,101 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint, loadConfig } from '../../src/api.js';
+import { ConfigError } from '../../src/config/errors.js';
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'shipready-cfg-'));
+  mkdirSync(join(dir, '.git'));
+  for (const [p, c] of Object.entries(files)) {
+    mkdirSync(join(dir, p, '..'), { recursive: true });
+    writeFileSync(join(dir, p), c);
+  }
+  return dir;
+}
+
+async function configError(files: Record<string, string>): Promise<ConfigError> {
+  const dir = project(files);
+  try {
+    await loadConfig(dir);
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+const DF = 'FROM node:latest\nRUN apt-get install curl\n';
+
+describe('config loading and validation', () => {
+  it('rejects an unknown key with a hint and its position', async () => {
+    const e = await configError({ '.shipready.yaml': 'rules:\n  latest-tag: error\nfailureTreshold: error\n' });
+    expect(e.oneLine).toMatch(/\/\.shipready\.yaml:3:1: failureTreshold: unknown key/);
+    expect(e.message).toBe('failureTreshold: unknown key "failureTreshold" (did you mean "failureThreshold"?)');
+    expect([e.line, e.column]).toEqual([3, 1]);
+  });
+
+  it('rejects an unknown rule with a did-you-mean', async () => {
+    const e = await configError({ '.shipready.yaml': 'rules:\n  latest-tagg: error\n' });
+    expect(e.message).toBe('rules.latest-tagg: unknown rule "latest-tagg" (did you mean "latest-tag"?)');
+    expect([e.line, e.column]).toEqual([2, 3]);
+  });
+
+  it('rejects a bad severity and bad YAML with positions', async () => {
+    const bad = await configError({ '.shipready.yaml': 'rules:\n  DL3007: fatal\n' });
+    expect(bad.message).toMatch(/^rules\.DL3007: severity must be one of off, style, info, warning, error/);
+    const yaml = await configError({ '.shipready.yaml': 'rules: [\n' });
+    expect(yaml.message).toMatch(/^invalid YAML/);
+    expect(yaml.line).toBeGreaterThanOrEqual(1);
+  });
+
+  it('accepts codes, names and aliases for rules and ignore', async () => {
+    const dir = project({ '.shipready.yaml': 'rules:\n  DF007: error\n  apt-missing-yes: off\nignore: [DL3008]\n', Dockerfile: DF });
+    const r = await lint(['.'], { cwd: dir, shellcheck: false });
+    const latest = r.findings.find((f) => f.ruleName === 'latest-tag');
+    expect(latest?.severity).toBe('error');
+    expect(r.findings.some((f) => f.ruleName === 'apt-missing-yes')).toBe(false);
+  });
+
+  it('applies per-path overrides', async () => {
+    const dir = project({
+      '.shipready.yaml': 'overrides:\n  - files: ["legacy/**"]\n    rules:\n      latest-tag: off\n',
+      Dockerfile: DF,
+      'legacy/Dockerfile': DF,
+    });
+    const r = await lint(['.'], { cwd: dir, shellcheck: false });
+    const files = r.findings.filter((f) => f.ruleName === 'latest-tag').map((f) => (f.location as { file: string }).file);
+    expect(files).toEqual(['Dockerfile']);
+  });
+
+  it('honours .hadolint.yaml through aliases when no shipready config exists', async () => {
+    const dir = project({
+      '.hadolint.yaml': 'ignored:\n  - DL3014\noverride:\n  error:\n    - DL3007\nfailure-threshold: error\ntrustedRegistries:\n  - docker.io\n',
+      Dockerfile: DF,
+    });
+    const loaded = await loadConfig(dir);
+    expect(loaded.kind).toBe('hadolint');
+    expect(loaded.config).toEqual({ ignore: ['DL3014'], rules: { DL3007: 'error' }, failureThreshold: 'error', trustedRegistries: ['docker.io'] });
+    const r = await lint(['.'], { cwd: dir, shellcheck: false });
+    expect(r.findings.find((f) => f.ruleName === 'latest-tag')?.severity).toBe('error');
+    expect(r.findings.some((f) => f.aliases.includes('DL3014'))).toBe(false);
+    expect(r.failureThreshold).toBe('error');
+  });
+
+  it('prefers its own config over .hadolint.yaml', async () => {
+    const dir = project({ '.hadolint.yaml': 'ignored: [DL3007]\n', '.shipready.yaml': 'failureThreshold: warning\n' });
+    const loaded = await loadConfig(dir);
+    expect([loaded.kind, loaded.config]).toEqual(['shipready', { failureThreshold: 'warning' }]);
+  });
+
+  it('rejects unknown hadolint keys too', async () => {
+    const e = await configError({ '.hadolint.yaml': 'ignore:\n  - DL3008\n' });
+    expect(e.message).toBe('ignore: unknown hadolint key "ignore" (did you mean "ignored"?)');
+  });
+
+  it('validates rule options against the rule metadata', async () => {
+    const e = await configError({ '.shipready.yaml': 'rules:\n  latest-tag:\n    severity: error\n    options:\n      foo: 1\n' });
+    expect(e.message).toBe('rules.latest-tag.options.foo: unknown option "foo": this rule has no options');
+  });
+});

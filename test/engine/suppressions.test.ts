@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../src/api.js';
+
+const names = (text: string, config = {}) => lintText(text, { config }).findings.map((f) => `${(f.location as { line: number }).line}:${f.ruleName}`);
+
+describe('suppressions', () => {
+  it('hadolint ignore= covers the whole next instruction, by alias, name or code', () => {
+    const text = 'FROM node:latest\n# hadolint ignore=DL3014\nRUN apt-get update && \\\n  apt-get install curl\nRUN apt-get install curl\n';
+    expect(names(text).filter((n) => n.endsWith('apt-missing-yes'))).toEqual(['5:apt-missing-yes']);
+    expect(names(text.replace('DL3014', 'apt-missing-yes')).filter((n) => n.endsWith('apt-missing-yes'))).toEqual(['5:apt-missing-yes']);
+    expect(names(text.replace('# hadolint ignore=DL3014', '# shipready-ignore DF012 -- vendor image answers prompts')).filter((n) => n.endsWith('apt-missing-yes'))).toEqual(['5:apt-missing-yes']);
+  });
+
+  it('a reason after a second # is allowed', () => {
+    const text = 'FROM node:latest # x\n';
+    expect(names('# hadolint ignore=DL3007 # we track latest on purpose\n' + text)).not.toContain('1:latest-tag');
+    expect(names('# hadolint ignore=DL3007 # we track latest on purpose\n' + text).filter((n) => n.endsWith('latest-tag'))).toEqual([]);
+  });
+
+  it('global and file-level pragmas cover the whole file', () => {
+    const text = 'FROM node:latest\nRUN apt-get install curl\n# hadolint global ignore=DL3014,DL3007\nRUN apt-get install wget\n';
+    expect(names(text)).toEqual([]);
+    expect(names(text.replace('# hadolint global ignore=DL3014,DL3007', '# shipready-ignore-file apt-missing-yes'))).toEqual(['1:latest-tag']);
+  });
+
+  it('stage pragmas apply only to the stage below them', () => {
+    const text = '# hadolint stage ignore=DL3014\nFROM debian:12 AS build\nRUN apt-get install -q a\nFROM debian:12\nRUN apt-get install -q b\n';
+    expect(names(text)).toEqual(['5:apt-missing-yes']);
+  });
+
+  it('an ignore comment does not reach past the next instruction', () => {
+    const text = 'FROM debian:12\n# hadolint ignore=DL3014\n\nRUN echo hi\nRUN apt-get install a\n';
+    expect(names(text)).toEqual(['5:apt-missing-yes']);
+  });
+
+  it('disableIgnorePragma turns pragmas off', () => {
+    const text = 'FROM debian:12\n# hadolint ignore=DL3014\nRUN apt-get install a\n';
+    expect(names(text, { disableIgnorePragma: true })).toEqual(['3:apt-missing-yes']);
+  });
+});
