@@ -1,0 +1,36 @@
+import type { LintResult } from '../engine/result.js';
+import { formatCheckstyle } from './checkstyle.js';
+import { formatGithub } from './github.js';
+import { formatGitlab } from './gitlab.js';
+import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatSarif } from './sarif.js';
+import { formatText } from './text.js';
+import type { FormatOptions, Formatter } from './types.js';
+
+export type { FormatOptions, Formatter } from './types.js';
+
+const FORMATTERS = {
+  text: formatText,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+  checkstyle: formatCheckstyle,
+  gitlab: formatGitlab,
+  junit: formatJunit,
+} satisfies Record<string, Formatter>;
+
+export type FormatName = keyof typeof FORMATTERS;
+
+/** Output format names, the default (`text`) first. */
+export const FORMATS: readonly string[] = Object.keys(FORMATTERS);
+
+export function isFormat(name: string): name is FormatName {
+  return Object.prototype.hasOwnProperty.call(FORMATTERS, name);
+}
+
+/** Render a lint result; throws for an unknown format name (the message lists the valid ones). */
+export function formatResult(name: string, result: LintResult, opts: FormatOptions): string {
+  if (!isFormat(name)) throw new Error(`Unknown output format "${name}"; valid formats: ${FORMATS.join(', ')}`);
+  return FORMATTERS[name](result, opts);
+}

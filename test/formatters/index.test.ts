@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { FORMATS, formatResult, isFormat } from '../../src/formatters/index.js';
+import { aptYes, bareImageFinding, imageFinding, latest, makeResult, multiLine, options, otherFile } from './fixtures.js';
+
+describe('formatResult', () => {
+  it('knows every documented format, text first', () => {
+    expect(FORMATS).toEqual(['text', 'json', 'sarif', 'github', 'checkstyle', 'gitlab', 'junit']);
+    for (const f of FORMATS) expect(isFormat(f)).toBe(true);
+    expect(isFormat('toString')).toBe(false);
+    expect(isFormat('JSON')).toBe(false);
+  });
+
+  it('rejects an unknown format with the list of valid ones', () => {
+    expect(() => formatResult('xml', makeResult([]), options())).toThrowError(
+      'Unknown output format "xml"; valid formats: text, json, sarif, github, checkstyle, gitlab, junit',
+    );
+    // Not fooled by Object.prototype members.
+    expect(() => formatResult('constructor', makeResult([]), options())).toThrowError(/valid formats: text, json/);
+  });
+
+  it('every format ends with a newline and leaves the result untouched', () => {
+    const result = makeResult([latest, aptYes, multiLine, otherFile, imageFinding, bareImageFinding], {
+      errors: [{ file: 'Dockerfile', message: 'boom', kind: 'internal' }],
+    });
+    const before = JSON.stringify(result);
+    for (const f of FORMATS) {
+      const out = formatResult(f, result, options({ color: true }));
+      expect(out.endsWith('\n'), f).toBe(true);
+      expect(out.endsWith('\n\n'), f).toBe(false);
+      if (f !== 'text') expect(out, f).not.toContain('\x1b[');
+    }
+    expect(JSON.stringify(result)).toBe(before);
+  });
+
+  it('github prints nothing for a clean run; the others still print a document', () => {
+    const clean = makeResult([], { files: ['Dockerfile'] });
+    expect(formatResult('github', clean, options())).toBe('');
+    for (const f of FORMATS.filter((n) => n !== 'github')) expect(formatResult(f, clean, options()).length, f).toBeGreaterThan(1);
+  });
+});
