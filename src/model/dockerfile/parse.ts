@@ -78,7 +78,7 @@ function readInstruction(source: SourceFile, li: number, p: number, escape: stri
   for (;;) {
     let e = le;
     while (e > segStart && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
-    if (e > segStart && text[e - 1] === escape && !(e - 2 >= segStart && text[e - 2] === escape && escape === '\\' && false)) {
+    if (e > segStart && text[e - 1] === escape) {
       logical.append(segStart, text.slice(segStart, e - 1));
       let next = lastLine + 1;
       while (next <= source.lineCount) {
@@ -242,9 +242,7 @@ function makeInstruction(keyword: string, keywordSpan: Span, line: number, args:
       break;
     }
     default:
-      if (words.length === 0 && !(keyword === 'RUN' && rest.length > 0)) {
-        if (keyword !== 'RUN' || instr.flags.length === 0 || true) instr.error = { message: `${keyword} requires at least one argument`, span: argSpan() };
-      }
+      if (words.length === 0) instr.error = { message: `${keyword} requires at least one argument`, span: argSpan() };
   }
   return instr;
 }
@@ -377,13 +375,12 @@ function buildScript(instr: Instruction): ShellScript {
   const args = instr.args;
   if (instr.json) {
     const values = instr.json.values;
-    let words = values.map((v, i) => ({ value: v, raw: JSON.stringify(v), expands: false, start: instr.json!.spans[i]?.start ?? 0, end: instr.json!.spans[i]?.end ?? 0 }));
+    const words = values.map((v, i) => ({ value: v, raw: JSON.stringify(v), expands: false, start: instr.json!.spans[i]?.start ?? 0, end: instr.json!.spans[i]?.end ?? 0 }));
     // ["sh", "-c", "script"] runs a script: parse the script itself.
     if (words.length >= 3 && SHELLS.has(words[0].value) && words[1].value === '-c') {
       const span = instr.json.spans[2];
       return parseShell(values[2], { toSource: (i) => span.start + 1 + i, toSourceEnd: (i) => span.start + 1 + i }, 0, values[2].length);
     }
-    if (instr.keyword === 'HEALTHCHECK') words = words.filter((_w, i) => i > 0 || true);
     const cmd: Command = {
       name: words[0]?.value ?? '',
       words,
