@@ -334,7 +334,7 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
     script(instr: Instruction): ShellScript {
       let s = scripts.get(instr);
       if (!s) {
-        s = buildScript(instr);
+        s = buildScript(instr, source.text);
         scripts.set(instr, s);
       }
       return s;
@@ -371,15 +371,15 @@ function lookupVar(stages: Stage[], globals: Map<string, string | undefined>, at
 }
 
 /** Shell commands of a RUN/CMD/ENTRYPOINT/HEALTHCHECK, including heredoc bodies run by a shell. */
-function buildScript(instr: Instruction): ShellScript {
+function buildScript(instr: Instruction, sourceText: string): ShellScript {
   const args = instr.args;
   if (instr.json) {
     const values = instr.json.values;
     const words = values.map((v, i) => ({ value: v, raw: JSON.stringify(v), expands: false, start: instr.json!.spans[i]?.start ?? 0, end: instr.json!.spans[i]?.end ?? 0 }));
     // ["sh", "-c", "script"] runs a script: parse the script itself.
     if (words.length >= 3 && SHELLS.has(words[0].value) && words[1].value === '-c') {
-      const span = instr.json.spans[2];
-      return parseShell(values[2], { toSource: (i) => span.start + 1 + i, toSourceEnd: (i) => span.start + 1 + i }, 0, values[2].length);
+      const map = jsonStringMap(sourceText, instr.json.spans[2]);
+      return parseShell(values[2], { toSource: (i) => map[Math.min(i, map.length - 1)], toSourceEnd: (i) => (i <= 0 ? map[0] : map[Math.min(i - 1, map.length - 1)] + 1) }, 0, values[2].length);
     }
     const cmd: Command = {
       name: words[0]?.value ?? '',
@@ -417,4 +417,21 @@ function buildScript(instr: Instruction): ShellScript {
     script.text += '\n' + hd.body;
   }
   return script;
+}
+
+/** For a JSON string literal at `span`, the source offset of each decoded character (plus one past the end). */
+function jsonStringMap(text: string, span: Span): number[] {
+  const map: number[] = [];
+  let i = span.start + 1;
+  const end = span.end - 1;
+  while (i < end) {
+    map.push(i);
+    if (text[i] !== '\\') { i++; continue; }
+    if (text[i + 1] === 'u') {
+      // A surrogate pair decodes to two UTF-16 units from two escapes; one escape is one unit.
+      i += 6;
+    } else i += 2;
+  }
+  map.push(end);
+  return map;
 }

@@ -131,5 +131,7 @@ export function parseShell(text: string, map: OffsetMap, from = 0, to = text.len
     for (const c of inner.commands) commands.push(c);
     if (inner.hasPipe) hasPipe = true;
   }
+  // Commands found inside substitutions were appended last: keep source order for rules.
+  if (subQueue.length > 0 && !nested) commands.sort((a, b) => a.start - b.start);
   return { commands, text: text.slice(from, to), hasPipe };
 }

@@ -1,0 +1,170 @@
+/**
+ * YAML text -> source-mapped nodes (CNode). Aliases resolve to the anchored node (so a value keeps
+ * the range where it is written), `<<` merge keys are applied, and hostile input (alias bombs,
+ * deep nesting, duplicate keys, tabs) becomes an issue with a position, never a hang or a crash.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YNode } from 'yaml';
+import type { CEntry, CMap, CNode, CScalar, LoadIssue, Origin } from './types.js';
+
+export interface YamlLimits {
+  /** Deepest nesting of mappings and sequences accepted. */
+  maxDepth: number;
+  /** Most nodes the document may have once every alias is expanded (alias bombs stop here). */
+  maxExpandedNodes: number;
+}
+
+export const DEFAULT_YAML_LIMITS: YamlLimits = { maxDepth: 64, maxExpandedNodes: 250_000 };
+
+export interface ParsedYaml {
+  /** One root node per YAML document (empty documents are skipped). */
+  docs: CNode[];
+  issues: LoadIssue[];
+}
+
+class LimitError extends Error {
+  constructor(message: string, readonly origin: Origin) {
+    super(message);
+  }
+}
+
+const STYLE: Record<string, CScalar['style']> = { PLAIN: 'plain', QUOTE_SINGLE: 'single', QUOTE_DOUBLE: 'double', BLOCK_LITERAL: 'block', BLOCK_FOLDED: 'block' };
+
+/** Friendlier text for the `yaml` package's error codes. */
+function describeYamlError(code: string, message: string, text: string, pos: number): string {
+  switch (code) {
+    case 'DUPLICATE_KEY': {
+      const key = /^[^:\n]*/.exec(text.slice(pos, pos + 80))?.[0].trim() ?? '';
+      return `duplicate key${key ? ` "${key.replace(/^["']|["']$/g, '')}"` : ''}: a key may appear only once in a mapping (Compose rejects the file)`;
+    }
+    case 'TAB_AS_INDENT':
+      return 'a tab is used for indentation: YAML allows only spaces there';
+    case 'BAD_ALIAS':
+    case 'BAD_ANCHOR':
+      return `bad anchor or alias: ${firstLine(message)}`;
+    default:
+      return `invalid YAML: ${firstLine(message)}`;
+  }
+}
+
+const firstLine = (s: string) => s.split('\n', 1)[0].replace(/ at line \d+, column \d+:?$/, '');
+
+/** Parse `text` (the file shown as `file`) into source-mapped documents. Never throws. */
+export function parseYaml(text: string, file: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): ParsedYaml {
+  const issues: LoadIssue[] = [];
+  const docs: CNode[] = [];
+  let parsed: Document.Parsed[];
+  try {
+    const r = parseAllDocuments(text, { uniqueKeys: true, merge: false, prettyErrors: false, strict: true, version: '1.2' });
+    parsed = Array.isArray(r) ? r : [];
+    if (!Array.isArray(r)) for (const e of r.errors) issues.push({ kind: 'syntax', message: describeYamlError(e.code, e.message, text, e.pos[0]), origin: { file, start: e.pos[0], end: e.pos[1] } });
+  } catch (e) {
+    const message = e instanceof RangeError ? 'the YAML nests too deeply to be read' : `invalid YAML: ${(e as Error).message}`;
+    issues.push({ kind: 'syntax', message, origin: { file, start: 0, end: Math.min(1, text.length) } });
+    return { docs, issues };
+  }
+  for (const doc of parsed) {
+    if (doc.errors.length) {
+      for (const e of doc.errors) issues.push({ kind: 'syntax', message: describeYamlError(e.code, e.message, text, e.pos[0]), origin: { file, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) } });
+      continue;
+    }
+    if (doc.contents === null) continue;
+    try {
+      docs.push(new Converter(file, limits).convert(doc.contents as YNode, 0, null));
+    } catch (e) {
+      if (e instanceof LimitError) issues.push({ kind: 'syntax', message: e.message, origin: e.origin });
+      else if (e instanceof RangeError) issues.push({ kind: 'syntax', message: 'the YAML nests too deeply to be read', origin: { file, start: 0, end: 1 } });
+      else throw e;
+    }
+  }
+  return { docs, issues };
+}
+
+class Converter {
+  private readonly anchors = new Map<string, CNode>();
+  private readonly sizes = new WeakMap<CNode, number>();
+  private expanded = 0;
+  constructor(private readonly file: string, private readonly limits: YamlLimits) {}
+
+  private origin(n: { range?: [number, number, number] | null } | null | undefined, fallback: number): Origin {
+    const r = n?.range;
+    return r ? { file: this.file, start: r[0], end: r[1] } : { file: this.file, start: fallback, end: fallback };
+  }
+
+  private count(n: number, at: Origin): void {
+    this.expanded += n;
+    if (this.expanded > this.limits.maxExpandedNodes) {
+      throw new LimitError(`aliases expand to more than ${this.limits.maxExpandedNodes} nodes (a "billion laughs" YAML bomb?); the file is not loaded`, at);
+    }
+  }
+
+  convert(node: YNode | null, depth: number, fallbackAt: number | null): CNode {
+    if (depth > this.limits.maxDepth) {
+      throw new LimitError(`the YAML nests more than ${this.limits.maxDepth} levels deep; the file is not loaded`, this.origin(node, fallbackAt ?? 0));
+    }
+    if (node === null || node === undefined) {
+      const at = fallbackAt ?? 0;
+      const s: CScalar = { kind: 'scalar', value: null, raw: null, style: 'plain', interpolated: false, unknown: false, origin: { file: this.file, start: at, end: at }, refs: 1 };
+      this.count(1, s.origin);
+      return s;
+    }
+    if (isAlias(node)) {
+      const target = this.anchors.get(node.source);
+      const at = this.origin(node, fallbackAt ?? 0);
+      if (!target) throw new LimitError(`alias *${node.source} refers to an anchor that is not defined before it (or to a node that contains the alias)`, at);
+      target.refs++;
+      this.count(this.sizes.get(target) ?? 1, at);
+      return target;
+    }
+    const before = this.expanded;
+    let out: CNode;
+    const tag = (node as { tag?: string }).tag;
+    if (isScalar(node)) {
+      const v = node.value;
+      const value = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : typeof v === 'bigint' ? Number(v) : String(v);
+      out = { kind: 'scalar', value, raw: value, style: STYLE[node.type ?? 'PLAIN'] ?? 'plain', interpolated: false, unknown: false, origin: this.origin(node, fallbackAt ?? 0), refs: 1 };
+      this.count(1, out.origin);
+    } else if (isMap(node)) {
+      const map: CMap = { kind: 'map', entries: new Map(), flow: !!node.flow, origin: this.origin(node, fallbackAt ?? 0), refs: 1 };
+      this.count(1, map.origin);
+      const merges: CMap[] = [];
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const k = pair.key as YNode | null;
+        const keyOrigin = this.origin(k, map.origin.start);
+        if (k !== null && !isScalar(k)) throw new LimitError('a mapping key must be a plain value (Compose keys are strings)', keyOrigin);
+        const keyValue = k === null ? '' : (k as { value: unknown }).value;
+        const key = keyValue === null ? 'null' : String(keyValue);
+        const value = this.convert(pair.value as YNode | null, depth + 1, keyOrigin.end);
+        if (key === '<<' && k !== null && (k as { type?: string }).type === 'PLAIN') {
+          const sources = value.kind === 'seq' ? value.items : [value];
+          for (const s of sources) {
+            if (s.kind !== 'map') throw new LimitError('a << merge key takes a mapping or a list of mappings', s.origin);
+            merges.push(s);
+          }
+          continue;
+        }
+        map.entries.set(key, { key, keyOrigin, value });
+      }
+      for (const src of merges) {
+        for (const [k, e] of src.entries) {
+          if (map.entries.has(k)) continue;
+          const merged: CEntry = { ...e, merged: true };
+          map.entries.set(k, merged);
+        }
+      }
+      out = map;
+    } else if (isSeq(node)) {
+      const seq: CNode = { kind: 'seq', items: [], flow: !!node.flow, origin: this.origin(node, fallbackAt ?? 0), refs: 1 };
+      this.count(1, seq.origin);
+      for (const item of node.items) seq.items.push(this.convert(item as YNode | null, depth + 1, seq.origin.start));
+      out = seq;
+    } else {
+      throw new LimitError('unsupported YAML node', this.origin(node, fallbackAt ?? 0));
+    }
+    if (tag && !tag.startsWith('tag:yaml.org,2002:')) out.tag = tag;
+    this.sizes.set(out, this.expanded - before);
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) this.anchors.set(anchor, out);
+    return out;
+  }
+}

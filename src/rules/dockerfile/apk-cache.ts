@@ -1,0 +1,69 @@
+import { defineRule } from '../types.js';
+import { baseName, findFlag, mounts, runCommands, subcommand } from '../helpers/dockerfile.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import type { Command, ShellWord } from '../../model/shell/types.js';
+import type { Edit } from '../../finding.js';
+
+const VALUE_FLAGS = [
+  '-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir',
+  '--repositories-file', '--progress-fd', '--wait', '--cache-max-age', '--from',
+];
+// apk's cache lives in /var/cache/apk (/etc/apk/cache links there when enabled).
+const CACHE_DIRS = ['/var/cache/apk', '/etc/apk/cache'];
+
+function covers(path: string): boolean {
+  const p = path.replace(/\/\*?$/, '').replace(/\/+$/, '');
+  return p !== '' && CACHE_DIRS.some((d) => p.startsWith(d) || d.startsWith(p + '/'));
+}
+
+/** `rm -rf /var/cache/apk/*` later in the same RUN. */
+function removesCache(cmd: Command, after: number): boolean {
+  return cmd.start > after && baseName(cmd.name) === 'rm' && cmd.args.some((a) => !a.value.startsWith('-') && covers(a.value));
+}
+
+function cacheMounted(df: Dockerfile, instr: Instruction): boolean {
+  return mounts(instr).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && covers(df.expand(instr, m.target) ?? m.target));
+}
+
+function insertAfter(df: Dockerfile, instr: Instruction, w: ShellWord, flag: string): Edit[] | undefined {
+  if (df.source.text.slice(w.start, w.end) !== w.raw) return undefined;
+  const exec = instr.json !== null && w.raw.startsWith('"');
+  return [{ start: w.end, end: w.end, text: exec ? `, "${flag}"` : ` ${flag}` }];
+}
+
+export default defineRule({
+  id: 'DF020',
+  name: 'apk-cache',
+  aliases: ['DL3019'],
+  meta: {
+    target: 'dockerfile',
+    category: 'performance',
+    severity: 'info',
+    fixable: 'safe',
+    status: 'stable',
+    docs: {
+      summary: '`apk add` without `--no-cache`.',
+      why: 'Without `--no-cache`, the package index that apk downloads stays in /var/cache/apk and ships in the image. `apk add --no-cache` fetches a fresh index, installs, and keeps nothing, so no separate `apk update` or `rm -rf /var/cache/apk/*` is needed.',
+      bad: 'FROM alpine:3.20\nRUN apk update && apk add curl=8.9.1-r2\n',
+      good: 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r2\n',
+    },
+    messages: {
+      cache: '`apk add` leaves the package index in /var/cache/apk; add --no-cache (then a separate `apk update` is unnecessary).',
+    },
+  },
+  check({ df, report }) {
+    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
+      if (baseName(cmd.name) !== 'apk') continue;
+      const sub = subcommand(cmd, VALUE_FLAGS);
+      // --no-network only installs from what is already on disk, so nothing new is cached.
+      if (!sub || sub.word.value !== 'add' || findFlag(cmd, '', ['no-cache', 'no-network'])) continue;
+      if (cacheMounted(df, instr) || df.script(instr).commands.some((c) => removesCache(c, cmd.start))) continue;
+      const edits = insertAfter(df, instr, sub.word, '--no-cache');
+      report({
+        messageId: 'cache',
+        span: { start: cmd.words[0].start, end: sub.word.end },
+        fix: edits ? { title: 'Add --no-cache', edits } : undefined,
+      });
+    }
+  },
+});

@@ -1,0 +1,57 @@
+import { defineRule } from '../types.js';
+import { baseName, positionals, runCommands, subcommand } from '../helpers/dockerfile.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import type { ShellWord } from '../../model/shell/types.js';
+
+// apk options whose value is the next word (`--virtual .build-deps` names a group, not a package).
+const VALUE_FLAGS = [
+  '-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir',
+  '--repositories-file', '--progress-fd', '--wait', '--cache-max-age', '--from',
+];
+
+/** `name=1.2-r0`, `name~1.2`, `name>1`, `name<2`, or a local `.apk` file. */
+function pinned(pkg: string): boolean {
+  return /[=~<>]/.test(pkg) || pkg.endsWith('.apk');
+}
+
+/** The package names a word stands for; null when a variable cannot be resolved. */
+function names(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
+  if (!w.expands || pinned(w.value)) return [w.value];
+  const v = df.expand(instr, w.value);
+  if (v === null || v.includes('$') || v.includes('`')) return null;
+  return v.split(/\s+/).filter(Boolean);
+}
+
+export default defineRule({
+  id: 'DF019',
+  name: 'apk-unpinned',
+  aliases: ['DL3018'],
+  meta: {
+    target: 'dockerfile',
+    category: 'reliability',
+    severity: 'warning',
+    fixable: null,
+    status: 'stable',
+    docs: {
+      summary: '`apk add` of a package without a version constraint.',
+      why: 'Without a constraint every build installs whatever the Alpine mirror has that day, so the same Dockerfile produces different images over time. Pin with `name=version` or a range such as `name~1.2` (Alpine drops old package revisions, so `~` for the minor version is often the practical choice).',
+      bad: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
+      good: 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r2\n',
+    },
+    messages: {
+      unpinned: 'Package "{{pkg}}" is added without a version; pin it as {{pkg}}=<version> or {{pkg}}~<major.minor>.',
+    },
+  },
+  check({ df, report }) {
+    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
+      if (baseName(cmd.name) !== 'apk') continue;
+      const sub = subcommand(cmd, VALUE_FLAGS);
+      if (!sub || sub.word.value !== 'add') continue;
+      for (const w of positionals(cmd.args.slice(sub.index + 1), VALUE_FLAGS)) {
+        for (const pkg of names(df, instr, w) ?? []) {
+          if (!pinned(pkg)) report({ messageId: 'unpinned', data: { pkg }, span: { start: w.start, end: w.end } });
+        }
+      }
+    }
+  },
+});

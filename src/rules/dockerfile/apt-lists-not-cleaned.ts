@@ -1,0 +1,108 @@
+import { defineRule } from '../types.js';
+import { baseName, instructions, isPosixShell, mounts, subcommand } from '../helpers/dockerfile.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import type { Command } from '../../model/shell/types.js';
+
+const LISTS = '/var/lib/apt/lists';
+const APT = new Set(['apt-get', 'apt', 'aptitude', 'apt-cache']);
+const VALUE_FLAGS = ['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release', '-a', '--host-architecture'];
+// Subcommands that do not read the package lists.
+const LIST_FREE = new Set(['update', 'clean', 'autoclean', 'distclean', 'dist-clean', 'remove', 'purge', 'autoremove']);
+const LOOP = /(?:^|[\s;&|(])(?:for|while|until)\s/;
+
+/** Does a path (or a mount target) contain the apt lists directory? */
+function covers(path: string): boolean {
+  const p = path.replace(/\/\*?$/, '').replace(/\/+$/, '');
+  return p !== '' && (p.startsWith(LISTS) || LISTS.startsWith(p + '/'));
+}
+
+function aptSub(cmd: Command): string | undefined {
+  if (!APT.has(baseName(cmd.name))) return undefined;
+  return subcommand(cmd, VALUE_FLAGS)?.word.value;
+}
+
+/** `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists -delete`, or `apt-get distclean`. */
+function removesLists(cmd: Command): boolean {
+  const name = baseName(cmd.name);
+  if (name === 'rm') return cmd.args.some((a) => !a.value.startsWith('-') && covers(a.value));
+  if (name === 'find') return cmd.args.some((a) => a.value.startsWith(LISTS)) && cmd.args.some((a) => a.value === '-delete' || a.value === '-exec');
+  const sub = aptSub(cmd);
+  return sub === 'distclean' || sub === 'dist-clean';
+}
+
+function isUpdate(cmd: Command): boolean {
+  return aptSub(cmd) === 'update' && baseName(cmd.name) !== 'apt-cache';
+}
+
+/** A cache or tmpfs mount over the lists keeps them out of the layer. */
+function mountedLists(df: Dockerfile, instr: Instruction): boolean {
+  return mounts(instr).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && covers(df.expand(instr, m.target) ?? m.target));
+}
+
+/** Offset of the last RUN that reads apt lists it did not download itself (deleting them earlier would break it). */
+function lastListReader(df: Dockerfile): number {
+  let last = -1;
+  for (const instr of instructions(df, { onbuild: true })) {
+    if (instr.keyword !== 'RUN') continue;
+    let updated = -1;
+    for (const cmd of df.script(instr).commands) {
+      const sub = aptSub(cmd);
+      if (sub === undefined) continue;
+      if (sub === 'update') updated = Math.max(updated, cmd.start);
+      else if (!LIST_FREE.has(sub) && (updated < 0 || updated > cmd.start)) last = instr.start;
+    }
+  }
+  return last;
+}
+
+export default defineRule({
+  id: 'DF011',
+  name: 'apt-lists-not-cleaned',
+  aliases: ['DL3009'],
+  meta: {
+    target: 'dockerfile',
+    category: 'performance',
+    severity: 'info',
+    fixable: 'safe',
+    status: 'stable',
+    docs: {
+      summary: '`apt-get update` in a shipped stage without removing `/var/lib/apt/lists` in the same RUN.',
+      why: 'The package lists that `apt-get update` downloads are tens of megabytes the running container never needs. Deleting them in a later RUN does not help: they stay in the earlier layer. Remove them at the end of the same RUN, or keep them in a cache mount.',
+      bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8\n',
+      good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 && rm -rf /var/lib/apt/lists/*\n',
+    },
+    messages: {
+      notCleaned: '`{{cmd}} update` leaves the package lists in this layer; end the same RUN with `rm -rf /var/lib/apt/lists/*` (or use a cache mount on /var/lib/apt/lists).',
+    },
+  },
+  check({ df, report }) {
+    let reader: number | undefined;
+    for (const instr of instructions(df, { onbuild: true })) {
+      if (instr.keyword !== 'RUN' || !df.shippedStages.has(instr.stage)) continue;
+      const cmds = df.script(instr).commands;
+      let update: Command | undefined;
+      let lastApt: Command | undefined;
+      for (const c of cmds) {
+        if (isUpdate(c) && (!update || c.start > update.start)) update = c;
+        if (APT.has(baseName(c.name)) && (!lastApt || c.start > lastApt.start)) lastApt = c;
+      }
+      if (!update || !lastApt) continue;
+      const u = update;
+      if (cmds.some((c) => c.start > u.start && removesLists(c))) continue;
+      if (mountedLists(df, instr)) continue;
+
+      const sub = subcommand(u, VALUE_FLAGS)!.word;
+      // The fix appends to the last apt command; only where that cannot change control flow
+      // (not in a loop, subshell or pipeline) and no later RUN relies on the lists.
+      const fixable = !instr.json && instr.heredocs.length === 0 && isPosixShell(df, instr) && !lastApt.nested &&
+        (lastApt.after === '' || lastApt.after === '&&' || lastApt.after === ';') && !LOOP.test(df.script(instr).text) &&
+        (reader ??= lastListReader(df)) <= instr.start;
+      report({
+        messageId: 'notCleaned',
+        data: { cmd: baseName(u.name) },
+        span: { start: u.words[0].start, end: sub.end },
+        fix: fixable ? { title: 'Remove the apt lists at the end of the RUN', edits: [{ start: lastApt.end, end: lastApt.end, text: ' && rm -rf /var/lib/apt/lists/*' }] } : undefined,
+      });
+    }
+  },
+});

@@ -1,0 +1,58 @@
+import { defineRule } from '../types.js';
+import { baseName, positionals, runCommands, subcommand } from '../helpers/dockerfile.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import type { ShellWord } from '../../model/shell/types.js';
+
+// apt-get options whose value is the next word (so the value is not read as a package).
+const VALUE_FLAGS = [
+  '-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release',
+  '-a', '--host-architecture', '-P', '--build-profiles',
+];
+
+/** `pkg=1.2`, `pkg/bookworm-backports` (a release pin), a path or a `.deb` file. */
+function pinned(pkg: string): boolean {
+  return pkg.includes('=') || pkg.includes('/') || pkg.endsWith('.deb');
+}
+
+/** The package names a word stands for; null when a variable cannot be resolved. */
+function names(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
+  if (!w.expands || pinned(w.value)) return [w.value];
+  const v = df.expand(instr, w.value);
+  if (v === null || v.includes('$') || v.includes('`')) return null;
+  return v.split(/\s+/).filter(Boolean);
+}
+
+export default defineRule({
+  id: 'DF010',
+  name: 'apt-unpinned',
+  aliases: ['DL3008'],
+  meta: {
+    target: 'dockerfile',
+    category: 'reliability',
+    severity: 'warning',
+    fixable: null,
+    status: 'stable',
+    docs: {
+      summary: '`apt-get install` of a package without a `=version` pin.',
+      why: 'Without a pin, every build installs whatever version the mirror has that day, so two builds of the same Dockerfile can differ and a broken upstream release slips in unnoticed. Pin with `name=version` (or install a specific `.deb`). Debian/Ubuntu mirrors drop old versions, so pair pins with a snapshot mirror or a tool that bumps them.',
+      bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
+      good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 && rm -rf /var/lib/apt/lists/*\n',
+    },
+    messages: {
+      unpinned: 'Package "{{pkg}}" is installed without a version; pin it as {{pkg}}=<version> so builds are repeatable.',
+    },
+  },
+  check({ df, report }) {
+    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
+      if (baseName(cmd.name) !== 'apt-get') continue;
+      const sub = subcommand(cmd, VALUE_FLAGS);
+      if (!sub || sub.word.value !== 'install') continue;
+      // Options may also follow the subcommand; the first positional is `install` itself.
+      for (const w of positionals(cmd.args, VALUE_FLAGS).slice(1)) {
+        for (const pkg of names(df, instr, w) ?? []) {
+          if (!pinned(pkg)) report({ messageId: 'unpinned', data: { pkg }, span: { start: w.start, end: w.end } });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,111 @@
+import { defineRule } from '../types.js';
+import { baseName, mounts, runCommands } from '../helpers/dockerfile.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import type { Command, ShellWord } from '../../model/shell/types.js';
+import type { Edit } from '../../finding.js';
+
+const PIP = /^pip(?:\d+(?:\.\d+)?)?$/;
+const PYTHON = /^python(?:\d+(?:\.\d+)?)?$/;
+const PYTHON_VALUE = new Set(['-W', '-X', '-c']);
+// pip global options whose value is the next word.
+const GLOBAL_VALUE = new Set([
+  'proxy', 'retries', 'timeout', 'log', 'cache-dir', 'python', 'exists-action', 'trusted-host', 'cert', 'client-cert',
+  'use-feature', 'use-deprecated', 'keyring-provider',
+]);
+// `PIP_NO_CACHE_DIR=1 pip install` or `export PIP_NO_CACHE_DIR=1` in the script.
+const ENV_IN_SCRIPT = /\bPIP_NO_CACHE_DIR=["']?[^\s"';&|]/;
+
+/** The `install` word of `pip install`, `pip3 install`, `python -m pip install`, and the words after it. */
+function pipInstall(cmd: Command): { install: ShellWord; args: ShellWord[] } | undefined {
+  let args = cmd.args;
+  const name = baseName(cmd.name);
+  if (PYTHON.test(name)) {
+    let i = 0;
+    while (i < args.length && args[i].value.startsWith('-') && args[i].value !== '-m' && args[i].value !== '-mpip') i += PYTHON_VALUE.has(args[i].value) ? 2 : 1;
+    if (args[i]?.value === '-mpip') args = args.slice(i + 1);
+    else if (args[i]?.value === '-m' && PIP.test(args[i + 1]?.value ?? '')) args = args.slice(i + 2);
+    else return undefined;
+  } else if (!PIP.test(name)) return undefined;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (v.startsWith('-') && v.length > 1) {
+      if (v.startsWith('--') && !v.includes('=') && GLOBAL_VALUE.has(v.slice(2))) i++;
+      continue;
+    }
+    return v === 'install' ? { install: args[i], args: cmd.args } : undefined;
+  }
+  return undefined;
+}
+
+/** `--no-cache-dir` (optparse also accepts the unambiguous prefix `--no-cache`), and the `--cache-dir` value. */
+function cacheOptions(args: ShellWord[]): { noCache: boolean; cacheDir: string | undefined } {
+  let noCache = false;
+  let cacheDir: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (v === '--') break;
+    const name = v.split('=', 1)[0];
+    if (name.length >= 10 && '--no-cache-dir'.startsWith(name)) noCache = true;
+    else if (name === '--cache-dir') cacheDir = v.includes('=') ? v.slice(v.indexOf('=') + 1) : args[++i]?.value;
+  }
+  return { noCache, cacheDir };
+}
+
+/** A cache or tmpfs mount over pip's cache (the default ~/.cache/pip, or the chosen cache dir). */
+function cacheMounted(df: Dockerfile, instr: Instruction, cacheDir: string | undefined): boolean {
+  const dir = cacheDir ?? df.variable(instr, 'PIP_CACHE_DIR');
+  for (const m of mounts(instr)) {
+    if (m.type !== 'cache' && m.type !== 'tmpfs') continue;
+    const t = (df.expand(instr, m.target) ?? m.target).replace(/\/+$/, '');
+    if (t === '') continue;
+    if (t.includes('.cache/pip') || t.endsWith('/.cache')) return true;
+    if (dir && (dir === t || dir.startsWith(t + '/'))) return true;
+  }
+  return false;
+}
+
+function insertAfter(df: Dockerfile, instr: Instruction, w: ShellWord, flag: string): Edit[] | undefined {
+  if (df.source.text.slice(w.start, w.end) !== w.raw) return undefined;
+  const exec = instr.json !== null && w.raw.startsWith('"');
+  return [{ start: w.end, end: w.end, text: exec ? `, "${flag}"` : ` ${flag}` }];
+}
+
+export default defineRule({
+  id: 'DF041',
+  name: 'pip-cache',
+  aliases: ['DL3042'],
+  meta: {
+    target: 'dockerfile',
+    category: 'performance',
+    severity: 'warning',
+    fixable: 'safe',
+    status: 'stable',
+    docs: {
+      summary: '`pip install` without `--no-cache-dir`.',
+      why: 'pip keeps every downloaded wheel in ~/.cache/pip. In an image that cache is dead weight (often tens of megabytes) that ships with every pull. Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1`, or put the cache on a BuildKit cache mount.',
+      bad: 'FROM python:3.12-slim\nRUN pip install flask==3.0.3\n',
+      good: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3\n',
+    },
+    messages: {
+      cache: '`{{cmd}}` keeps its download cache in the image; add --no-cache-dir (or set PIP_NO_CACHE_DIR=1, or use a cache mount on ~/.cache/pip).',
+    },
+  },
+  check({ df, report }) {
+    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
+      const pip = pipInstall(cmd);
+      if (!pip) continue;
+      const { noCache, cacheDir } = cacheOptions(pip.args);
+      if (noCache) continue;
+      // pip disables the cache for any value of PIP_NO_CACHE_DIR (even "0", for backwards compatibility).
+      if (df.variable(instr, 'PIP_NO_CACHE_DIR') || ENV_IN_SCRIPT.test(df.script(instr).text)) continue;
+      if (cacheMounted(df, instr, cacheDir)) continue;
+      const edits = insertAfter(df, instr, pip.install, '--no-cache-dir');
+      report({
+        messageId: 'cache',
+        data: { cmd: PIP.test(baseName(cmd.name)) ? `${baseName(cmd.name)} install` : `${baseName(cmd.name)} -m pip install` },
+        span: { start: cmd.words[0].start, end: pip.install.end },
+        fix: edits ? { title: 'Add --no-cache-dir', edits } : undefined,
+      });
+    }
+  },
+});

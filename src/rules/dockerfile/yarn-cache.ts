@@ -1,0 +1,77 @@
+import { defineRule } from '../types.js';
+import { baseName, instructions, mounts, subcommand } from '../helpers/dockerfile.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import type { Command } from '../../model/shell/types.js';
+
+// yarn options (before the subcommand) whose value is the next word.
+const VALUE_FLAGS = [
+  '--cwd', '--cache-folder', '--modules-folder', '--global-folder', '--link-folder', '--preferred-cache-folder',
+  '--network-timeout', '--network-concurrency', '--child-concurrency', '--mutex', '--use-yarnrc', '--registry', '--proxy', '--https-proxy',
+];
+// Where yarn v1 and v2+ keep their caches.
+const CACHE_PATH = /\.cache\/yarn|\.yarn\/(?:berry\/)?cache|yarn cache dir/;
+const NOT_INSTALL = new Set(['-v', '--version', '-h', '--help']);
+
+/** `yarn install` or bare `yarn` (which installs); returns the word to point at. */
+function yarnInstall(cmd: Command): { end: number } | undefined {
+  if (baseName(cmd.name) !== 'yarn') return undefined;
+  const sub = subcommand(cmd, VALUE_FLAGS);
+  if (sub) return sub.word.value === 'install' ? { end: sub.word.end } : undefined;
+  return cmd.args.some((a) => NOT_INSTALL.has(a.value)) ? undefined : { end: cmd.words[0].end };
+}
+
+/** The cache folder chosen with `--cache-folder` or YARN_CACHE_FOLDER, if any. */
+function cacheFolder(df: Dockerfile, instr: Instruction, cmd: Command): string | undefined {
+  const i = cmd.args.findIndex((a) => a.value === '--cache-folder' || a.value.startsWith('--cache-folder='));
+  if (i >= 0) return cmd.args[i].value.includes('=') ? cmd.args[i].value.split('=')[1] : cmd.args[i + 1]?.value;
+  return df.variable(instr, 'YARN_CACHE_FOLDER');
+}
+
+function isCache(path: string, folder: string | undefined): boolean {
+  const p = path.replace(/\/\*?$/, '').replace(/\/+$/, '');
+  return p !== '' && (CACHE_PATH.test(p) || (folder !== undefined && (folder.replace(/\/+$/, '') === p || folder.startsWith(p + '/'))));
+}
+
+/** `yarn cache clean`, or `rm -rf` of the cache folder. */
+function cleans(cmd: Command, folder: string | undefined): boolean {
+  const name = baseName(cmd.name);
+  if (name === 'yarn') return cmd.args[0]?.value === 'cache' && cmd.args[1]?.value === 'clean';
+  return name === 'rm' && cmd.args.some((a) => !a.value.startsWith('-') && isCache(a.value, folder));
+}
+
+export default defineRule({
+  id: 'DF059',
+  name: 'yarn-cache',
+  aliases: ['DL3060'],
+  meta: {
+    target: 'dockerfile',
+    category: 'performance',
+    severity: 'info',
+    fixable: null,
+    status: 'stable',
+    docs: {
+      summary: '`yarn install` in a shipped stage without `yarn cache clean` in the same RUN.',
+      why: 'yarn keeps a copy of every package it downloads in its cache folder, which easily doubles the size of node_modules in the image. Clean the cache at the end of the same RUN (a later RUN cannot shrink the earlier layer), or keep it in a BuildKit cache mount.',
+      bad: 'FROM node:20-slim\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile --production\n',
+      good: 'FROM node:20-slim\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile --production && yarn cache clean\n',
+    },
+    messages: {
+      cache: '`yarn install` leaves its download cache in this layer; end the same RUN with `yarn cache clean` (or use a cache mount on the yarn cache).',
+    },
+  },
+  check({ df, report }) {
+    for (const instr of instructions(df, { onbuild: true })) {
+      if (instr.keyword !== 'RUN' || !df.shippedStages.has(instr.stage)) continue;
+      const cmds = df.script(instr).commands;
+      for (const cmd of cmds) {
+        const install = yarnInstall(cmd);
+        if (!install) continue;
+        const folder = cacheFolder(df, instr, cmd);
+        if (cmds.some((c) => c.start > cmd.start && cleans(c, folder))) continue;
+        const mounted = mounts(instr).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && isCache(df.expand(instr, m.target) ?? m.target, folder));
+        if (mounted) continue;
+        report({ messageId: 'cache', span: { start: cmd.words[0].start, end: install.end } });
+      }
+    }
+  },
+});

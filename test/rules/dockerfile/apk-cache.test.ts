@@ -1,0 +1,46 @@
+import rule from '../../../src/rules/dockerfile/apk-cache.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
+    'FROM alpine:3.20\nRUN apk --no-cache add curl\n',
+    'FROM alpine:3.20\nRUN apk add curl --no-cache\n',
+    { name: 'cache mount', code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n' },
+    { name: 'cache mount via /etc/apk/cache', code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/etc/apk/cache apk add -U curl\n' },
+    { name: 'cache removed later in the same RUN', code: 'FROM alpine:3.20\nRUN apk update && apk add curl && rm -rf /var/cache/apk/*\n' },
+    'FROM alpine:3.20\nRUN apk del curl && apk info\n',
+    { name: '--no-network installs from disk', code: 'FROM alpine:3.20\nRUN apk add --no-network --virtual .rundeps $deps\n' },
+    'FROM alpine:3.20\nRUN echo apk add curl\n',
+  ],
+  invalid: [
+    {
+      code: 'FROM alpine:3.20\nRUN apk add curl\n',
+      errors: [{ line: 2, column: 5, endLine: 2, endColumn: 12, message: '--no-cache' }],
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
+    },
+    {
+      name: 'options before add, continuation line',
+      code: 'FROM alpine:3.20\nRUN apk update && \\\n    apk -U --repository https://x/main add curl\n',
+      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 43 }],
+      output: 'FROM alpine:3.20\nRUN apk update && \\\n    apk -U --repository https://x/main add --no-cache curl\n',
+    },
+    {
+      name: 'removing the cache before add does not count',
+      code: 'FROM alpine:3.20\nRUN rm -rf /var/cache/apk/* && apk add curl\n',
+      errors: [{ line: 2, column: 32, endColumn: 39 }],
+      output: 'FROM alpine:3.20\nRUN rm -rf /var/cache/apk/* && apk add --no-cache curl\n',
+    },
+    {
+      name: 'a mount elsewhere does not help',
+      code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache apk add curl\n',
+      errors: [{ line: 2, column: 44 }],
+    },
+    {
+      name: 'ONBUILD trigger',
+      code: 'FROM alpine:3.20\nONBUILD RUN apk add curl\n',
+      errors: [{ line: 2, column: 13, endColumn: 20 }],
+      output: 'FROM alpine:3.20\nONBUILD RUN apk add --no-cache curl\n',
+    },
+  ],
+});

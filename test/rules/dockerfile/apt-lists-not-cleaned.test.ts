@@ -1,0 +1,103 @@
+import rule from '../../../src/rules/dockerfile/apt-lists-not-cleaned.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../helpers/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -fr /var/lib/apt/lists /tmp/*\n',
+    'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -r -f /var/lib/apt/lists/\n',
+    'FROM debian:12\nRUN apt-get update && apt-get install -y curl && apt-get distclean\n',
+    'FROM debian:12\nRUN apt-get update && apt-get install -y curl && find /var/lib/apt/lists -type f -delete\n',
+    'FROM debian:12\nRUN apt-get update\\\n && apt-get install -y curl \\\n && apt-get clean \\\n && rm -rf /var/lib/apt/lists/*\n',
+    { name: 'no update, nothing downloaded', code: 'FROM debian:12\nRUN apt-get install -y ./pkg.deb\n' },
+    { name: 'build stage that does not ship', code: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM scratch\nCOPY --from=build /out /out\n' },
+    { name: 'cache mount on the lists', code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n' },
+    { name: 'cache mounts on /var/lib/apt and /var/cache/apt', code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked \\\n    apt-get update && apt-get install -y curl\n' },
+    { name: 'tmpfs mount', code: 'FROM debian:12\nRUN --mount=type=tmpfs,dst=/var/lib/apt/lists/ apt-get update && apt-get install -y curl\n' },
+    'FROM debian:12\nRUN echo apt-get update\n',
+    'FROM debian:12\nRUN apt-cache update\n',
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
+      errors: [{ line: 2, column: 5, endLine: 2, endColumn: 19, message: 'rm -rf /var/lib/apt/lists/*' }],
+      output: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'apt and aptitude count, the fix follows the last apt command',
+      code: 'FROM debian:12\nRUN apt update && apt install -y curl && echo done\n',
+      errors: [{ line: 2, column: 5, endColumn: 15, message: '`apt update`' }],
+      output: 'FROM debian:12\nRUN apt update && apt install -y curl && rm -rf /var/lib/apt/lists/* && echo done\n',
+    },
+    {
+      name: 'continuation lines, options before update',
+      code: 'FROM debian:12\nRUN set -eux; \\\n    apt-get -qq update; \\\n    apt-get install -y curl \\\n      git\n',
+      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 23 }],
+      output: 'FROM debian:12\nRUN set -eux; \\\n    apt-get -qq update; \\\n    apt-get install -y curl \\\n      git && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'removing the lists before update does not count',
+      code: 'FROM debian:12\nRUN rm -rf /var/lib/apt/lists/* && aptitude update && aptitude install -y curl\n',
+      errors: [{ line: 2, column: 36, endColumn: 51 }],
+      output: 'FROM debian:12\nRUN rm -rf /var/lib/apt/lists/* && aptitude update && aptitude install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'cleaning in a later RUN leaves them in the earlier layer',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n',
+      errors: [{ line: 2, column: 5 }],
+    },
+    {
+      name: 'no fix while a later RUN installs from these lists',
+      code: 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+      errors: [{ line: 2, column: 5, endColumn: 19 }],
+    },
+    {
+      name: 'parent of the final stage ships',
+      code: 'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base\nCMD ["curl"]\n',
+      errors: [{ line: 2, column: 5 }],
+    },
+    {
+      name: 'a cache mount on /var/cache/apt alone leaves the lists in the layer',
+      code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl\n',
+      errors: [{ line: 2, column: 46 }],
+    },
+    {
+      name: 'heredoc: reported, no fix',
+      code: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n',
+      errors: [{ line: 3, column: 1, endColumn: 15 }],
+    },
+    {
+      name: 'no fix when the last apt command is followed by || or sits in a loop',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl || true\nRUN apt-get update && for p in a b; do apt-get install -y $p; done\n',
+      errors: [{ line: 2, column: 5 }, { line: 3, column: 5 }],
+    },
+    {
+      name: 'ONBUILD trigger',
+      code: 'FROM debian:12\nONBUILD RUN apt-get update && apt-get install -y curl\n',
+      errors: [{ line: 2, column: 13, endColumn: 27 }],
+      output: 'FROM debian:12\nONBUILD RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    },
+  ],
+});
+
+describe('DF011 fix is withheld where it could change the build', () => {
+  const cases = {
+    'a later RUN installs from these lists': 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    'a later ONBUILD installs from these lists': 'FROM debian:12\nRUN apt-get update\nONBUILD RUN apt-get install -y curl\n',
+    heredoc: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n',
+    'followed by ||': 'FROM debian:12\nRUN apt-get update && apt-get install -y curl || true\n',
+    'in a loop': 'FROM debian:12\nRUN apt-get update && for p in a b; do apt-get install -y $p; done\n',
+    'in a subshell': 'FROM debian:12\nRUN (apt-get update && apt-get install -y curl)\n',
+    'in a pipeline': 'FROM debian:12\nRUN apt-get update && apt-get install -y curl | tee /log\n',
+    'exec form': 'FROM debian:12\nRUN ["sh", "-c", "apt-get update && apt-get install -y curl"]\n',
+    'non-POSIX shell': 'FROM debian:12\nSHELL ["pwsh", "-c"]\nRUN apt-get update\n',
+  };
+  for (const [name, code] of Object.entries(cases)) {
+    it(name, () => {
+      const found = runRule(rule, { code });
+      expect(found).toHaveLength(1);
+      expect(found[0].fix).toBeUndefined();
+    });
+  }
+});

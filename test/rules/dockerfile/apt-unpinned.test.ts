@@ -1,0 +1,62 @@
+import rule from '../../../src/rules/dockerfile/apt-unpinned.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    'FROM debian:12\nRUN apt-get install -y curl=7.88.1-10\n',
+    'FROM debian:12\nRUN apt-get install -y ./local.deb /tmp/pkg.deb pkg.deb\n',
+    { name: 'release pin', code: 'FROM debian:12\nRUN apt-get install -y curl/bookworm-backports\n' },
+    { name: '-t value is not a package', code: 'FROM debian:12\nRUN apt-get install -y -t bookworm-backports curl=8.0\n' },
+    { name: '-o value is not a package', code: 'FROM debian:12\nRUN apt-get -o Dpkg::Options::=--force-confold install -y -o APT::Get::Fix-Broken install=1\n' },
+    { name: '-c value', code: 'FROM debian:12\nRUN apt-get -c /etc/apt/my.conf install -y curl=1\n' },
+    'FROM debian:12\nRUN apt-get update\n',
+    'FROM debian:12\nRUN apt-get install -y -f\n',
+    'FROM debian:12\nRUN apt install -y curl\n',
+    'FROM debian:12\nRUN echo apt-get install curl\n',
+    { name: 'version from a variable', code: 'FROM debian:12\nARG V=1.2\nRUN apt-get install -y "curl=${V}"\n' },
+    { name: 'unknown variable is not guessed', code: 'FROM debian:12\nRUN apt-get install -y $PACKAGES\n' },
+    { name: 'variable resolving to pinned packages', code: 'FROM debian:12\nARG PKGS="curl=1 git=2"\nRUN apt-get install -y $PKGS\n' },
+    { name: 'command substitution', code: 'FROM debian:12\nRUN apt-get install -y $(cat /pkgs.txt)\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:12\nRUN apt-get install -y curl\n',
+      errors: [{ line: 2, column: 24, endLine: 2, endColumn: 28, message: '"curl"' }],
+    },
+    {
+      name: 'one finding per package, pinned ones skipped',
+      code: 'FROM debian:12\nRUN apt-get install -y curl git=1:2.39 wget\n',
+      errors: [{ line: 2, column: 24, endColumn: 28 }, { line: 2, column: 40, endColumn: 44, message: '"wget"' }],
+    },
+    {
+      name: 'flags after install and -t value',
+      code: 'FROM debian:12\nRUN apt-get -qq install --no-install-recommends -t bookworm -o A=B ca-certificates\n',
+      errors: [{ line: 2, column: 68, endColumn: 83 }],
+    },
+    {
+      name: 'continuation line',
+      code: 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y \\\n      curl \\\n      git=1\n',
+      errors: [{ line: 4, column: 7, endLine: 4, endColumn: 11 }],
+    },
+    {
+      name: 'quoted package and path to apt-get',
+      code: 'FROM debian:12\nRUN /usr/bin/apt-get install -y "curl"\n',
+      errors: [{ line: 2, column: 33, endColumn: 39, message: '"curl"' }],
+    },
+    {
+      name: 'ARG resolving to unpinned packages',
+      code: 'FROM debian:12\nARG PKGS="curl git=1 wget"\nRUN apt-get install -y $PKGS\n',
+      errors: [{ line: 3, column: 24, endColumn: 29, message: '"curl"' }, { line: 3, column: 24, endColumn: 29, message: '"wget"' }],
+    },
+    {
+      name: 'ONBUILD trigger',
+      code: 'FROM debian:12\nONBUILD RUN apt-get install -y curl\n',
+      errors: [{ line: 2, column: 32 }],
+    },
+    {
+      name: 'heredoc body',
+      code: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n',
+      errors: [{ line: 4, column: 20, endColumn: 24 }],
+    },
+  ],
+});

@@ -1,0 +1,62 @@
+import rule from '../../../src/rules/dockerfile/pip-cache.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    'FROM python:3.12\nRUN pip install --no-cache-dir flask==3\n',
+    'FROM python:3.12\nRUN pip --no-cache-dir install flask==3\n',
+    'FROM python:3.12\nRUN python3 -m pip install --no-cache flask==3\n',
+    { name: 'ENV in scope', code: 'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask==3\n' },
+    { name: 'ENV inherited from a parent stage', code: 'FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=off\nFROM base\nRUN pip install flask==3\n' },
+    { name: 'ARG is in the environment of RUN too', code: 'FROM python:3.12\nARG PIP_NO_CACHE_DIR=true\nRUN pip install flask==3\n' },
+    { name: 'variable set in the script', code: 'FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install flask==3\n' },
+    'FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=true && pip install flask==3\n',
+    { name: 'cache mount', code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask==3\n' },
+    { name: 'cache mount on ~/.cache', code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache pip install flask==3\n' },
+    { name: 'cache mount on PIP_CACHE_DIR', code: 'FROM python:3.12\nENV PIP_CACHE_DIR=/pipcache\nRUN --mount=type=cache,target=/pipcache pip install flask==3\n' },
+    { name: 'cache mount on --cache-dir', code: 'FROM python:3.12\nRUN --mount=type=cache,target=/pc pip install --cache-dir /pc flask==3\n' },
+    'FROM python:3.12\nRUN pipx install black && pipenv install && python -m pipx install ruff\n',
+    'FROM python:3.12\nRUN pip download flask && pip freeze\n',
+  ],
+  invalid: [
+    {
+      code: 'FROM python:3.12\nRUN pip install flask==3\n',
+      errors: [{ line: 2, column: 5, endLine: 2, endColumn: 16, message: '`pip install`' }],
+      output: 'FROM python:3.12\nRUN pip install --no-cache-dir flask==3\n',
+    },
+    {
+      name: 'python -m pip on a continuation line',
+      code: 'FROM python:3.12\nRUN set -e && \\\n    python3.12 -m pip install -U pip==24.0\n',
+      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 30, message: '`python3.12 -m pip install`' }],
+      output: 'FROM python:3.12\nRUN set -e && \\\n    python3.12 -m pip install --no-cache-dir -U pip==24.0\n',
+    },
+    {
+      name: 'global options with values before install',
+      code: 'FROM python:3.12\nRUN pip3 --timeout 30 install -r requirements.txt\n',
+      errors: [{ line: 2, column: 5, endColumn: 30 }],
+      output: 'FROM python:3.12\nRUN pip3 --timeout 30 install --no-cache-dir -r requirements.txt\n',
+    },
+    {
+      name: 'ENV set in another stage does not apply',
+      code: 'FROM python:3.12 AS other\nENV PIP_NO_CACHE_DIR=1\nFROM python:3.12\nRUN pip install flask==3\n',
+      errors: [{ line: 4, column: 5 }],
+    },
+    {
+      name: 'a mount on an unrelated cache',
+      code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.npm pip install flask==3\n',
+      errors: [{ line: 2, column: 42 }],
+    },
+    {
+      name: 'exec form',
+      code: 'FROM python:3.12\nRUN ["pip", "install", "flask==3"]\n',
+      errors: [{ line: 2, column: 6, endColumn: 22 }],
+      output: 'FROM python:3.12\nRUN ["pip", "install", "--no-cache-dir", "flask==3"]\n',
+    },
+    {
+      name: 'ONBUILD trigger',
+      code: 'FROM python:3.12\nONBUILD RUN pip install flask==3\n',
+      errors: [{ line: 2, column: 13 }],
+      output: 'FROM python:3.12\nONBUILD RUN pip install --no-cache-dir flask==3\n',
+    },
+  ],
+});
