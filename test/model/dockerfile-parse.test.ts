@@ -198,3 +198,26 @@ describe('Dockerfile parser', () => {
     }
   });
 });
+
+describe('exec-form shell scripts', () => {
+  it('maps ["sh", "-c", "..."] scripts to exact positions across JSON escapes', () => {
+    const src = 'FROM x\nRUN ["sh", "-c", "echo \\"a\\" && apt-get install curl"]\n';
+    const df = parseDockerfile('D', src);
+    const cmds = df.script(df.instructions[1]).commands;
+    const curl = cmds[1].args[1];
+    expect(curl.value).toBe('curl');
+    expect(src.slice(curl.start, curl.end)).toBe('curl');
+  });
+});
+
+describe('parser edge cases', () => {
+  it('does not continue a line that ends in an escaped escape', () => {
+    const df = parseDockerfile('D', 'FROM x\nCOPY a b C:\\\\dir\\\\\n\nENV V 1\n');
+    expect(df.instructions.map((i) => i.keyword)).toEqual(['FROM', 'COPY', 'ENV']);
+  });
+
+  it('resolves global ARGs at FROM', () => {
+    const df = parseDockerfile('D', 'ARG P=linux/amd64\nFROM --platform=$P alpine:3\n');
+    expect(df.expand(df.stages[0].from, '$P')).toBe('linux/amd64');
+  });
+});

@@ -12,7 +12,7 @@ const LIST_OR_DICT = new Set([
   'services.*.build.args', 'services.*.build.labels', 'services.*.build.extra_hosts', 'services.*.depends_on', 'services.*.networks',
   'services.*.deploy.labels', 'services.*.logging.options', 'services.*.ulimits',
 ]);
-const UNIQUE: Record<string, (n: CNode) => string | undefined> = {
+const UNIQUE: Partial<Record<string, (n: CNode) => string | undefined>> = {
   'services.*.ports': portKey,
   'services.*.volumes': volumeKey,
   'services.*.secrets': refKey,

@@ -107,6 +107,8 @@ export interface ComposeProject {
   files: ComposeFile[];
   /** The merged, interpolated top-level mapping (null when nothing could be loaded). */
   root: CMap | null;
+  /** Each file's own top-level mapping (interpolated; before merging), in load order. */
+  fileRoots: Array<{ file: string; root: CMap }>;
   services: ComposeService[];
   issues: LoadIssue[];
   /** The project directory (the first file's directory). */

@@ -56,7 +56,7 @@ export function parseYaml(text: string, file: string, limits: YamlLimits = DEFAU
   try {
     const r = parseAllDocuments(text, { uniqueKeys: true, merge: false, prettyErrors: false, strict: true, version: '1.2' });
     parsed = Array.isArray(r) ? r : [];
-    if (!Array.isArray(r)) for (const e of r.errors) issues.push({ kind: 'syntax', message: describeYamlError(e.code, e.message, text, e.pos[0]), origin: { file, start: e.pos[0], end: e.pos[1] } });
+    if (!Array.isArray(r)) for (const e of (r as { errors: Array<{ code: string; message: string; pos: [number, number] }> }).errors) issues.push({ kind: 'syntax', message: describeYamlError(e.code, e.message, text, e.pos[0]), origin: { file, start: e.pos[0], end: e.pos[1] } });
   } catch (e) {
     const message = e instanceof RangeError ? 'the YAML nests too deeply to be read' : `invalid YAML: ${(e as Error).message}`;
     issues.push({ kind: 'syntax', message, origin: { file, start: 0, end: Math.min(1, text.length) } });

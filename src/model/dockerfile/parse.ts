@@ -78,7 +78,9 @@ function readInstruction(source: SourceFile, li: number, p: number, escape: stri
   for (;;) {
     let e = le;
     while (e > segStart && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
-    if (e > segStart && text[e - 1] === escape) {
+    // BuildKit: an escape at the end continues the line unless it is itself escaped (`C:\\dir\\`).
+    const lineStart = source.lineStart(lastLine);
+    if (e > segStart && text[e - 1] === escape && (e - 2 < lineStart || text[e - 2] !== escape)) {
       logical.append(segStart, text.slice(segStart, e - 1));
       let next = lastLine + 1;
       while (next <= source.lineCount) {
@@ -347,7 +349,7 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
 }
 
 function lookupVar(stages: Stage[], globals: Map<string, string | undefined>, at: Instruction, name: string, escape: string): string | undefined {
-  if (at.stage < 0) return globals.get(name);
+  if (at.stage < 0 || at.keyword === 'FROM') return globals.get(name);
   const chain: Stage[] = [];
   for (let s: Stage | undefined = stages[at.stage]; s && !chain.includes(s); s = s.parentStage !== null ? stages[s.parentStage] : undefined) chain.unshift(s);
   const vars = new Map<string, string | undefined>();

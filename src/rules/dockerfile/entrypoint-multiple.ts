@@ -1,0 +1,33 @@
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  id: 'DF070',
+  name: 'entrypoint-multiple',
+  aliases: ['DL4004'],
+  meta: {
+    target: 'dockerfile',
+    category: 'correctness',
+    severity: 'error',
+    fixable: null,
+    status: 'stable',
+    docs: {
+      summary: 'More than one ENTRYPOINT in a stage.',
+      why: 'Only the last ENTRYPOINT of a stage takes effect; the earlier ones never run, yet readers take them at face value. Keep exactly one.',
+      bad: 'FROM python:3.12-slim\nENTRYPOINT ["python3"]\nENTRYPOINT ["gunicorn", "app:app"]\n',
+      good: 'FROM python:3.12-slim\nENTRYPOINT ["gunicorn", "app:app"]\n',
+    },
+    messages: {
+      multiple: 'This stage already has an ENTRYPOINT on line {{first}}; only the last ENTRYPOINT takes effect, so keep a single one.',
+    },
+  },
+  check({ df, report }) {
+    for (const stage of df.stages) {
+      let first: number | undefined;
+      for (const instr of stage.instructions) {
+        if (instr.keyword !== 'ENTRYPOINT') continue;
+        if (first === undefined) first = instr.line;
+        else report({ messageId: 'multiple', data: { first }, span: instr.keywordSpan });
+      }
+    }
+  },
+});
