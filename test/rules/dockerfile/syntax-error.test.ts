@@ -1,0 +1,21 @@
+import rule from '../../../src/rules/dockerfile/syntax-error.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    'FROM alpine:3.19\nRUN --mount=type=cache,target=/x --future-flag=1 echo hi\n',
+    'FROM alpine:3.19\nRUN <<EOF\necho hi\nEOF\n',
+    'FROM alpine:3.19\nCOPY <<EOF /etc/x\nhello\nEOF\n',
+    '# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nRUN echo `\n  hi\n',
+    'FROM alpine:3.19\nHEALTHCHECK NONE\n',
+    'FROM alpine:3.19\nENV A=1 B=2\nENV C 3\n',
+  ],
+  invalid: [
+    { name: 'unknown instruction', code: 'FROM alpine:3.19\nRUNN echo hi\n', errors: [{ line: 2, column: 1, endColumn: 5, message: 'unknown instruction "RUNN"' }] },
+    { name: 'COPY without destination', code: 'FROM alpine:3.19\nCOPY package.json\n', errors: [{ line: 2, column: 1, endColumn: 18, message: 'source and a destination' }] },
+    { name: 'unterminated heredoc', code: 'FROM alpine:3.19\nRUN <<EOF\necho hi\n', errors: [{ line: 2, column: 5, endColumn: 10, message: 'never terminated' }] },
+    { name: 'bad FROM', code: 'FROM alpine:3.19 AS\n', errors: [{ line: 1, column: 1, message: 'optional "AS name"' }] },
+    { name: 'ENV without value, other instructions still parsed', code: 'FROM alpine:3.19\nENV ONLYKEY\nRUN echo ok\nFROMM x\n', errors: [{ line: 2, column: 1, message: 'ENV needs a value' }, { line: 4, column: 1, message: 'unknown instruction' }] },
+    { name: 'ONBUILD without trigger', code: 'FROM alpine:3.19\nONBUILD\n', errors: [{ line: 2, column: 1 }] },
+  ],
+});
