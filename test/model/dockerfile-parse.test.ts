@@ -221,3 +221,12 @@ describe('parser edge cases', () => {
     expect(df.expand(df.stages[0].from, '$P')).toBe('linux/amd64');
   });
 });
+
+describe('word splitting', () => {
+  it('splits COPY/ADD on whitespace first, as BuildKit does; quotes act inside a word', () => {
+    const df = parseDockerfile('D', 'FROM x\nADD \\conf\\\\" /.znc\nCOPY "a"b "/c d" /e/\n');
+    expect(df.instructions[1].words.map((w) => w.raw)).toEqual(['\\conf\\\\"', '/.znc']);
+    expect(df.instructions[2].words.map((w) => w.value)).toEqual(['ab', '"/c', 'd"', '/e/']);
+    expect(df.instructions[1].error).toBeNull();
+  });
+});

@@ -166,7 +166,7 @@ function readInstruction(source: SourceFile, li: number, p: number, escape: stri
 }
 
 function makeInstruction(keyword: string, keywordSpan: Span, line: number, args: LogicalText, escape: string, innerComments: Comment[]): Instruction {
-  const all = splitWords(args.text, 0, escape);
+  const all = splitWords(args.text, 0, escape, keyword === 'ENV' || keyword === 'LABEL' || keyword === 'ARG');
   const instr: Instruction = {
     keyword,
     keywordSpan,

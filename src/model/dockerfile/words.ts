@@ -13,7 +13,7 @@ export interface LWord {
  * Split Dockerfile arguments into words the way BuildKit's lexer does for ENV/LABEL/COPY...:
  * whitespace separates, quotes group, the escape character escapes outside single quotes.
  */
-export function splitWords(s: string, from: number, escape: string): LWord[] {
+export function splitWords(s: string, from: number, escape: string, quotesGroup = true): LWord[] {
   const out: LWord[] = [];
   let i = from;
   while (i < s.length) {
@@ -25,6 +25,13 @@ export function splitWords(s: string, from: number, escape: string): LWord[] {
       const c = s[i];
       if (c === ' ' || c === '\t' || c === '\n' || c === '\r') break;
       if (c === escape && i + 1 < s.length) { value += s[i + 1]; i += 2; continue; }
+      if (!quotesGroup && (c === '"' || c === "'")) {
+        // BuildKit splits these instructions on whitespace first; quotes only act inside one word.
+        const close = s.indexOf(c, i + 1);
+        let tokenEnd = i + 1;
+        while (tokenEnd < s.length && !/\s/.test(s[tokenEnd])) tokenEnd++;
+        if (close < 0 || close >= tokenEnd) { value += s.slice(i, tokenEnd); i = tokenEnd; continue; }
+      }
       if (c === "'") {
         const j = s.indexOf("'", i + 1);
         const end = j < 0 ? s.length : j;

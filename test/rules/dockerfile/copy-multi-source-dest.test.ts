@@ -26,9 +26,9 @@ ruleTester(rule, {
     },
     {
       name: 'quoted destination gets the slash inside the quotes',
-      code: 'FROM node:20\nCOPY a b "/my app"\n',
-      errors: [{ line: 2, column: 10, endColumn: 19 }],
-      output: 'FROM node:20\nCOPY a b "/my app/"\n',
+      code: 'FROM node:20\nCOPY a b "/app"\n',
+      errors: [{ line: 2, column: 10, endColumn: 16 }],
+      output: 'FROM node:20\nCOPY a b "/app/"\n',
     },
     {
       name: 'JSON form',
