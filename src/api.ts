@@ -10,7 +10,6 @@ import { applyFixes } from './engine/fix.js';
 import { lintDockerfile, compareFindings, type FileLintResult } from './engine/lint-dockerfile.js';
 import { RuleRegistry } from './engine/registry.js';
 import { summarize, type LintResult } from './engine/result.js';
-import { shellcheckAvailable, runShellcheck } from './engine/shellcheck.js';
 import type { Finding, RunError } from './finding.js';
 import { parseDockerfile } from './model/dockerfile/parse.js';
 import { readTextFile } from './read-input.js';
@@ -72,8 +71,10 @@ export async function lint(paths: string[] = ['.'], opts: LintOptions = {}): Pro
   const files: string[] = [];
   const useShellcheck = opts.shellcheck ?? eff.shellcheck;
   let sc = false;
-  if (useShellcheck) {
-    sc = await shellcheckAvailable();
+  // Loaded only when used: child_process costs start-up time.
+  const scModule = useShellcheck ? await import('./engine/shellcheck.js') : null;
+  if (scModule) {
+    sc = await scModule.shellcheckAvailable();
     if (!sc) notices.push('shellcheck not found on PATH: RUN scripts were not checked with ShellCheck (install the "shellcheck" package to enable it)');
   }
 
@@ -100,7 +101,7 @@ export async function lint(paths: string[] = ['.'], opts: LintOptions = {}): Pro
     const fileConfig = eff.forFile(relToConfig);
     const run = async (t: string, withShellcheck: boolean): Promise<FileLintResult> => {
       const df = parseDockerfile(input.display, t);
-      const shellcheck = withShellcheck && sc && fileConfig.severity(shellcheckRule()) !== 'off' ? await runShellcheck(df) : undefined;
+      const shellcheck = withShellcheck && sc && fileConfig.severity(shellcheckRule()) !== 'off' ? await scModule!.runShellcheck(df) : undefined;
       return lintDockerfile(t, {
         displayPath: input.display,
         rules: dockerfileRules as DockerfileRule[],

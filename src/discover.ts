@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { compareStrings } from './compare.js';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
@@ -41,5 +42,5 @@ export function discoverDockerfiles(paths: string[], cwd: string): { files: stri
     if (st.isDirectory()) walk(abs);
     else out.add(abs);
   }
-  return { files: [...out].sort((a, b) => relative(cwd, a).localeCompare(relative(cwd, b))), missing };
+  return { files: [...out].sort((a, b) => compareStrings(relative(cwd, a), relative(cwd, b))), missing };
 }

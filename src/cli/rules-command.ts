@@ -1,3 +1,4 @@
+import { compareStrings } from '../compare.js';
 import type { RuleRegistry } from '../engine/registry.js';
 import type { Rule } from '../rules/types.js';
 import { UsageError } from './args.js';
@@ -8,7 +9,7 @@ export function listRules(rules: readonly Rule<any>[], json: boolean): string {
   if (json) {
     return JSON.stringify(rules.map((r) => ({ id: r.id, name: r.name, aliases: r.aliases, target: r.meta.target, severity: r.meta.severity, fixable: r.meta.fixable, summary: r.meta.docs.summary })), null, 2) + '\n';
   }
-  const rows = [...rules].sort((a, b) => a.id.localeCompare(b.id)).map((r) => [r.id, r.name, r.aliases.join(',') || '-', r.meta.severity, r.meta.fixable ?? '', r.meta.docs.summary]);
+  const rows = [...rules].sort((a, b) => compareStrings(a.id, b.id)).map((r) => [r.id, r.name, r.aliases.join(',') || '-', r.meta.severity, r.meta.fixable ?? '', r.meta.docs.summary]);
   const w = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((c, i) => (i < 5 ? c.padEnd(w[i]) : c)).join('  ').trimEnd()).join('\n') + `\n${rules.length} rules\n`;
 }

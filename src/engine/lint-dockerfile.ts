@@ -3,6 +3,7 @@ import type { Finding, RunError } from '../finding.js';
 import { parseDockerfile } from '../model/dockerfile/parse.js';
 import type { Dockerfile } from '../model/dockerfile/types.js';
 import type { DockerfileContext, DockerfileRule, ReportDescriptor, RuleSettings, ShellcheckDiagnostic } from '../rules/types.js';
+import { compareStrings } from '../compare.js';
 import { Fingerprinter } from './fingerprint.js';
 import { formatMessage } from './messages.js';
 import { collectSuppressions, isSuppressed } from './suppressions.js';
@@ -83,5 +84,5 @@ export function lintDockerfile(text: string, opts: LintFileOptions): FileLintRes
 export function compareFindings(a: Finding, b: Finding): number {
   const la = a.location as { file?: string; line?: number; column?: number };
   const lb = b.location as { file?: string; line?: number; column?: number };
-  return (la.file ?? '').localeCompare(lb.file ?? '') || (la.line ?? 0) - (lb.line ?? 0) || (la.column ?? 0) - (lb.column ?? 0) || a.ruleId.localeCompare(b.ruleId);
+  return compareStrings(la.file ?? '', lb.file ?? '') || (la.line ?? 0) - (lb.line ?? 0) || (la.column ?? 0) - (lb.column ?? 0) || compareStrings(a.ruleId, b.ruleId);
 }
