@@ -5,7 +5,7 @@ import { loadConfig as loadConfigFile, parseConfigText } from './config/load.js'
 import { EffectiveConfig } from './config/resolve.js';
 import type { LoadedConfig, ShipreadyConfig } from './config/types.js';
 import { validateConfig } from './config/validate.js';
-import { discoverDockerfiles } from './discover.js';
+import { discoverComposeProjects, discoverDockerfiles } from './discover.js';
 import { applyFixes } from './engine/fix.js';
 import { lintDockerfile, compareFindings, type FileLintResult } from './engine/lint-dockerfile.js';
 import { RuleRegistry } from './engine/registry.js';
@@ -31,8 +31,10 @@ export interface LintOptions {
   unsafeFixes?: boolean;
   /** Run ShellCheck on RUN scripts when the binary is on PATH (default: config `shellcheck`, true). */
   shellcheck?: boolean;
-  /** Lint this text instead of files (stdin); `path` is the name shown in findings. */
-  stdin?: { text: string; path?: string };
+  /** Lint this text instead of files (stdin); `path` is the name shown in findings; `type` says what it holds (default dockerfile). */
+  stdin?: { text: string; path?: string; type?: 'dockerfile' | 'compose' };
+  /** An explicit Compose project (like `docker compose -f a.yml -f b.yml`): the main file first, then overrides. */
+  composeFiles?: string[];
   /** Extra rules to ignore (codes, names or aliases), added to the config's ignore list. */
   ignore?: string[];
 }
@@ -79,11 +81,30 @@ export async function lint(paths: string[] = ['.'], opts: LintOptions = {}): Pro
   }
 
   const inputs: Array<{ abs: string | null; display: string; text?: string }> = [];
-  if (opts.stdin) inputs.push({ abs: null, display: opts.stdin.path ?? '-', text: opts.stdin.text });
+  const composeSets: Array<Array<{ abs: string | null; display: string; text?: string }>> = [];
+  const displayOf = (abs: string) => toPosix(relative(cwd, abs)) || basename(abs);
+  if (opts.stdin?.type === 'compose') composeSets.push([{ abs: null, display: opts.stdin.path ?? '-', text: opts.stdin.text }]);
+  else if (opts.stdin) inputs.push({ abs: null, display: opts.stdin.path ?? '-', text: opts.stdin.text });
   else {
-    const { files: found, missing } = discoverDockerfiles(paths.length ? paths : ['.'], cwd);
+    const targets = paths.length ? paths : opts.composeFiles?.length ? [] : ['.'];
+    const { files: found, missing } = discoverDockerfiles(targets, cwd);
     for (const m of missing) errors.push({ file: m, kind: 'input', message: `${m}: no such file or directory` });
-    for (const abs of found) inputs.push({ abs, display: toPosix(relative(cwd, abs)) || basename(abs) });
+    const { sets } = discoverComposeProjects(targets, cwd);
+    if (opts.composeFiles?.length) sets.unshift(opts.composeFiles.map((f) => resolve(cwd, f)));
+    const composeFiles = new Set(sets.flat());
+    for (const set of sets) composeSets.push(set.map((abs) => ({ abs, display: displayOf(abs) })));
+    for (const abs of found) if (!composeFiles.has(abs)) inputs.push({ abs, display: displayOf(abs) });
+  }
+  if (composeSets.length) {
+    // Loaded only when used (the Compose schema is large); services' Dockerfiles are linted too.
+    const { lintComposeProjects } = await import('./engine/lint-compose.js');
+    const r = lintComposeProjects(composeSets, { cwd, eff, baseDir: loaded.baseDir, fix: !!opts.fix, unsafe: !!opts.unsafeFixes, env: process.env });
+    findings.push(...r.findings);
+    errors.push(...r.errors);
+    files.push(...r.files);
+    notices.push(...r.notices);
+    const known = new Set(inputs.map((i) => i.abs));
+    for (const abs of r.dockerfiles) if (!known.has(abs)) { known.add(abs); inputs.push({ abs, display: displayOf(abs) }); }
   }
 
   for (const input of inputs) {

@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { compareStrings } from './compare.js';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
@@ -43,4 +43,64 @@ export function discoverDockerfiles(paths: string[], cwd: string): { files: stri
     else out.add(abs);
   }
   return { files: [...out].sort((a, b) => compareStrings(relative(cwd, a), relative(cwd, b))), missing };
+}
+
+const COMPOSE_MAIN = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
+const COMPOSE_OVERRIDE = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
+
+/** Is this one of the file names `docker compose` looks for by default (main or override)? */
+export function isComposeFileName(name: string): boolean {
+  return COMPOSE_MAIN.includes(name) || COMPOSE_OVERRIDE.includes(name);
+}
+
+/**
+ * Compose projects under the given paths: each default main file found while walking directories
+ * (`compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml`) together with its
+ * override file (`<same stem>.override.<ext>` first, else any default override name in that
+ * directory), the way `docker compose` picks them. A YAML file given explicitly is a project of its
+ * own (no override added). Each set lists absolute paths, the main file first.
+ */
+export function discoverComposeProjects(paths: string[], cwd: string): { sets: string[][]; missing: string[] } {
+  const sets: string[][] = [];
+  const seen = new Set<string>();
+  const missing: string[] = [];
+  const fromDir = (dir: string, names: Set<string>): void => {
+    for (const main of COMPOSE_MAIN) {
+      if (!names.has(main)) continue;
+      const stem = main.replace(/\.ya?ml$/, '');
+      const override = [`${stem}.override.yaml`, `${stem}.override.yml`, ...COMPOSE_OVERRIDE].find((o) => names.has(o));
+      const set = [join(dir, main), ...(override ? [join(dir, override)] : [])];
+      if (!seen.has(set[0])) {
+        seen.add(set[0]);
+        sets.push(set);
+      }
+    }
+  };
+  const walk = (dir: string): void => {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    fromDir(dir, new Set(entries.filter((e) => e.isFile()).map((e) => e.name)));
+    for (const e of entries) if (e.isDirectory() && !SKIP_DIRS.has(e.name)) walk(join(dir, e.name));
+  };
+  for (const p of paths) {
+    const abs = isAbsolute(p) ? p : join(cwd, p);
+    let st;
+    try {
+      st = lstatSync(abs);
+    } catch {
+      missing.push(p);
+      continue;
+    }
+    if (st.isDirectory()) walk(abs);
+    else if (/\.ya?ml$/i.test(abs) && !seen.has(abs)) {
+      seen.add(abs);
+      sets.push([abs]);
+    }
+  }
+  sets.sort((a, b) => compareStrings(relative(cwd, a[0]), relative(cwd, b[0])));
+  return { sets, missing };
 }

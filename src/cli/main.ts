@@ -9,7 +9,7 @@ import { explainRule, listRules } from './rules-command.js';
 const HELP = `shipready ${VERSION}: is your container setup ready for production?
 
 Usage:
-  shipready lint [PATH...]        lint Dockerfiles under PATHs (default: .); "-" reads stdin
+  shipready lint [PATH...]        lint Dockerfiles and Compose files under PATHs (default: .); "-" reads stdin
   shipready rules                 list every rule (code, name, aliases, severity)
   shipready explain <rule>        show a rule's documentation (code, name or alias)
 
@@ -19,7 +19,9 @@ Options for lint:
   -c, --config <file>             config file (default: .shipready.yaml upward, else .hadolint.yaml)
       --fix                       apply safe fixes to the files (atomically)
       --unsafe-fixes              with --fix, also apply fixes that may change behaviour
-      --type dockerfile           what stdin holds (with "-")
+      --compose-file <file>       lint this Compose project: repeat for overrides, main file first
+                                  (like docker compose -f a.yml -f b.yml)
+      --type dockerfile|compose   what stdin holds (with "-")
       --stdin-filename <name>     name to show for stdin
       --failure-threshold <lvl>   error, warning, info, style or none (default: info)
       --no-fail                   always exit 0 when linting worked
@@ -39,6 +41,7 @@ const LINT_FLAGS: FlagSpec[] = [
   { name: 'fix' },
   { name: 'unsafe-fixes' },
   { name: 'type', value: true },
+  { name: 'compose-file', value: true, multi: true },
   { name: 'stdin-filename', value: true },
   { name: 'failure-threshold', short: 't', value: true },
   { name: 'fail' },
@@ -92,14 +95,14 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
   const threshold = flags.get('failure-threshold') as string | undefined;
   if (threshold !== undefined && !THRESHOLDS.includes(threshold)) throw new UsageError(`--failure-threshold must be one of ${THRESHOLDS.join(', ')}`);
   const type = flags.get('type') as string | undefined;
-  if (type !== undefined && type !== 'dockerfile') throw new UsageError(`--type must be "dockerfile" (Compose and image input come with their own commands)`);
+  if (type !== undefined && type !== 'dockerfile' && type !== 'compose') throw new UsageError(`--type must be "dockerfile" or "compose" (image input comes with its own command)`);
 
-  let stdin: { text: string; path?: string } | undefined;
+  let stdin: { text: string; path?: string; type?: 'dockerfile' | 'compose' } | undefined;
   if (positionals.length === 1 && positionals[0] === '-') {
-    if (!type) throw new UsageError('reading stdin needs --type dockerfile');
+    if (!type) throw new UsageError('reading stdin needs --type dockerfile or --type compose');
     const { decodeText } = await import('../read-input.js');
     const name = (flags.get('stdin-filename') as string | undefined) ?? '-';
-    stdin = { text: decodeText(readFileSync(0), name), path: name };
+    stdin = { text: decodeText(readFileSync(0), name), path: name, type: type as 'dockerfile' | 'compose' };
   } else if (positionals.includes('-')) throw new UsageError('"-" (stdin) cannot be combined with other paths');
 
   const result = await lint(positionals, {
@@ -108,6 +111,7 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
     unsafeFixes: flags.get('unsafe-fixes') === true,
     shellcheck: flags.get('shellcheck') === false ? false : undefined,
     stdin,
+    composeFiles: flags.get('compose-file') as string[] | undefined,
     ignore: flags.get('ignore') as string[] | undefined,
   });
 

@@ -196,7 +196,11 @@ class Loader {
         this.issues.push({ kind: 'schema', message: 'a Compose file must be a mapping (services:, volumes:, ...)', origin: doc.origin });
         continue;
       }
-      if (this.opts.validate !== false) this.issues.push(...validateCompose(doc));
+      if (this.opts.validate !== false) {
+        const v1 = legacyFormat(doc);
+        if (v1) this.issues.push(v1);
+        else this.issues.push(...validateCompose(doc));
+      }
       const interpolated = this.interpolateNode(doc, fileEnv, new Map()) as CMap;
       root = root ? mergeMaps(root, interpolated, '') : interpolated;
     }
@@ -352,6 +356,14 @@ class Loader {
     this.dockerfiles.set(build.dockerfile, df);
     return df;
   }
+}
+
+/** A Compose file format v1 file (services at the top level, no `services:`): one clear issue. */
+function legacyFormat(doc: CMap): LoadIssue | undefined {
+  if (doc.entries.has('services')) return undefined;
+  const svc = [...doc.entries.values()].find((e) => e.value.kind === 'map' && (e.value.entries.has('image') || e.value.entries.has('build')));
+  if (!svc) return undefined;
+  return { kind: 'schema', message: `this is a Compose file format v1 file (service "${svc.key}" is at the top level): current Compose does not read it; move the services under a top-level "services:" key`, origin: svc.keyOrigin };
 }
 
 function stripExtends(m: CMap): CMap {

@@ -42,8 +42,17 @@ function describeYamlError(code: string, message: string, text: string, pos: num
     case 'BAD_ANCHOR':
       return `bad anchor or alias: ${firstLine(message)}`;
     default:
+      if (/call stack/i.test(message)) return 'the YAML nests too deeply to be read; the file is not loaded';
       return `invalid YAML: ${firstLine(message)}`;
   }
+}
+
+/** Where to point for an error: an unclosed quote is shown at its opening quote, not at the end of the file. */
+function errorStart(message: string, text: string, pos: number): number {
+  const q = /Missing closing (["'])quote/.exec(message);
+  if (!q) return pos;
+  const at = text.lastIndexOf(q[1], Math.max(0, pos - 1));
+  return at >= 0 ? at : pos;
 }
 
 const firstLine = (s: string) => s.split('\n', 1)[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -64,7 +73,11 @@ export function parseYaml(text: string, file: string, limits: YamlLimits = DEFAU
   }
   for (const doc of parsed) {
     if (doc.errors.length) {
-      for (const e of doc.errors) issues.push({ kind: 'syntax', message: describeYamlError(e.code, e.message, text, e.pos[0]), origin: { file, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) } });
+      // The first error is the cause; the parser's follow-up errors only repeat it.
+      for (const e of doc.errors.slice(0, 1)) {
+        const start = errorStart(e.message, text, e.pos[0]);
+        issues.push({ kind: 'syntax', message: describeYamlError(e.code, e.message, text, e.pos[0]), origin: { file, start, end: start === e.pos[0] ? Math.max(e.pos[1], e.pos[0]) : start + 1 } });
+      }
       continue;
     }
     if (doc.contents === null) continue;

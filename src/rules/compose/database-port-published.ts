@@ -1,0 +1,46 @@
+import { databaseOf, WELL_KNOWN_DATABASE_PORTS } from '../../model/compose/images.js';
+import type { ComposeRuleContext } from '../compose-types.js';
+import { editable, isAllInterfaces, portNumbers, ports, replaceNode, serviceImage } from '../helpers/compose.js';
+import { defineRule } from '../types.js';
+
+export default defineRule<ComposeRuleContext>({
+  id: 'DC010',
+  name: 'database-port-published',
+  aliases: [],
+  meta: {
+    target: 'compose',
+    category: 'security',
+    severity: 'warning',
+    fixable: 'unsafe',
+    status: 'stable',
+    docs: {
+      summary: 'A database or cache port is published on all interfaces instead of 127.0.0.1.',
+      why: 'Docker publishes ports on every interface and inserts its own firewall rules ahead of ufw and firewalld, so `5432:5432` makes the database reachable from the network even when the host firewall says otherwise. Exposed Redis, MongoDB and Elasticsearch instances are among the most common causes of data breaches. Other services reach the database over the Compose network without any published port; for local access bind to 127.0.0.1. The fix binds to 127.0.0.1 and is unsafe because remote clients lose access.',
+      bad: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n',
+      good: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n',
+    },
+    messages: {
+      published: 'Service "{{service}}" publishes {{label}} port {{port}} on all interfaces: anyone who can reach the host can connect. Drop the mapping (services reach it over the Compose network) or bind it to 127.0.0.1.',
+    },
+  },
+  check(ctx) {
+    for (const svc of ctx.services) {
+      const img = serviceImage(svc);
+      const db = img ? databaseOf(img.ref) : undefined;
+      for (const p of ports(svc)) {
+        if (!isAllInterfaces(p.hostIp)) continue;
+        const targets = portNumbers(p.target);
+        const hit = targets.find((t) => (db ? db.ports.includes(t) : WELL_KNOWN_DATABASE_PORTS.has(t)));
+        if (hit === undefined) continue;
+        const label = db?.label ?? WELL_KNOWN_DATABASE_PORTS.get(hit)!;
+        let fix;
+        if (p.node.kind === 'scalar' && !p.node.interpolated && editable(svc, p.node)) {
+          const text = String(p.node.value);
+          const bound = p.hostIp === null ? `127.0.0.1:${text.includes(':') ? text : `${hit}:${text}`}` : text.replace(/^(?:0\.0\.0\.0|\[::\]|::)(?=:)/, '127.0.0.1');
+          fix = { title: 'Bind the port to 127.0.0.1', edits: [replaceNode(p.node, JSON.stringify(bound))] };
+        }
+        ctx.report({ messageId: 'published', data: { service: svc.name, label, port: hit }, at: p.origin, fix });
+      }
+    }
+  },
+});

@@ -1,0 +1,53 @@
+import { databaseOf } from '../../model/compose/images.js';
+import type { ComposeRuleContext } from '../compose-types.js';
+import { dict, get, mounts, normPath, serviceImage } from '../helpers/compose.js';
+import { defineRule } from '../types.js';
+
+export default defineRule<ComposeRuleContext>({
+  id: 'DC019',
+  name: 'database-volume-missing',
+  aliases: [],
+  meta: {
+    target: 'compose',
+    category: 'reliability',
+    severity: 'warning',
+    fixable: null,
+    status: 'stable',
+    docs: {
+      summary: 'A database service keeps its data directory in the container (no named volume or bind mount).',
+      why: 'Data written inside the container, or to an anonymous volume, is lost with `docker compose down` and easily on a re-create: the database comes back empty. Mount a named volume (or a host directory) on the data directory, for example `pgdata:/var/lib/postgresql/data`. The data directory is known for well-known images (and PGDATA is honoured); caches such as Redis and Memcached are not flagged.',
+      bad: 'services:\n  db:\n    image: postgres:16\n',
+      good: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
+    },
+    messages: {
+      missing: 'Service "{{service}}" ({{label}}) keeps its data in {{dir}} inside the container{{anon}}: mount a named volume there (e.g. `{{service}}-data:{{dir}}`) or the data is lost when the container is re-created.',
+    },
+  },
+  check(ctx) {
+    for (const svc of ctx.services) {
+      const img = serviceImage(svc);
+      if (!img || svc.build) continue;
+      const db = databaseOf(img.ref);
+      if (!db || db.cache || !db.dataDirs.length) continue;
+      let dirs = db.dataDirs;
+      if (db.dataDirEnv) {
+        const env = dict(get(svc.node, 'environment')).find((e) => e.key === db.dataDirEnv);
+        if (env?.value) {
+          if (env.value.unknown) continue;
+          dirs = [String(env.value.value)];
+        }
+      }
+      const ms = mounts(svc);
+      const covers = (target: string, dir: string) => {
+        const t = normPath(target);
+        const d = normPath(dir);
+        return t === d || d.startsWith(`${t}/`) || t.startsWith(`${d}/`);
+      };
+      const persistent = ms.some((m) => (m.type === 'volume' || m.type === 'bind') && m.target && dirs.some((d) => covers(m.target!, d)));
+      if (persistent) continue;
+      if (get(svc.node, 'volumes_from')) continue;
+      const anon = ms.some((m) => (m.type === 'anonymous' || m.type === 'tmpfs') && m.target && dirs.some((d) => covers(m.target!, d)));
+      ctx.report({ messageId: 'missing', data: { service: svc.name, label: db.label, dir: dirs[0], anon: anon ? ' (an anonymous volume or tmpfs)' : '' }, at: img.node.origin });
+    }
+  },
+});

@@ -1,0 +1,78 @@
+import type { ComposeService, CSeq } from '../../model/compose/types.js';
+import type { ComposeRuleContext, FileEdit } from '../compose-types.js';
+import { editable, effectiveHealthcheck, entry, get, known, str } from '../helpers/compose.js';
+import { defineRule } from '../types.js';
+
+export default defineRule<ComposeRuleContext>({
+  id: 'DC015',
+  name: 'depends-on-not-healthy',
+  aliases: [],
+  meta: {
+    target: 'compose',
+    category: 'reliability',
+    severity: 'warning',
+    fixable: 'safe',
+    status: 'stable',
+    docs: {
+      summary: 'A service depends on a service that has a healthcheck, but does not wait for it to be healthy.',
+      why: 'Plain `depends_on` only waits for the dependency\'s container to start, not for the database to accept connections, so the dependant crashes or retries at startup. When the dependency has a healthcheck (in Compose or its Dockerfile), `condition: service_healthy` makes Compose wait until it passes. The fix rewrites the list form to the mapping form (other dependencies keep `service_started`).',
+      bad: 'services:\n  api:\n    image: example/api:2.1\n    depends_on:\n      - db\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n',
+      good: 'services:\n  api:\n    image: example/api:2.1\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n',
+    },
+    messages: {
+      notHealthy: 'Service "{{service}}" starts as soon as "{{dep}}" starts, though "{{dep}}" has a healthcheck: use `condition: service_healthy` so it waits until "{{dep}}" is ready.',
+    },
+  },
+  check(ctx) {
+    const healthy = new Set(ctx.services.filter((s) => effectiveHealthcheck(s).state === 'set').map((s) => s.name));
+    for (const svc of ctx.services) {
+      const dep = get(svc.node, 'depends_on');
+      if (!dep) continue;
+      if (dep.kind === 'seq') {
+        const names = dep.items.map((n) => (known(n) ? String(n.value) : undefined));
+        if (names.some((n) => n === undefined)) continue;
+        const fixEdit = listToMapEdit(ctx, svc, dep, names as string[], healthy);
+        dep.items.forEach((n, i) => {
+          if (healthy.has(names[i]!)) ctx.report({ messageId: 'notHealthy', data: { service: svc.name, dep: names[i]! }, at: n.origin, fix: fixEdit ? { title: 'Wait for healthy dependencies', edits: [fixEdit] } : undefined });
+        });
+      } else if (dep.kind === 'map') {
+        for (const [name, e] of dep.entries) {
+          if (!healthy.has(name)) continue;
+          const cond = entry(e.value, 'condition');
+          const c = cond ? str(cond.value) : 'service_started';
+          if (cond && cond.value.kind === 'scalar' && cond.value.unknown) continue;
+          if (c === 'service_healthy' || c === 'service_completed_successfully') continue;
+          const fix = cond && editable(svc, cond.value) ? { title: 'Wait until healthy', edits: [{ file: cond.value.origin.file, start: cond.value.origin.start, end: cond.value.origin.end, text: 'service_healthy' }] } : undefined;
+          ctx.report({ messageId: 'notHealthy', data: { service: svc.name, dep: name }, at: e.keyOrigin, fix });
+        }
+      }
+    }
+  },
+});
+
+/** Rewrite `depends_on: [a, b]` (flow or block) as a mapping with conditions. */
+function listToMapEdit(ctx: ComposeRuleContext, svc: ComposeService, seq: CSeq, names: string[], healthy: Set<string>): FileEdit | undefined {
+  if (!editable(svc, seq) || !names.length) return undefined;
+  const file = ctx.file(seq.origin.file);
+  const key = entry(svc.node, 'depends_on');
+  if (!file || !key || key.keyOrigin.file !== seq.origin.file) return undefined;
+  const text = file.text;
+  const cond = (n: string) => (healthy.has(n) ? 'service_healthy' : 'service_started');
+  if (seq.flow) {
+    return { file: seq.origin.file, start: seq.origin.start, end: seq.origin.end, text: `{${names.map((n) => `${n}: {condition: ${cond(n)}}`).join(', ')}}` };
+  }
+  // Block list: replace from after `depends_on` to the end of the list; refuse if comments would be lost.
+  const start = key.keyOrigin.end;
+  let end = seq.origin.end;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  const replaced = text.slice(start, end);
+  if (replaced.includes('#') || !/^\s*:/.test(replaced)) return undefined;
+  const keyLineStart = text.lastIndexOf('\n', key.keyOrigin.start - 1) + 1;
+  const keyCol = key.keyOrigin.start - keyLineStart;
+  const dashLineStart = text.lastIndexOf('\n', seq.origin.start - 1) + 1;
+  const dashCol = seq.origin.start - dashLineStart;
+  const indent = ' '.repeat(dashCol > keyCol ? dashCol : keyCol + 2);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const body = names.map((n) => `${indent}${n}:${eol}${indent}  condition: ${cond(n)}`).join(eol);
+  return { file: seq.origin.file, start, end, text: `:${eol}${body}` };
+}

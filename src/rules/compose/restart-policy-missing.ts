@@ -1,0 +1,33 @@
+import type { ComposeRuleContext } from '../compose-types.js';
+import { get, insertKey, serviceMapForInsert } from '../helpers/compose.js';
+import { defineRule } from '../types.js';
+
+export default defineRule<ComposeRuleContext>({
+  id: 'DC016',
+  name: 'restart-policy-missing',
+  aliases: [],
+  meta: {
+    target: 'compose',
+    category: 'reliability',
+    severity: 'warning',
+    fixable: 'safe',
+    status: 'stable',
+    docs: {
+      summary: 'A service has no restart policy (`restart:` or `deploy.restart_policy`).',
+      why: 'Docker\'s default is never to restart: after a crash, an out-of-memory kill or a host reboot the service stays down until someone notices. `restart: unless-stopped` (or `on-failure` for jobs) brings it back. The fix adds `restart: unless-stopped`.',
+      bad: 'services:\n  worker:\n    image: example/worker:1.3\n',
+      good: 'services:\n  worker:\n    image: example/worker:1.3\n    restart: unless-stopped\n',
+    },
+    messages: {
+      missing: 'Service "{{service}}" is not restarted after a crash or a reboot: add `restart: unless-stopped` (or `on-failure` for one-shot jobs).',
+    },
+  },
+  check(ctx) {
+    for (const svc of ctx.services) {
+      if (get(svc.node, 'restart') || get(svc.node, 'deploy', 'restart_policy')) continue;
+      const map = serviceMapForInsert(svc);
+      const edit = map ? insertKey(ctx, map, 'restart', 'unless-stopped') : undefined;
+      ctx.report({ messageId: 'missing', data: { service: svc.name }, at: svc.keyOrigin, fix: edit ? { title: 'Add restart: unless-stopped', edits: [edit] } : undefined });
+    }
+  },
+});

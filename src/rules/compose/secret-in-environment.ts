@@ -1,0 +1,64 @@
+import type { ComposeRuleContext } from '../compose-types.js';
+import { dict, get } from '../helpers/compose.js';
+import { defineRule } from '../types.js';
+
+/** Variable names that hold secrets. */
+const SECRET_NAME = /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRETS|TOKEN|API_?KEY|APIKEY|ACCESS_?KEY|PRIVATE_?KEY|SECRET_?KEY|CLIENT_SECRET|AUTH_?KEY|CREDENTIALS?|ENCRYPTION_?KEY|SIGNING_?KEY|MASTER_?KEY)($|_)/i;
+/** Names that only describe a secret (a file, a path, a flag, a length). */
+const NOT_A_SECRET = /(_FILE|_PATH|_DIR|_URL|_URI|_HOST|_PORT|_DOMAIN|_AUDIENCE|_SCOPE|_REALM|_LENGTH|_LEN|_MIN|_MAX|_ENABLED|_ENABLE|_REQUIRED|_POLICY|_HEADER|_NAME|_USER|_USERNAME|_TYPE|_EXPIRY|_EXPIRES|_EXPIRATION|_TTL|_TIMEOUT|_ALGORITHM|_ALGO|_HASH_ITERATIONS|_ENDPOINT|_URI|_ISSUER|_ID|_FORMAT|_SIZE|_PREFIX|_MODE|_METHOD|_COMMAND|_CMD|_PROVIDER|_SOURCE|_LOCATION)$/i;
+/** Values that are placeholders or not secrets. */
+const PLACEHOLDER = /^(|true|false|yes|no|on|off|null|none|changeme|change_me|<.*>|\*+|x+|secret|password|example|test|dummy|todo|tbd)$/i;
+/** Provider-specific token shapes, flagged whatever the variable is called. */
+const TOKENS: Array<[RegExp, string]> = [
+  [/\bAKIA[0-9A-Z]{16}\b/, 'an AWS access key'],
+  [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'a GitHub token'],
+  [/\bglpat-[A-Za-z0-9_-]{20,}\b/, 'a GitLab token'],
+  [/\bxox[baprs]-[A-Za-z0-9-]{10,}\b/, 'a Slack token'],
+  [/\bsk_live_[A-Za-z0-9]{20,}\b/, 'a Stripe secret key'],
+  [/\bnpm_[A-Za-z0-9]{36}\b/, 'an npm token'],
+  [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
+  [/\bsk-[A-Za-z0-9_-]{32,}\b/, 'an API secret key'],
+];
+const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:([^@\s]+)@/i;
+
+export function secretKind(key: string, value: string): string | undefined {
+  for (const [re, what] of TOKENS) if (re.test(value)) return what;
+  const pw = URL_PASSWORD.exec(value);
+  if (pw && !pw[1].startsWith('$') && !PLACEHOLDER.test(pw[1])) return 'a password inside a URL';
+  if (!SECRET_NAME.test(key) || NOT_A_SECRET.test(key)) return undefined;
+  const v = value.trim();
+  if (PLACEHOLDER.test(v) || v.length < 4 || v.startsWith('/run/secrets/') || /^\d{1,5}$/.test(v)) return undefined;
+  return 'a literal secret';
+}
+
+export default defineRule<ComposeRuleContext>({
+  id: 'DC011',
+  name: 'secret-in-environment',
+  aliases: [],
+  meta: {
+    target: 'compose',
+    category: 'security',
+    severity: 'error',
+    fixable: null,
+    status: 'stable',
+    docs: {
+      summary: 'A literal password, token or key is written in a service\'s `environment:`.',
+      why: 'A secret written in the Compose file ends up in version control, in `docker inspect`, in CI logs and in every copy of the repository. Reference it instead: `${DB_PASSWORD}` read from the environment or an uncommitted `.env`, an `env_file`, or better Compose `secrets:`, which mounts it as a file under /run/secrets. Values that are references (`${VAR}`), placeholders or file paths are not flagged.',
+      bad: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: s3cr3t-Passw0rd\n',
+      good: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./db_password.txt\n',
+    },
+    messages: {
+      secret: 'Service "{{service}}" has {{what}} in {{key}}: it ends up in version control and `docker inspect`. Use a reference (${{{key}}}), an env_file, or Compose secrets.',
+    },
+  },
+  check(ctx) {
+    for (const svc of ctx.services) {
+      for (const e of dict(get(svc.node, 'environment'))) {
+        const v = e.value;
+        if (!v || v.unknown || v.interpolated) continue;
+        const what = secretKind(e.key, String(v.value));
+        if (what) ctx.report({ messageId: 'secret', data: { service: svc.name, key: e.key, what }, at: v.origin });
+      }
+    }
+  },
+});

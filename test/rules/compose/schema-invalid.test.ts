@@ -1,0 +1,17 @@
+import rule from '../../../src/rules/compose/schema-invalid.js';
+import { composeRuleTester } from '../../helpers/compose-tester.js';
+
+composeRuleTester(rule, {
+  valid: [
+    'name: shop\nx-common: {a: 1}\nservices:\n  a:\n    image: x:1\n    x-meta: {owner: me}\n    ports: ["80:80", {target: 81, published: "8081"}]\n    privileged: ${PRIV:-false}\n    deploy:\n      resources:\n        limits: {memory: 1G}\nvolumes:\n  data: {}\n',
+    { name: 'merge keys are resolved before validation', code: 'x-base: &base\n  image: x:1\nservices:\n  a:\n    <<: *base\n' },
+  ],
+  invalid: [
+    { code: 'services:\n  a:\n    image: x:1\n    restat: always\n', errors: [{ line: 4, column: 5, endColumn: 11, message: 'unknown key "restat" in service "a"; did you mean "restart"?' }] },
+    { code: 'services:\n  a:\n    image: x:1\n    deploy:\n      resources:\n        limit: {memory: 1G}\n', errors: [{ line: 6, column: 9, message: 'unknown key "limit" in "deploy.resources" of service "a"; did you mean "limits"?' }] },
+    { code: 'services:\n  a:\n    image: x:1\n    ports: 80\n', errors: [{ line: 4, column: 12, message: '"ports" in service "a" must be a list, not an integer' }] },
+    { code: 'services:\n  a:\n    image: x:1\n    depends_on:\n      b:\n        condition: service_ready\n  b:\n    image: x:1\n', errors: [{ line: 6, column: 20, message: 'must be one of "service_started", "service_healthy", "service_completed_successfully"' }] },
+    { name: 'unknown key in an override file', main: ['compose.yaml', 'o.yaml'], files: { 'compose.yaml': 'services:\n  a:\n    image: x:1\n', 'o.yaml': 'servces:\n  a: {}\n' }, errors: [{ file: 'o.yaml', line: 1, column: 1, message: 'did you mean "services"?' }] },
+    { name: 'missing extends file', code: 'services:\n  a:\n    extends:\n      file: nope.yaml\n      service: b\n', errors: [{ line: 4, column: 13, message: 'cannot read nope.yaml' }] },
+  ],
+});

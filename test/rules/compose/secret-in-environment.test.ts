@@ -1,0 +1,30 @@
+import rule from '../../../src/rules/compose/secret-in-environment.js';
+import { composeRuleTester } from '../../helpers/compose-tester.js';
+
+composeRuleTester(rule, {
+  valid: [
+    'services:\n  a:\n    image: x:1\n    environment:\n      DB_PASSWORD: ${DB_PASSWORD}\n      DB_PASSWORD_FILE: /run/secrets/db\n      API_TOKEN_URL: https://auth.example.com/token\n      SECRET_KEY_LENGTH: "64"\n      PASSWORD_REQUIRED: "true"\n      LOG_LEVEL: debug\n',
+    'services:\n  a:\n    image: x:1\n    environment:\n      - DB_PASSWORD\n      - DB_USER=app\n      - ADMIN_PASSWORD=changeme\n',
+    { name: 'reference with a default is a reference', code: 'services:\n  a:\n    image: x:1\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-postgres}\n' },
+    { name: 'env_file is the fix', code: 'services:\n  a:\n    image: x:1\n    env_file: .env\n' },
+  ],
+  invalid: [
+    {
+      code: 'services:\n  a:\n    image: x:1\n    environment:\n      POSTGRES_PASSWORD: hunter2hunter2\n      STRIPE_KEY: sk_live_abcdefghijklmnopqrstuvwx\n',
+      errors: [
+        { line: 5, column: 26, endColumn: 40, message: 'has a literal secret in POSTGRES_PASSWORD' },
+        { line: 6, column: 19, message: 'a Stripe secret key' },
+      ],
+    },
+    {
+      name: 'list form points at the value',
+      code: 'services:\n  a:\n    image: x:1\n    environment:\n      - "JWT_SECRET=9f8e7d6c5b4a"\n      - DATABASE_URL=postgres://app:s3cret@db/app\n',
+      errors: [{ line: 5, column: 21, endColumn: 33 }, { line: 6, column: 22, message: 'a password inside a URL' }],
+    },
+    {
+      name: 'through an anchor',
+      code: 'x-env: &env\n  REDIS_PASSWORD: r3d1s-pass\nservices:\n  a:\n    image: x:1\n    environment: *env\n',
+      errors: [{ line: 2, column: 19 }],
+    },
+  ],
+});
