@@ -13,7 +13,9 @@ import { summarize, type LintResult } from './engine/result.js';
 import type { Finding, RunError } from './finding.js';
 import { parseDockerfile } from './model/dockerfile/parse.js';
 import { readTextFile } from './read-input.js';
-import { allRules, dockerfileRules } from './rules/index.js';
+import { allRules, contextRules, dockerfileRules } from './rules/index.js';
+import { ContextSession } from './engine/lint-context.js';
+import type { ContextRule } from './rules/context-types.js';
 import type { DockerfileRule } from './rules/types.js';
 
 export const registry = new RuleRegistry(allRules);
@@ -37,6 +39,8 @@ export interface LintOptions {
   composeFiles?: string[];
   /** Extra rules to ignore (codes, names or aliases), added to the config's ignore list. */
   ignore?: string[];
+  /** Run the build-context rules (DI...) with each Dockerfile's directory as the context (default true). */
+  context?: boolean;
 }
 
 /** Load and validate the configuration that applies in `cwd` (own file, else `.hadolint.yaml`). */
@@ -107,6 +111,8 @@ export async function lint(paths: string[] = ['.'], opts: LintOptions = {}): Pro
     for (const abs of r.dockerfiles) if (!known.has(abs)) { known.add(abs); inputs.push({ abs, display: displayOf(abs) }); }
   }
 
+  // Build-context rules: walks are cached per context directory and only made when a rule needs them.
+  const ctxSession = opts.context === false ? null : new ContextSession();
   for (const input of inputs) {
     let text: string;
     try {
@@ -153,7 +159,14 @@ export async function lint(paths: string[] = ['.'], opts: LintOptions = {}): Pro
     files.push(input.display);
     findings.push(...result.findings);
     errors.push(...result.errors);
+    if (ctxSession && input.abs) {
+      const cr = ctxSession.lintDockerfile({ dockerfile: input.abs, displayPath: input.display, df: result.df, rules: contextRules as ContextRule[], eff, baseDir: loaded.baseDir, cwd, fix: opts.fix, unsafeFixes: opts.unsafeFixes });
+      findings.push(...cr.findings);
+      errors.push(...cr.errors);
+      if (cr.ignoreFile && !files.includes(cr.ignoreFile)) files.push(cr.ignoreFile);
+    }
   }
+  if (ctxSession) notices.push(...ctxSession.summaryNotices());
   findings.sort(compareFindings);
   return { findings, errors, files, rules: allRules, notices, summary: summarize(findings, errors, files.length), failureThreshold: eff.failureThreshold, noFail: eff.noFail };
 }

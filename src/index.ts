@@ -8,3 +8,8 @@ export type { Dockerfile, Instruction, Stage, ImageRef } from './model/dockerfil
 export { parseDockerfile } from './model/dockerfile/parse.js';
 export { allRules } from './rules/index.js';
 export { ConfigError, InputError } from './config/errors.js';
+export { lintContext, applyContextFixes, ContextSession, type ContextLintResult, type LintContextOptions } from './engine/lint-context.js';
+export { BuildContext } from './model/context/context.js';
+export { contextReport, type ContextReport } from './model/context/report.js';
+export { parseDockerignore, type DockerignoreFile, type IgnorePattern } from './model/context/dockerignore.js';
+export type { ContextRule, ContextRuleContext } from './rules/context-types.js';

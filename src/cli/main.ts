@@ -12,6 +12,7 @@ Usage:
   shipready lint [PATH...]        lint Dockerfiles and Compose files under PATHs (default: .); "-" reads stdin
   shipready rules                 list every rule (code, name, aliases, severity)
   shipready explain <rule>        show a rule's documentation (code, name or alias)
+  shipready context [DIR] [-f F]  what a build of DIR sends: sizes, largest files, what each COPY takes
 
 Options for lint:
   -f, --format <name>             text (default), json, sarif, github, checkstyle, gitlab, junit
@@ -27,6 +28,7 @@ Options for lint:
       --no-fail                   always exit 0 when linting worked
       --ignore <code,...>         ignore rules (code, name or alias; repeatable)
       --no-shellcheck             do not run ShellCheck on RUN scripts
+      --no-context                do not check each Dockerfile's directory as its build context
       --color / --no-color        force colours on or off (default: on for a TTY, off with NO_COLOR)
       --debug                     print stack traces for internal errors
   -h, --help, -v, --version
@@ -47,6 +49,7 @@ const LINT_FLAGS: FlagSpec[] = [
   { name: 'fail' },
   { name: 'ignore', value: true, multi: true },
   { name: 'shellcheck' },
+  { name: 'context' },
   { name: 'color' },
   { name: 'debug' },
   { name: 'help', short: 'h' },
@@ -79,7 +82,11 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
       return 0;
     }
     if (cmd === 'lint') return await lintCommand(argv.slice(1), io);
-    throw new UsageError(`unknown command "${cmd}"; commands are lint, rules, explain (see shipready --help)`);
+    if (cmd === 'context') {
+      const { contextCommand } = await import('./context-command.js');
+      return await contextCommand(argv.slice(1), io);
+    }
+    throw new UsageError(`unknown command "${cmd}"; commands are lint, rules, explain, context (see shipready --help)`);
   } catch (e) {
     return reportError(e, io, debug);
   }
@@ -110,6 +117,7 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
     fix: flags.get('fix') === true,
     unsafeFixes: flags.get('unsafe-fixes') === true,
     shellcheck: flags.get('shellcheck') === false ? false : undefined,
+    context: flags.get('context') === false ? false : undefined,
     stdin,
     composeFiles: flags.get('compose-file') as string[] | undefined,
     ignore: flags.get('ignore') as string[] | undefined,

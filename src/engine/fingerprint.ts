@@ -1,13 +1,49 @@
-/** FNV-1a 64-bit as hex: fast, stable across runs and platforms; not for security. */
-export function fnv1a64(s: string): string {
-  let h1 = 0x811c9dc5 | 0;
-  let h2 = 0xcbf29ce4 | 0;
+// FNV-1a in two 32-bit lanes (the second with offset characters), printed as 16 hex digits.
+// The state is module-level: start(), feed() any number of strings, digest(). Synchronous only.
+const lanes = new Int32Array(2);
+
+function start(): void {
+  lanes[0] = 0x811c9dc5 | 0;
+  lanes[1] = 0xcbf29ce4 | 0;
+}
+
+function feed(s: string): void {
+  let h1 = lanes[0];
+  let h2 = lanes[1];
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ (c + 0x9e37), 0x01000193);
   }
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+  lanes[0] = h1;
+  lanes[1] = h2;
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex32 = (h: number): string => HEX[(h >>> 24) & 255] + HEX[(h >>> 16) & 255] + HEX[(h >>> 8) & 255] + HEX[h & 255];
+const digest = (): string => hex32(lanes[0]) + hex32(lanes[1]);
+
+/** FNV-1a 64-bit as hex: fast, stable across runs and platforms; not for security. */
+export function fnv1a64(s: string): string {
+  start();
+  feed(s);
+  return digest();
+}
+
+/** Whitespace runs to one space, trimmed: `s.replace(/\s+/g, ' ').trim()`, skipped when `s` is already so. */
+function normalise(s: string): string {
+  let afterSpace = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (afterSpace) return s.replace(/\s+/g, ' ').trim();
+      afterSpace = true;
+    } else if ((c >= 9 && c <= 13) || c >= 128) {
+      // Other whitespace (\s also covers some non-ASCII spaces): the general path.
+      return s.replace(/\s+/g, ' ').trim();
+    } else afterSpace = false;
+  }
+  return afterSpace && s.length > 0 ? s.replace(/\s+/g, ' ').trim() : s;
 }
 
 /**
@@ -17,10 +53,15 @@ export function fnv1a64(s: string): string {
 export class Fingerprinter {
   private readonly seen = new Map<string, number>();
   make(ruleId: string, file: string, snippet: string): string {
-    const norm = snippet.replace(/\s+/g, ' ').trim();
+    const norm = normalise(snippet);
     const key = `${ruleId}\0${file}\0${norm}`;
     const n = this.seen.get(key) ?? 0;
     this.seen.set(key, n + 1);
-    return fnv1a64(`${key}\0${n}`);
+    // = fnv1a64(`${key}\0${n}`), without building that string (FNV-1a runs left to right).
+    start();
+    feed(key);
+    feed('\0');
+    feed(String(n));
+    return digest();
   }
 }

@@ -233,3 +233,53 @@ export function splitWildcards(p: string): [string, string] {
   }
   return [parts.slice(0, k).join('/'), parts.slice(k).join('/')];
 }
+
+const globCache = new Map<string, RegExp | null>();
+
+/**
+ * A RegExp matching exactly what `goMatch(pattern, name)` matches, or null for a malformed
+ * pattern. Faster when one pattern is tested against many names.
+ */
+export function goGlobRegExp(pattern: string): RegExp | null {
+  const hit = globCache.get(pattern);
+  if (hit !== undefined) return hit;
+  let re: RegExp | null = null;
+  if (goPatternError(pattern) === null) {
+    const esc = (cp: number) => `\\u{${cp.toString(16)}}`;
+    let out = '^';
+    const cps = Array.from(pattern);
+    for (let i = 0; i < cps.length; i++) {
+      const c = cps[i];
+      if (c === '*') out += '[^/]*';
+      else if (c === '?') out += '[^/]';
+      else if (c === '\\') out += esc(cps[++i].codePointAt(0)!);
+      else if (c === '[') {
+        let j = i + 1;
+        let neg = false;
+        if (cps[j] === '^') { neg = true; j++; }
+        const items: string[] = [];
+        let first = true;
+        while (first || cps[j] !== ']') {
+          first = false;
+          let lo = cps[j] === '\\' ? cps[++j] : cps[j];
+          j++;
+          let hi = lo;
+          if (cps[j] === '-') {
+            j++;
+            hi = cps[j] === '\\' ? cps[++j] : cps[j];
+            j++;
+          }
+          const a = lo.codePointAt(0)!;
+          const b = hi.codePointAt(0)!;
+          if (a <= b) items.push(a === b ? esc(a) : `${esc(a)}-${esc(b)}`);
+        }
+        i = j;
+        // A class whose ranges are all reversed matches nothing (or, negated, any character).
+        out += items.length ? `[${neg ? '^' : ''}${items.join('')}]` : neg ? '[^]' : '[]';
+      } else out += esc(c.codePointAt(0)!);
+    }
+    re = new RegExp(`${out}$`, 'u');
+  }
+  globCache.set(pattern, re);
+  return re;
+}

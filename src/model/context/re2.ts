@@ -132,56 +132,57 @@ function parseClass(src: string, i: number): { js: string; len: number } {
   if (src[j] === '^') { negated = true; j++; }
   const items: string[] = [];
   let first = true;
-  const single = (at: number): { cp: number | null; js: string | null; len: number } => {
+  /** One class character: a code point, or (for \d, \pL ...) a nested class. */
+  const classChar = (at: number): { cp: number; len: number } | { js: string; len: number } => {
     if (src[at] === '\\') {
       const e = parseEscape(src, at, true);
-      if (e.kind === 'char') return { cp: e.cp!, js: null, len: e.len };
-      return { cp: null, js: e.js ?? (e.negated ? null : e.body!), len: e.len, ...(e.negated ? { neg: e.body } : {}) } as never;
+      if (e.kind === 'char') return { cp: e.cp!, len: e.len };
+      if (e.js) return { js: e.js, len: e.len };
+      // \D and \W mean the same in JS; \S does not (RE2's \s is ASCII only).
+      if (e.negated) {
+        const letter = src[at + 1];
+        if (letter === 'S') throw new Re2Error('\\S inside a class is not supported');
+        return { js: `\\${letter}`, len: e.len };
+      }
+      return { js: e.body!, len: e.len };
     }
     const cp = src.codePointAt(at)!;
-    return { cp, js: null, len: cp > 0xffff ? 2 : 1 };
+    return { cp, len: cp > 0xffff ? 2 : 1 };
   };
   for (;;) {
     if (j >= src.length) throw new Re2Error('missing closing ]');
     if (src[j] === ']' && !first) { j++; break; }
     first = false;
-    // POSIX class [:name:] / [:^name:]
+    // POSIX class [:name:]
     if (src[j] === '[' && src[j + 1] === ':') {
       const close = src.indexOf(':]', j + 2);
       if (close >= 0) {
-        let name = src.slice(j + 2, close);
-        const neg = name.startsWith('^');
-        if (neg) name = name.slice(1);
+        const name = src.slice(j + 2, close);
+        if (name.startsWith('^')) throw new Re2Error('negated POSIX class inside a class is not supported');
         const body = POSIX[name];
         if (!body) throw new Re2Error('invalid character class range');
-        if (neg) throw new Re2Error('negated POSIX class inside a class is not supported');
         items.push(body);
         j = close + 2;
         continue;
       }
     }
-    const lo = single(j);
-    const loNeg = (lo as unknown as { neg?: string }).neg;
-    if (lo.cp === null) {
-      if (loNeg !== undefined) throw new Re2Error('negated class inside a class is not supported');
-      items.push(lo.js!);
-      j += lo.len;
+    const lo = classChar(j);
+    j += lo.len;
+    if (!('cp' in lo)) {
+      items.push(lo.js);
       continue;
     }
-    j += lo.len;
-    if (src[j] === '-' && src[j + 1] !== ']' && j + 1 < src.length) {
-      const hi = single(j + 1);
-      if (hi.cp === null) throw new Re2Error('invalid character class range');
-      if (hi.cp < lo.cp) throw new Re2Error('invalid character class range');
+    // [a-] means a or -; otherwise a-b is a range.
+    if (src[j] === '-' && j + 1 < src.length && src[j + 1] !== ']') {
+      const hi = classChar(j + 1);
+      if (!('cp' in hi) || hi.cp < lo.cp) throw new Re2Error('invalid character class range');
       items.push(`${hex(lo.cp)}-${hex(hi.cp)}`);
       j += 1 + hi.len;
     } else {
       items.push(hex(lo.cp));
     }
   }
-  const body = items.join('');
-  // An empty negated class cannot occur (`]` first is literal); a class that matches nothing can't either.
-  return { js: `[${negated ? '^' : ''}${body}]`, len: j - i };
+  return { js: `[${negated ? '^' : ''}${items.join('')}]`, len: j - i };
 }
 
 /** RE2 source (as Docker builds it) to a JavaScript RegExp with the same matches. */
@@ -215,9 +216,8 @@ export function re2ToRegExp(src: string): RegExp {
       if (!canRepeat) throw new Re2Error(`missing argument to repetition operator: ${c}`);
       out += c;
       i++;
-      // A second operator right after one is RE2's "invalid nested repetition operator" (except `?` for lazy).
-      if (src[i] === '?') { out += '?'; i++; }
-      if (src[i] === '*' || src[i] === '+' || (src[i] === '?' && src[i - 1] !== '?')) throw new Re2Error('invalid nested repetition operator');
+      if (src[i] === '?') { out += '?'; i++; } // lazy form
+      if (src[i] === '*' || src[i] === '+' || src[i] === '?') throw new Re2Error('invalid nested repetition operator');
       canRepeat = false;
     } else if (c === '(') {
       out += '(?:';

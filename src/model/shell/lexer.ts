@@ -20,12 +20,44 @@ export interface OpToken {
 
 export type Token = WordToken | OpToken;
 
-const OPS = ['&>>', '<<<', '<<-', '&&', '||', '|&', ';;', ';&', '&>', '<<', '<&', '<>', '>>', '>&', '>|', '&', '|', ';', '(', ')', '<', '>', '\n'];
-const OP_START = new Set(['&', '|', ';', '(', ')', '<', '>', '\n']);
-
-function isBlank(c: string): boolean {
-  return c === ' ' || c === '\t' || c === '\r';
+/**
+ * The operator at `i` (whose first character has class OP), longest match first, out of
+ * `&>> <<< <<- && || |& ;; ;& &> << <& <> >> >& >| & | ; ( ) < > \n`.
+ */
+function opAt(text: string, i: number): string {
+  const c = text[i];
+  const n = text[i + 1];
+  switch (c) {
+    case '&':
+      if (n === '>') return text[i + 2] === '>' ? '&>>' : '&>';
+      return n === '&' ? '&&' : '&';
+    case '<':
+      if (n === '<') {
+        const n2 = text[i + 2];
+        return n2 === '<' ? '<<<' : n2 === '-' ? '<<-' : '<<';
+      }
+      return n === '&' ? '<&' : n === '>' ? '<>' : '<';
+    case '>':
+      return n === '>' ? '>>' : n === '&' ? '>&' : n === '|' ? '>|' : '>';
+    case '|':
+      return n === '|' ? '||' : n === '&' ? '|&' : '|';
+    case ';':
+      return n === ';' ? ';;' : n === '&' ? ';&' : ';';
+    default:
+      return c; // ( ) \n
+  }
 }
+
+// Character classes (ASCII only; every other character is plain), looked up by char code.
+const BLANK = 1; // ' ', '\t', '\r': separate tokens
+const OP = 2; // first characters of operators (and '\n'): end a word
+const SPECIAL = 3; // '\\', quotes, '$', '`': need handling inside a word
+const CLASS = new Uint8Array(128);
+for (const c of ' \t\r') CLASS[c.charCodeAt(0)] = BLANK;
+for (const c of '&|;()<>\n') CLASS[c.charCodeAt(0)] = OP;
+for (const c of '\\\'"$`') CLASS[c.charCodeAt(0)] = SPECIAL;
+/** Class of the character code `c` (0 = plain). */
+const classOf = (c: number): number => (c < 128 ? CLASS[c] : 0);
 
 /** Index just past the `)` matching an opening `(` whose contents start at i. */
 function skipParens(s: string, i: number): number {
@@ -76,16 +108,17 @@ export function lex(s: string, from = 0, to = s.length): Token[] {
   const text = to === s.length ? s : s.slice(0, to);
   while (i < to) {
     const c = text[i];
-    if (isBlank(c)) { i++; continue; }
+    const cls = classOf(text.charCodeAt(i));
+    if (cls === BLANK) { i++; continue; }
     if (c === '\\' && text[i + 1] === '\n') { i += 2; continue; }
     if (c === '#') {
       // A comment runs to the end of the line (a `#` inside a word is handled below).
-      while (i < to && text[i] !== '\n') i++;
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? to : nl;
       continue;
     }
-    if (OP_START.has(c)) {
-      let op = '';
-      for (const o of OPS) if (text.startsWith(o, i)) { op = o; break; }
+    if (cls === OP) {
+      const op = opAt(text, i);
       out.push({ kind: 'op', op, start: i, end: i + op.length });
       i += op.length;
       continue;
@@ -96,8 +129,17 @@ export function lex(s: string, from = 0, to = s.length): Token[] {
     let expands = false;
     const subs: Array<[number, number]> = [];
     while (i < to) {
+      // A run of plain characters is taken as it is.
+      let j = i;
+      while (j < to && classOf(text.charCodeAt(j)) === 0) j++;
+      if (j > i) {
+        value += text.slice(i, j);
+        i = j;
+        if (i >= to) break;
+      }
       const ch = text[i];
-      if (isBlank(ch) || ch === '\n' || OP_START.has(ch)) {
+      const chCls = classOf(text.charCodeAt(i));
+      if (chCls === BLANK || chCls === OP) {
         // fd prefix of a redirection (`2>&1`) stays with the operator: emit digits as part of op.
         break;
       }
@@ -118,6 +160,18 @@ export function lex(s: string, from = 0, to = s.length): Token[] {
         const end = Math.min(skipDouble(text, i + 1), to);
         const inner = text.slice(i + 1, text[end - 1] === '"' ? end - 1 : end);
         for (let k = 0; k < inner.length; k++) {
+          // Characters other than `\\`, `$` and a backtick are kept as they are.
+          let m = k;
+          while (m < inner.length) {
+            const cc = inner.charCodeAt(m);
+            if (cc === 92 /* \\ */ || cc === 36 /* $ */ || cc === 96 /* ` */) break;
+            m++;
+          }
+          if (m > k) {
+            value += inner.slice(k, m);
+            k = m;
+            if (k >= inner.length) break;
+          }
           const d = inner[k];
           if (d === '\\' && k + 1 < inner.length && '$`"\\\n'.includes(inner[k + 1])) {
             if (inner[k + 1] !== '\n') value += inner[k + 1];

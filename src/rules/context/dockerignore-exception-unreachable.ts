@@ -1,0 +1,67 @@
+import { matchGlob } from '../../model/context/pattern.js';
+import { defineContextRule, exampleTree } from '../context-types.js';
+import { samplePath } from './_helpers.js';
+
+const bad = exampleTree({
+  'Dockerfile': 'FROM nginx:1.27-alpine\nCOPY site/ /usr/share/nginx/html/\n',
+  '.dockerignore': '!site/drafts/preview.html\nsite/drafts\n',
+  'site/index.html': '',
+  'site/drafts/preview.html': '',
+  'site/drafts/wip.html': '',
+});
+const good = exampleTree({ ...bad.files, '.dockerignore': 'site/drafts\n!site/drafts/preview.html\n' });
+
+export default defineContextRule({
+  id: 'DI008',
+  name: 'dockerignore-exception-unreachable',
+  aliases: [],
+  meta: {
+    target: 'context',
+    category: 'correctness',
+    severity: 'warning',
+    fixable: null,
+    status: 'preview',
+    docs: {
+      summary: 'An exception (`!path`) that can never re-include anything because a later pattern excludes the path or its parent directory.',
+      why: 'In a `.dockerignore` the last matching pattern wins, and a pattern that matches a directory also matches everything inside it. An exception followed by a pattern that excludes its parent directory (or the path itself) is overruled for every file it names, so the file is not sent although the exception says it should be. Move the exception below the pattern it is meant to make an exception to. shipready decides this by evaluating the patterns exactly as BuildKit walks the context.',
+      bad: bad.text,
+      good: good.text,
+      badFiles: bad.files,
+      goodFiles: good.files,
+    },
+    messages: {
+      parent: '`{{pattern}}` can never re-include anything: the later pattern `{{by}}` (line {{byLine}}) excludes its parent directory {{dir}}, and the last matching pattern wins. Move the exception below line {{byLine}}.',
+      self: '`{{pattern}}` can never re-include anything: the later pattern `{{by}}` (line {{byLine}}) excludes {{path}} again, and the last matching pattern wins. Move the exception below line {{byLine}}.',
+    },
+  },
+  check(ctx) {
+    const ig = ctx.ignore;
+    if (!ig) return;
+    const m = ig.matcher;
+    for (const p of ig.patterns) {
+      if (!p.negated || p.matcherIndex < 0) continue;
+      const mp = m.patterns[p.matcherIndex];
+      const probe = samplePath(mp.cleaned);
+      if (!probe || !matchGlob(mp, probe)) continue;
+      const r = m.evaluate(probe);
+      if (!r.excluded || r.by <= p.matcherIndex) continue;
+      const by = ig.byMatcherIndex(r.by);
+      if (!by) continue;
+      const decider = m.patterns[r.by];
+      const data = { pattern: p.raw, by: by.raw, byLine: by.line, path: probe, dir: '' };
+      if (matchGlob(decider, probe)) {
+        ctx.report({ messageId: 'self', in: 'ignore', span: p.span, data });
+        continue;
+      }
+      const parts = probe.split('/');
+      for (let k = 1; k < parts.length; k++) {
+        const d = parts.slice(0, k).join('/');
+        if (matchGlob(decider, d)) {
+          data.dir = d;
+          break;
+        }
+      }
+      ctx.report({ messageId: 'parent', in: 'ignore', span: p.span, data });
+    }
+  },
+});

@@ -1,0 +1,41 @@
+import { defineContextRule, exampleTree } from '../context-types.js';
+
+const bad = exampleTree({
+  'Dockerfile': 'FROM alpine:3.20\nCOPY . /srv/\n',
+  '.dockerignore': '.git\n[Bb]uild-[0-9\n!\n',
+  'run.sh': '',
+});
+const good = exampleTree({ ...bad.files, '.dockerignore': '.git\n[Bb]uild-[0-9]*\n' });
+
+export default defineContextRule({
+  id: 'DI011',
+  name: 'dockerignore-invalid-pattern',
+  aliases: [],
+  meta: {
+    target: 'context',
+    category: 'correctness',
+    severity: 'error',
+    fixable: null,
+    status: 'preview',
+    docs: {
+      summary: 'A `.dockerignore` line Docker rejects (a lone `!`, an unclosed `[`, a bad range or escape): the build fails before it starts.',
+      why: 'Docker validates every pattern before sending the context: a line that is only `!`, a character class that is not closed, a trailing backslash, or a class the regular expression engine refuses (such as `[Local-Only]`, whose `l-O` range runs backwards) makes the build fail with "illegal exclusion pattern" or "syntax error in pattern", and a line of 64 KiB or more makes the whole file unreadable.',
+      bad: bad.text,
+      good: good.text,
+      badFiles: bad.files,
+      goodFiles: good.files,
+    },
+    messages: {
+      invalid: '`{{pattern}}` is not a pattern Docker accepts ({{reason}}): the build fails before anything is sent.',
+      unreadable: 'Line {{line}} is too long: Docker cannot read a .dockerignore line of 64 KiB or more, so the build fails.',
+    },
+  },
+  check(ctx) {
+    const ig = ctx.ignore;
+    if (!ig) return;
+    for (const p of ig.patterns) {
+      if (p.problem) ctx.report({ messageId: 'invalid', in: 'ignore', span: p.span, data: { pattern: p.raw, reason: p.problem } });
+    }
+    for (const e of ig.lineErrors) ctx.report({ messageId: 'unreadable', in: 'ignore', span: { start: e.span.start, end: Math.min(e.span.end, e.span.start + 80) }, data: { line: e.line } });
+  },
+});

@@ -1,0 +1,53 @@
+import { defineContextRule, exampleTree } from '../context-types.js';
+import { findSecrets } from './_helpers.js';
+
+const bad = exampleTree({
+  'Dockerfile': 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "app.py"]\n',
+  '.dockerignore': '__pycache__\n',
+  '.env': 'DATABASE_URL=postgres://app:s3cr3t@db/app\n',
+  'app.py': '',
+  'requirements.txt': 'flask==3.0.3\n',
+});
+const good = exampleTree({ ...bad.files, '.dockerignore': '__pycache__\n.env\n' });
+
+export default defineContextRule({
+  id: 'DI002',
+  name: 'secret-in-context',
+  aliases: [],
+  meta: {
+    target: 'context',
+    category: 'security',
+    severity: 'error',
+    fixable: 'safe',
+    status: 'preview',
+    docs: {
+      summary: 'A secret file (`.env`, private key, credentials, Terraform state) is sent to the builder and copied into the image.',
+      why: 'Anything COPY or ADD puts in a layer stays in the image, even if a later step deletes it, and anyone who can pull the image can read it. shipready looks at the real files of the build context: `.env*` files (not `.env.example`), SSH keys (`id_rsa`...), `*.pem`/`*.key` files that hold a private key, `.npmrc`/`.pypirc`/`.netrc`/`.git-credentials` with credentials in them, `.aws/`, `.ssh/` and `*.tfstate`, that the `.dockerignore` lets through and a COPY/ADD takes. The fix appends the exact path to `.dockerignore`; when a COPY names the secret itself, pass it as a build secret (`RUN --mount=type=secret`) or at run time instead.',
+      bad: bad.text,
+      good: good.text,
+      badFiles: bad.files,
+      goodFiles: good.files,
+      references: ['https://docs.docker.com/build/building/secrets/'],
+    },
+    messages: {
+      broad: '{{file}} ({{what}}) is sent to the builder and copied into the image by this {{keyword}}; exclude it: add `{{line}}` to {{ignoreFile}}.',
+      explicit: '{{keyword}} copies {{file}} ({{what}}) into the image, where anyone with the image can read it; pass it as a build secret (RUN --mount=type=secret) or at run time instead.',
+    },
+  },
+  check(ctx) {
+    for (const s of findSecrets(ctx)) {
+      const data = { file: s.path, what: s.what, keyword: s.source.keyword, line: s.line, ignoreFile: ctx.ignorePath };
+      if (s.explicit) {
+        ctx.report({ messageId: 'explicit', data, span: s.source.span, key: s.path });
+        continue;
+      }
+      ctx.report({
+        messageId: 'broad',
+        data,
+        span: s.source.span,
+        key: s.path,
+        fix: { title: `Add ${s.line} to ${ctx.ignorePath}`, edits: ctx.appendToIgnore([s.line]) },
+      });
+    }
+  },
+});

@@ -1,0 +1,80 @@
+import type { Stage } from '../../model/dockerfile/types.js';
+import { defineRule } from '../types.js';
+
+// Language images whose default variant is a full Debian with compilers (hundreds of MB to 1 GB);
+// their `-slim` and `-alpine` variants are the runtime-sized ones.
+const VARIANT_IMAGES = new Set(['python', 'node', 'ruby', 'perl', 'buildpack-deps', 'erlang', 'elixir', 'pypy']);
+// Images that are a build toolchain whatever the tag: build in them, ship something else.
+const TOOLCHAIN_IMAGES: Record<string, string> = {
+  golang: 'gcr.io/distroless/static-debian12 or scratch',
+  rust: 'gcr.io/distroless/cc-debian12 or debian:12-slim',
+  gcc: 'gcr.io/distroless/cc-debian12 or debian:12-slim',
+  maven: 'eclipse-temurin:<version>-jre',
+  gradle: 'eclipse-temurin:<version>-jre',
+  sbt: 'eclipse-temurin:<version>-jre',
+  haskell: 'debian:12-slim',
+  swift: 'swift:<version>-slim',
+  'mcr.microsoft.com/dotnet/sdk': 'mcr.microsoft.com/dotnet/aspnet or mcr.microsoft.com/dotnet/runtime',
+};
+// JDK images: the JRE variant is enough to run.
+const JDK_IMAGES = new Set(['openjdk', 'eclipse-temurin', 'sapmachine', 'ibm-semeru-runtimes']);
+const SMALL_TAG = /(?:^|[-.])(?:slim|alpine|nanoserver|windowsservercore|curl)(?:\d|[-.]|$)/;
+
+export default defineRule({
+  id: 'DF104',
+  name: 'full-base-image',
+  aliases: [],
+  meta: {
+    target: 'dockerfile',
+    category: 'performance',
+    severity: 'info',
+    fixable: null,
+    status: 'stable',
+    docs: {
+      summary: 'The final image is based on a full-size language or toolchain image (`python:3.12`, `node:20`, `golang:*`, `openjdk`, ...).',
+      why: 'The default tags of the official language images are a complete Debian with compilers, headers and hundreds of packages you never run: images of 1 GB instead of 50 to 150 MB, slower pulls and scaling, and a long list of CVEs to triage. Flags the external base of the final image (the FROM at the root of its stage chain): python, node, ruby, perl, pypy, erlang, elixir and buildpack-deps without a `-slim`/`-alpine` tag, JDK images (openjdk, eclipse-temurin, ...) without `jre` in the tag, and images that are a toolchain whatever the tag (golang, rust, gcc, maven, gradle, sbt, haskell, swift, dotnet/sdk). Build stages that the final image only copies from may use any of these. Variables in the image name are resolved from ARG defaults; unresolvable ones are skipped.',
+      bad: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
+      good: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
+    },
+    messages: {
+      variant: '{{image}} is the full-size variant with compilers and build tools; use {{suggestion}} (or distroless) for the image you ship.',
+      toolchain: '{{image}} is a build toolchain; build in it as an earlier stage and COPY --from only the output into {{suggestion}}.',
+      jdk: '{{image}} ships a full JDK; run on a JRE image such as eclipse-temurin:<version>-jre (or build a custom runtime with jlink).',
+    },
+  },
+  check({ df, report }) {
+    const final = df.stages[df.stages.length - 1];
+    if (!final) return;
+    // The external image at the root of the final stage's FROM chain.
+    let root: Stage = final;
+    const seen = new Set<number>();
+    while (root.parentStage !== null && !seen.has(root.index)) { seen.add(root.index); root = df.stages[root.parentStage]; }
+    const ref = root.ref;
+    const image = root.resolvedImage;
+    // A bare digest does not say which variant it is.
+    if (!ref || !image || (ref.digest && !ref.tag)) return;
+    const repo = ref.repository.toLowerCase().replace(/^library\//, '');
+    const full = ref.registry && ref.registry !== 'docker.io' ? `${ref.registry}/${repo}` : repo;
+    const tag = (ref.tag ?? '').toLowerCase();
+    const span = root.imageSpan;
+    if (TOOLCHAIN_IMAGES[full]) {
+      report({ messageId: 'toolchain', data: { image, suggestion: TOOLCHAIN_IMAGES[full] }, span });
+    } else if (JDK_IMAGES.has(repo) && !tag.includes('jre')) {
+      report({ messageId: 'jdk', data: { image }, span });
+    } else if (VARIANT_IMAGES.has(full) && !SMALL_TAG.test(tag)) {
+      // Keep the name as written (registry, `library/`), change only the tag.
+      const name = image.split('@')[0];
+      const written = ref.tag ? name.slice(0, name.length - ref.tag.length - 1) : name;
+      const suggestion = repo === 'buildpack-deps' ? 'debian:12-slim' : `${written}:${slimTag(repo, tag)}`;
+      report({ messageId: 'variant', data: { image, suggestion }, span });
+    }
+  },
+});
+
+/** `3.12` -> `3.12-slim`, `3.12-bookworm` -> `3.12-slim-bookworm` (node: `20-bookworm-slim`), no tag -> `slim`. */
+function slimTag(repo: string, tag: string): string {
+  if (!tag || tag === 'latest') return 'slim';
+  const m = /^(.*?)-(bookworm|bullseye|buster|trixie)$/.exec(tag);
+  if (!m) return `${tag}-slim`;
+  return repo === 'node' ? `${tag}-slim` : `${m[1]}-slim-${m[2]}`;
+}

@@ -1,0 +1,129 @@
+import type { Command } from '../../model/shell/types.js';
+import { defineRule } from '../types.js';
+import { baseName, instructions } from '../helpers/dockerfile.js';
+
+const FETCHERS = new Set(['curl', 'wget']);
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'fish']);
+// Interpreters that run a program read from stdin, and the flags that make them run something else.
+const INTERPRETERS: Record<string, Set<string>> = {
+  python: new Set(['-c', '-m']), python2: new Set(['-c', '-m']), python3: new Set(['-c', '-m']),
+  perl: new Set(['-e', '-E']), ruby: new Set(['-e']), node: new Set(['-e', '-p', '--eval', '--print']), php: new Set(['-r']),
+};
+const SHELL_NOT_STDIN = new Set(['-c']);
+const PROC_SUBST = /<\(\s*$/;
+
+/** Does the download go to stdout? curl does unless `-o file`/`-O`; wget only with `-O -`. */
+function toStdout(cmd: Command, fetcher: string): boolean {
+  const a = cmd.args;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i].value;
+    if (fetcher === 'curl') {
+      if (v === '--output') return a[i + 1]?.value === '-';
+      if (v.startsWith('--output=')) return v === '--output=-';
+      if (v === '--remote-name' || v === '--remote-name-all') return false;
+      if (/^-[a-zA-Z]+$/.test(v) && /[oO]/.test(v)) {
+        if (v.includes('O')) return false;
+        const rest = v.slice(v.indexOf('o') + 1);
+        return (rest || a[i + 1]?.value) === '-';
+      }
+    } else {
+      if (v === '--output-document') return a[i + 1]?.value === '-';
+      if (v.startsWith('--output-document=')) return v === '--output-document=-';
+      const m = /^-[a-zA-Z]*O(.*)$/.exec(v);
+      if (m) return (m[1] || a[i + 1]?.value) === '-';
+    }
+  }
+  return fetcher === 'curl';
+}
+
+/** The program a command runs, looking through `sudo [-E] ...`, `env [VAR=x] ...` and `busybox sh`. */
+function program(cmd: Command): { name: string; args: Command['args'] } {
+  let name = baseName(cmd.name);
+  let args = cmd.args;
+  while (name === 'sudo' || name === 'env' || name === 'exec' || name === 'busybox') {
+    let k = 0;
+    while (k < args.length && (args[k].value.startsWith('-') || args[k].value.includes('='))) k += name === 'sudo' && (args[k].value === '-u' || args[k].value === '-g') ? 2 : 1;
+    if (k >= args.length) break;
+    name = baseName(args[k].value);
+    args = args.slice(k + 1);
+  }
+  return { name, args };
+}
+
+/** Does this command run as a program what it reads on stdin (`sh`, `bash -s --`, `python3 -`)? */
+function runsStdin(cmd: Command): boolean {
+  const { name, args } = program(cmd);
+  const isShell = SHELLS.has(name);
+  const skip = isShell ? SHELL_NOT_STDIN : INTERPRETERS[name.replace(/[\d.]+$/, '')] ?? INTERPRETERS[name];
+  if (!skip) return false;
+  for (const a of args) {
+    if (a.value === '-' || a.value === '--') return true;
+    if (skip.has(a.value)) return false;
+    // `sh -s` reads the script from stdin whatever follows.
+    if (isShell && /^-[a-z]*s/.test(a.value)) return true;
+    if (!a.value.startsWith('-')) return false; // a script file: stdin is only its input
+  }
+  return true;
+}
+
+export default defineRule({
+  id: 'DF110',
+  name: 'pipe-to-shell',
+  aliases: [],
+  meta: {
+    target: 'dockerfile',
+    category: 'security',
+    severity: 'warning',
+    fixable: null,
+    status: 'stable',
+    docs: {
+      summary: 'A downloaded script is run straight from the network (`curl ... | sh`, `sh -c "$(curl ...)"`).',
+      why: 'Piping a download into a shell runs whatever the server sends at build time, unverified: a compromised host, a man-in-the-middle or a half-finished transfer becomes code running as root in your build. Download the file, check its SHA-256 against a pinned value, then run it (or install the tool from a package manager or a verified release). Flags curl/wget piped into a shell or an interpreter that reads its program from stdin (sh, bash, python3 -, perl, ...; also behind sudo/env), `sh -c "$(curl ...)"`, `eval "$(curl ...)"` and `bash <(curl ...)`, in any stage and in ONBUILD triggers. Skips pipes into tools that only read data (`tar`, `gpg`, `python3 -c`, `sh script.sh`) and scripts nested inside `sh -c "..."` strings, which are not parsed.',
+      bad: 'FROM debian:12-slim\nRUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash -\n',
+      good: 'FROM debian:12-slim\nRUN curl -fsSLo /tmp/setup.sh https://deb.nodesource.com/setup_20.x \\\n && echo "0f1e4cbc3b1e1b3d1a0f2ff1c6b0a4f1d8c7e0d9a1b2c3d4e5f60718293a4b5c  /tmp/setup.sh" | sha256sum -c - \\\n && bash /tmp/setup.sh && rm /tmp/setup.sh\n',
+    },
+    messages: {
+      pipe: 'The output of {{fetcher}} is run directly by {{shell}}; download to a file, verify its sha256sum against a pinned value, then run it.',
+      subst: '{{shell}} runs a script fetched by {{fetcher}} without checking it; download to a file, verify its sha256sum against a pinned value, then run it.',
+    },
+  },
+  check({ df, report, source }) {
+    for (const instr of instructions(df, { onbuild: true })) {
+      if (instr.keyword !== 'RUN') continue;
+      const cmds = df.script(instr).commands;
+      for (let i = 0; i < cmds.length; i++) {
+        const c = cmds[i];
+        const fetcher = baseName(c.name);
+        if (!FETCHERS.has(fetcher)) continue;
+        if (!c.nested) {
+          if (c.after !== '|' || !toStdout(c, fetcher)) continue;
+          // The pipe partner is the next top-level command (commands from `$(...)` inside curl's words come first).
+          let j = i + 1;
+          while (j < cmds.length && (cmds[j].nested || cmds[j].start < c.end)) j++;
+          const next = cmds[j];
+          if (next && next.before === '|' && runsStdin(next)) {
+            report({ messageId: 'pipe', data: { fetcher, shell: program(next).name }, span: { start: c.start, end: next.end } });
+          }
+          continue;
+        }
+        // Inside `$(...)` or `<(...)`: which top-level command encloses it?
+        let k = i - 1;
+        while (k >= 0 && (cmds[k].nested || cmds[k].start > c.start)) k--;
+        const outer = cmds[k];
+        if (!outer) continue;
+        const { name, args } = program(outer);
+        let runs = false;
+        if (PROC_SUBST.test(source.text.slice(Math.max(0, c.start - 8), c.start))) {
+          runs = SHELLS.has(name) || name === 'source' || name === '.';
+        } else if (name === 'eval') {
+          runs = args.some((a) => a.start <= c.start && c.end <= a.end);
+        } else if (SHELLS.has(name)) {
+          const flag = args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a.value));
+          const script = flag >= 0 ? args[flag + 1] : undefined;
+          runs = !!script && script.start <= c.start && c.end <= script.end;
+        }
+        if (runs) report({ messageId: 'subst', data: { fetcher, shell: name }, span: { start: outer.start, end: Math.max(outer.end, c.end) } });
+      }
+    }
+  },
+});

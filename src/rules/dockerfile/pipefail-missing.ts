@@ -1,0 +1,66 @@
+import { defineRule } from '../types.js';
+import { baseName, isPosixShell, shellAt } from '../helpers/dockerfile.js';
+import type { Command } from '../../model/shell/types.js';
+import type { Span } from '../../model/source.js';
+
+/** `-o pipefail` (also in a bundle such as `-eo pipefail` / `-euxo pipefail`) among shell options. */
+function setsPipefail(words: string[]): boolean {
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (words[i + 1] === 'pipefail' && /^-[a-zA-Z]*o$/.test(words[i])) return true;
+  }
+  return false;
+}
+
+// Commands that cannot fail on the left of a pipe: pipefail would change nothing (for `yes` it even breaks the step).
+const SAFE_LEFT = new Set(['echo', 'printf', 'true', ':', 'yes']);
+const isPipe = (op: string) => op === '|' || op === '|&';
+
+/** The operator of the first pipe whose left side can fail (or the command after it when the operator is not found). */
+function riskyPipe(text: string, cmds: Command[]): Span | undefined {
+  let best: Span | undefined;
+  for (const right of cmds) {
+    if (!isPipe(right.before) || (best && right.start > best.start)) continue;
+    // The left side is the command that ends last before this one; a group or subshell counts as able to fail.
+    let left: Command | undefined;
+    for (const c of cmds) if (c.end <= right.start && (!left || c.end > left.end)) left = c;
+    if (left && isPipe(left.after) && SAFE_LEFT.has(baseName(left.name))) continue;
+    const at = text.lastIndexOf('|', right.start - 1);
+    best = left && at >= left.end ? { start: at, end: at + (right.before === '|&' ? 2 : 1) } : { start: right.start, end: right.end };
+  }
+  return best;
+}
+
+export default defineRule({
+  id: 'DF072',
+  name: 'pipefail-missing',
+  aliases: ['DL4006'],
+  meta: {
+    target: 'dockerfile',
+    category: 'reliability',
+    severity: 'warning',
+    fixable: null,
+    status: 'stable',
+    docs: {
+      summary: 'RUN with a pipe while the shell does not use `-o pipefail`.',
+      why: 'A pipeline\'s exit status is that of its last command. In `curl -fsSL $URL | tar -xz`, a failed download still lets the step succeed, and the build goes on with a broken layer. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (ash and zsh work too) before such RUNs, or start a heredoc script with `set -o pipefail`.',
+      bad: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/app.tgz | tar -xz -C /opt\n',
+      good: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/app.tgz | tar -xz -C /opt\n',
+    },
+    messages: { pipefail: 'A failure on the left of this pipe is ignored; set SHELL ["/bin/bash", "-o", "pipefail", "-c"] before this RUN (or `set -o pipefail` at the start of the script).' },
+  },
+  check({ df, report }) {
+    const text = df.source.text;
+    for (const instr of df.instructions) {
+      if (instr.keyword !== 'RUN') continue;
+      const script = df.script(instr);
+      if (!script.hasPipe || !isPosixShell(df, instr)) continue;
+      const shell = shellAt(df, instr);
+      if (shell && setsPipefail(shell)) continue;
+      const pipe = riskyPipe(text, script.commands);
+      if (!pipe) continue;
+      // `set -o pipefail` before the first pipe (e.g. at the top of a heredoc script) also covers it.
+      if (script.commands.some((c) => c.name === 'set' && c.start < pipe.start && setsPipefail(c.args.map((a) => a.value)))) continue;
+      report({ messageId: 'pipefail', span: pipe });
+    }
+  },
+});

@@ -1,0 +1,74 @@
+import { defineRule } from '../types.js';
+import { baseName, runCommands } from '../helpers/dockerfile.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import type { ShellWord } from '../../model/shell/types.js';
+
+// Long options that silence or redirect the progress output.
+const QUIET_LONG = new Set(['progress', 'quiet', 'no-verbose', 'output-file', 'append-output']);
+// Short options that take a value: the rest of the bundle (or the next word) is that value.
+const SHORT_VALUE = 'OoaetTwPUiBlARDIXQn';
+// `-e progress=dot:giga` / `--execute=verbose=off` set the same thing as a wgetrc command.
+const EXECUTE_QUIET = /^(?:progress\s*=|quiet\s*=\s*on|verbose\s*=\s*off)/i;
+
+/** The words wget receives; a variable with a known value (e.g. `ARG WGET_OPTS=-nv`) is split like the shell would. */
+function argValues(df: Dockerfile, instr: Instruction, args: ShellWord[]): string[] {
+  const out: string[] = [];
+  for (const a of args) {
+    if (!a.expands) out.push(a.value);
+    else for (const v of (df.expand(instr, a.value) ?? a.value).split(/\s+/)) if (v) out.push(v);
+  }
+  return out;
+}
+
+function quiet(values: string[]): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === '--') return false;
+    if (v.startsWith('--')) {
+      const eq = v.indexOf('=');
+      const name = v.slice(2, eq < 0 ? undefined : eq);
+      if (QUIET_LONG.has(name)) return true;
+      if (name === 'execute' && EXECUTE_QUIET.test(eq < 0 ? values[i + 1] ?? '' : v.slice(eq + 1))) return true;
+      continue;
+    }
+    if (!v.startsWith('-') || v.length < 2) continue;
+    for (let k = 1; k < v.length; k++) {
+      const c = v[k];
+      if (c === 'q' || c === 'o' || c === 'a') return true;
+      if (!SHORT_VALUE.includes(c)) continue;
+      const value = k + 1 < v.length ? v.slice(k + 1) : values[i + 1] ?? '';
+      // `-nv` is wget's short form of --no-verbose.
+      if (c === 'n' && value.includes('v')) return true;
+      if (c === 'e' && EXECUTE_QUIET.test(value)) return true;
+      if (k + 1 === v.length) i++;
+      break;
+    }
+  }
+  return false;
+}
+
+export default defineRule({
+  id: 'DF046',
+  name: 'wget-progress',
+  aliases: ['DL3047'],
+  meta: {
+    target: 'dockerfile',
+    category: 'maintainability',
+    severity: 'info',
+    fixable: null,
+    status: 'stable',
+    docs: {
+      summary: '`wget` without `--progress`, `-q` or `-nv`.',
+      why: 'Without a terminal, wget falls back to printing a line of dots for every few kilobytes. A large download floods the build log with thousands of lines. `--progress=dot:giga` keeps a compact progress report; `-nv` or `-q` drop it.',
+      bad: 'FROM debian:12-slim\nRUN wget https://example.com/app.tar.gz\n',
+      good: 'FROM debian:12-slim\nRUN wget --progress=dot:giga https://example.com/app.tar.gz\n',
+    },
+    messages: { noProgress: 'wget without a progress setting floods the build log; add --progress=dot:giga (or -nv / -q).' },
+  },
+  check({ df, report }) {
+    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
+      if (baseName(cmd.name) !== 'wget' || quiet(argValues(df, instr, cmd.args))) continue;
+      report({ messageId: 'noProgress', span: { start: cmd.words[0].start, end: cmd.words[0].end } });
+    }
+  },
+});

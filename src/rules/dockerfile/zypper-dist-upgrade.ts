@@ -1,0 +1,36 @@
+import { defineRule } from '../types.js';
+import { baseName, runCommands, subcommand } from '../helpers/dockerfile.js';
+
+// zypper global options whose value is the next word.
+const GLOBAL_VALUE = [
+  '-R', '--root', '-c', '--config', '-D', '--reposd-dir', '-C', '--cache-dir', '--raw-cache-dir', '--solv-cache-dir',
+  '--pkg-cache-dir', '--userdata', '--installroot', '-p', '--plus-repo', '--plus-content',
+];
+
+export default defineRule({
+  id: 'DF035',
+  name: 'zypper-dist-upgrade',
+  aliases: ['DL3035'],
+  meta: {
+    target: 'dockerfile',
+    category: 'reliability',
+    severity: 'warning',
+    fixable: null,
+    status: 'stable',
+    docs: {
+      summary: '`zypper dist-upgrade` (`zypper dup`) in a RUN.',
+      why: 'A distribution upgrade may replace, downgrade or remove packages and switch vendors, so the result depends on the day of the build rather than on the base image. Use a newer base image tag, or `zypper patch` / `zypper update` for fixes within the release.',
+      bad: 'FROM opensuse/leap:15.6\nRUN zypper -n dist-upgrade && zypper clean -a\n',
+      good: 'FROM opensuse/leap:15.6\nRUN zypper -n patch && zypper clean -a\n',
+    },
+    messages: { distUpgrade: '`zypper {{sub}}` upgrades the whole distribution during the build; use a newer base image, or `zypper patch` / `zypper update` instead.' },
+  },
+  check({ df, report }) {
+    for (const { cmd } of runCommands(df, { onbuild: true })) {
+      if (baseName(cmd.name) !== 'zypper') continue;
+      const sub = subcommand(cmd, GLOBAL_VALUE);
+      if (!sub || (sub.word.value !== 'dist-upgrade' && sub.word.value !== 'dup')) continue;
+      report({ messageId: 'distUpgrade', data: { sub: sub.word.value }, span: { start: sub.word.start, end: sub.word.end } });
+    }
+  },
+});

@@ -1,0 +1,58 @@
+import { defineRule } from '../types.js';
+import { baseName, hasFlag, runCommands, subcommand } from '../helpers/dockerfile.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import type { ShellWord } from '../../model/shell/types.js';
+import type { Edit } from '../../finding.js';
+
+// zypper global options whose value is the next word.
+const GLOBAL_VALUE = [
+  '-R', '--root', '-c', '--config', '-D', '--reposd-dir', '-C', '--cache-dir', '--raw-cache-dir', '--solv-cache-dir',
+  '--pkg-cache-dir', '--userdata', '--installroot', '-p', '--plus-repo', '--plus-content',
+];
+// Subcommands that ask for confirmation before changing packages.
+const PROMPTS = new Set([
+  'install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch', 'update', 'up', 'dist-upgrade', 'dup',
+  'install-new-recommends', 'inr',
+]);
+
+/** Insert a global option right after the `zypper` word (valid in shell and exec form). */
+function insertAfter(df: Dockerfile, instr: Instruction, w: ShellWord, flag: string): Edit[] | undefined {
+  if (df.source.text.slice(w.start, w.end) !== w.raw) return undefined;
+  const exec = instr.json !== null && w.raw.startsWith('"');
+  return [{ start: w.end, end: w.end, text: exec ? `, "${flag}"` : ` ${flag}` }];
+}
+
+export default defineRule({
+  id: 'DF034',
+  name: 'zypper-non-interactive',
+  aliases: ['DL3034'],
+  meta: {
+    target: 'dockerfile',
+    category: 'reliability',
+    severity: 'warning',
+    fixable: 'safe',
+    status: 'stable',
+    docs: {
+      summary: '`zypper install` (or another package-changing zypper command) without `-n`/`-y`.',
+      why: 'zypper asks for confirmation before it changes packages. A build has no terminal to answer, so the build fails or hangs. Run it non-interactively: the global `zypper -n` (`--non-interactive`), or `-y` (`--no-confirm`) after the command.',
+      bad: 'FROM opensuse/leap:15.6\nRUN zypper install curl=8.6.0 && zypper clean -a\n',
+      good: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl=8.6.0 && zypper clean -a\n',
+    },
+    messages: { missing: '`zypper {{sub}}` without -n/-y stops at a confirmation prompt the build cannot answer; use `zypper -n {{sub}}` (or add -y).' },
+  },
+  check({ df, report }) {
+    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
+      if (baseName(cmd.name) !== 'zypper') continue;
+      const sub = subcommand(cmd, GLOBAL_VALUE);
+      if (!sub || !PROMPTS.has(sub.word.value)) continue;
+      if (hasFlag(cmd, 'ny', ['non-interactive', 'no-confirm'])) continue;
+      const edits = insertAfter(df, instr, cmd.words[0], '-n');
+      report({
+        messageId: 'missing',
+        data: { sub: sub.word.value },
+        span: { start: cmd.words[0].start, end: sub.word.end },
+        fix: edits ? { title: 'Add -n (non-interactive)', edits } : undefined,
+      });
+    }
+  },
+});

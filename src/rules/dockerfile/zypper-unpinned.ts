@@ -1,0 +1,70 @@
+import { defineRule } from '../types.js';
+import { baseName, positionals, runCommands, subcommand } from '../helpers/dockerfile.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import type { ShellWord } from '../../model/shell/types.js';
+
+// zypper global options whose value is the next word.
+const GLOBAL_VALUE = [
+  '-R', '--root', '-c', '--config', '-D', '--reposd-dir', '-C', '--cache-dir', '--raw-cache-dir', '--solv-cache-dir',
+  '--pkg-cache-dir', '--userdata', '--installroot', '-p', '--plus-repo', '--plus-content',
+];
+// `zypper install` options whose value is the next word.
+const INSTALL_VALUE = ['-t', '--type', '-r', '--repo', '--from', '--download'];
+
+/** `name=1.2`, `name>=1.2`, `name<2` (quoted), or an `.rpm` file/URL. */
+function pinned(pkg: string): boolean {
+  return /[<>=]/.test(pkg) || /\.rpm$/i.test(pkg);
+}
+
+/** Package specs a word stands for; null when a variable has no known value. */
+function specs(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
+  if (!w.expands) return [w.value];
+  const v = df.expand(instr, w.value);
+  if (v === null || v.includes('$') || v.includes('`')) return null;
+  return v.split(/\s+/).filter(Boolean);
+}
+
+/** `-t pattern` / `--type=product`: those are not versioned packages. */
+function installsPackages(args: ShellWord[]): boolean {
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (v === '-t' || v === '--type') return args[i + 1]?.value === 'package';
+    if (v.startsWith('--type=')) return v.slice(7) === 'package';
+    if (/^-t./.test(v)) return v.slice(2) === 'package';
+  }
+  return true;
+}
+
+export default defineRule({
+  id: 'DF037',
+  name: 'zypper-unpinned',
+  aliases: ['DL3037'],
+  meta: {
+    target: 'dockerfile',
+    category: 'reliability',
+    severity: 'warning',
+    fixable: null,
+    status: 'stable',
+    docs: {
+      summary: '`zypper install` of a package without a version.',
+      why: 'Without a version, each build installs whatever the repository offers that day, so the same Dockerfile yields different images over time and a rebuild can break. Pin with `name=version` or a range such as `"name>=1.2"`.',
+      bad: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl && zypper clean -a\n',
+      good: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl=8.6.0 && zypper clean -a\n',
+    },
+    messages: { unpinned: 'Package "{{pkg}}" is installed without a version; pin it as {{pkg}}=<version> (or a range like "{{pkg}}>=<version>").' },
+  },
+  check({ df, report }) {
+    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
+      if (baseName(cmd.name) !== 'zypper') continue;
+      const sub = subcommand(cmd, GLOBAL_VALUE);
+      if (!sub || (sub.word.value !== 'install' && sub.word.value !== 'in')) continue;
+      const rest = cmd.args.slice(sub.index + 1);
+      if (!installsPackages(rest)) continue;
+      for (const w of positionals(rest, INSTALL_VALUE)) {
+        for (const pkg of specs(df, instr, w) ?? []) {
+          if (!pinned(pkg)) report({ messageId: 'unpinned', data: { pkg }, span: { start: w.start, end: w.end } });
+        }
+      }
+    }
+  },
+});

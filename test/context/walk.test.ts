@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BuildContext } from '../../src/model/context/context.js';
+import { contextCopySources } from '../../src/model/context/copy-sources.js';
+import { locateIgnoreFile, parseDockerignore } from '../../src/model/context/dockerignore.js';
+import { EntryType, EXCLUDED, HAS_SENT, isSent, SKIPPED, walkContext } from '../../src/model/context/walk.js';
+import { parseDockerfile } from '../../src/model/dockerfile/parse.js';
+import { makeTree } from '../helpers/context-tester.js';
+
+function walk(files: Parameters<typeof makeTree>[0], ignore = '', maxEntries?: number) {
+  const root = makeTree(files);
+  const w = walkContext(root, parseDockerignore(ignore).matcher, { maxEntries });
+  const sent = w.paths.filter((_p, i) => isSent(w, i));
+  const types = Object.fromEntries(w.paths.map((p, i) => [p, w.types[i]]));
+  return { root, w, sent, types };
+}
+
+describe('context walk', () => {
+  it('lists every entry in name order, hidden files and spaces included', () => {
+    const { w } = walk({ 'b.txt': '', '.hidden': '', 'a dir/x y.txt': '', 'a dir/.env': '', 'z/': null });
+    expect(w.paths).toEqual(['.hidden', 'a dir', 'a dir/.env', 'a dir/x y.txt', 'b.txt', 'z']);
+    expect(w.end[1]).toBe(4); // "a dir" holds entries 2 and 3
+    expect(w.parent[2]).toBe(1);
+  });
+
+  it('never follows symlinks, inside or outside the context, and survives loops', () => {
+    const outside = makeTree({ 'secret.txt': 'x' });
+    const { w, types } = walk({
+      'real/a.txt': '',
+      'in-link': { symlink: 'real' },
+      'out-link': { symlink: outside },
+      'out-file': { symlink: `${outside}/secret.txt` },
+      'loop': { symlink: 'loop' },
+      'dangling': { symlink: 'nowhere' },
+    });
+    expect(w.paths).toEqual(['dangling', 'in-link', 'loop', 'out-file', 'out-link', 'real', 'real/a.txt']);
+    for (const p of ['dangling', 'in-link', 'loop', 'out-file', 'out-link']) expect(types[p]).toBe(EntryType.Symlink);
+    expect(w.paths.some((p) => p.includes('secret'))).toBe(false);
+  });
+
+  it('skips an excluded directory unless an exception can reach inside', () => {
+    const { w, sent } = walk({ 'node_modules/a/b.js': '', 'docs/keep.md': '', 'docs/x.md': '', 'src/app.js': '' }, 'node_modules\ndocs\n!docs/keep.md\n');
+    const i = w.paths.indexOf('node_modules');
+    expect(w.flags[i] & (EXCLUDED | SKIPPED)).toBe(EXCLUDED | SKIPPED);
+    expect(w.paths).not.toContain('node_modules/a');
+    const d = w.paths.indexOf('docs');
+    expect(w.flags[d] & (EXCLUDED | HAS_SENT | SKIPPED)).toBe(EXCLUDED | HAS_SENT);
+    expect(sent).toEqual(['docs', 'docs/keep.md', 'src', 'src/app.js']);
+  });
+
+  it('stops at the entry cap and says so', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`d${i % 3}/f${i}`] = '';
+    const { w } = walk(files, '', 10);
+    expect(w.truncated).toBe(true);
+    expect(w.count).toBe(10);
+    for (let i = 0; i < w.count; i++) expect(w.end[i]).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('BuildContext', () => {
+  it('uses the Dockerfile-specific ignore file of a nested Dockerfile before .dockerignore', () => {
+    const root = makeTree({ 'svc/api/Dockerfile': 'FROM x\n', 'svc/api/Dockerfile.dockerignore': 'secrets\n', '.dockerignore': 'docs\n', 'secrets/k': '', 'docs/a': '' });
+    const ref = locateIgnoreFile(root, `${root}/svc/api/Dockerfile`);
+    expect(ref).toEqual({ path: `${root}/svc/api/Dockerfile.dockerignore`, kind: 'dockerfile' });
+    const ctx = new BuildContext(root, { dockerfile: `${root}/svc/api/Dockerfile` });
+    expect(ctx.excludedBy('secrets/k')?.raw).toBe('secrets');
+    expect(ctx.excludedBy('docs/a')).toBeNull();
+    // Without the Dockerfile-specific file, the context's .dockerignore applies.
+    const plain = new BuildContext(root, { dockerfile: `${root}/svc/other/Dockerfile` });
+    expect(plain.ignoreRef?.kind).toBe('context');
+    expect(plain.excludedBy('docs/a')?.raw).toBe('docs');
+  });
+
+  it('an empty Dockerfile-specific ignore file still wins (BuildKit reads it, finds nothing)', () => {
+    const root = makeTree({ 'Dockerfile': 'FROM x\n', 'Dockerfile.dockerignore': '', '.dockerignore': 'a\n', a: '' });
+    const ctx = new BuildContext(root, { dockerfile: `${root}/Dockerfile` });
+    expect(ctx.ignoreRef?.kind).toBe('dockerfile');
+    expect(ctx.excludedBy('a')).toBeNull();
+  });
+
+  it('resolves COPY sources through symlinks without leaving the context', () => {
+    const outside = makeTree({ 'x.txt': 'outside' });
+    const root = makeTree({
+      'v2/app.sh': '',
+      current: { symlink: 'v2' },
+      abs: { symlink: '/v2/app.sh' },
+      up: { symlink: '../../../v2' },
+      escape: { symlink: `${outside}/x.txt` },
+      loop1: { symlink: 'loop2' },
+      loop2: { symlink: 'loop1' },
+    });
+    const ctx = new BuildContext(root);
+    expect(ctx.resolve('current/app.sh')).toEqual({ path: 'v2/app.sh', type: 'file' });
+    expect(ctx.resolve('abs')).toEqual({ path: 'v2/app.sh', type: 'file' });
+    expect(ctx.resolve('up/app.sh')).toEqual({ path: 'v2/app.sh', type: 'file' });
+    // An absolute target is read inside the context: <context>/<outside>/x.txt does not exist.
+    expect(ctx.resolve('escape')).toBeNull();
+    expect(ctx.resolve('loop1')).toBeNull();
+  });
+
+  it('computes what each COPY takes, with --exclude, wildcards and sizes', () => {
+    const root = makeTree({
+      'Dockerfile': 'FROM x\nCOPY src/ /app/\nCOPY --exclude=*.md docs /docs\nCOPY *.json /\nCOPY link /l\n',
+      '.dockerignore': 'src/*.tmp\n',
+      'src/a.js': '12345',
+      'src/b.tmp': 'xx',
+      'docs/a.md': '',
+      'docs/b.txt': '123',
+      'package.json': '{}',
+      'tsconfig.json': '{}',
+      'real/f': '1',
+      link: { symlink: 'real' },
+    });
+    const ctx = new BuildContext(root, { dockerfile: `${root}/Dockerfile` });
+    const { sources } = contextCopySources(parseDockerfile('Dockerfile', String('FROM x\nCOPY src/ /app/\nCOPY --exclude=*.md docs /docs\nCOPY *.json /\nCOPY link /l\n')));
+    const taken = sources.map((s) => {
+      const out: string[] = [];
+      ctx.forEachPulled(s, (i) => out.push(`${ctx.walk().paths[i]}:${ctx.sizeOf(i)}`));
+      return out;
+    });
+    expect(taken).toEqual([['src/a.js:5'], ['docs/b.txt:3'], ['package.json:2', 'tsconfig.json:2'], ['real/f:1']]);
+    expect(ctx.inspect(sources[2]).rawMatches).toEqual(['package.json', 'tsconfig.json']);
+  });
+
+  it('walks nothing until asked', () => {
+    const root = makeTree({ a: '' });
+    const ctx = new BuildContext(root);
+    expect(ctx.isWalked).toBe(false);
+    ctx.excludedBy('a');
+    ctx.resolve('a');
+    expect(ctx.isWalked).toBe(false);
+    ctx.walk();
+    expect(ctx.isWalked).toBe(true);
+    expect(existsSync(root)).toBe(true);
+  });
+});

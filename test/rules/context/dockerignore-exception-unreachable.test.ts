@@ -1,0 +1,42 @@
+import rule from '../../../src/rules/context/dockerignore-exception-unreachable.js';
+import { contextRuleTester } from '../../helpers/context-tester.js';
+
+const DF = 'FROM alpine\nCOPY . /x\n';
+
+contextRuleTester(rule, {
+  valid: [
+    { name: 'exception after the exclusion', files: { Dockerfile: DF, '.dockerignore': 'docs\n!docs/README.md\n' } },
+    { name: 'wildcard exception inside an excluded directory (BuildKit walks into it)', files: { Dockerfile: DF, '.dockerignore': 'build\n!**/*.keep\n' } },
+    { name: 'a later pattern that does not cover it', files: { Dockerfile: DF, '.dockerignore': '*.md\n!README.md\ndocs\n' } },
+    { name: 'BuildKit walk: a repeated pattern skipped at the parent does not re-exclude', files: { Dockerfile: DF, '.dockerignore': 'a\n!a/b\na\n' } },
+    { name: 'exception first, nothing later', files: { Dockerfile: DF, '.dockerignore': '!README.md\n' } },
+    { name: 'BuildKit walk: re-excluding with the same pattern as the parent does not reach the files', files: { Dockerfile: DF, '.dockerignore': 'logs\n!logs/*.keep\nlogs/\n' } },
+  ],
+  invalid: [
+    {
+      name: 'the parent directory is excluded after the exception',
+      files: { Dockerfile: DF, '.dockerignore': '!site/drafts/preview.html\nsite/drafts\n' },
+      errors: [{ file: '.dockerignore', line: 1, column: 1, endColumn: 26, message: '`!site/drafts/preview.html` can never re-include anything: the later pattern `site/drafts` (line 2) excludes its parent directory site/drafts, and the last matching pattern wins. Move the exception below line 2.' }],
+    },
+    {
+      name: 'the same files are excluded again',
+      files: { Dockerfile: DF, '.dockerignore': '*.md\n!README.md\n*.md\n' },
+      errors: [{ file: '.dockerignore', line: 2, column: 1, message: 'the later pattern `*.md` (line 3) excludes README.md again' }],
+    },
+    {
+      name: 'a wildcard exception under a directory excluded after it',
+      files: { Dockerfile: DF, '.dockerignore': '  !logs/app/*.keep\nlogs\n' },
+      errors: [{ file: '.dockerignore', line: 1, column: 3, endColumn: 19, message: 'the later pattern `logs` (line 2) excludes its parent directory logs' }],
+    },
+    {
+      name: 'a different later pattern covering the files',
+      files: { Dockerfile: DF, '.dockerignore': 'logs\n!logs/*.keep\nlogs/*\n' },
+      errors: [{ file: '.dockerignore', line: 2, column: 1, message: 'the later pattern `logs/*` (line 3) excludes logs/x.keep again' }],
+    },
+    {
+      name: 'everything is excluded after it',
+      files: { Dockerfile: DF, '.dockerignore': '!app\n*\n' },
+      errors: [{ file: '.dockerignore', line: 1, column: 1, message: 'the later pattern `*` (line 2) excludes app again' }],
+    },
+  ],
+});

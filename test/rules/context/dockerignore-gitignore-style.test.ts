@@ -1,0 +1,45 @@
+import rule from '../../../src/rules/context/dockerignore-gitignore-style.js';
+import { contextRuleTester } from '../../helpers/context-tester.js';
+
+const DF = 'FROM alpine\nCOPY . /x\n';
+
+contextRuleTester(rule, {
+  valid: [
+    { name: 'root-only name with nothing nested', files: { Dockerfile: DF, '.dockerignore': 'node_modules\n*.log\n', 'node_modules/a/x.js': '', 'x.log': '' } },
+    { name: 'already **/', files: { Dockerfile: DF, '.dockerignore': '**/__pycache__\n**/*.log\n', 'app/__pycache__/a.pyc': '', 'logs/a.log': '' } },
+    { name: 'a leading slash says root-only on purpose', files: { Dockerfile: DF, '.dockerignore': '/__pycache__\n/*.log\n', 'logs/a.log': '' } },
+    { name: 'the nested match is excluded by another pattern', files: { Dockerfile: DF, '.dockerignore': '*.log\nlogs\n', 'logs/a.log': '' } },
+    { name: 'patterns with a slash are anchored in .gitignore too', files: { Dockerfile: DF, '.dockerignore': 'docs/*.md\n', 'docs/x/y.md': '' } },
+    { name: 'a real comment and an escaped hash', files: { Dockerfile: DF, '.dockerignore': '# comment\n\\#notes\n' } },
+    { name: 'exceptions are not checked', files: { Dockerfile: DF, '.dockerignore': '**/*.md\n!README.md\n', 'docs/README.md': '' } },
+  ],
+  invalid: [
+    {
+      name: 'nested matches still sent',
+      files: { Dockerfile: DF, '.dockerignore': 'node_modules/\n*.log\n', 'node_modules/a/x.js': '', 'packages/web/node_modules/b/y.js': '', 'logs/app/a.log': '' },
+      errors: [
+        { file: '.dockerignore', line: 1, column: 1, endColumn: 14, message: '`node_modules` only matches at the root of the build context: Docker anchors patterns at the root, unlike .gitignore (packages/web/node_modules is still sent). Write `**/node_modules` to match at any depth.' },
+        { file: '.dockerignore', line: 2, column: 1, endColumn: 6, message: '`*.log` only matches at the root of the build context: Docker anchors patterns at the root, unlike .gitignore (logs/app/a.log is still sent).' },
+      ],
+      output: '**/node_modules/\n**/*.log\n',
+    },
+    {
+      name: 'names that always appear nested fire without evidence',
+      files: { Dockerfile: DF, '.dockerignore': '.DS_Store\r\n__pycache__\r\n' },
+      errors: [
+        { file: '.dockerignore', line: 1, column: 1, endColumn: 10, message: '`.DS_Store` only matches at the root' },
+        { file: '.dockerignore', line: 2, column: 1, endColumn: 12, message: '`__pycache__` only matches at the root' },
+      ],
+      output: '**/.DS_Store\r\n**/__pycache__\r\n',
+    },
+    {
+      name: 'indented comment and trailing comment',
+      files: { Dockerfile: DF, '.dockerignore': '.git\n  # local files\nnode_modules   # deps\n' },
+      errors: [
+        { file: '.dockerignore', line: 2, column: 3, endColumn: 16, message: 'This line is not a comment: Docker only treats `#` in the first column as one, so `# local files` is a pattern' },
+        { file: '.dockerignore', line: 3, column: 1, endColumn: 22, message: 'Docker has no trailing comments: the whole line `node_modules   # deps` is one pattern, so `node_modules` is not excluded.' },
+      ],
+      output: '.git\n# local files\n# deps\nnode_modules\n',
+    },
+  ],
+});

@@ -1,0 +1,87 @@
+import rule from '../../../src/rules/context/secret-in-context.js';
+import { contextRuleTester } from '../../helpers/context-tester.js';
+
+const KEY = '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n';
+const CERT = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+const df = (body: string) => `FROM alpine:3.20\nWORKDIR /app\n${body}`;
+
+contextRuleTester(rule, {
+  valid: [
+    { name: 'excluded by .dockerignore', files: { Dockerfile: df('COPY . .\n'), '.dockerignore': '.env\n', '.env': 'A=1\n', 'app.sh': '' } },
+    { name: 'sent but not copied', files: { Dockerfile: df('COPY app.sh .\n'), '.env': 'A=1\n', 'app.sh': '' } },
+    { name: 'templates are not secrets', files: { Dockerfile: df('COPY . .\n'), '.env.example': 'A=\n', '.env.sample': 'A=\n' } },
+    { name: 'a certificate is not a private key', files: { Dockerfile: df('COPY . .\n'), 'tls/server.pem': CERT } },
+    { name: '.npmrc reading the token from the environment', files: { Dockerfile: df('COPY . .\n'), '.npmrc': '//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n' } },
+    { name: '.npmrc without credentials', files: { Dockerfile: df('COPY . .\n'), '.npmrc': 'save-exact=true\n' } },
+    { name: 'excluded directory with a re-included file', files: { Dockerfile: df('COPY . .\n'), '.dockerignore': '.aws\n!.aws/README\n', '.aws/credentials': '[default]\n', '.aws/README': '' } },
+    { name: 'COPY --from does not read the context', files: { Dockerfile: 'FROM alpine AS a\nCOPY --from=a /.env /x\n', '.env': 'A=1\n' } },
+    { name: '--exclude leaves it out', files: { Dockerfile: df('COPY --exclude=.env . .\n'), '.env': 'A=1\n' } },
+    { name: 'a symlink to a secret outside a copied directory is copied as a link', files: { Dockerfile: df('COPY conf/ /etc/app/\n'), 'conf/a.yml': '', 'conf/env': { symlink: '../.env' }, '.env': 'A=1\n' } },
+    { name: 'a bind mount reads it during one RUN without copying it', files: { Dockerfile: df('RUN --mount=type=bind,source=.env,target=/run/.env . /run/.env && make\n'), '.env': 'A=1\n' } },
+    { name: 'inside node_modules', files: { Dockerfile: df('COPY . .\n'), '.dockerignore': '.git\n', 'node_modules/pkg/.env': 'A=1\n' } },
+  ],
+  invalid: [
+    {
+      name: 'COPY . . takes .env (no .dockerignore): fix creates it',
+      files: { Dockerfile: df('COPY . .\n'), '.env': 'A=1\n', 'app.sh': '' },
+      errors: [{ line: 3, column: 6, endLine: 3, endColumn: 7, message: '.env (an environment file) is sent to the builder and copied into the image by this COPY; exclude it: add `.env` to .dockerignore.' }],
+      output: '.env\n',
+    },
+    {
+      name: 'several secrets, nested, keeping CRLF and comments',
+      files: {
+        Dockerfile: df('COPY src/ ./src/\nADD . /srv/\n'),
+        '.dockerignore': '# build junk\r\nnode_modules\r\n',
+        'src/config/.env.production': 'A=1\n',
+        'deploy/id_rsa': 'x',
+        'certs/key.pem': KEY,
+        'infra/terraform.tfstate': '{}',
+        '.aws/credentials': '[default]\n',
+        '.npmrc': '//registry.npmjs.org/:_authToken=npm_abc123\n',
+        '.git-credentials': 'https://bob:ghp_secret@github.com\n',
+      },
+      errors: [
+        { line: 3, column: 6, endColumn: 10, message: 'src/config/.env.production (an environment file)' },
+        { line: 4, column: 5, endColumn: 6, message: '.aws (AWS credentials and configuration)' },
+        { line: 4, column: 5, message: '.git-credentials (git credentials)' },
+        { line: 4, column: 5, message: '.npmrc (npm credentials)' },
+        { line: 4, column: 5, message: 'certs/key.pem (a private key)' },
+        { line: 4, column: 5, message: 'deploy/id_rsa (a private SSH key)' },
+        { line: 4, column: 5, message: 'infra/terraform.tfstate (Terraform state' },
+      ],
+      output: '# build junk\r\nnode_modules\r\nsrc/config/.env.production\r\n.aws\r\n.git-credentials\r\n.npmrc\r\ncerts/key.pem\r\ndeploy/id_rsa\r\ninfra/terraform.tfstate\r\n',
+    },
+    {
+      name: 'copied by name: no fix, a build secret instead',
+      files: { Dockerfile: df('COPY .env /app/.env\n'), '.env': 'A=1\n' },
+      errors: [{ line: 3, column: 6, endColumn: 10, message: 'COPY copies .env (an environment file) into the image, where anyone with the image can read it; pass it as a build secret' }],
+      output: '',
+    },
+    {
+      name: 'also copied by name later: reported there, no fix (excluding it would break that COPY)',
+      files: { Dockerfile: df('ADD . /app\nCOPY .env /app/.env\n'), '.env': 'A=1\n' },
+      errors: [{ line: 4, column: 6, endColumn: 10, message: 'COPY copies .env (an environment file) into the image' }],
+      output: '',
+    },
+    {
+      name: 'an exception re-includes it; the appended line wins',
+      files: { Dockerfile: df('COPY . .\n'), '.dockerignore': '.env*\n!.env.local', '.env.local': 'A=1\n' },
+      errors: [{ line: 3, column: 6, message: '.env.local' }],
+      output: '.env*\n!.env.local\n.env.local\n',
+    },
+    {
+      name: 'a name with glob characters is escaped',
+      files: { Dockerfile: df('COPY ["keys", "/keys"]\n'), 'keys/[prod].pem': KEY },
+      errors: [{ line: 3, column: 7, endColumn: 13, message: 'add `keys/\\[prod\\].pem`' }],
+      output: 'keys/\\[prod\\].pem\n',
+    },
+    {
+      name: 'Dockerfile-specific ignore file in a nested directory',
+      dockerfile: 'docker/api.Dockerfile',
+      context: '.',
+      files: { 'docker/api.Dockerfile': df('COPY . .\n'), 'docker/api.Dockerfile.dockerignore': 'node_modules\n', '.dockerignore': '.env\n', '.env': 'A=1\n' },
+      errors: [{ file: 'docker/api.Dockerfile', line: 3, column: 6, message: 'add `.env` to docker/api.Dockerfile.dockerignore' }],
+      output: 'node_modules\n.env\n',
+    },
+  ],
+});

@@ -1,0 +1,53 @@
+import rule from '../../../src/rules/context/unneeded-files-in-context.js';
+import { contextRuleTester } from '../../helpers/context-tester.js';
+
+const NODE = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\n';
+
+contextRuleTester(rule, {
+  valid: [
+    { name: 'excluded', files: { Dockerfile: NODE, '.dockerignore': 'node_modules\n.git\n', 'node_modules/a/x.js': '', '.git/HEAD': '' } },
+    { name: 'node_modules is needed when the image does not install', files: { Dockerfile: 'FROM node:20-slim\nCOPY . .\nCMD ["node", "x.js"]\n', '.dockerignore': '', 'node_modules/a/x.js': '' } },
+    { name: 'copied by name on purpose', files: { Dockerfile: 'FROM node:20-slim\nCOPY node_modules ./node_modules\nRUN npm ci\n', 'node_modules/a/x.js': '' } },
+    { name: 'not copied', files: { Dockerfile: 'FROM node:20-slim\nCOPY package.json .\nRUN npm ci\n', 'package.json': '{}', 'node_modules/a/x.js': '' } },
+    { name: 'dist is needed when the image does not build it', files: { Dockerfile: 'FROM nginx\nCOPY . /usr/share/nginx/html\n', 'dist/index.html': '' } },
+    { name: 'the image uses git', files: { Dockerfile: 'FROM alpine\nCOPY . /src\nRUN git -C /src describe --tags > /version\n', '.git/HEAD': '' } },
+    { name: 'an empty excluded-by-default folder is not there', files: { Dockerfile: NODE, 'src/a.js': '' } },
+    { name: 'dist inside node_modules is part of a package', files: { Dockerfile: 'FROM node:20\nCOPY . .\nRUN npm run build\n', 'node_modules/x/dist/a.js': '' } },
+  ],
+  invalid: [
+    {
+      name: 'node_modules and .git with COPY . .',
+      files: { Dockerfile: NODE, '.dockerignore': '*.log\n', 'node_modules/express/index.js': '', '.git/HEAD': 'ref\n', 'server.js': '' },
+      errors: [
+        { line: 3, column: 6, endColumn: 7, message: 'Git metadata (.git) is sent to the builder and copied into the image by this COPY, but no RUN step uses git' },
+        { line: 3, column: 6, endColumn: 7, message: 'Installed Node.js packages (node_modules) are sent to the builder and copied into the image by this COPY, but the image installs its own (`npm ci --omit=dev`); add `node_modules` to .dockerignore.' },
+      ],
+      output: '*.log\n.git\nnode_modules\n',
+    },
+    {
+      name: 'nested __pycache__ and .venv, grouped, with ** patterns',
+      files: {
+        Dockerfile: 'FROM python:3.12\nCOPY app/ /app/\nCOPY . /src\n',
+        '.dockerignore': '__pycache__\n',
+        'app/__pycache__/a.pyc': '',
+        'app/sub/__pycache__/b.pyc': '',
+        'lib/__pycache__/c.pyc': '',
+        '.venv/bin/python': '',
+      },
+      errors: [
+        { line: 2, column: 6, endColumn: 10, message: 'Python bytecode caches (app/__pycache__, app/sub/__pycache__, lib/__pycache__) are sent' },
+        { line: 3, column: 6, endColumn: 7, message: 'Local Python virtual environments (.venv) are sent' },
+      ],
+      output: '__pycache__\n**/__pycache__\n.venv\n',
+    },
+    {
+      name: 'target rebuilt by cargo, coverage and editor folders',
+      files: { Dockerfile: 'FROM rust:1.80\nCOPY . .\nRUN cargo build --release\n', 'target/release/app': '', 'coverage/lcov.info': '', '.idea/workspace.xml': '', 'src/main.rs': '' },
+      errors: [
+        { line: 2, column: 6, message: 'Editor settings (.idea)' },
+        { line: 2, column: 6, message: 'Test coverage reports (coverage)' },
+        { line: 2, column: 6, message: 'Build output (target) is sent to the builder and copied into the image by this COPY, but the image builds it (`cargo build --release`)' },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,58 @@
+import rule from '../../../src/rules/dockerfile/pipefail-missing.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/a.tgz | tar -xz\n',
+    'FROM alpine:3.20\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN wget -qO- https://example.com/a.tgz | tar -xz\n',
+    'FROM debian:12-slim\nRUN curl -fsSLo /tmp/a.tgz https://example.com/a.tgz || true\n',
+    { name: 'a pipe inside quotes is not a pipe', code: 'FROM debian:12-slim\nRUN echo "a | b" > /x\n' },
+    { name: 'SHELL inherited from the parent stage', code: 'FROM debian:12-slim AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM base\nRUN curl -fsSL https://example.com/a.tgz | tar -xz\n' },
+    { name: 'non-POSIX shell', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Get-ChildItem C:\\ | Select-Object Name\n' },
+    { name: 'heredoc script sets pipefail', code: 'FROM debian:12-slim\nRUN <<EOF\nset -eo pipefail\ncurl -fsSL https://example.com/a.tgz | tar -xz\nEOF\n' },
+    { name: 'set -o pipefail before the pipe', code: 'FROM debian:12-slim\nRUN set -euxo pipefail; curl -fsSL https://example.com/a.tgz | tar -xz\n' },
+    { name: 'left side cannot fail', code: 'FROM debian:12-slim\nRUN echo "${SHA256}  /tmp/a.tgz" | sha256sum -c - && printf "%s\\n" a b | sort > /x\n' },
+    { name: 'exec form without a shell', code: 'FROM debian:12-slim\nRUN ["/bin/echo", "a|b"]\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/a.tgz | tar -xz\n',
+      errors: [{ line: 2, column: 42, endLine: 2, endColumn: 43, message: 'A failure on the left of this pipe is ignored' }],
+    },
+    {
+      name: 'first pipe on a continuation line',
+      code: 'FROM debian:12-slim\nRUN set -e && \\\n    wget -qO- https://example.com/a.tgz \\\n      | tar -xz\n',
+      errors: [{ line: 4, column: 7, endLine: 4, endColumn: 8 }],
+    },
+    {
+      name: 'SHELL without pipefail',
+      code: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-c"]\nRUN cat /etc/os-release |& grep -q bookworm\n',
+      errors: [{ line: 3, column: 25, endColumn: 27 }],
+    },
+    {
+      name: 'SHELL of an unrelated stage does not help',
+      code: 'FROM debian:12-slim AS a\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM debian:12-slim\nRUN ls | wc -l\n',
+      errors: [{ line: 4, column: 8, endColumn: 9 }],
+    },
+    {
+      name: 'pipefail set after the pipe',
+      code: 'FROM debian:12-slim\nRUN <<EOF\ncurl -fsSL https://example.com/a.tgz | tar -xz\nset -o pipefail\nEOF\n',
+      errors: [{ line: 3, column: 38, endLine: 3, endColumn: 39 }],
+    },
+    {
+      name: 'reported at the first pipe whose left side can fail',
+      code: 'FROM debian:12-slim\nRUN echo a | grep a | wc -l\n',
+      errors: [{ line: 2, column: 21, endColumn: 22 }],
+    },
+    {
+      name: 'a group on the left can fail',
+      code: 'FROM debian:12-slim\nRUN { curl -fsSL https://example.com/a.tgz; echo; } | tar -xz\n',
+      errors: [{ line: 2, column: 53, endColumn: 54 }],
+    },
+    {
+      name: 'exec form running a shell script',
+      code: 'FROM debian:12-slim\nRUN ["/bin/sh", "-c", "ls | wc -l"]\n',
+      errors: [{ line: 2, column: 27, endColumn: 28 }],
+    },
+  ],
+});

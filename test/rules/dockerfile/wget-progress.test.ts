@@ -1,0 +1,43 @@
+import rule from '../../../src/rules/dockerfile/wget-progress.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    'FROM debian:12-slim\nRUN wget --progress=dot:giga https://example.com/a.tgz\n',
+    'FROM debian:12-slim\nRUN wget -q https://example.com/a.tgz\n',
+    'FROM debian:12-slim\nRUN wget -qO- https://example.com/install.sh | sh\n',
+    'FROM debian:12-slim\nRUN wget -nv https://example.com/a.tgz\n',
+    'FROM debian:12-slim\nRUN wget --no-verbose https://example.com/a.tgz\n',
+    'FROM debian:12-slim\nRUN wget -o /tmp/wget.log https://example.com/a.tgz\n',
+    'FROM debian:12-slim\nRUN wget --append-output=/tmp/wget.log https://example.com/a.tgz\n',
+    'FROM debian:12-slim\nRUN wget -e progress=dot:mega https://example.com/a.tgz\n',
+    { name: 'options from an ARG (hadolint #970)', code: 'FROM debian:12-slim\nARG WGET_ARGS="--progress=dot:giga"\nRUN wget ${WGET_ARGS} https://example.com/a.tgz\n' },
+    { name: 'wget as an argument', code: 'FROM debian:12-slim\nRUN apt-get install -y wget\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:12-slim\nRUN wget https://example.com/a.tgz\n',
+      errors: [{ line: 2, column: 5, endLine: 2, endColumn: 9, message: 'wget without a progress setting' }],
+    },
+    {
+      name: '-O is the output document, not the log',
+      code: 'FROM debian:12-slim\nRUN wget -O /tmp/a.tgz https://example.com/a.tgz && tar -xzf /tmp/a.tgz\n',
+      errors: [{ line: 2, column: 5, endColumn: 9 }],
+    },
+    {
+      name: 'a -q inside an option value does not count',
+      code: 'FROM debian:12-slim\nRUN wget -O -q https://example.com/a.tgz\n',
+      errors: [{ line: 2, column: 5, endColumn: 9 }],
+    },
+    {
+      name: 'continuation line',
+      code: 'FROM debian:12-slim\nRUN set -eux; \\\n    /usr/bin/wget https://example.com/a.tgz\n',
+      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 18 }],
+    },
+    {
+      name: 'ONBUILD trigger',
+      code: 'FROM debian:12-slim\nONBUILD RUN wget https://example.com/a.tgz\n',
+      errors: [{ line: 2, column: 13, endColumn: 17 }],
+    },
+  ],
+});
