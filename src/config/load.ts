@@ -91,4 +91,3 @@ export async function parseConfigText(text: string, path: string, kind: 'shiprea
   return result.config;
 }
 
-export { homedir };

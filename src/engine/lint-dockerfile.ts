@@ -41,7 +41,8 @@ export function lintDockerfile(text: string, opts: LintFileOptions): FileLintRes
     if (opts.config.isIgnored(rule.id, rule.name, aliases)) return;
     if (isSuppressed(sups, rule.id, rule.name, aliases, d.span.start)) return;
     let severity = opts.config.severity(rule);
-    if (d.severity) {
+    // A finding's own level (ShellCheck's) only replaces the rule default, never a configured level.
+    if (d.severity && severity === rule.meta.severity) {
       const scOverride = d.aliases?.map((a) => opts.config.shellcheckSeverity(a)).find(Boolean);
       severity = scOverride ?? d.severity;
     }

@@ -52,3 +52,10 @@ describe.skipIf(!hasShellcheck)('ShellCheck integration', () => {
     expect(await scFindings('FROM debian:12\n# hadolint ignore=SC2086\nRUN echo $UNSET_THING\n')).toEqual([]);
   });
 });
+
+describe.skipIf(!hasShellcheck)('ShellCheck severity', () => {
+  it('a configured level for the shellcheck rule wins over ShellCheck\'s own level', async () => {
+    const found = await scFindings('FROM debian:12\nRUN echo $UNSET_THING\n', { rules: { shellcheck: 'error' } });
+    expect(found.map((f) => f.severity)).toEqual(['error']);
+  });
+});
