@@ -48,7 +48,8 @@ export async function loadConfig(cwd = process.cwd(), explicitPath?: string): Pr
   return loadConfigFile(cwd, registry, explicitPath);
 }
 
-async function resolveConfig(cwd: string, opts: LintOptions): Promise<LoadedConfig> {
+/** The configuration for a run: an inline config object, an explicit file, or the one found from `cwd`. */
+export async function resolveConfig(cwd: string, opts: Pick<LintOptions, 'config' | 'configPath'>): Promise<LoadedConfig> {
   if (opts.config) {
     const { config, issues } = validateConfig(opts.config, registry);
     if (issues.length) throw new ConfigError(`${issues[0].path.join('.')}: ${issues[0].message}`, 'config');

@@ -1,4 +1,5 @@
 import type { Finding, RunError, Severity } from '../finding.js';
+import type { ImageSummary } from '../model/image/summary.js';
 import type { Rule } from '../rules/types.js';
 
 export interface LintSummary {
@@ -23,6 +24,8 @@ export interface LintResult {
   /** The failure threshold and no-fail setting from the configuration (the CLI may override). */
   failureThreshold: Severity | 'none';
   noFail: boolean;
+  /** For image runs: each inspected image's layers, economics and runtime config. */
+  images?: ImageSummary[];
 }
 
 export function summarize(findings: Finding[], errors: unknown[], filesLinted: number): LintSummary {

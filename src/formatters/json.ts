@@ -1,6 +1,7 @@
 import { isTextLocation } from '../finding.js';
 import type { Finding, Fix, RunError } from '../finding.js';
 import type { LintResult, LintSummary } from '../engine/result.js';
+import type { ImageSummary } from '../model/image/summary.js';
 import { TOOL_NAME } from './shared.js';
 import type { FormatOptions } from './types.js';
 
@@ -29,6 +30,8 @@ export interface JsonReport {
   findings: JsonFinding[];
   summary: LintSummary;
   errors: RunError[];
+  /** Image runs only: layers, economics and runtime config of each image. */
+  images?: ImageSummary[];
 }
 
 export function toJsonFinding(f: Finding): JsonFinding {
@@ -71,5 +74,6 @@ export function formatJson(result: LintResult, opts: FormatOptions): string {
     summary: result.summary,
     errors: result.errors.map((e) => ({ ...(e.file !== undefined ? { file: e.file } : {}), message: e.message, kind: e.kind })),
   };
+  if (result.images) report.images = result.images;
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -1,6 +1,7 @@
 import { isTextLocation } from '../finding.js';
 import type { Finding, Severity, TextLocation } from '../finding.js';
 import type { LintResult } from '../engine/result.js';
+import { imageSummaryText } from './image-text.js';
 import { groupFindings, imageLabel, plural, ruleLabel } from './shared.js';
 import type { FormatOptions } from './types.js';
 
@@ -10,7 +11,7 @@ const TAB_WIDTH = 4;
 /** Code frames wider than this are cut to a window around the flagged range. */
 const MAX_FRAME_WIDTH = 120;
 
-interface Paint {
+export interface Paint {
   bold(s: string): string;
   dim(s: string): string;
   red(s: string): string;
@@ -20,7 +21,7 @@ interface Paint {
   green(s: string): string;
 }
 
-function paint(on: boolean): Paint {
+export function paint(on: boolean): Paint {
   const wrap = (open: number, close: number) => (s: string) => (on && s ? `\x1b[${open}m${s}\x1b[${close}m` : s);
   return {
     bold: wrap(1, 22),
@@ -50,7 +51,7 @@ function severityColor(p: Paint, s: Sev): (t: string) => string {
  * Make text from the linted files safe for a terminal: control characters (ESC and friends)
  * could otherwise move the cursor or recolour the screen. Shown as `\xNN`.
  */
-function safe(s: string): string {
+export function safe(s: string): string {
   return s.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
@@ -174,7 +175,7 @@ function header(f: Finding, p: Paint): string {
 
 function summaryLine(result: LintResult, p: Paint): string {
   const s = result.summary;
-  const files = plural(s.filesLinted, 'file');
+  const files = plural(s.filesLinted, result.images ? 'image' : 'file');
   const runErrors = s.errors ? `; ${plural(s.errors, 'run error')}` : '';
   if (s.findings === 0) {
     if (!s.errors) return p.green(`✔ No problems in ${files}`);
@@ -193,6 +194,7 @@ function summaryLine(result: LintResult, p: Paint): string {
 export function formatText(result: LintResult, opts: FormatOptions): string {
   const p = paint(opts.color);
   const out: string[] = [];
+  for (const image of result.images ?? []) out.push(...imageSummaryText(image, p), '');
   for (const group of groupFindings(result.findings, result.files)) {
     for (const f of group.findings) {
       out.push(header(f, p));
