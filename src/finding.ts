@@ -39,6 +39,8 @@ export interface Fix {
   title: string;
   applicability: 'safe' | 'unsafe';
   edits: Edit[];
+  /** The file the edits apply to, when it is not the finding's own file (e.g. `.dockerignore` for a COPY finding). */
+  file?: string;
 }
 
 export interface Finding {

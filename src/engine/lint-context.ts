@@ -143,7 +143,9 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
     const end = src.position(Math.max(d.span.end, d.span.start));
     const template = rule.meta.messages[d.messageId] ?? d.messageId;
     const snippet = src.text.slice(d.span.start, d.span.end) + (d.key ? `\0${d.key}` : '');
-    const fix: Fix | undefined = d.fix ? { title: d.fix.title, applicability: d.fix.applicability ?? rule.meta.fixable ?? 'unsafe', edits: d.fix.edits } : undefined;
+    const fix: Fix | undefined = d.fix
+      ? { title: d.fix.title, applicability: d.fix.applicability ?? rule.meta.fixable ?? 'unsafe', edits: d.fix.edits, ...(inIgnore ? {} : { file: fixTarget.display }) }
+      : undefined;
     findings.push({
       ruleId: rule.id,
       ruleName: rule.name,

@@ -61,6 +61,7 @@ export function toJsonFinding(f: Finding): JsonFinding {
       title: f.fix.title,
       applicability: f.fix.applicability,
       edits: f.fix.edits.map((e) => ({ start: e.start, end: e.end, text: e.text })),
+      ...(f.fix.file ? { file: f.fix.file } : {}),
     };
   }
   out.fingerprint = f.fingerprint;

@@ -221,7 +221,7 @@ function toResult(f: Finding, ruleIndex: number): SarifResult {
           description: { text: f.fix.title },
           artifactChanges: [
             {
-              artifactLocation: artifact,
+              artifactLocation: f.fix.file ? artifactLocation(f.fix.file) : artifact,
               replacements: f.fix.edits.map((e) => ({
                 deletedRegion: { charOffset: e.start, charLength: Math.max(0, e.end - e.start) },
                 insertedContent: { text: e.text },

@@ -61,6 +61,13 @@ describe('lint-context engine', () => {
   it('writes fixes to the ignore file atomically, creating it when absent', () => {
     const { root, result } = run({ Dockerfile: 'FROM node:20\nCOPY . .\nRUN npm ci\n', '.env': '', 'node_modules/a': '', '.git/HEAD': '' });
     expect(result.fixTarget.exists).toBe(false);
+    // The findings sit on the Dockerfile's COPY; their fixes name the ignore file they edit.
+    const fixed = result.findings.filter((f) => f.fix);
+    expect(fixed.length).toBeGreaterThan(0);
+    for (const f of fixed) {
+      expect((f.location as TextLocation).file).toBe('Dockerfile');
+      expect(f.fix!.file).toBe('.dockerignore');
+    }
     expect(applyContextFixes(result)).toEqual({ applied: 4, written: join(root, '.dockerignore') });
     expect(readFileSync(join(root, '.dockerignore'), 'utf8')).toBe('.env\n.git\nnode_modules\n');
   });

@@ -47,6 +47,13 @@ describe('json formatter', () => {
     ]);
   });
 
+  it('a fix that edits another file says which', () => {
+    const f = { ...aptYes, fix: { ...aptYes.fix!, file: '.dockerignore' } };
+    const doc = JSON.parse(formatResult('json', makeResult([f]), options()));
+    expect(doc.findings[0].file).toBe('Dockerfile');
+    expect(doc.findings[0].fix.file).toBe('.dockerignore');
+  });
+
   it('image findings carry image/layer/path/field instead of file positions', () => {
     const doc = JSON.parse(formatResult('json', makeResult([imageFinding, bareImageFinding]), options()));
     expect(doc.findings[0]).toEqual({

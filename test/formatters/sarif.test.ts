@@ -154,6 +154,14 @@ describe('sarif formatter', () => {
     expect(applyEdits(DOCKERFILE, edits)).toContain('apt-get install -y curl');
   });
 
+  it('a fix that edits another file (a .dockerignore) names that file in its artifactChange', () => {
+    const ignoreFix: Finding = { ...aptYes, ruleId: 'DI001', fix: { title: 'Ignore .env', applicability: 'safe', edits: [{ start: 0, end: 0, text: '.env\n' }], file: '.dockerignore' } };
+    const { run } = sarif([ignoreFix]);
+    const [res] = run.results;
+    expect(res.locations[0].physicalLocation.artifactLocation.uri).toBe('Dockerfile');
+    expect(res.fixes[0].artifactChanges[0].artifactLocation).toEqual({ uri: '.dockerignore', uriBaseId: '%SRCROOT%' });
+  });
+
   it('image findings use a logical location instead of a file', () => {
     const { run } = sarif([imageFinding, bareImageFinding]);
     const [full, bare] = run.results;
