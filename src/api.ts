@@ -100,6 +100,7 @@ export async function lint(paths: string[] = ['.'], opts: LintOptions = {}): Pro
     for (const set of sets) composeSets.push(set.map((abs) => ({ abs, display: displayOf(abs) })));
     for (const abs of found) if (!composeFiles.has(abs)) inputs.push({ abs, display: displayOf(abs) });
   }
+  const contextOf = new Map<string, string>();
   if (composeSets.length) {
     // Loaded only when used (the Compose schema is large); services' Dockerfiles are linted too.
     const { lintComposeProjects } = await import('./engine/lint-compose.js');
@@ -108,6 +109,7 @@ export async function lint(paths: string[] = ['.'], opts: LintOptions = {}): Pro
     errors.push(...r.errors);
     files.push(...r.files);
     notices.push(...r.notices);
+    for (const [d, c] of r.contexts) contextOf.set(d, c);
     const known = new Set(inputs.map((i) => i.abs));
     for (const abs of r.dockerfiles) if (!known.has(abs)) { known.add(abs); inputs.push({ abs, display: displayOf(abs) }); }
   }
@@ -161,7 +163,7 @@ export async function lint(paths: string[] = ['.'], opts: LintOptions = {}): Pro
     findings.push(...result.findings);
     errors.push(...result.errors);
     if (ctxSession && input.abs) {
-      const cr = ctxSession.lintDockerfile({ dockerfile: input.abs, displayPath: input.display, df: result.df, rules: contextRules as ContextRule[], eff, baseDir: loaded.baseDir, cwd, fix: opts.fix, unsafeFixes: opts.unsafeFixes });
+      const cr = ctxSession.lintDockerfile({ dockerfile: input.abs, displayPath: input.display, df: result.df, rules: contextRules as ContextRule[], eff, baseDir: loaded.baseDir, cwd, contextDir: contextOf.get(input.abs), fix: opts.fix, unsafeFixes: opts.unsafeFixes });
       findings.push(...cr.findings);
       errors.push(...cr.errors);
       if (cr.ignoreFile && !files.includes(cr.ignoreFile)) files.push(cr.ignoreFile);

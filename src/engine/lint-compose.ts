@@ -37,6 +37,8 @@ export interface ComposeLintResult {
   project: ComposeProject;
   /** Absolute paths of the Dockerfiles that services build from (to lint them too). */
   dockerfiles: string[];
+  /** Dockerfile -> the build context directory its (first) service declares. */
+  contexts: Map<string, string>;
 }
 
 interface ComposeSuppression {
@@ -135,7 +137,12 @@ export function lintCompose(opts: ComposeLintOptions): ComposeLintResult {
   }
   findings.sort(compareFindings);
   const dockerfiles = [...new Set(project.services.flatMap((s) => (s.dockerfile && s.build?.dockerfile ? [s.build.dockerfile] : [])))];
-  return { findings, errors, project, dockerfiles };
+  const contexts = new Map<string, string>();
+  for (const s of project.services) {
+    const d = s.build?.dockerfile;
+    if (s.dockerfile && d && s.build?.context && !contexts.has(d)) contexts.set(d, s.build.context);
+  }
+  return { findings, errors, project, dockerfiles, contexts };
 }
 
 /**
@@ -212,8 +219,9 @@ export interface ComposeProjectsOptions {
 }
 
 /** Lint (and with `fix`, fix and write) several Compose projects: what `lint()` runs for Compose input. */
-export function lintComposeProjects(sets: ComposeInput[][], opts: ComposeProjectsOptions): { findings: Finding[]; errors: RunError[]; files: string[]; notices: string[]; dockerfiles: string[] } {
+export function lintComposeProjects(sets: ComposeInput[][], opts: ComposeProjectsOptions): { findings: Finding[]; errors: RunError[]; files: string[]; notices: string[]; dockerfiles: string[]; contexts: Map<string, string> } {
   const findings: Finding[] = [];
+  const contexts = new Map<string, string>();
   const errors: RunError[] = [];
   const files: string[] = [];
   const notices: string[] = [];
@@ -252,9 +260,10 @@ export function lintComposeProjects(sets: ComposeInput[][], opts: ComposeProject
     findings.push(...r.findings);
     errors.push(...r.errors);
     for (const d of r.dockerfiles) dockerfiles.add(d);
+    for (const [d, c] of r.contexts) if (!contexts.has(d)) contexts.set(d, c);
   }
   // A file shared by two projects (an extends base, an include) reports the same finding twice: keep one.
   const unique = new Map<string, Finding>();
   for (const f of findings) unique.set(`${f.fingerprint}\0${f.message}`, f);
-  return { findings: [...unique.values()].sort(compareFindings), errors, files, notices, dockerfiles: [...dockerfiles] };
+  return { findings: [...unique.values()].sort(compareFindings), errors, files, notices, dockerfiles: [...dockerfiles], contexts };
 }

@@ -272,7 +272,8 @@ export class ContextSession {
   }
 
   /**
-   * Lints the context of one Dockerfile for `lint()`: the Dockerfile's directory is the context.
+   * Lints the context of one Dockerfile for `lint()`: the Dockerfile's directory is the context,
+   * unless `contextDir` names the one a Compose service declares.
    * With `fix`, applies fixes to the ignore file (re-linting until nothing changes) before the
    * final run. Findings in an ignore file shared by several Dockerfiles are reported once.
    */
@@ -285,12 +286,14 @@ export class ContextSession {
     /** Directory config paths are relative to. */
     baseDir: string;
     cwd: string;
+    /** Build context directory (default: the Dockerfile's directory). */
+    contextDir?: string;
     fix?: boolean;
     unsafeFixes?: boolean;
   }): { findings: Finding[]; errors: RunError[]; notices: string[]; ignoreFile: string | null } {
     const rel = (abs: string) => toPosix(relative(args.baseDir, abs));
     const dockerfile = resolve(args.dockerfile);
-    const ctxDir = dirname(dockerfile);
+    const ctxDir = resolve(args.contextDir ?? dirname(dockerfile));
     const run = (): ContextLintResult => {
       const ignoreAbs = this.cache.get(ctxDir, dockerfile).ignoreRef?.path ?? join(ctxDir, '.dockerignore');
       return lintContext({
@@ -302,6 +305,7 @@ export class ContextSession {
         ignoreConfig: args.eff.forFile(rel(ignoreAbs)),
         settings: args.eff.settings,
         cwd: args.cwd,
+        contextDir: ctxDir,
         disableIgnorePragma: args.eff.disableIgnorePragma,
         cache: this.cache,
       });

@@ -119,3 +119,21 @@ describe('lint-context engine', () => {
     expect(session.summaryNotices()).toEqual(['the build context . has more than 10 entries: shipready stopped walking it there, so context findings may be incomplete']);
   });
 });
+
+describe('lint() with Compose projects', () => {
+  it('checks a service Dockerfile against the build context the Compose file declares', async () => {
+    const { lint } = await import('../../src/api.js');
+    const root = makeTree({
+      'compose.yaml': 'services:\n  app:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n',
+      'docker/Dockerfile': 'FROM node:20-slim\nCOPY package.json ./\nCOPY . .\n',
+      'package.json': '{}',
+      '.env': 'TOKEN=1\n',
+    });
+    const r = await lint([root], { cwd: root, shellcheck: false });
+    const ctx = r.findings.filter((f) => f.ruleId.startsWith('DI')).map((f) => `${(f.location as TextLocation).file}:${(f.location as TextLocation).line} ${f.ruleName}`);
+    // The context is the project root: package.json exists there, and .env would be sent.
+    expect(ctx).toContain('docker/Dockerfile:3 secret-in-context');
+    expect(ctx.some((s) => s.includes('copy-source-missing'))).toBe(false);
+    expect(r.notices.join('\n')).not.toContain('probably built with another context');
+  });
+});
