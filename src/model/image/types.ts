@@ -67,6 +67,7 @@ export interface Platform {
 export interface HealthcheckConfig {
   /** `["NONE"]` disables; `["CMD", ...]` or `["CMD-SHELL", "..."]`. */
   test: string[];
+  /** Durations in nanoseconds, as the config stores them. */
   interval?: number;
   timeout?: number;
   startPeriod?: number;
@@ -120,6 +121,11 @@ export interface ImageLayer {
 export interface ImageFile extends LayerEntry {
   /** Index of the layer that last wrote it. */
   layer: number;
+  /**
+   * For a hardlink: the regular file it shares data with, as it was when the link was made (it
+   * keeps its bytes even if the original name is later deleted). Use it for size and mode lookups.
+   */
+  linkTarget?: ImageFile;
 }
 
 /** One path written by two or more layers, or written and later deleted. */
