@@ -3,8 +3,10 @@
  * or, through test/helpers/image-builder.ts, into real archives in every format (for reader tests);
  * reading those archives must give the same summaries.
  */
-import type { Compression, EntryType, LayerEntry, LayerSummary, Platform } from '../../src/model/image/types.js';
+import type { Compression, EntryType, ImageModel, LayerEntry, LayerSummary, Platform, RawImage } from '../../src/model/image/types.js';
 import { capturePolicy } from '../../src/model/image/capture.js';
+import { decodeVfsCapability } from '../../src/model/image/capabilities.js';
+import { buildImageModel } from '../../src/model/image/model.js';
 
 export interface SpecFile {
   /** Path as it should appear in the tar (leading `/` optional). */
@@ -12,6 +14,8 @@ export interface SpecFile {
   /** Default `file` (or `dir` when the path ends with `/`). `whiteout` writes `.wh.<name>`; `opaque` writes `<path>/.wh..wh..opq`. */
   type?: EntryType | 'whiteout' | 'opaque';
   content?: string | Buffer;
+  /** Without `content`: a file of this many zero bytes (big files without big literals). */
+  size?: number;
   /** Default 0o644 for files, 0o755 for dirs, 0o777 for symlinks. */
   mode?: number;
   uid?: number;
@@ -52,7 +56,7 @@ export function normalizeSpecPath(p: string): string {
 }
 
 export function specContent(f: SpecFile): Buffer {
-  if (f.content === undefined) return Buffer.alloc(0);
+  if (f.content === undefined) return Buffer.alloc(f.size ?? 0);
   return typeof f.content === 'string' ? Buffer.from(f.content) : f.content;
 }
 
@@ -92,6 +96,8 @@ export function layerSummariesFromSpec(spec: ImageSpec, entrypointPaths: string[
       const mode = f.mode ?? (type === 'dir' ? 0o755 : type === 'symlink' ? 0o777 : 0o644);
       const entry: LayerEntry = { path, type, size, mode, uid: f.uid ?? 0, gid: f.gid ?? 0, mtime: f.mtime ?? 1767225600 };
       if (f.linkname !== undefined) entry.linkname = type === 'hardlink' ? normalizeSpecPath(f.linkname) : f.linkname;
+      const capabilities = f.capability ? decodeVfsCapability(f.capability) : undefined;
+      if (capabilities !== undefined) entry.capabilities = capabilities;
       entries.push(entry);
       if (type === 'file') {
         const reason = policy.reason(path, size, mode);
@@ -100,4 +106,38 @@ export function layerSummariesFromSpec(spec: ImageSpec, entrypointPaths: string[
     }
     return { blob: `layer${i}`, compression: layer.compression ?? 'none', compressedSize: 0, tarSize: 0, entries, whiteouts, opaqueDirs, contents };
   });
+}
+
+/** Fake diff_ids for a spec's layers (stable, distinct, sha256-shaped). */
+export function specDiffIds(spec: ImageSpec): string[] {
+  return spec.layers.map((_, i) => `sha256:${String(i).padStart(2, '0').repeat(32)}`);
+}
+
+/** Absolute program paths the spec's Entrypoint/Cmd name: what a reader that sees the config first captures. */
+export function specEntrypointPaths(spec: ImageSpec): string[] {
+  const first = (v: unknown): unknown => (Array.isArray(v) ? v[0] : undefined);
+  return [first(spec.config?.Entrypoint), first(spec.config?.Cmd)].filter((p): p is string => typeof p === 'string' && p.startsWith('/'));
+}
+
+/**
+ * The merged model for a spec, without writing any archive: layer summaries straight from the
+ * spec, the config JSON a builder would write, format `oci-dir`, name `test-image`.
+ */
+export function modelFromSpec(spec: ImageSpec, overrides: Partial<RawImage> & { entrypointPaths?: string[] } = {}): ImageModel {
+  const { entrypointPaths = specEntrypointPaths(spec), ...rawOverrides } = overrides;
+  const diffIds = specDiffIds(spec);
+  const layers = layerSummariesFromSpec(spec, entrypointPaths).map((l, i) => ({ ...l, diffId: diffIds[i] }));
+  const platform = spec.platform ?? { os: 'linux', architecture: 'amd64' };
+  const raw: RawImage = {
+    name: 'test-image',
+    source: 'test-image',
+    format: 'oci-dir',
+    repoTags: spec.repoTags ?? [],
+    platform,
+    platforms: [platform],
+    configJson: specConfigJson(spec, diffIds),
+    layers,
+    ...rawOverrides,
+  };
+  return buildImageModel(raw);
 }
