@@ -17,7 +17,7 @@ export function generateDocs(rules: readonly Rule<any>[]): Map<string, string> {
 
 function rulePage(r: Rule<any>): string {
   const d = r.meta.docs;
-  const lang = r.meta.target === 'compose' ? 'yaml' : r.meta.target === 'dockerfile' ? 'dockerfile' : '';
+  const lang = r.meta.target === 'compose' ? 'yaml' : r.meta.target === 'dockerfile' ? 'dockerfile' : r.meta.target === 'image' ? 'json' : '';
   const lines = [
     `# ${r.id} \`${r.name}\``,
     '',
@@ -51,13 +51,17 @@ function rulePage(r: Rule<any>): string {
     '```',
     '',
   ];
+  if (r.meta.target === 'image') lines.push('The examples are image specs: the runtime config and each layer\'s files, as the test suite builds them (test/helpers/image-spec.ts).', '');
   if (d.settings) lines.push('Both examples use these settings:', '', '```json', JSON.stringify(d.settings, null, 2), '```', '');
   if (r.meta.options && Object.keys(r.meta.options).length) {
     lines.push('## Options', '', '| Option | Type | Default | Description |', '|---|---|---|---|');
     for (const [k, o] of Object.entries(r.meta.options)) lines.push(`| \`${k}\` | ${o.type} | ${o.default === undefined ? '-' : `\`${JSON.stringify(o.default)}\``} | ${o.description} |`);
     lines.push('');
   }
-  lines.push('## Configure', '', '```yaml', '# .shipready.yaml', 'rules:', `  ${r.name}: ${r.meta.severity === 'off' ? 'warning' : 'off'}`, '```', '', `Suppress one instruction with \`# shipready-ignore ${r.name}\` on the line above it${r.aliases.some((a) => a.startsWith('DL')) ? ` (hadolint's \`# hadolint ignore=${r.aliases[0]}\` works too)` : ''}.`, '');
+  const suppress = r.meta.target === 'image'
+    ? 'Images carry no comments: silence it for some images with `overrides` (matched against the image name) or `ignore`.'
+    : `Suppress one instruction with \`# shipready-ignore ${r.name}\` on the line above it${r.aliases.some((a) => a.startsWith('DL')) ? ` (hadolint's \`# hadolint ignore=${r.aliases[0]}\` works too)` : ''}.`;
+  lines.push('## Configure', '', '```yaml', '# .shipready.yaml', 'rules:', `  ${r.name}: ${r.meta.severity === 'off' ? 'warning' : 'off'}`, '```', '', suppress, '');
   if (d.references?.length) lines.push('## References', '', ...d.references.map((u) => `- ${u}`), '');
   return lines.join('\n');
 }

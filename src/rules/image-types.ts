@@ -12,6 +12,8 @@ export interface ImageReportDescriptor {
   /** Config field, e.g. `config.User`, `config.Healthcheck`, `history[3].created_by`. */
   field?: string;
   severity?: Exclude<Severity, 'off'>;
+  /** Extra identity for the fingerprint when path/field alone do not tell findings apart (an ENV name, a user). */
+  key?: string;
 }
 
 /** What an image rule sees: the merged model of one image. */

@@ -1,0 +1,66 @@
+import type { ImageRuleContext } from '../image-types.js';
+import { findInPath, isExecutableFile, readFile, resolvePath } from '../../model/image/fs.js';
+import { isShellForm, isWindows, startCommand } from '../helpers/image.js';
+import { defineRule } from '../types.js';
+
+/** `#!/usr/bin/env node` -> { program: 'node', viaPath: true }; `#!/bin/bash -e` -> '/bin/bash'. */
+function interpreter(data: Buffer | undefined): { program: string; viaPath: boolean } | undefined {
+  if (!data || data[0] !== 0x23 || data[1] !== 0x21) return undefined;
+  const line = data.subarray(2, Math.min(data.length, 256)).toString('utf8').split('\n')[0].trim();
+  const words = line.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return undefined;
+  if (/(^|\/)env$/.test(words[0])) {
+    const prog = words.slice(1).find((w) => !w.startsWith('-'));
+    return prog ? { program: prog, viaPath: true } : undefined;
+  }
+  return { program: words[0], viaPath: false };
+}
+
+export default defineRule<ImageRuleContext>({
+  id: 'IM018',
+  name: 'entrypoint-missing',
+  aliases: [],
+  meta: {
+    target: 'image',
+    category: 'correctness',
+    severity: 'error',
+    fixable: null,
+    status: 'stable',
+    docs: {
+      summary: 'The program the container starts (ENTRYPOINT, else the first word of CMD) is not in the image, is not executable, or its script interpreter is missing.',
+      why: 'The container fails at start with "exec: no such file or directory" or "permission denied". Typical causes: a binary copied from a builder stage to another path, a glibc binary on a musl base, a script with `#!/bin/bash` on an image that only has /bin/sh, or a shell-form CMD on a distroless image that has no shell at all. The program is looked up like the runtime does it: absolute paths as given, relative ones from WorkingDir, bare names along the image\'s PATH, following symlinks. Shell-form commands need the shell.',
+      bad: JSON.stringify({ config: { Entrypoint: ['/usr/local/bin/server'] }, layers: [{ files: [{ path: '/app/server', content: 'binary', mode: 0o755 }] }] }, null, 2),
+      good: JSON.stringify({ config: { Entrypoint: ['/app/server'] }, layers: [{ files: [{ path: '/app/server', content: 'binary', mode: 0o755 }] }] }, null, 2),
+    },
+    messages: {
+      missing: '{{field}} starts `{{program}}`, which is not in the image{{where}}: the container cannot start.',
+      shell: '{{field}} is a shell-form command, but the image has no {{program}}: the container cannot start. Use the exec form (`["/app/server", "..."]`).',
+      notExecutable: '{{field}} starts {{path}}, which is not executable (mode {{mode}}): the container fails with "permission denied". Add `chmod +x` (or `COPY --chmod=755`).',
+      interpreter: '{{field}} starts {{path}}, a script for `{{interpreter}}`, which is not in the image: the container fails with "no such file or directory".',
+    },
+  },
+  check(ctx) {
+    const image = ctx.image;
+    if (isWindows(image)) return;
+    const start = startCommand(image);
+    if (!start) return;
+    const program = start.argv[0];
+    if (!program || program.includes('$')) return;
+    const field = start.field;
+    const found = findInPath(image, program);
+    if (!found) {
+      const direct = program.includes('/') ? resolvePath(image, program.startsWith('/') ? program : `${image.config.workingDir || '/'}/${program}`) : undefined;
+      if (direct && direct.type !== 'dir' && !isExecutableFile(direct)) {
+        ctx.report({ messageId: 'notExecutable', data: { field, path: direct.path, mode: (direct.mode & 0o7777).toString(8).padStart(4, '0') }, field, path: direct.path, layer: direct.layer });
+        return;
+      }
+      const messageId = isShellForm(start.argv) ? 'shell' : 'missing';
+      ctx.report({ messageId, data: { field, program, where: program.includes('/') ? '' : ' (searched the PATH)' }, field, key: program });
+      return;
+    }
+    const interp = interpreter(readFile(image, found.path));
+    if (!interp || interp.program.includes('$')) return;
+    const ok = interp.viaPath ? findInPath(image, interp.program) : isExecutableFile(resolvePath(image, interp.program));
+    if (!ok) ctx.report({ messageId: 'interpreter', data: { field, path: found.path, interpreter: interp.program }, field, path: found.path, layer: found.file.layer, key: interp.program });
+  },
+});

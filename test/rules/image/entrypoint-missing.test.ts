@@ -1,0 +1,50 @@
+import rule from '../../../src/rules/image/entrypoint-missing.js';
+import { imageRuleTester } from '../../helpers/image-tester.js';
+
+const exe = (path: string, content = 'ELF') => ({ path, content, mode: 0o755 });
+const img = (config: Record<string, unknown>, files: unknown[]) => ({ config, layers: [{ files: [] }, { files: files as never[] }] });
+
+imageRuleTester(rule, {
+  valid: [
+    { name: 'absolute entrypoint', spec: img({ Entrypoint: ['/app/server'] }, [exe('/app/server')]) },
+    { name: 'CMD via PATH', spec: img({ Cmd: ['node', 'server.js'] }, [exe('/usr/local/bin/node')]) },
+    { name: 'relative to WorkingDir', spec: img({ Cmd: ['./run'], WorkingDir: '/srv' }, [exe('/srv/run')]) },
+    { name: 'shell form with a shell', spec: img({ Cmd: ['/bin/sh', '-c', 'nginx -g "daemon off;"'] }, [{ path: '/bin/sh', type: 'symlink', linkname: 'dash' }, exe('/bin/dash')]) },
+    { name: 'script whose interpreter exists', spec: img({ Entrypoint: ['/entry.sh'] }, [exe('/entry.sh', '#!/bin/bash\nexec "$@"\n'), exe('/bin/bash')]) },
+    { name: 'env interpreter found on PATH', spec: img({ Entrypoint: ['/app/cli'] }, [exe('/app/cli', '#!/usr/bin/env node\n'), exe('/usr/bin/env'), exe('/usr/local/bin/node')]) },
+    { name: 'nothing to run', spec: img({}, []) },
+    { name: 'entrypoint wins over cmd', spec: img({ Entrypoint: ['/app/server'], Cmd: ['--port', '80'] }, [exe('/app/server')]) },
+  ],
+  invalid: [
+    {
+      name: 'entrypoint copied to another path',
+      spec: img({ Entrypoint: ['/usr/local/bin/server'] }, [exe('/app/server')]),
+      errors: [{ field: 'config.Entrypoint', message: 'config.Entrypoint starts `/usr/local/bin/server`, which is not in the image:' }],
+    },
+    {
+      name: 'CMD program not on PATH',
+      spec: img({ Cmd: ['gunicorn', 'app:app'] }, [exe('/opt/venv/bin/gunicorn')]),
+      errors: [{ field: 'config.Cmd', message: '`gunicorn`, which is not in the image (searched the PATH)' }],
+    },
+    {
+      name: 'shell form on a distroless image',
+      spec: img({ Cmd: ['/bin/sh', '-c', '/app/server'] }, [exe('/app/server')]),
+      errors: [{ field: 'config.Cmd', message: 'shell-form command, but the image has no /bin/sh' }],
+    },
+    {
+      name: 'not executable',
+      spec: img({ Entrypoint: ['/entry.sh'] }, [{ path: '/entry.sh', content: '#!/bin/sh\n', mode: 0o644 }]),
+      errors: [{ layer: 1, field: 'config.Entrypoint', path: '/entry.sh', message: 'not executable (mode 0644)' }],
+    },
+    {
+      name: 'bash script on an image with only sh',
+      spec: img({ Entrypoint: ['docker-entrypoint.sh'] }, [exe('/usr/local/bin/docker-entrypoint.sh', '#!/bin/bash\nexec "$@"\n'), exe('/bin/sh')]),
+      errors: [{ layer: 1, field: 'config.Entrypoint', path: '/usr/local/bin/docker-entrypoint.sh', message: 'a script for `/bin/bash`' }],
+    },
+    {
+      name: 'dangling symlink',
+      spec: img({ Entrypoint: ['/usr/bin/app'] }, [{ path: '/usr/bin/app', type: 'symlink', linkname: '/opt/app/bin/app' }]),
+      errors: [{ field: 'config.Entrypoint', message: '`/usr/bin/app`' }],
+    },
+  ],
+});
