@@ -6,7 +6,7 @@
 import { parseImageConfig } from './config.js';
 import { EconomicsRecorder, baseLayerCountFromHistory, computeEconomics, pairHistory } from './economics.js';
 import { stackLayers } from './overlay.js';
-import type { ImageLayer, ImageModel, LayerSummary, RawImage } from './types.js';
+import type { ImageLayer, ImageModel, LayerSummary, RawImage, RemovedContent } from './types.js';
 
 /** `sha256:5f70bf18a0860...` -> `sha256:5f70bf18a086`; falls back to the blob name. */
 export function shortLayerId(summary: LayerSummary, diffId: string | undefined): string {
@@ -42,6 +42,12 @@ export function buildImageModel(raw: RawImage): ImageModel {
     return layer;
   });
 
+  // Captured bytes the final view hides still ship in their layer's blob.
+  const removedContents: RemovedContent[] = [];
+  raw.layers.forEach((summary, layer) => {
+    for (const [path, content] of summary.contents) if (contents.get(path) !== content) removedContents.push({ path, layer, content });
+  });
+
   const model: ImageModel = {
     name: raw.name,
     source: raw.source,
@@ -55,6 +61,7 @@ export function buildImageModel(raw: RawImage): ImageModel {
     baseLayerCount,
     files,
     contents,
+    removedContents,
     economics: computeEconomics({ recorder, files, layerCount, baseLayerCount }),
   };
   if (raw.configDigest) model.configDigest = raw.configDigest;

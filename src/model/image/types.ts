@@ -128,6 +128,13 @@ export interface ImageFile extends LayerEntry {
   linkTarget?: ImageFile;
 }
 
+export interface RemovedContent {
+  path: string;
+  /** The layer that holds these bytes. */
+  layer: number;
+  content: Buffer;
+}
+
 /** One path written by two or more layers, or written and later deleted. */
 export interface InefficientPath {
   path: string;
@@ -189,6 +196,11 @@ export interface ImageModel {
   files: Map<string, ImageFile>;
   /** Final contents of captured files (path -> bytes), after whiteouts. */
   contents: Map<string, Buffer>;
+  /**
+   * Captured contents that the final filesystem no longer shows (deleted or overwritten by a later
+   * layer) but that still ship inside their layer: a secret removed later is still in the image.
+   */
+  removedContents: RemovedContent[];
   economics: Economics;
 }
 

@@ -194,6 +194,11 @@ export function highConfidenceSecrets(image: ImageModel): SecretFinding[] {
     const hit = secretInContent(data);
     if (hit) add({ ...hit, path, layer: image.files.get(path)?.layer, where: 'file' });
   }
+  for (const r of image.removedContents) {
+    if (inPackageTree(r.path)) continue;
+    const hit = secretInContent(r.content);
+    if (hit) add({ ...hit, path: r.path, layer: r.layer, where: 'removed-file' });
+  }
   cache.set(image, out);
   return out;
 }

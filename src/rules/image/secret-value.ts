@@ -27,13 +27,14 @@ export default defineRule<ImageRuleContext>({
       history: '{{where}} {{name}} recorded in {{field}} holds a {{kind}} ({{masked}}): `docker history` shows it to anyone who can pull the image. Revoke it and use a build secret (RUN --mount=type=secret).',
       run: 'The RUN step in {{field}} contains a {{kind}} ({{masked}}): `docker history` shows it to anyone who can pull the image. Revoke it and use a build secret (RUN --mount=type=secret).',
       file: '{{path}} contains a {{kind}} ({{masked}}): anyone who can pull the image can read it. Revoke it, remove the file from the build, and mount it at run time.',
+      removed: '{{path}} held a {{kind}} ({{masked}}) in a layer: a later layer deletes or replaces the file, but the layer still ships it to anyone who can pull the image. Revoke it and use a build secret (RUN --mount=type=secret) so it never lands in a layer.',
     },
   },
   check(ctx) {
     for (const s of highConfidenceSecrets(ctx.image)) {
       const masked = s.kind.endsWith('private key') ? 'content not shown' : maskSecret(s.value);
       const data = { kind: s.kind, masked, name: s.name ?? '', where: s.where, field: s.field ?? '', path: s.path ?? '' };
-      const messageId = s.path ? 'file' : s.field === 'config.Env' ? 'env' : s.where === 'RUN' ? 'run' : 'history';
+      const messageId = s.where === 'removed-file' ? 'removed' : s.path ? 'file' : s.field === 'config.Env' ? 'env' : s.where === 'RUN' ? 'run' : 'history';
       ctx.report({ messageId, data, field: s.field, path: s.path, layer: s.layer, key: s.name ?? s.path ?? s.kind });
     }
   },

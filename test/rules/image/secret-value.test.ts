@@ -54,6 +54,16 @@ imageRuleTester(rule, {
       errors: [{ layer: 1, path: '/app/keys/deploy.key', message: ['RSA private key', 'content not shown'] }],
     },
     {
+      name: 'a key file deleted by a later layer still ships in its layer',
+      spec: { layers: [{ files: [{ path: '/root/.ssh/id_rsa', content: KEY, mode: 0o600 }] }, { files: [{ path: '/root/.ssh/id_rsa', type: 'whiteout' }] }] },
+      errors: [{ layer: 0, path: '/root/.ssh/id_rsa', message: ['held a RSA private key', 'a later layer deletes or replaces'] }],
+    },
+    {
+      name: 'a token file overwritten later still ships in its layer',
+      spec: { layers: [{ files: [{ path: '/app/.npmrc', content: `//registry.npmjs.org/:_authToken=${NPM}\n` }] }, { files: [{ path: '/app/.npmrc', content: 'registry=https://registry.npmjs.org/\n' }] }] },
+      errors: [{ layer: 0, path: '/app/.npmrc', message: 'npm token' }],
+    },
+    {
       name: 'token in a config file',
       spec: { layers: [{ files: [{ path: '/srv/config/settings.yml', content: `slack:\n  token: xoxb-${'1234567890'}-abcdefghijkl\n` }] }] },
       errors: [{ layer: 0, path: '/srv/config/settings.yml', message: 'Slack token' }],
