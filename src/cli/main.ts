@@ -13,6 +13,8 @@ Usage:
   shipready rules                 list every rule (code, name, aliases, severity)
   shipready explain <rule>        show a rule's documentation (code, name or alias)
   shipready context [DIR] [-f F]  what a build of DIR sends: sizes, largest files, what each COPY takes
+  shipready image <IMAGE...>      inspect built images (docker save / OCI tar or directory, "-" for stdin);
+                                  see shipready image --help
 
 Options for lint:
   -f, --format <name>             text (default), json, sarif, github, checkstyle, gitlab, junit
@@ -86,7 +88,11 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
       const { contextCommand } = await import('./context-command.js');
       return await contextCommand(argv.slice(1), io);
     }
-    throw new UsageError(`unknown command "${cmd}"; commands are lint, rules, explain, context (see shipready --help)`);
+    if (cmd === 'image') {
+      const { imageCommand } = await import('./image-command.js');
+      return await imageCommand(argv.slice(1), io);
+    }
+    throw new UsageError(`unknown command "${cmd}"; commands are lint, rules, explain, context, image (see shipready --help)`);
   } catch (e) {
     return reportError(e, io, debug);
   }

@@ -1,0 +1,122 @@
+/**
+ * Library entry for built images: read each image (no daemon), stack its layers, run the image
+ * rules and return a LintResult like the other commands, with each image's summary attached.
+ */
+import { relative, resolve, sep } from 'node:path';
+import { resolveConfig, registry } from './api.js';
+import { ConfigError, InputError } from './config/errors.js';
+import { EffectiveConfig } from './config/resolve.js';
+import type { ShipreadyConfig } from './config/types.js';
+import { lintImage } from './engine/lint-image.js';
+import { summarize, type LintResult } from './engine/result.js';
+import type { Finding, RunError } from './finding.js';
+import { loadImage } from './model/image/load.js';
+import { summarizeImage } from './model/image/summary.js';
+import type { ImageModel } from './model/image/types.js';
+import { allRules, imageRules } from './rules/index.js';
+import type { ImageRule } from './rules/image-types.js';
+
+export interface WasteThresholds {
+  /** Fail when reclaimable bytes exceed this. */
+  maxWastedBytes?: number;
+  /** Fail when our efficiency (0-1) is below this. */
+  minEfficiency?: number;
+  /** Fail when reclaimable bytes exceed this share (0-1) of the bytes above the base image. */
+  maxUserWastedPercent?: number;
+}
+
+export interface InspectImageOptions {
+  cwd?: string;
+  configPath?: string;
+  config?: ShipreadyConfig;
+  ignore?: string[];
+  /** `os/arch[/variant]` to pick from a multi-platform index (default: the first linux/amd64). */
+  platform?: string;
+  thresholds?: WasteThresholds;
+  /** Called while reading, with compressed bytes read so far and the total when known. */
+  onProgress?: (image: string, done: number, total: number) => void;
+}
+
+export interface ImageInspection {
+  result: LintResult;
+  /** The models of the images that could be read, in input order. */
+  models: ImageModel[];
+}
+
+const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
+
+/**
+ * Inspect images given as tar files, OCI layout directories, or `-` (stdin). Unreadable images
+ * become `errors` of kind `input`; configuration problems throw ConfigError.
+ */
+export async function inspectImages(inputs: string[], opts: InspectImageOptions = {}): Promise<ImageInspection> {
+  const cwd = resolve(opts.cwd ?? process.cwd());
+  const loaded = await resolveConfig(cwd, opts);
+  if (opts.ignore?.length) {
+    for (const k of opts.ignore) if (!registry.has(k)) throw new ConfigError(`unknown rule "${k}" in --ignore`);
+    loaded.config = { ...loaded.config, ignore: [...(loaded.config.ignore ?? []), ...opts.ignore] };
+  }
+  const t = opts.thresholds;
+  if (t && Object.values(t).some((v) => v !== undefined)) {
+    // Command-line thresholds win over the config's options for the wasted-space rule.
+    const rules = { ...(loaded.config.rules ?? {}) };
+    const prev = rules['wasted-space'];
+    const prevEntry = typeof prev === 'object' ? prev : prev ? { severity: prev } : {};
+    const options: Record<string, unknown> = { ...(prevEntry.options ?? {}) };
+    if (t.maxWastedBytes !== undefined) options['max-wasted-bytes'] = t.maxWastedBytes;
+    if (t.minEfficiency !== undefined) options['min-efficiency'] = t.minEfficiency;
+    if (t.maxUserWastedPercent !== undefined) options['max-user-wasted-percent'] = t.maxUserWastedPercent;
+    rules['wasted-space'] = { ...prevEntry, options };
+    loaded.config = { ...loaded.config, rules };
+  }
+  const eff = new EffectiveConfig(loaded, registry);
+  const findings: Finding[] = [];
+  const errors: RunError[] = [];
+  const files: string[] = [];
+  const models: ImageModel[] = [];
+  for (const input of inputs) {
+    const display = input === '-' ? '-' : toPosix(relative(cwd, resolve(cwd, input))) || input;
+    let model: ImageModel;
+    try {
+      model = await loadImage(input === '-' ? '-' : resolve(cwd, input), {
+        platform: opts.platform,
+        display,
+        onProgress: opts.onProgress ? (done: number, total: number) => opts.onProgress!(display, done, total) : undefined,
+      });
+    } catch (e) {
+      if (e instanceof InputError) {
+        errors.push({ file: display, kind: 'input', message: e.oneLine });
+        continue;
+      }
+      throw e;
+    }
+    model.name = display;
+    models.push(model);
+    files.push(model.name);
+    const r = lintImage(model, { rules: imageRules as ImageRule[], config: eff.forFile(display), settings: eff.settings });
+    findings.push(...r.findings);
+    errors.push(...r.errors);
+  }
+  findings.sort(compareImageFindings);
+  return {
+    models,
+    result: {
+      findings,
+      errors,
+      files,
+      rules: allRules,
+      notices: [],
+      summary: summarize(findings, errors, files.length),
+      failureThreshold: eff.failureThreshold,
+      noFail: eff.noFail,
+      images: models.map(summarizeImage),
+    },
+  };
+}
+
+function compareImageFindings(a: Finding, b: Finding): number {
+  const la = a.location as { image?: string; path?: string; field?: string };
+  const lb = b.location as { image?: string; path?: string; field?: string };
+  const cmp = (x = '', y = '') => (x < y ? -1 : x > y ? 1 : 0);
+  return cmp(la.image, lb.image) || cmp(a.ruleId, b.ruleId) || cmp(la.path, lb.path) || cmp(la.field, lb.field);
+}
