@@ -1,6 +1,6 @@
 // Dockerfile benchmark: shipready vs dockerfilelint and dockerfile-utils (npm) on the shared corpus.
 // Usage: npm run bench   (= npm run build && node bench/run.mjs)
-//        node bench/run.mjs [--corpus DIR] [--passes 7] [--warmup 3] [--runs 15] [--no-write] [--no-compose]
+//        node bench/run.mjs [--corpus DIR] [--passes 7] [--warmup 3] [--runs 15] [--no-write] [--no-compose] [--no-image]
 //
 // (a)-(c) Throughput in one process: each tool runs in its own child process (same Node, fresh JIT)
 //         over the corpus files read into memory first; a few warm-up passes, then timed passes;
@@ -11,7 +11,7 @@
 // (d)     Cold start for one file: wall time of each command from spawn to exit, interleaved round by
 //         round (every command once per round, rotating the order), after warm-up rounds; median.
 // Writes docs/benchmarks.md and prints it. Then runs the Compose benchmark (bench/compose.mjs)
-// unless --no-compose. Without the corpus it says so and exits 0 without writing anything.
+// unless --no-compose, and the image benchmark (bench/image.mjs) unless --no-image. Without the corpus it says so and runs only the image benchmark.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -251,7 +251,8 @@ async function main() {
     return;
   }
   if (!existsSync(corpus)) {
-    console.log(`bench: the Dockerfile corpus ${corpus} is not there (clone ../shared next to the repository); nothing measured, nothing written.`);
+    console.log(`bench: the Dockerfile corpus ${corpus} is not there (clone ../shared next to the repository); Dockerfile and Compose benchmarks skipped.`);
+    await imageBench();
     return;
   }
   if (!existsSync(join(root, 'dist/index.js')) || !existsSync(join(root, 'bin/shipready.cjs'))) {
@@ -300,6 +301,19 @@ async function main() {
     } catch (e) {
       console.error(`bench: the Compose benchmark failed: ${e?.message ?? e}`);
     }
+  }
+
+  await imageBench();
+}
+
+// The image benchmark (bench/image.mjs) needs no corpus: it builds or generates its own images.
+async function imageBench() {
+  if (flag('no-image')) return;
+  try {
+    const { runImageBench } = await import(pathToFileURL(join(root, 'bench/image.mjs')).href);
+    if (typeof runImageBench === 'function') await runImageBench({ write: !flag('no-write') });
+  } catch (e) {
+    console.error(`bench: the image benchmark failed: ${e?.message ?? e}`);
   }
 }
 

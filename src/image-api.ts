@@ -75,7 +75,7 @@ export async function inspectImages(inputs: string[], opts: InspectImageOptions 
   const files: string[] = [];
   const models: ImageModel[] = [];
   for (const input of inputs) {
-    const display = input === '-' ? '-' : toPosix(relative(cwd, resolve(cwd, input))) || input;
+    const display = displayPath(cwd, input);
     let model: ImageModel;
     try {
       model = await loadImage(input === '-' ? '-' : resolve(cwd, input), {
@@ -119,4 +119,11 @@ function compareImageFindings(a: Finding, b: Finding): number {
   const lb = b.location as { image?: string; path?: string; field?: string };
   const cmp = (x = '', y = '') => (x < y ? -1 : x > y ? 1 : 0);
   return cmp(la.image, lb.image) || cmp(a.ruleId, b.ruleId) || cmp(la.path, lb.path) || cmp(la.field, lb.field);
+}
+
+/** Relative to the working directory when the image is below it, else as given. */
+function displayPath(cwd: string, input: string): string {
+  if (input === '-') return '-';
+  const rel = toPosix(relative(cwd, resolve(cwd, input)));
+  return rel && !rel.startsWith('..') ? rel : input;
 }

@@ -205,7 +205,8 @@ export function formatText(result: LintResult, opts: FormatOptions): string {
     }
   }
   for (const e of result.errors) {
-    const where = e.file ? `${e.file}: ` : '';
+    // Messages made from an InputError's one-liner already start with the file.
+    const where = e.file && !e.message.startsWith(`${e.file}:`) ? `${e.file}: ` : '';
     out.push(`${p.red(p.bold(`${e.kind} error`))}  ${safe(where + e.message)}`);
   }
   if (result.errors.length) out.push('');
