@@ -6,8 +6,8 @@
 /** Per-file caps. Package databases can be large; everything else is small by nature. */
 export const MAX_SMALL_FILE = 64 * 1024;
 export const MAX_PACKAGE_DB = 32 * 1024 * 1024;
-/** Total bytes the reader may hold across all layers; past it, secret candidates are dropped first. */
-export const MAX_TOTAL_CAPTURE = 128 * 1024 * 1024;
+/** Total bytes the reader may hold across all layers (keeps peak memory well under 256 MB); past it, secret candidates are dropped first. */
+export const MAX_TOTAL_CAPTURE = 64 * 1024 * 1024;
 
 export type CaptureReason = 'accounts' | 'os' | 'packages' | 'language-packages' | 'entrypoint' | 'secret-candidate';
 
