@@ -4,7 +4,7 @@
  * (`sh /app/start.sh`), and the first word of a `sh -c` script; relative paths with a slash resolve
  * against WorkingDir, bare names (PATH lookups) are skipped.
  */
-import { normalizeLayerPath } from './layer-reader.js';
+import { normalizeLayerPath } from './paths.js';
 
 const SHELLS = /(^|\/)(sh|bash|ash|dash|zsh)$/;
 

@@ -14,6 +14,7 @@ import type { ReaderLimits } from './limits.js';
 import { sniffCompression } from './sniff.js';
 import { TarParser, type TarHeader, type TarVisitor } from './tar.js';
 import type { EntryType, LayerEntry, LayerSummary } from './types.js';
+import { normalizeLayerPath } from './paths.js';
 
 export interface LayerReadOptions {
   /** Where the blob lives in its container (archive member or `blobs/sha256/<hex>`). */
@@ -27,16 +28,7 @@ export interface LayerReadOptions {
   limits: ReaderLimits;
 }
 
-/** Absolute path, no trailing slash, `.` dropped and `..` clamped at `/` (never above the root). */
-export function normalizeLayerPath(p: string): string {
-  const parts: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return '/' + parts.join('/');
-}
+export { normalizeLayerPath };
 
 const TYPES: Record<string, EntryType> = {
   '0': 'file', '\0': 'file', '7': 'file', S: 'file', '1': 'hardlink', '2': 'symlink', '3': 'char', '4': 'block', '5': 'dir', '6': 'fifo',

@@ -221,16 +221,8 @@ export function isUnder(path: string, dir: string): boolean {
   return dir === '/' || path === dir || path.startsWith(dir + '/');
 }
 
-/** Normalise a path from the config (volumes, user-given option values): absolute, no trailing slash. */
-export function normalizePath(p: string): string {
-  const parts: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return '/' + parts.join('/');
-}
+/** Normalise a path from the config (volumes, user-given option values) the way layer paths are. */
+export { normalizeLayerPath as normalizePath } from '../../model/image/paths.js';
 
 /** Regular files (and hardlinks to them) of the merged filesystem. */
 export function* regularFiles(image: ImageModel): Generator<ImageFile> {
