@@ -153,4 +153,14 @@ describe('shipready image', () => {
     expect(outs[0].findings.length).toBeGreaterThan(3);
     for (const o of outs.slice(1)) expect(o).toEqual(outs[0]);
   });
+
+  it('the bundled example image reports what examples/README.md promises', () => {
+    const r = run(['image', join(root, 'examples/images/worker.tar'), '-f', 'json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.out);
+    const names = new Set(doc.findings.map((f: { ruleName: string }) => f.ruleName));
+    for (const n of ['root-user', 'toolchain-in-image', 'apt-lists-not-cleaned', 'package-cache', 'unneeded-files', 'healthcheck-binary-missing', 'secret-value', 'wasted-space']) expect(names, n).toContain(n);
+    const key = doc.findings.find((f: { ruleName: string; path?: string }) => f.ruleName === 'secret-value' && f.path === '/app/.ssh/id_ed25519');
+    expect(key.message).toContain('a later layer deletes or replaces the file');
+  });
 });

@@ -10,12 +10,12 @@ interface Cache {
 }
 
 const CACHES: Cache[] = [
-  { what: 'apt package archives', re: /^(\/var\/cache\/apt)\/(?:archives\/[^/]+\.deb|[^/]+\.bin)$/, fix: '`apt-get clean` (or `rm -rf /var/cache/apt/*`) in the same RUN' },
-  { what: 'pip cache', re: /^(.*\/\.cache\/pip)\//, fix: '`pip install --no-cache-dir`' },
-  { what: 'npm cache', re: /^(.*\/\.npm\/_cacache)\//, fix: '`npm ci && npm cache clean --force` in the same RUN, or a cache mount' },
-  { what: 'yarn cache', re: /^((?:.*\/\.cache\/yarn)|(?:\/usr\/local\/share\/\.cache\/yarn)|(?:.*\/\.yarn\/berry\/cache))\//, fix: '`yarn cache clean` in the same RUN, or a cache mount' },
-  { what: 'apk cache', re: /^(\/var\/cache\/apk)\/[^/]+$/, fix: '`apk add --no-cache`' },
-  { what: 'Go build cache', re: /^(.*\/\.cache\/go-build)\//, fix: 'a cache mount (`RUN --mount=type=cache,target=/root/.cache/go-build`) or a multi-stage build' },
+  { what: 'an apt package archive', re: /^(\/var\/cache\/apt)\/(?:archives\/[^/]+\.deb|[^/]+\.bin)$/, fix: '`apt-get clean` (or `rm -rf /var/cache/apt/*`) in the same RUN' },
+  { what: 'a pip cache', re: /^(.*\/\.cache\/pip)\//, fix: '`pip install --no-cache-dir`' },
+  { what: 'a npm cache', re: /^(.*\/\.npm\/_cacache)\//, fix: '`npm ci && npm cache clean --force` in the same RUN, or a cache mount' },
+  { what: 'a yarn cache', re: /^((?:.*\/\.cache\/yarn)|(?:\/usr\/local\/share\/\.cache\/yarn)|(?:.*\/\.yarn\/berry\/cache))\//, fix: '`yarn cache clean` in the same RUN, or a cache mount' },
+  { what: 'a apk cache', re: /^(\/var\/cache\/apk)\/[^/]+$/, fix: '`apk add --no-cache`' },
+  { what: 'a Go build cache', re: /^(.*\/\.cache\/go-build)\//, fix: 'a cache mount (`RUN --mount=type=cache,target=/root/.cache/go-build`) or a multi-stage build' },
 ];
 
 export default defineRule<ImageRuleContext>({
@@ -38,7 +38,7 @@ export default defineRule<ImageRuleContext>({
       'min-bytes': { type: 'number', description: 'Caches smaller than this many bytes are not reported.', default: 1 },
     },
     messages: {
-      cache: '{{path}} is a {{what}} of {{size}} ({{files}}): remove it with {{fix}}.',
+      cache: '{{path}} holds {{what}} of {{size}} ({{files}}): remove it with {{fix}}.',
     },
   },
   check(ctx) {

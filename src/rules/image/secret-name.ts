@@ -29,7 +29,7 @@ export default defineRule<ImageRuleContext>({
     messages: {
       env: 'ENV {{name}} in the image config looks like a secret: anyone who can pull the image reads its value. If it is one, pass it at run time instead.',
       history: '{{where}} {{name}} recorded in {{field}} looks like a secret: `docker history` shows its value. If it is one, use a build secret (RUN --mount=type=secret) instead.',
-      file: '{{path}} looks like a {{kind}}: anyone who can pull the image can read it. If it holds a credential, keep it out of the build and mount it at run time.',
+      file: '{{path}} looks like a credential file ({{kind}}): anyone who can pull the image can read it. If it holds a credential, keep it out of the build and mount it at run time.',
     },
   },
   check(ctx) {

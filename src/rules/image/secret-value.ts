@@ -23,11 +23,11 @@ export default defineRule<ImageRuleContext>({
       references: ['https://github.com/goodwithtech/dockle/blob/master/CHECKPOINT.md#cis-di-0010', 'https://docs.docker.com/build/building/secrets/'],
     },
     messages: {
-      env: 'ENV {{name}} in the image config holds a {{kind}} ({{masked}}): anyone who can pull the image reads it. Revoke it and pass it at run time instead.',
-      history: '{{where}} {{name}} recorded in {{field}} holds a {{kind}} ({{masked}}): `docker history` shows it to anyone who can pull the image. Revoke it and use a build secret (RUN --mount=type=secret).',
-      run: 'The RUN step in {{field}} contains a {{kind}} ({{masked}}): `docker history` shows it to anyone who can pull the image. Revoke it and use a build secret (RUN --mount=type=secret).',
-      file: '{{path}} contains a {{kind}} ({{masked}}): anyone who can pull the image can read it. Revoke it, remove the file from the build, and mount it at run time.',
-      removed: '{{path}} held a {{kind}} ({{masked}}) in a layer: a later layer deletes or replaces the file, but the layer still ships it to anyone who can pull the image. Revoke it and use a build secret (RUN --mount=type=secret) so it never lands in a layer.',
+      env: 'ENV {{name}} in the image config holds a credential ({{kind}}: {{masked}}): anyone who can pull the image reads it. Revoke it and pass it at run time instead.',
+      history: '{{where}} {{name}} recorded in {{field}} holds a credential ({{kind}}: {{masked}}): `docker history` shows it to anyone who can pull the image. Revoke it and use a build secret (RUN --mount=type=secret).',
+      run: 'The RUN step in {{field}} contains a credential ({{kind}}: {{masked}}): `docker history` shows it to anyone who can pull the image. Revoke it and use a build secret (RUN --mount=type=secret).',
+      file: '{{path}} contains a credential ({{kind}}: {{masked}}): anyone who can pull the image can read it. Revoke it, remove the file from the build, and mount it at run time.',
+      removed: '{{path}} held a credential ({{kind}}: {{masked}}) in a layer: a later layer deletes or replaces the file, but the layer still ships it to anyone who can pull the image. Revoke it and use a build secret (RUN --mount=type=secret) so it never lands in a layer.',
     },
   },
   check(ctx) {

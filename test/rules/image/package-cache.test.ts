@@ -22,7 +22,7 @@ imageRuleTester(rule, {
         ],
       },
       errors: [
-        { layer: 0, path: '/var/cache/apt', message: '/var/cache/apt is a apt package archives of 500 kB (2 files): remove it with `apt-get clean`' },
+        { layer: 0, path: '/var/cache/apt', message: '/var/cache/apt holds an apt package archive of 500 kB (2 files): remove it with `apt-get clean`' },
         { layer: 1, path: '/home/app/.cache/pip', message: 'pip cache of 10 B (1 file)' },
         { layer: 1, path: '/root/.cache/pip', message: 'pip cache of 2.0 kB (2 files): remove it with `pip install --no-cache-dir`' },
         { layer: 2, path: '/root/.cache/go-build', message: 'Go build cache of 9.0 kB' },

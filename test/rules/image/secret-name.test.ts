@@ -46,7 +46,7 @@ imageRuleTester(rule, {
       name: 'credential-looking files',
       spec: { layers: [{ files: [{ path: '/root/.ssh/id_ed25519', size: 400 }] }, { files: [{ path: '/app/.env', content: 'DEBUG=1\n' }, { path: '/app/.env.production', content: 'X=1\n' }, { path: '/app/config/credentials.json', content: '{}' }, { path: '/etc/app/client.p12', size: 2000 }] }] },
       errors: [
-        { layer: 0, path: '/root/.ssh/id_ed25519', message: 'looks like a SSH private key' },
+        { layer: 0, path: '/root/.ssh/id_ed25519', message: 'looks like a credential file (SSH private key)' },
         { layer: 1, path: '/app/.env', message: 'environment file' },
         { layer: 1, path: '/app/.env.production', message: 'environment file' },
         { layer: 1, path: '/app/config/credentials.json', message: 'credentials file' },

@@ -56,7 +56,7 @@ imageRuleTester(rule, {
     {
       name: 'a key file deleted by a later layer still ships in its layer',
       spec: { layers: [{ files: [{ path: '/root/.ssh/id_rsa', content: KEY, mode: 0o600 }] }, { files: [{ path: '/root/.ssh/id_rsa', type: 'whiteout' }] }] },
-      errors: [{ layer: 0, path: '/root/.ssh/id_rsa', message: ['held a RSA private key', 'a later layer deletes or replaces'] }],
+      errors: [{ layer: 0, path: '/root/.ssh/id_rsa', message: ['held a credential (RSA private key: content not shown)', 'a later layer deletes or replaces'] }],
     },
     {
       name: 'a token file overwritten later still ships in its layer',
