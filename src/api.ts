@@ -2,7 +2,7 @@ import { renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { dirname, basename, join, relative, resolve, sep } from 'node:path';
 import { ConfigError, InputError } from './config/errors.js';
 import { loadConfig as loadConfigFile, parseConfigText } from './config/load.js';
-import { EffectiveConfig } from './config/resolve.js';
+import { EffectiveConfig, type FileConfig } from './config/resolve.js';
 import type { LoadedConfig, ShipreadyConfig } from './config/types.js';
 import { validateConfig } from './config/validate.js';
 import { discoverComposeProjects, discoverDockerfiles } from './discover.js';
@@ -176,12 +176,30 @@ export async function lint(paths: string[] = ['.'], opts: LintOptions = {}): Pro
 
 /** Lint one Dockerfile's text synchronously with a given config (no ShellCheck, no files). */
 export function lintText(text: string, opts: { path?: string; config?: ShipreadyConfig } = {}): LintResult {
-  const { config, issues } = validateConfig(opts.config ?? {}, registry);
-  if (issues.length) throw new ConfigError(`${issues[0].path.join('.')}: ${issues[0].message}`, 'config');
-  const eff = new EffectiveConfig({ config, path: null, kind: 'shipready', baseDir: '.' }, registry);
   const display = opts.path ?? 'Dockerfile';
-  const r = lintDockerfile(text, { displayPath: display, rules: dockerfileRules as DockerfileRule[], config: eff.forFile(display), settings: eff.settings, disableIgnorePragma: eff.disableIgnorePragma });
+  let eff: EffectiveConfig;
+  let fileConfig: FileConfig;
+  if (opts.config) {
+    const { config, issues } = validateConfig(opts.config, registry);
+    if (issues.length) throw new ConfigError(`${issues[0].path.join('.')}: ${issues[0].message}`, 'config');
+    eff = new EffectiveConfig({ config, path: null, kind: 'shipready', baseDir: '.' }, registry);
+    fileConfig = eff.forFile(display);
+  } else {
+    // The default configuration is the same for every call and every path (it has no overrides).
+    defaults ??= defaultConfig();
+    eff = defaults.eff;
+    fileConfig = defaults.file;
+  }
+  const r = lintDockerfile(text, { displayPath: display, rules: dockerfileRules as DockerfileRule[], config: fileConfig, settings: eff.settings, disableIgnorePragma: eff.disableIgnorePragma });
   return { findings: r.findings, errors: r.errors, files: [display], rules: allRules, notices: [], summary: summarize(r.findings, r.errors, 1), failureThreshold: eff.failureThreshold, noFail: eff.noFail };
+}
+
+let defaults: { eff: EffectiveConfig; file: FileConfig } | undefined;
+
+function defaultConfig(): { eff: EffectiveConfig; file: FileConfig } {
+  const { config } = validateConfig({}, registry);
+  const eff = new EffectiveConfig({ config, path: null, kind: 'shipready', baseDir: '.' }, registry);
+  return { eff, file: eff.forFile('Dockerfile') };
 }
 
 function shellcheckRule(): DockerfileRule {

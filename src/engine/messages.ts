@@ -1,8 +1,22 @@
 /** Fill `{{name}}` placeholders in a message template. */
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
-  if (!data) return template;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+  if (!data || !template.includes('{{')) return template;
+  // Split once per template (there are a few hundred), not once per finding.
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/(\{\{\s*(\w+)\s*\}\})/);
+    compiled.set(template, parts);
+  }
+  // parts: text, placeholder, key, text, placeholder, key, ..., text
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 3) {
+    const k = parts[i + 1];
+    out += (k in data ? String(data[k]) : parts[i]) + parts[i + 2];
+  }
+  return out;
 }
+
+const compiled = new Map<string, string[]>();
 
 /** Levenshtein distance, for "did you mean" hints. */
 export function editDistance(a: string, b: string): number {

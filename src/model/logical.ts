@@ -5,18 +5,35 @@
 export class LogicalText {
   /** segments[i] = [logicalStart, sourceStart, length] */
   private readonly segs: number[] = [];
-  text = '';
+  /** Index of the piece the last toSource() landed in. */
+  private last = 0;
+  // The pieces are joined once, when the text is first read: a string built with `+=` stays a
+  // rope that every character access then walks, and the parsers read each character.
+  private readonly parts: string[] = [];
+  private length = 0;
+  private joined: string | null = '';
+
+  /** The assembled text. */
+  get text(): string {
+    return (this.joined ??= this.parts.join(''));
+  }
 
   append(sourceStart: number, piece: string): void {
     if (piece.length === 0) return;
-    this.segs.push(this.text.length, sourceStart, piece.length);
-    this.text += piece;
+    this.segs.push(this.length, sourceStart, piece.length);
+    this.add(piece);
   }
 
   /** Append text that does not exist in the source (e.g. a newline joining lines); maps to `sourceAt`. */
   appendSynthetic(sourceAt: number, piece: string): void {
-    this.segs.push(this.text.length, sourceAt, 0);
-    this.text += piece;
+    this.segs.push(this.length, sourceAt, 0);
+    this.add(piece);
+  }
+
+  private add(piece: string): void {
+    this.parts.push(piece);
+    this.length += piece.length;
+    this.joined = null;
   }
 
   /** The pieces this text was assembled from, in order (synthetic pieces have sourceLength 0). */
@@ -34,12 +51,23 @@ export class LogicalText {
   toSource(i: number): number {
     const s = this.segs;
     if (s.length === 0) return 0;
-    let lo = 0;
-    let hi = s.length / 3 - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid * 3] <= i) lo = mid;
-      else hi = mid - 1;
+    // One piece (an instruction on one line): no search.
+    if (s.length === 3) return s[1] + (s[2] === 0 ? 0 : Math.min(i - s[0], s[2]));
+    // Offsets are mostly asked for in increasing order: try the piece found last (and the next) first.
+    let lo = this.last;
+    const n = s.length / 3;
+    if (!(s[lo * 3] <= i && (lo + 1 >= n || s[lo * 3 + 3] > i))) {
+      if (lo + 1 < n && s[lo * 3 + 3] <= i && (lo + 2 >= n || s[lo * 3 + 6] > i)) lo++;
+      else {
+        lo = 0;
+        let hi = n - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (s[mid * 3] <= i) lo = mid;
+          else hi = mid - 1;
+        }
+      }
+      this.last = lo;
     }
     const base = s[lo * 3];
     const src = s[lo * 3 + 1];

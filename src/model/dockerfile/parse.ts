@@ -4,8 +4,8 @@ import { parseShell } from '../shell/parse.js';
 import type { Command, ShellScript } from '../shell/types.js';
 import { expandVars } from './expand.js';
 import { parseImageRef } from './image-ref.js';
-import type { Comment, Directive, Dockerfile, Heredoc, Instruction, Stage } from './types.js';
-import { parseFlags, parsePairs, splitWords, toWord, type LWord } from './words.js';
+import type { Comment, Directive, Dockerfile, Heredoc, Instruction, Stage, Word } from './types.js';
+import { isFlagWord, parseFlags, parsePairs, splitWords, toWord, type LWord } from './words.js';
 
 export const KNOWN_INSTRUCTIONS = new Set([
   'FROM', 'RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'ENV', 'ARG', 'LABEL', 'EXPOSE', 'USER',
@@ -67,7 +67,7 @@ function readInstruction(source: SourceFile, li: number, p: number, escape: stri
   const text = source.text;
   let le = source.lineEnd(li);
   let kwEnd = p;
-  while (kwEnd < le && !/\s/.test(text[kwEnd])) kwEnd++;
+  while (kwEnd < le && !isSpace(text, kwEnd)) kwEnd++;
   const keywordRaw = text.slice(p, kwEnd);
   const keyword = keywordRaw.toUpperCase();
   const logical = new LogicalText();
@@ -114,7 +114,8 @@ function readInstruction(source: SourceFile, li: number, p: number, escape: stri
 
   // Heredoc bodies follow the instruction line, in marker order.
   const hdKeyword = keyword === 'ONBUILD' && instr.trigger ? instr.trigger.keyword : keyword;
-  if (HEREDOC_KEYWORDS.has(hdKeyword)) {
+  // (Only when the text can hold a `<<` marker: splitting the words again costs time on every RUN.)
+  if (HEREDOC_KEYWORDS.has(hdKeyword) && logical.text.includes('<<')) {
     const target = keyword === 'ONBUILD' && instr.trigger ? instr.trigger : instr;
     for (const w of splitWords(logical.text, 0, escape)) {
       const m = HEREDOC_WORD.exec(w.raw);
@@ -166,14 +167,18 @@ function readInstruction(source: SourceFile, li: number, p: number, escape: stri
 }
 
 function makeInstruction(keyword: string, keywordSpan: Span, line: number, args: LogicalText, escape: string, innerComments: Comment[]): Instruction {
-  const all = splitWords(args.text, 0, escape, keyword === 'ENV' || keyword === 'LABEL' || keyword === 'ARG');
-  const instr: Instruction = {
+  const quotesGroup = keyword === 'ENV' || keyword === 'LABEL' || keyword === 'ARG';
+  // RUN's words are seldom read (its script is parsed by the shell parser) and RUN holds most of a
+  // Dockerfile's text: split only up to the first word after the flags here, the rest on first use.
+  const lazy = keyword === 'RUN';
+  const all = splitWords(args.text, 0, escape, quotesGroup, lazy ? (w) => !isFlagWord(w) : undefined);
+  // `words` is added below: data, or for RUN an accessor that splits on first read.
+  const instr = {
     keyword,
     keywordSpan,
     line,
     args,
     flags: [],
-    words: [],
     restStart: all.length > 0 ? all[0].start : args.text.length,
     json: null,
     heredocs: [],
@@ -185,7 +190,7 @@ function makeInstruction(keyword: string, keywordSpan: Span, line: number, args:
     innerComments,
     start: keywordSpan.start,
     end: args.toSourceEnd(args.text.length),
-  };
+  } as Omit<Instruction, 'words'> as Instruction;
   let words: LWord[] = all;
   if (FLAGGED.has(keyword)) {
     const f = parseFlags(args, all);
@@ -193,15 +198,17 @@ function makeInstruction(keyword: string, keywordSpan: Span, line: number, args:
     instr.restStart = f.rest;
     words = all.slice(f.consumed);
   }
-  instr.words = words.map((w) => toWord(w, args));
+  if (lazy) {
+    (instr as LazyInstruction)[LAZY_WORDS] = { args, escape, quotesGroup, consumed: instr.flags.length };
+    Object.defineProperty(instr, 'words', LAZY_WORDS_PROPERTY);
+  } else instr.words = words.map((w) => toWord(w, args));
   const argSpan = (): Span => ({ start: keywordSpan.start, end: Math.max(keywordSpan.end, args.toSourceEnd(args.text.trimEnd().length)) });
 
   if (!KNOWN_INSTRUCTIONS.has(keyword)) {
     instr.error = { message: `unknown instruction "${keyword}"`, span: keywordSpan };
     return instr;
   }
-  const rest = args.text.slice(instr.restStart).trim();
-  if (JSON_FORM.has(keyword) && rest.startsWith('[')) instr.json = parseJsonForm(args, instr.restStart);
+  if (JSON_FORM.has(keyword) && args.text[skipSpace(args.text, instr.restStart)] === '[') instr.json = parseJsonForm(args, instr.restStart);
 
   switch (keyword) {
     case 'ONBUILD': {
@@ -249,12 +256,40 @@ function makeInstruction(keyword: string, keywordSpan: Span, line: number, args:
   return instr;
 }
 
+// RUN's lazy `words`: one shared accessor with its state on the instruction, so that every RUN keeps
+// the same hidden class and fast properties (a per-instruction closure would make each one slow).
+const LAZY_WORDS = Symbol('lazyWords');
+type LazyInstruction = Instruction & { [LAZY_WORDS]: { args: LogicalText; escape: string; quotesGroup: boolean; consumed: number; words?: Word[] } };
+const LAZY_WORDS_PROPERTY: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: LazyInstruction): Word[] {
+    const l = this[LAZY_WORDS];
+    return (l.words ??= splitWords(l.args.text, 0, l.escape, l.quotesGroup).slice(l.consumed).map((w) => toWord(w, l.args)));
+  },
+  set(this: LazyInstruction, v: Word[]): void {
+    this[LAZY_WORDS].words = v;
+  },
+};
+
+/** Is the character at `i` whitespace (`/\s/`)? Printable ASCII is decided without the regex. */
+function isSpace(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c > 32 && c < 127 ? false : /\s/.test(s[i]);
+}
+
+/** The first index at or after `i` that is not whitespace (what `trim()` would skip), or `s.length`. */
+function skipSpace(s: string, i: number): number {
+  while (i < s.length && isSpace(s, i)) i++;
+  return i;
+}
+
 /** Parse `["a", "b"]` exec form; null when it is not valid JSON (Docker then uses shell form). */
 function parseJsonForm(args: LogicalText, from: number): Instruction['json'] {
   const s = args.text;
   const start = s.indexOf('[', from);
   let endIdx = s.length;
-  while (endIdx > start && /\s/.test(s[endIdx - 1])) endIdx--;
+  while (endIdx > start && isSpace(s, endIdx - 1)) endIdx--;
   const raw = s.slice(start, endIdx);
   let values: unknown;
   try {
@@ -322,7 +357,17 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
   }
 
   const scripts = new Map<Instruction, ShellScript>();
-  const variable = (at: Instruction, name: string): string | undefined => lookupVar(stages, globalDefaults, at, name, escape);
+  // The variables in scope at an instruction, worked out on first use (rules ask about the same RUN often).
+  const scopes = new Map<Instruction, Map<string, string | undefined>>();
+  const variable = (at: Instruction, name: string): string | undefined => {
+    if (at.stage < 0 || at.keyword === 'FROM') return globalDefaults.get(name);
+    let vars = scopes.get(at);
+    if (!vars) {
+      vars = scopeAt(stages, globalDefaults, at, escape);
+      scopes.set(at, vars);
+    }
+    return vars.get(name);
+  };
 
   return {
     source,
@@ -348,8 +393,8 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
   };
 }
 
-function lookupVar(stages: Stage[], globals: Map<string, string | undefined>, at: Instruction, name: string, escape: string): string | undefined {
-  if (at.stage < 0 || at.keyword === 'FROM') return globals.get(name);
+/** ARG/ENV values visible at `at` (in a stage, not a FROM): undefined for an ARG without a known value. */
+function scopeAt(stages: Stage[], globals: Map<string, string | undefined>, at: Instruction, escape: string): Map<string, string | undefined> {
   const chain: Stage[] = [];
   for (let s: Stage | undefined = stages[at.stage]; s && !chain.includes(s); s = s.parentStage !== null ? stages[s.parentStage] : undefined) chain.unshift(s);
   const vars = new Map<string, string | undefined>();
@@ -369,7 +414,7 @@ function lookupVar(stages: Stage[], globals: Map<string, string | undefined>, at
       }
     }
   }
-  return vars.get(name);
+  return vars;
 }
 
 /** Shell commands of a RUN/CMD/ENTRYPOINT/HEALTHCHECK, including heredoc bodies run by a shell. */

@@ -1,6 +1,9 @@
 import type { LogicalText } from '../logical.js';
 import type { Flag, KeyValue, Word } from './types.js';
 
+/** Space, tab, newline or carriage return: the separators of splitWords. */
+const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
 /** Logical-offset word, before mapping to the source. */
 export interface LWord {
   value: string;
@@ -12,16 +15,27 @@ export interface LWord {
 /**
  * Split Dockerfile arguments into words the way BuildKit's lexer does for ENV/LABEL/COPY...:
  * whitespace separates, quotes group, the escape character escapes outside single quotes.
+ * With `stopAfter`, splitting ends after the first word it accepts.
  */
-export function splitWords(s: string, from: number, escape: string, quotesGroup = true): LWord[] {
+export function splitWords(s: string, from: number, escape: string, quotesGroup = true, stopAfter?: (w: LWord) => boolean): LWord[] {
   const out: LWord[] = [];
+  const n = s.length;
+  const esc = escape.charCodeAt(0);
   let i = from;
-  while (i < s.length) {
-    while (i < s.length && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r')) i++;
-    if (i >= s.length) break;
+  while (i < n) {
+    while (i < n && isBlank(s.charCodeAt(i))) i++;
+    if (i >= n) break;
     const start = i;
     let value = '';
-    while (i < s.length) {
+    while (i < n) {
+      // A run of characters without special meaning is taken as it is (most words are nothing else).
+      let j = i;
+      for (let c = s.charCodeAt(j); j < n && !isBlank(c) && c !== 34 && c !== 39 && c !== esc; c = s.charCodeAt(++j));
+      if (j > i) {
+        value += s.slice(i, j);
+        i = j;
+        if (i >= n) break;
+      }
       const c = s[i];
       if (c === ' ' || c === '\t' || c === '\n' || c === '\r') break;
       if (c === escape && i + 1 < s.length) { value += s[i + 1]; i += 2; continue; }
@@ -56,7 +70,9 @@ export function splitWords(s: string, from: number, escape: string, quotesGroup 
       i++;
     }
     i = Math.min(i, s.length);
-    out.push({ value, raw: s.slice(start, i), start, end: i });
+    const w = { value, raw: s.slice(start, i), start, end: i };
+    out.push(w);
+    if (stopAfter?.(w)) break;
   }
   return out;
 }
@@ -65,12 +81,15 @@ export function toWord(w: LWord, text: LogicalText): Word {
   return { value: w.value, raw: w.raw, start: text.toSource(w.start), end: text.toSourceEnd(w.end) };
 }
 
+/** Is this word a `--flag[=value]` (as parseFlags reads them)? */
+export const isFlagWord = (w: LWord): boolean => w.raw.startsWith('--') && w.raw.length >= 3;
+
 /** Parse leading `--flag[=value]` words. Returns flags and the logical offset where the rest begins. */
 export function parseFlags(text: LogicalText, words: LWord[]): { flags: Flag[]; rest: number; consumed: number } {
   const flags: Flag[] = [];
   let n = 0;
   for (const w of words) {
-    if (!w.raw.startsWith('--') || w.raw.length < 3) break;
+    if (!isFlagWord(w)) break;
     const eq = w.value.indexOf('=');
     const name = (eq < 0 ? w.value.slice(2) : w.value.slice(2, eq)).toLowerCase();
     const value = eq < 0 ? null : w.value.slice(eq + 1);

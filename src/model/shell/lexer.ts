@@ -102,6 +102,9 @@ function skipBraces(s: string, i: number): number {
   return s.length;
 }
 
+// Shared by every word without substitutions (most of them): never modified.
+const NO_SUBS: Array<[number, number]> = [];
+
 export function lex(s: string, from = 0, to = s.length): Token[] {
   const out: Token[] = [];
   let i = from;
@@ -127,11 +130,11 @@ export function lex(s: string, from = 0, to = s.length): Token[] {
     const start = i;
     let value = '';
     let expands = false;
-    const subs: Array<[number, number]> = [];
+    let subs: Array<[number, number]> | undefined;
     while (i < to) {
       // A run of plain characters is taken as it is.
       let j = i;
-      while (j < to && classOf(text.charCodeAt(j)) === 0) j++;
+      for (let c = text.charCodeAt(j); j < to && (c >= 128 || CLASS[c] === 0); c = text.charCodeAt(++j));
       if (j > i) {
         value += text.slice(i, j);
         i = j;
@@ -181,7 +184,7 @@ export function lex(s: string, from = 0, to = s.length): Token[] {
           if (d === '$' || d === '`') expands = true;
           if (d === '$' && inner[k + 1] === '(' && inner[k + 2] !== '(') {
             const close = skipParens(inner, k + 2);
-            subs.push([i + 1 + k + 2, i + 1 + close - 1]);
+            (subs ??= []).push([i + 1 + k + 2, i + 1 + close - 1]);
           }
           value += d;
         }
@@ -201,7 +204,7 @@ export function lex(s: string, from = 0, to = s.length): Token[] {
         if (n === '(') {
           const arith = text[i + 2] === '(';
           const end = Math.min(skipParens(text, i + 2), to);
-          if (!arith) subs.push([i + 2, end - 1]);
+          if (!arith) (subs ??= []).push([i + 2, end - 1]);
           value += text.slice(i, end);
           i = end;
           continue;
@@ -220,7 +223,7 @@ export function lex(s: string, from = 0, to = s.length): Token[] {
         expands = true;
         const j = text.indexOf('`', i + 1);
         const end = j < 0 || j >= to ? to : j + 1;
-        subs.push([i + 1, Math.max(i + 1, end - 1)]);
+        (subs ??= []).push([i + 1, Math.max(i + 1, end - 1)]);
         value += text.slice(i, end);
         i = end;
         continue;
@@ -229,7 +232,7 @@ export function lex(s: string, from = 0, to = s.length): Token[] {
       i++;
     }
     if (i === start) { i++; continue; }
-    out.push({ kind: 'word', start, end: i, value, raw: text.slice(start, i), expands, subs });
+    out.push({ kind: 'word', start, end: i, value, raw: text.slice(start, i), expands, subs: subs ?? NO_SUBS });
   }
   return out;
 }

@@ -12,6 +12,9 @@ const SEPARATORS = new Set(['&&', '||', ';', '|', '|&', '&', '\n', ';;', ';&']);
 const SKIP_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '{', '}', '!', 'time', '[[' + '']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 
+/** The innermost `case` state; avoids reading index -1 of an empty array (a slow lookup in V8). */
+const caseTop = <T>(stack: T[]): T | undefined => (stack.length > 0 ? stack[stack.length - 1] : undefined);
+
 /** Parse a shell script into simple commands. Never throws; odd constructs degrade to words. */
 export function parseShell(text: string, map: OffsetMap, from = 0, to = text.length, nested = false): ShellScript {
   const tokens = lex(text, from, to);
@@ -60,7 +63,7 @@ export function parseShell(text: string, map: OffsetMap, from = 0, to = text.len
     if (t.kind === 'word') {
       for (const s of t.subs) subQueue.push(s);
       const atStart = cur === null || (cur.words.length === 0 && cur.assigns.length === 0);
-      const top = caseState[caseState.length - 1];
+      const top = caseTop(caseState);
       if (skipUntilDo) {
         if (t.value === 'do' && atStart) skipUntilDo = false;
         continue;
@@ -91,9 +94,9 @@ export function parseShell(text: string, map: OffsetMap, from = 0, to = text.len
       }
       // fd prefix of a redirect: `2>&1`
       const nx = tokens[k + 1];
-      if (/^\d+$/.test(t.raw) && nx?.kind === 'op' && nx.start === t.end && REDIRECT_OPS.has(nx.op)) continue;
+      if (nx?.kind === 'op' && nx.start === t.end && REDIRECT_OPS.has(nx.op) && /^\d+$/.test(t.raw)) continue;
       if (!cur) cur = { words: [], assigns: [], redirects: [], start: t.start, end: t.end };
-      if (cur.words.length === 0 && ASSIGNMENT.test(t.raw)) cur.assigns.push(t);
+      if (cur.words.length === 0 && t.raw.includes('=') && ASSIGNMENT.test(t.raw)) cur.assigns.push(t);
       else cur.words.push(t);
       cur.end = t.end;
       continue;
@@ -107,7 +110,7 @@ export function parseShell(text: string, map: OffsetMap, from = 0, to = text.len
       cur.end = target ? target.end : t.end;
       continue;
     }
-    const top = caseState[caseState.length - 1];
+    const top = caseTop(caseState);
     if (top === 'pattern') {
       if (op === ')') caseState[caseState.length - 1] = 'body';
       continue;

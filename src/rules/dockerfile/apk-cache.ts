@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, findFlag, mounts, runCommands, subcommand } from '../helpers/dockerfile.js';
+import { baseName, findFlag, mounts, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Edit } from '../../finding.js';
@@ -52,8 +52,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
-      if (baseName(cmd.name) !== 'apk') continue;
+    for (const { instr, cmd } of runCommandsNamed(df, 'apk', { onbuild: true })) {
       const sub = subcommand(cmd, VALUE_FLAGS);
       // --no-network only installs from what is already on disk, so nothing new is cached.
       if (!sub || sub.word.value !== 'add' || findFlag(cmd, '', ['no-cache', 'no-network'])) continue;

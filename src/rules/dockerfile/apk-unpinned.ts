@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, positionals, runCommands, subcommand } from '../helpers/dockerfile.js';
+import { positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 
@@ -43,8 +43,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
-      if (baseName(cmd.name) !== 'apk') continue;
+    for (const { instr, cmd } of runCommandsNamed(df, 'apk', { onbuild: true })) {
       const sub = subcommand(cmd, VALUE_FLAGS);
       if (!sub || sub.word.value !== 'add') continue;
       for (const w of positionals(cmd.args.slice(sub.index + 1), VALUE_FLAGS)) {

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, findFlag, runCommands, subcommand } from '../helpers/dockerfile.js';
+import { findFlag, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 import type { Edit } from '../../finding.js';
@@ -59,8 +59,7 @@ export default defineRule({
   },
   check({ df, report }) {
     let configs: Instruction[] | undefined;
-    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
-      if (baseName(cmd.name) !== 'apt-get') continue;
+    for (const { instr, cmd } of runCommandsNamed(df, 'apt-get', { onbuild: true })) {
       const sub = subcommand(cmd, VALUE_FLAGS);
       if (!sub || sub.word.value !== 'install') continue;
       if (findFlag(cmd, '', ['no-install-recommends']) || cmd.args.some((w) => OPTION_OFF.test(w.value))) continue;

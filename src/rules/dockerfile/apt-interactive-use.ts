@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, runCommands, subcommand } from '../helpers/dockerfile.js';
+import { runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 
 const VALUE_FLAGS = ['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release', '-a', '--host-architecture'];
 // Subcommands apt-get has under the same name and with the same arguments.
@@ -28,9 +28,8 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
+    for (const { instr, cmd } of runCommandsNamed(df, 'apt', { onbuild: true })) {
       const name = cmd.words[0];
-      if (!name || baseName(cmd.name) !== 'apt') continue;
       const sub = subcommand(cmd, VALUE_FLAGS)?.word.value ?? '';
       const alt = APT_CACHE.has(sub) ? `apt-cache ${sub}` : SAME_IN_APT_GET.has(sub) ? `apt-get ${sub}` : 'apt-get or apt-cache';
       // Unsafe: `apt upgrade` may install new packages where `apt-get upgrade` holds them back, and

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, instructions, isPosixShell, mounts, subcommand } from '../helpers/dockerfile.js';
+import { baseName, instructions, isPosixShell, mounts, runsAny, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 
@@ -76,6 +76,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
+    if (!runsAny(df, APT)) return;
     let reader: number | undefined;
     for (const instr of instructions(df, { onbuild: true })) {
       if (instr.keyword !== 'RUN' || !df.shippedStages.has(instr.stage)) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, hasFlag, runCommands, subcommand } from '../helpers/dockerfile.js';
+import { hasFlag, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 
 export default defineRule({
   id: 'DF012',
@@ -20,8 +20,7 @@ export default defineRule({
     messages: { missing: 'apt-get install without -y waits for a confirmation the build cannot give; add -y.' },
   },
   check({ df, report }) {
-    for (const { cmd } of runCommands(df, { onbuild: true })) {
-      if (baseName(cmd.name) !== 'apt-get') continue;
+    for (const { cmd } of runCommandsNamed(df, 'apt-get', { onbuild: true })) {
       const sub = subcommand(cmd, ['-o', '-c', '-t', '--target-release']);
       if (!sub || sub.word.value !== 'install') continue;
       if (hasFlag(cmd, 'yq', ['yes', 'assume-yes', 'quiet'])) {

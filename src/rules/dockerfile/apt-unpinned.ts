@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, positionals, runCommands, subcommand } from '../helpers/dockerfile.js';
+import { positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 
@@ -43,8 +43,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
-      if (baseName(cmd.name) !== 'apt-get') continue;
+    for (const { instr, cmd } of runCommandsNamed(df, 'apt-get', { onbuild: true })) {
       const sub = subcommand(cmd, VALUE_FLAGS);
       if (!sub || sub.word.value !== 'install') continue;
       // Options may also follow the subcommand; the first positional is `install` itself.

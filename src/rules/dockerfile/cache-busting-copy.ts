@@ -1,7 +1,7 @@
 import type { Instruction } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 import { defineRule } from '../types.js';
-import { baseName, positionals, subcommand } from '../helpers/dockerfile.js';
+import { baseName, positionals, runsAny, subcommand } from '../helpers/dockerfile.js';
 
 // Sources that mean "the whole build context".
 const WHOLE = new Set(['.', './', './.', '*', './*']);
@@ -9,6 +9,9 @@ const NPM_VALUE = ['--registry', '--prefix', '--loglevel', '--cache', '--usercon
 // `yarn --version`, `bundle -v`: bare commands that only print information.
 const INFO_FLAG = /^(?:-v|-V|--version|-h|--help)$/;
 const MVN_BUILD_GOALS = new Set(['package', 'install', 'verify', 'compile', 'dependency:go-offline', 'dependency:resolve']);
+
+// Every command name dependencyInstall() handles (keep the two in step).
+const INSTALLERS = ['npm', 'yarn', 'pnpm', 'pip', 'pip3', 'python', 'python3', 'uv', 'poetry', 'pipenv', 'go', 'bundle', 'mvn', 'mvnw', 'composer', 'cargo', 'dotnet'];
 
 /** The ecosystem and manifest files of a dependency install, if the command is one. */
 function dependencyInstall(cmd: Command): { eco: string; manifest: string; label?: string } | undefined {
@@ -98,6 +101,7 @@ export default defineRule({
     },
   },
   check({ df, report, source }) {
+    if (!runsAny(df, INSTALLERS)) return;
     for (const stage of df.stages) {
       let whole: Instruction | undefined;
       const installedEarly = new Set<string>();

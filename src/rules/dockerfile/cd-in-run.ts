@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName } from '../helpers/dockerfile.js';
+import { baseName, runsAny } from '../helpers/dockerfile.js';
 import type { Command } from '../../model/shell/types.js';
 
 /** Normalise a path for comparison: no trailing slashes, no leading `./`. */
@@ -43,6 +43,7 @@ export default defineRule({
     messages: { cd: '`cd` only affects this RUN; set the directory with WORKDIR instead (or wrap the cd in a subshell if it is meant to be temporary).' },
   },
   check({ df, report }) {
+    if (!runsAny(df, ['cd'])) return;
     for (const instr of df.instructions) {
       if (instr.keyword !== 'RUN') continue;
       const cmds = df.script(instr).commands;

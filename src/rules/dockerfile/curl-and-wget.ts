@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, instructions } from '../helpers/dockerfile.js';
+import { baseName, instructions, runsAny } from '../helpers/dockerfile.js';
 import type { Command } from '../../model/shell/types.js';
 
 export default defineRule({
@@ -21,6 +21,7 @@ export default defineRule({
     messages: { both: 'This stage already uses {{first}} (line {{line}}); use it here too instead of {{second}}, so only one download tool is needed.' },
   },
   check({ df, report, source }) {
+    if (!runsAny(df, ['curl']) || !runsAny(df, ['wget'])) return;
     // Per stage: the tool used first sets the choice; every use of the other one is reported.
     let stage = -2;
     let first: { name: string; cmd: Command } | undefined;

@@ -2,7 +2,7 @@ import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 import { defineRule } from '../types.js';
-import { baseName, positionals, subcommand } from '../helpers/dockerfile.js';
+import { baseName, positionals, runCommands, runsAny, subcommand } from '../helpers/dockerfile.js';
 
 const NPM_INSTALL = new Set(['ci', 'clean-install', 'install', 'i', 'in', 'add', 'isntall']);
 const NPM_VALUE = ['--registry', '--prefix', '--loglevel', '--cache', '--userconfig', '--omit', '--include', '--workspace', '-w', '--install-strategy', '--before', '-C'];
@@ -12,6 +12,9 @@ const DEV_EXTRAS = /\[[^\]]*\b(?:dev|test|tests|testing|lint|docs)\b[^\]]*\]/i;
 const TRUE = /^(?:1|true|yes|on)$/i;
 // `yarn --version`, `bundle -v`: bare commands that only print information.
 const INFO_FLAG = /^(?:-v|-V|--version|-h|--help)$/;
+
+// Every command name devInstall() handles (keep the two in step).
+const INSTALLERS = ['npm', 'yarn', 'pnpm', 'pip', 'pip3', 'uv', 'poetry', 'pipenv', 'composer', 'bundle'];
 
 interface Finding { span: Span; what: string; fix: string }
 
@@ -150,22 +153,20 @@ export default defineRule({
     },
   },
   check({ df, report }) {
+    if (!runsAny(df, INSTALLERS)) return;
     // The shipped stages in build order (ancestors come first in the file), pruning commands noted.
     const found: Array<{ at: number; f: Finding; node: boolean }> = [];
     let lastPrune = -1;
     let bundlerConfigured = false;
     let order = 0;
-    for (const instr of df.instructions) {
-      if (instr.keyword !== 'RUN' || !df.shippedStages.has(instr.stage)) continue;
-      for (const cmd of df.script(instr).commands) {
-        order++;
-        if (cmd.words.length === 0) continue;
-        const name = baseName(cmd.name);
-        if (prunes(cmd)) lastPrune = order;
-        if (name === 'bundle' && cmd.args[0]?.value === 'config' && cmd.args.some((a) => a.value === 'without' || a.value.startsWith('without'))) bundlerConfigured = true;
-        const f = devInstall(df, instr, cmd, bundlerConfigured);
-        if (f) found.push({ at: order, f, node: name === 'npm' || name === 'yarn' || name === 'pnpm' });
-      }
+    for (const { instr, cmd, base: name } of runCommands(df)) {
+      if (!df.shippedStages.has(instr.stage)) continue;
+      order++;
+      if (cmd.words.length === 0) continue;
+      if (prunes(cmd)) lastPrune = order;
+      if (name === 'bundle' && cmd.args[0]?.value === 'config' && cmd.args.some((a) => a.value === 'without' || a.value.startsWith('without'))) bundlerConfigured = true;
+      const f = devInstall(df, instr, cmd, bundlerConfigured);
+      if (f) found.push({ at: order, f, node: name === 'npm' || name === 'yarn' || name === 'pnpm' });
     }
     for (const { at, f, node } of found) {
       if (node && lastPrune > at) continue;

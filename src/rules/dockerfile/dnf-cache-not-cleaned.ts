@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, instructions, mounts, positionals } from '../helpers/dockerfile.js';
+import { baseName, instructions, mounts, positionals, runsAny } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 
@@ -80,6 +80,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
+    if (!runsAny(df, DNF)) return;
     for (const instr of instructions(df, { onbuild: true })) {
       if (instr.keyword !== 'RUN') continue;
       const cmds = df.script(instr).commands;

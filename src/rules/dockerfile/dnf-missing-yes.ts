@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, hasFlag, positionals, runCommands } from '../helpers/dockerfile.js';
+import { hasFlag, positionals, runCommandsWhere } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Edit } from '../../finding.js';
@@ -61,9 +61,7 @@ export default defineRule({
     messages: { missing: '`{{tool}} {{action}}` without -y stops at a confirmation prompt the build cannot answer; add -y.' },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
-      const tool = baseName(cmd.name);
-      if (!DNF.has(tool)) continue;
+    for (const { instr, cmd, base: tool } of runCommandsWhere(df, (n) => DNF.has(n), { onbuild: true })) {
       const words = action(cmd);
       if (!words || hasFlag(cmd, 'y', ['assumeyes']) || cmd.args.some((a) => SETOPT_YES.test(a.value))) continue;
       const last = words[words.length - 1];

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, positionals, runCommands } from '../helpers/dockerfile.js';
+import { positionals, runCommandsWhere } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 
@@ -61,8 +61,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
-      if (!DNF.has(baseName(cmd.name))) continue;
+    for (const { instr, cmd } of runCommandsWhere(df, (n) => DNF.has(n), { onbuild: true })) {
       const pos = positionals(cmd.args, VALUE_FLAGS);
       // `dnf install pkg…` or `dnf module install mod:stream…`; groups have no version to pin.
       const isModule = pos[0]?.value === 'module' && pos[1]?.value === 'install';

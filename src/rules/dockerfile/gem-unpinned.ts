@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, positionals, runCommands, subcommand } from '../helpers/dockerfile.js';
+import { positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 
@@ -45,8 +45,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
-      if (baseName(cmd.name) !== 'gem') continue;
+    for (const { instr, cmd } of runCommandsNamed(df, 'gem', { onbuild: true })) {
       const sub = subcommand(cmd, ['--config-file']);
       if (!sub || (sub.word.value !== 'install' && sub.word.value !== 'i')) continue;
       // Words after `--` go to the gem's build, not to gem.

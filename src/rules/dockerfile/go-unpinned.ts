@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, runCommands, subcommand } from '../helpers/dockerfile.js';
+import { runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 
@@ -64,8 +64,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
-      if (baseName(cmd.name) !== 'go') continue;
+    for (const { instr, cmd } of runCommandsNamed(df, 'go', { onbuild: true })) {
       const sub = subcommand(cmd);
       if (!sub || !SUBCOMMANDS.has(sub.word.value)) continue;
       for (const w of packages(cmd.args.slice(sub.index + 1), sub.word.value)) {

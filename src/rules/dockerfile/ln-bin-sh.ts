@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, positionals, runCommands } from '../helpers/dockerfile.js';
+import { positionals, runCommandsNamed } from '../helpers/dockerfile.js';
 
 const SH = new Set(['/bin/sh', '/usr/bin/sh']);
 
@@ -22,8 +22,7 @@ export default defineRule({
     messages: { lnSh: 'Do not replace {{path}} with ln to change the shell; use the SHELL instruction (e.g. SHELL ["/bin/bash", "-c"]).' },
   },
   check({ df, report }) {
-    for (const { cmd } of runCommands(df, { onbuild: true })) {
-      if (baseName(cmd.name) !== 'ln') continue;
+    for (const { cmd } of runCommandsNamed(df, 'ln', { onbuild: true })) {
       // The link name is the last operand; `ln -s /bin/sh /usr/local/bin/sh` only reads /bin/sh.
       const ops = positionals(cmd.args, ['-t', '--target-directory', '-S', '--suffix']);
       const link = ops.length >= 2 ? ops[ops.length - 1] : undefined;

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, findFlag, positionals, runCommands, subcommand } from '../helpers/dockerfile.js';
+import { findFlag, positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 
 // `npm install` and the abbreviations npm accepts for it.
 const INSTALL = new Set(['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add']);
@@ -33,8 +33,7 @@ export default defineRule({
   check({ df, report, source }) {
     // Exec-form words (`["npm", "install"]`) include their quotes: point at and edit the text inside.
     const inner = (w: { start: number; end: number }) => (source.text[w.start] === '"' ? { start: w.start + 1, end: w.end - 1 } : { start: w.start, end: w.end });
-    for (const { cmd } of runCommands(df, { onbuild: true })) {
-      if (baseName(cmd.name) !== 'npm') continue;
+    for (const { cmd } of runCommandsNamed(df, 'npm', { onbuild: true })) {
       const sub = subcommand(cmd, VALUE_FLAGS);
       if (!sub || !INSTALL.has(sub.word.value)) continue;
       if (positionals(cmd.args.slice(sub.index + 1), VALUE_FLAGS).length > 0) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, positionals, runCommands, subcommand } from '../helpers/dockerfile.js';
+import { positionals, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
 
 // Options whose value is the next word, per package manager.
 const APT_VALUE = ['-o', '-c', '-t', '--target-release', '--option', '--config-file'];
@@ -37,10 +37,8 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { cmd } of runCommands(df, { onbuild: true })) {
-      const tool = baseName(cmd.name);
+    for (const { cmd, base: tool } of runCommandsWhere(df, (n) => !!WHOLE_SYSTEM[n], { onbuild: true })) {
       const spec = WHOLE_SYSTEM[tool];
-      if (!spec) continue;
       const sub = subcommand(cmd, spec.valueFlags);
       if (!sub) continue;
       const name = sub.word.value;

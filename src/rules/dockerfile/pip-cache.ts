@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, mounts, runCommands } from '../helpers/dockerfile.js';
+import { baseName, mounts, runCommandsWhere } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Edit } from '../../finding.js';
@@ -91,7 +91,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
+    for (const { instr, cmd } of runCommandsWhere(df, (n) => PIP.test(n) || PYTHON.test(n), { onbuild: true })) {
       const pip = pipInstall(cmd);
       if (!pip) continue;
       const { noCache, cacheDir } = cacheOptions(pip.args);

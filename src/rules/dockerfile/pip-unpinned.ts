@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, runCommands } from '../helpers/dockerfile.js';
+import { baseName, runCommandsWhere } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 
@@ -96,7 +96,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
+    for (const { instr, cmd } of runCommandsWhere(df, (n) => PIP.test(n) || PYTHON.test(n), { onbuild: true })) {
       const args = pipInstallArgs(cmd);
       if (!args) continue;
       const { reqs, opts } = parseInstall(args);

@@ -1,6 +1,6 @@
 import type { Command } from '../../model/shell/types.js';
 import { defineRule } from '../types.js';
-import { baseName, instructions } from '../helpers/dockerfile.js';
+import { baseName, instructions, runsAny } from '../helpers/dockerfile.js';
 
 const FETCHERS = new Set(['curl', 'wget']);
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'fish']);
@@ -88,6 +88,7 @@ export default defineRule({
     },
   },
   check({ df, report, source }) {
+    if (!runsAny(df, FETCHERS)) return;
     for (const instr of instructions(df, { onbuild: true })) {
       if (instr.keyword !== 'RUN') continue;
       const cmds = df.script(instr).commands;

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, instructions } from '../helpers/dockerfile.js';
+import { baseName, instructions, runsAny } from '../helpers/dockerfile.js';
 import type { Command } from '../../model/shell/types.js';
 
 // Interactive tools, process/system control and daemons: nothing they do survives into the image.
@@ -37,6 +37,7 @@ export default defineRule({
     messages: { pointless: '`{{cmd}}` has no lasting effect in a build step (nothing it does is kept in the image); remove it, or run it from CMD/ENTRYPOINT at container start.' },
   },
   check({ df, report }) {
+    if (!runsAny(df, POINTLESS)) return;
     for (const instr of instructions(df, { onbuild: true })) {
       if (instr.keyword !== 'RUN') continue;
       const cmds = df.script(instr).commands;

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, runCommands } from '../helpers/dockerfile.js';
+import { runCommandsNamed } from '../helpers/dockerfile.js';
 
 export default defineRule({
   id: 'DF008',
@@ -20,8 +20,7 @@ export default defineRule({
     messages: { sudo: 'Do not use sudo in a build step; run the step as root (USER root, then switch back) and use gosu/su-exec to drop privileges at runtime.' },
   },
   check({ df, report }) {
-    for (const { cmd } of runCommands(df, { onbuild: true })) {
-      if (baseName(cmd.name) !== 'sudo') continue;
+    for (const { cmd } of runCommandsNamed(df, 'sudo', { onbuild: true })) {
       report({ messageId: 'sudo', span: { start: cmd.words[0].start, end: cmd.words[0].end } });
     }
   },

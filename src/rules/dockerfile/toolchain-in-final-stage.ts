@@ -2,7 +2,7 @@ import type { Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 import { defineRule } from '../types.js';
-import { baseName, positionals, subcommand } from '../helpers/dockerfile.js';
+import { positionals, runCommands, runsAny, subcommand } from '../helpers/dockerfile.js';
 
 // Compilers and build tools by package name (Debian, Alpine, RHEL, SUSE spellings).
 const TOOLCHAIN = new Set([
@@ -58,41 +58,39 @@ export default defineRule({
     },
   },
   check({ df, report }) {
+    if (!runsAny(df, (n) => MANAGERS[n] !== undefined || BUILDS[n] !== undefined || JS_BUILD.has(n))) return;
     const installs: Install[] = [];
     const builds: Array<{ instr: Instruction; order: number; span: Span; command: string; js: boolean }> = [];
     const removals: Array<{ order: number; names: Set<string>; all: boolean }> = [];
     let aptMarkAuto = false;
     let jsPrune = -1;
     let order = 0;
-    for (const instr of df.instructions) {
-      if (instr.keyword !== 'RUN' || !df.shippedStages.has(instr.stage)) continue;
-      for (const cmd of df.script(instr).commands) {
-        order++;
-        const name = baseName(cmd.name);
-        const first = cmd.args[0]?.value;
-        if (name === 'apt-mark' && first === 'auto') aptMarkAuto = true;
-        if ((name === 'npm' || name === 'pnpm') && first === 'prune') jsPrune = order;
-        if (name === 'rm' && cmd.args.some((a) => /(?:^|\/)node_modules\/?$/.test(a.value))) jsPrune = order;
-        if (name === 'yarn' && cmd.args.some((a) => a.value === '--production')) jsPrune = order;
-        const m = MANAGERS[name];
-        if (m) {
-          const sub = subcommand(cmd, m.valueFlags);
-          if (!sub) continue;
-          const pkgs = positionals(cmd.args.slice(sub.index + 1), m.valueFlags);
-          if (m.install.has(sub.word.value)) {
-            const v = cmd.args.findIndex((a) => a.value === '-t' || a.value === '--virtual' || a.value.startsWith('--virtual='));
-            const group = name !== 'apk' || v < 0 ? undefined : cmd.args[v].value.startsWith('--virtual=') ? cmd.args[v].value.slice(10) : cmd.args[v + 1]?.value;
-            installs.push({ instr, order, packages: pkgs, group });
-          } else if (m.remove.has(sub.word.value)) {
-            // A variable list (`$buildDeps`) or an auto-remove after `apt-mark auto` cleans up everything.
-            const autoRemove = sub.word.value === 'autoremove' || cmd.args.some((a) => a.value === '--auto-remove' || a.value === '--autoremove');
-            removals.push({ order, names: new Set(pkgs.map(pkgName)), all: pkgs.some((w) => w.expands) || (autoRemove && aptMarkAuto) });
-          }
-          continue;
+    for (const { instr, cmd, base: name } of runCommands(df)) {
+      if (!df.shippedStages.has(instr.stage)) continue;
+      order++;
+      const first = cmd.args[0]?.value;
+      if (name === 'apt-mark' && first === 'auto') aptMarkAuto = true;
+      if ((name === 'npm' || name === 'pnpm') && first === 'prune') jsPrune = order;
+      if (name === 'rm' && cmd.args.some((a) => /(?:^|\/)node_modules\/?$/.test(a.value))) jsPrune = order;
+      if (name === 'yarn' && cmd.args.some((a) => a.value === '--production')) jsPrune = order;
+      const m = MANAGERS[name];
+      if (m) {
+        const sub = subcommand(cmd, m.valueFlags);
+        if (!sub) continue;
+        const pkgs = positionals(cmd.args.slice(sub.index + 1), m.valueFlags);
+        if (m.install.has(sub.word.value)) {
+          const v = cmd.args.findIndex((a) => a.value === '-t' || a.value === '--virtual' || a.value.startsWith('--virtual='));
+          const group = name !== 'apk' || v < 0 ? undefined : cmd.args[v].value.startsWith('--virtual=') ? cmd.args[v].value.slice(10) : cmd.args[v + 1]?.value;
+          installs.push({ instr, order, packages: pkgs, group });
+        } else if (m.remove.has(sub.word.value)) {
+          // A variable list (`$buildDeps`) or an auto-remove after `apt-mark auto` cleans up everything.
+          const autoRemove = sub.word.value === 'autoremove' || cmd.args.some((a) => a.value === '--auto-remove' || a.value === '--autoremove');
+          removals.push({ order, names: new Set(pkgs.map(pkgName)), all: pkgs.some((w) => w.expands) || (autoRemove && aptMarkAuto) });
         }
-        const build = buildCommand(cmd, name);
-        if (build) builds.push({ instr, order, span: { start: cmd.words[0].start, end: build.end }, command: build.command, js: JS_BUILD.has(name) });
+        continue;
       }
+      const build = buildCommand(cmd, name);
+      if (build) builds.push({ instr, order, span: { start: cmd.words[0].start, end: build.end }, command: build.command, js: JS_BUILD.has(name) });
     }
     const reported = new Set<Instruction>();
     for (const ins of installs) {

@@ -1,5 +1,5 @@
 import type { Dockerfile } from '../../model/dockerfile/types.js';
-import { baseName, runCommands } from '../helpers/dockerfile.js';
+import { runCommandsNamed } from '../helpers/dockerfile.js';
 import { defineRule } from '../types.js';
 
 const NUMERIC = /^\d+$/;
@@ -51,9 +51,7 @@ export default defineRule({
 /** UIDs given explicitly when the Dockerfile creates users (`useradd -u 10001 app`), by user name. */
 function createdUids(df: Dockerfile): Map<string, string> {
   const out = new Map<string, string>();
-  for (const { cmd } of runCommands(df)) {
-    const name = baseName(cmd.name);
-    if (name !== 'useradd' && name !== 'adduser') continue;
+  for (const { cmd, base: name } of runCommandsNamed(df, ['useradd', 'adduser'])) {
     let uid: string | undefined;
     const args = cmd.args;
     for (let i = 0; i < args.length; i++) {

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, runCommands } from '../helpers/dockerfile.js';
+import { runCommandsNamed } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
@@ -82,8 +82,7 @@ export default defineRule({
     messages: { highUid: 'useradd with UID {{uid}} and no -l writes huge lastlog/faillog files into the layer; add -l (--no-log-init).' },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
-      if (baseName(cmd.name) !== 'useradd') continue;
+    for (const { instr, cmd } of runCommandsNamed(df, 'useradd', { onbuild: true })) {
       const u = parse(cmd);
       if (!u || u.noLogInit) continue;
       const uid = uidValue(df, instr, u.value);

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, runCommands } from '../helpers/dockerfile.js';
+import { runCommandsNamed } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 
@@ -66,8 +66,8 @@ export default defineRule({
     messages: { noProgress: 'wget without a progress setting floods the build log; add --progress=dot:giga (or -nv / -q).' },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
-      if (baseName(cmd.name) !== 'wget' || quiet(argValues(df, instr, cmd.args))) continue;
+    for (const { instr, cmd } of runCommandsNamed(df, 'wget', { onbuild: true })) {
+      if (quiet(argValues(df, instr, cmd.args))) continue;
       report({ messageId: 'noProgress', span: { start: cmd.words[0].start, end: cmd.words[0].end } });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, instructions, mounts, subcommand } from '../helpers/dockerfile.js';
+import { baseName, instructions, mounts, runsAny, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 
@@ -60,6 +60,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
+    if (!runsAny(df, ['yarn'])) return;
     for (const instr of instructions(df, { onbuild: true })) {
       if (instr.keyword !== 'RUN' || !df.shippedStages.has(instr.stage)) continue;
       const cmds = df.script(instr).commands;

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, hasFlag, positionals, runCommands } from '../helpers/dockerfile.js';
+import { hasFlag, positionals, runCommandsNamed } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Edit } from '../../finding.js';
@@ -57,8 +57,7 @@ export default defineRule({
     messages: { missing: '`yum {{action}}` without -y stops at a confirmation prompt the build cannot answer; add -y.' },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
-      if (baseName(cmd.name) !== 'yum') continue;
+    for (const { instr, cmd } of runCommandsNamed(df, 'yum', { onbuild: true })) {
       const words = action(cmd);
       if (!words || hasFlag(cmd, 'y', ['assumeyes']) || cmd.args.some((a) => SETOPT_YES.test(a.value))) continue;
       const last = words[words.length - 1];

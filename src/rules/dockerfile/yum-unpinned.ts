@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, positionals, runCommands } from '../helpers/dockerfile.js';
+import { positionals, runCommandsNamed } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 
@@ -59,8 +59,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
-      if (baseName(cmd.name) !== 'yum') continue;
+    for (const { instr, cmd } of runCommandsNamed(df, 'yum', { onbuild: true })) {
       const pos = positionals(cmd.args, VALUE_FLAGS);
       // `yum install pkg…` or `yum module install mod:stream…`; groups and local files have no version to pin.
       const isModule = pos[0]?.value === 'module' && pos[1]?.value === 'install';

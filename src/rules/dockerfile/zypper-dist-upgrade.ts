@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, runCommands, subcommand } from '../helpers/dockerfile.js';
+import { runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 
 // zypper global options whose value is the next word.
 const GLOBAL_VALUE = [
@@ -26,8 +26,7 @@ export default defineRule({
     messages: { distUpgrade: '`zypper {{sub}}` upgrades the whole distribution during the build; use a newer base image, or `zypper patch` / `zypper update` instead.' },
   },
   check({ df, report }) {
-    for (const { cmd } of runCommands(df, { onbuild: true })) {
-      if (baseName(cmd.name) !== 'zypper') continue;
+    for (const { cmd } of runCommandsNamed(df, 'zypper', { onbuild: true })) {
       const sub = subcommand(cmd, GLOBAL_VALUE);
       if (!sub || (sub.word.value !== 'dist-upgrade' && sub.word.value !== 'dup')) continue;
       report({ messageId: 'distUpgrade', data: { sub: sub.word.value }, span: { start: sub.word.start, end: sub.word.end } });

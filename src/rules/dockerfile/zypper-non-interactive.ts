@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, hasFlag, runCommands, subcommand } from '../helpers/dockerfile.js';
+import { hasFlag, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 import type { Edit } from '../../finding.js';
@@ -41,8 +41,7 @@ export default defineRule({
     messages: { missing: '`zypper {{sub}}` without -n/-y stops at a confirmation prompt the build cannot answer; use `zypper -n {{sub}}` (or add -y).' },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
-      if (baseName(cmd.name) !== 'zypper') continue;
+    for (const { instr, cmd } of runCommandsNamed(df, 'zypper', { onbuild: true })) {
       const sub = subcommand(cmd, GLOBAL_VALUE);
       if (!sub || !PROMPTS.has(sub.word.value)) continue;
       if (hasFlag(cmd, 'ny', ['non-interactive', 'no-confirm'])) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, positionals, runCommands, subcommand } from '../helpers/dockerfile.js';
+import { positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 
@@ -54,8 +54,7 @@ export default defineRule({
     messages: { unpinned: 'Package "{{pkg}}" is installed without a version; pin it as {{pkg}}=<version> (or a range like "{{pkg}}>=<version>").' },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommands(df, { onbuild: true })) {
-      if (baseName(cmd.name) !== 'zypper') continue;
+    for (const { instr, cmd } of runCommandsNamed(df, 'zypper', { onbuild: true })) {
       const sub = subcommand(cmd, GLOBAL_VALUE);
       if (!sub || (sub.word.value !== 'install' && sub.word.value !== 'in')) continue;
       const rest = cmd.args.slice(sub.index + 1);

@@ -5,26 +5,126 @@ import type { Command, ShellWord } from '../../model/shell/types.js';
  * Every instruction in file order; with `onbuild`, ONBUILD triggers are yielded too
  * (as the trigger instruction, whose `parent` is the ONBUILD).
  */
-export function* instructions(df: Dockerfile, opts: { onbuild?: boolean } = {}): Generator<Instruction> {
-  for (const i of df.instructions) {
-    yield i;
-    if (opts.onbuild && i.trigger) yield i.trigger;
-  }
+export function instructions(df: Dockerfile, opts: { onbuild?: boolean } = {}): readonly Instruction[] {
+  return opts.onbuild ? indexOf(df).withTriggers : df.instructions;
 }
 
 export interface RunCommand {
   instr: Instruction;
   cmd: Command;
   stage: Stage | undefined;
+  /** `baseName(cmd.name)`, computed once. */
+  base: string;
 }
 
 /** Shell commands of every RUN (and, with `onbuild`, every ONBUILD RUN), in order. */
-export function* runCommands(df: Dockerfile, opts: { onbuild?: boolean } = {}): Generator<RunCommand> {
-  for (const instr of instructions(df, opts)) {
-    if (instr.keyword !== 'RUN') continue;
-    const stage = df.stages[instr.stage];
-    for (const cmd of df.script(instr).commands) yield { instr, cmd, stage };
+export function runCommands(df: Dockerfile, opts: { onbuild?: boolean } = {}): readonly RunCommand[] {
+  return runIndex(df, !!opts.onbuild).all;
+}
+
+/**
+ * The RUN commands (as `runCommands`) whose base name is `name` or one of `names`, in order:
+ * a map lookup, so a rule about `apt-get` costs nothing on a file that never runs it.
+ */
+export function runCommandsNamed(df: Dockerfile, names: string | readonly string[], opts: { onbuild?: boolean } = {}): readonly RunCommand[] {
+  if (typeof names === 'string') return runIndex(df, !!opts.onbuild).byName.get(names) ?? NONE;
+  return runCommandsWhere(df, (n) => names.includes(n), opts);
+}
+
+/** The RUN commands (as `runCommands`) whose base name passes `test`, in order; `test` runs once per distinct name. */
+export function runCommandsWhere(df: Dockerfile, test: (base: string) => boolean, opts: { onbuild?: boolean } = {}): readonly RunCommand[] {
+  const idx = runIndex(df, !!opts.onbuild);
+  let found: readonly RunCommand[] = NONE;
+  let matched: Set<string> | undefined;
+  for (const [name, list] of idx.byName) {
+    if (!test(name)) continue;
+    if (found === NONE) found = list;
+    else (matched ??= new Set([found[0].base])).add(name);
   }
+  return matched ? idx.all.filter((rc) => matched.has(rc.base)) : found;
+}
+
+/**
+ * Does any RUN (ONBUILD ones included) run a command whose base name is in `names` (or passes the test)?
+ * A cheap pre-check for rules that walk every command but only act on a few tools.
+ */
+export function runsAny(df: Dockerfile, names: Iterable<string> | ((base: string) => boolean)): boolean {
+  const byName = runIndex(df, true).byName;
+  if (typeof names === 'function') {
+    for (const n of byName.keys()) if (names(n)) return true;
+    return false;
+  }
+  for (const n of names) if (byName.has(n)) return true;
+  return false;
+}
+
+const NONE: readonly RunCommand[] = [];
+
+interface RunIndex {
+  all: RunCommand[];
+  byName: Map<string, RunCommand[]>;
+}
+
+interface FileIndex {
+  withTriggers: Instruction[];
+  runs?: RunIndex;
+  runsWithTriggers?: RunIndex;
+}
+
+// Built once per parsed file on first use and kept on the model object: most rules only look at a few
+// commands, and re-scanning every RUN for each of them was the linter's main cost. (A WeakMap would
+// do too, but its entries make garbage collection markedly slower when many files are linted.)
+const INDEX = Symbol('shipready.index');
+type Indexed = Dockerfile & { [INDEX]?: FileIndex };
+
+function indexOf(df: Dockerfile): FileIndex {
+  let idx = (df as Indexed)[INDEX];
+  if (!idx) {
+    const withTriggers: Instruction[] = [];
+    for (const i of df.instructions) {
+      withTriggers.push(i);
+      if (i.trigger) withTriggers.push(i.trigger);
+    }
+    idx = { withTriggers };
+    (df as Indexed)[INDEX] = idx;
+  }
+  return idx;
+}
+
+function runIndex(df: Dockerfile, onbuild: boolean): RunIndex {
+  const idx = indexOf(df);
+  if (!idx.runsWithTriggers) {
+    const all: RunCommand[] = [];
+    const byName = new Map<string, RunCommand[]>();
+    for (const instr of idx.withTriggers) {
+      if (instr.keyword !== 'RUN') continue;
+      const stage = df.stages[instr.stage];
+      for (const cmd of df.script(instr).commands) {
+        const rc: RunCommand = { instr, cmd, stage, base: baseName(cmd.name) };
+        all.push(rc);
+        const list = byName.get(rc.base);
+        if (list) list.push(rc);
+        else byName.set(rc.base, [rc]);
+      }
+    }
+    idx.runsWithTriggers = { all, byName };
+  }
+  if (onbuild) return idx.runsWithTriggers;
+  // Without ONBUILD triggers: the same index when the file has none (the usual case), else a filtered copy.
+  if (!idx.runs) {
+    const full = idx.runsWithTriggers;
+    if (idx.withTriggers.length === df.instructions.length) idx.runs = full;
+    else {
+      const own = (rc: RunCommand): boolean => rc.instr.parent === null;
+      const byName = new Map<string, RunCommand[]>();
+      for (const [name, list] of full.byName) {
+        const kept = list.filter(own);
+        if (kept.length > 0) byName.set(name, kept);
+      }
+      idx.runs = { all: full.all.filter(own), byName };
+    }
+  }
+  return idx.runs;
 }
 
 /** Commands of a single RUN. */
