@@ -23,7 +23,10 @@ export function imageSummaryText(img: ImageSummary, p: Paint): string[] {
   out.push(`  efficiency ${pct(e.efficiency)} (dive: ${pct(e.diveEfficiency)})  reclaimable ${formatBytes(e.reclaimableBytes)}  user wasted ${pct(e.userWastedPercent)}  base ${formatBytes(e.baseBytes)} / yours ${formatBytes(e.userBytes)}`);
   if (e.inefficientPaths.length) {
     out.push(p.dim('  reclaimable (written more than once or deleted later):'));
-    for (const w of e.inefficientPaths.slice(0, LIST)) out.push(`    ${formatBytes(w.reclaimableBytes).padStart(10)}  ${safe(w.path)}  ${p.dim(`layers ${w.layers.join(', ')}`)}`);
+    for (const w of e.inefficientPaths.slice(0, LIST)) {
+      const where = `written in ${w.layers.length > 1 ? 'layers' : 'layer'} ${w.layers.join(', ')}${w.removedIn !== undefined ? `, removed in ${w.removedIn}` : ''}`;
+      out.push(`    ${formatBytes(w.reclaimableBytes).padStart(10)}  ${safe(w.path)}  ${p.dim(where)}`);
+    }
   }
   if (e.largestDirs.length) {
     out.push(p.dim('  largest directories:'));

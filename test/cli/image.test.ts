@@ -83,6 +83,7 @@ describe('shipready image', () => {
     expect(r.out).toMatch(/layer +size +compressed +created by/);
     expect(r.out).toContain('RUN apt-get update && apt-get install -y curl');
     expect(r.out).toMatch(/reclaimable 4\.0 kB/);
+    expect(r.out).toMatch(/4\.0 kB {2}\/bin\/server {2}written in layers 0, 1\n/);
     expect(r.out).toMatch(/- config\.User .*IM001\/root-user \(CIS-DI-0001\)/);
     expect(r.out).toMatch(/in 1 image/);
   });

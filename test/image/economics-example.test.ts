@@ -48,7 +48,7 @@ describe('the worked example of docs/image-economics.md', () => {
 
   it('lists the inefficient paths of the doc with their copies and reclaimable bytes', () => {
     expect(e.inefficientPaths).toEqual([
-      { path: '/var/cache/apt/tool.deb', layers: [1], totalBytes: 500, reclaimableBytes: 500 },
+      { path: '/var/cache/apt/tool.deb', layers: [1], totalBytes: 500, reclaimableBytes: 500, removedIn: 2 },
       { path: '/usr/bin/tool', layers: [1, 2], totalBytes: 600, reclaimableBytes: 300 },
       { path: '/etc/app.conf', layers: [0, 3], totalBytes: 110, reclaimableBytes: 50 },
     ]);

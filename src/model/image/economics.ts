@@ -13,6 +13,8 @@ interface PathRecord {
   writes: ImageFile[];
   /** Removed at some point by a whiteout, an opaque directory or a directory replacing it. */
   deleted: boolean;
+  /** The layer of the last removal. */
+  removedIn?: number;
 }
 
 const contentBytes = (file: ImageFile): number => (file.type === 'file' ? file.size : 0);
@@ -29,9 +31,12 @@ export class EconomicsRecorder implements OverlayObserver {
     else this.records.set(file.path, { writes: [file], deleted: false });
   }
 
-  remove(file: ImageFile): void {
+  remove(file: ImageFile, layer: number): void {
     const rec = this.records.get(file.path);
-    if (rec) rec.deleted = true;
+    if (rec) {
+      rec.deleted = true;
+      rec.removedIn = layer;
+    }
   }
 }
 
@@ -141,7 +146,9 @@ export function computeEconomics({ recorder, files, layerCount, baseLayerCount }
     const reclaimable = copies - kept;
     reclaimableBytes += reclaimable;
     diveWastedBytes += copies;
-    inefficientPaths.push({ path, layers: rec.writes.map((w) => w.layer), totalBytes: copies, reclaimableBytes: reclaimable });
+    const entry: InefficientPath = { path, layers: rec.writes.map((w) => w.layer), totalBytes: copies, reclaimableBytes: reclaimable };
+    if (rec.removedIn !== undefined && !files.has(path)) entry.removedIn = rec.removedIn;
+    inefficientPaths.push(entry);
   }
   inefficientPaths.sort((a, b) => b.reclaimableBytes - a.reclaimableBytes || b.totalBytes - a.totalBytes || (a.path < b.path ? -1 : 1));
 

@@ -144,6 +144,8 @@ export interface InefficientPath {
   totalBytes: number;
   /** Bytes that could go: every copy but the one kept (all of them when the path ends deleted). */
   reclaimableBytes: number;
+  /** The layer that deletes the path, when the final filesystem no longer has it. */
+  removedIn?: number;
 }
 
 export interface SizedPath {

@@ -58,7 +58,7 @@ export default defineRule<ImageRuleContext>({
     const top = [...e.inefficientPaths]
       .sort((a, b) => b.reclaimableBytes - a.reclaimableBytes || (a.path < b.path ? -1 : 1))
       .slice(0, TOP)
-      .map((p) => `${p.path} ${formatBytes(p.reclaimableBytes)} (layers ${p.layers.join(', ')})`)
+      .map((p) => `${p.path} ${formatBytes(p.reclaimableBytes)} (layer${p.layers.length > 1 ? 's' : ''} ${p.layers.join(', ')}${p.removedIn !== undefined ? `, removed in ${p.removedIn}` : ''})`)
       .join('; ');
     ctx.report({ messageId: 'wasted', data: { size: formatBytes(wasted), reasons: reasons.join('; '), top: top || 'none' }, field: 'economics.reclaimableBytes' });
   },
