@@ -1,47 +1,18 @@
-import { renameSync, writeFileSync, unlinkSync } from 'node:fs';
-import { dirname, basename, join, relative, resolve, sep } from 'node:path';
-import { ConfigError, InputError } from './config/errors.js';
+import { ConfigError } from './config/errors.js';
 import { loadConfig as loadConfigFile, parseConfigText } from './config/load.js';
 import { EffectiveConfig, type FileConfig } from './config/resolve.js';
 import type { LoadedConfig, ShipreadyConfig } from './config/types.js';
 import { validateConfig } from './config/validate.js';
-import { discoverComposeProjects, discoverDockerfiles } from './discover.js';
-import { applyFixes } from './engine/fix.js';
-import { lintDockerfile, compareFindings, type FileLintResult } from './engine/lint-dockerfile.js';
+import { lintDockerfile } from './engine/lint-dockerfile.js';
+import { lintPaths, resolveConfigWith, writeAtomically, type LintOptions } from './engine/lint-paths.js';
 import { RuleRegistry } from './engine/registry.js';
 import { summarize, type LintResult } from './engine/result.js';
-import type { Finding, RunError } from './finding.js';
-import { parseDockerfile } from './model/dockerfile/parse.js';
-import { readTextFile } from './read-input.js';
-import { allRules, contextRules, dockerfileRules } from './rules/index.js';
-import { ContextSession } from './engine/lint-context.js';
-import type { ContextRule } from './rules/context-types.js';
+import { allRules, dockerfileRules } from './rules/index.js';
 import type { DockerfileRule } from './rules/types.js';
 
 export const registry = new RuleRegistry(allRules);
 
-export interface LintOptions {
-  /** Working directory: paths and displayed file names are relative to it. Default: process.cwd(). */
-  cwd?: string;
-  /** Explicit config file (like --config). */
-  configPath?: string;
-  /** A config object to use instead of looking for a file (validated like a file). */
-  config?: ShipreadyConfig;
-  /** Apply safe fixes and write the files (atomically). */
-  fix?: boolean;
-  /** With `fix`, also apply unsafe fixes. */
-  unsafeFixes?: boolean;
-  /** Run ShellCheck on RUN scripts when the binary is on PATH (default: config `shellcheck`, true). */
-  shellcheck?: boolean;
-  /** Lint this text instead of files (stdin); `path` is the name shown in findings; `type` says what it holds (default dockerfile). */
-  stdin?: { text: string; path?: string; type?: 'dockerfile' | 'compose' };
-  /** An explicit Compose project (like `docker compose -f a.yml -f b.yml`): the main file first, then overrides. */
-  composeFiles?: string[];
-  /** Extra rules to ignore (codes, names or aliases), added to the config's ignore list. */
-  ignore?: string[];
-  /** Run the build-context rules (DI...) with each Dockerfile's directory as the context (default true). */
-  context?: boolean;
-}
+export type { LintOptions };
 
 /** Load and validate the configuration that applies in `cwd` (own file, else `.hadolint.yaml`). */
 export async function loadConfig(cwd = process.cwd(), explicitPath?: string): Promise<LoadedConfig> {
@@ -50,128 +21,17 @@ export async function loadConfig(cwd = process.cwd(), explicitPath?: string): Pr
 
 /** The configuration for a run: an inline config object, an explicit file, or the one found from `cwd`. */
 export async function resolveConfig(cwd: string, opts: Pick<LintOptions, 'config' | 'configPath'>): Promise<LoadedConfig> {
-  if (opts.config) {
-    const { config, issues } = validateConfig(opts.config, registry);
-    if (issues.length) throw new ConfigError(`${issues[0].path.join('.')}: ${issues[0].message}`, 'config');
-    return { config, path: null, kind: 'shipready', baseDir: cwd };
-  }
-  return loadConfigFile(cwd, registry, opts.configPath);
+  return resolveConfigWith(cwd, opts, getRegistry);
 }
 
-const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
+const getRegistry = async () => registry;
 
 /**
  * Lint Dockerfiles under `paths` (directories are searched; default `.`). Configuration problems throw
  * ConfigError; unreadable files become `errors` of kind `input` and the rest are still linted.
  */
 export async function lint(paths: string[] = ['.'], opts: LintOptions = {}): Promise<LintResult> {
-  const cwd = resolve(opts.cwd ?? process.cwd());
-  const loaded = await resolveConfig(cwd, opts);
-  if (opts.ignore?.length) {
-    for (const k of opts.ignore) if (!registry.has(k)) throw new ConfigError(`unknown rule "${k}" in --ignore`);
-    loaded.config = { ...loaded.config, ignore: [...(loaded.config.ignore ?? []), ...opts.ignore] };
-  }
-  const eff = new EffectiveConfig(loaded, registry);
-  const errors: RunError[] = [];
-  const notices: string[] = [];
-  const findings: Finding[] = [];
-  const files: string[] = [];
-  const useShellcheck = opts.shellcheck ?? eff.shellcheck;
-  let sc = false;
-  // Loaded only when used: child_process costs start-up time.
-  const scModule = useShellcheck ? await import('./engine/shellcheck.js') : null;
-  if (scModule) {
-    sc = await scModule.shellcheckAvailable();
-    if (!sc) notices.push('shellcheck not found on PATH: RUN scripts were not checked with ShellCheck (install the "shellcheck" package to enable it)');
-  }
-
-  const inputs: Array<{ abs: string | null; display: string; text?: string }> = [];
-  const composeSets: Array<Array<{ abs: string | null; display: string; text?: string }>> = [];
-  const displayOf = (abs: string) => toPosix(relative(cwd, abs)) || basename(abs);
-  if (opts.stdin?.type === 'compose') composeSets.push([{ abs: null, display: opts.stdin.path ?? '-', text: opts.stdin.text }]);
-  else if (opts.stdin) inputs.push({ abs: null, display: opts.stdin.path ?? '-', text: opts.stdin.text });
-  else {
-    const targets = paths.length ? paths : opts.composeFiles?.length ? [] : ['.'];
-    const { files: found, missing } = discoverDockerfiles(targets, cwd);
-    for (const m of missing) errors.push({ file: m, kind: 'input', message: `${m}: no such file or directory` });
-    const { sets } = discoverComposeProjects(targets, cwd);
-    if (opts.composeFiles?.length) sets.unshift(opts.composeFiles.map((f) => resolve(cwd, f)));
-    const composeFiles = new Set(sets.flat());
-    for (const set of sets) composeSets.push(set.map((abs) => ({ abs, display: displayOf(abs) })));
-    for (const abs of found) if (!composeFiles.has(abs)) inputs.push({ abs, display: displayOf(abs) });
-  }
-  const contextOf = new Map<string, string>();
-  if (composeSets.length) {
-    // Loaded only when used (the Compose schema is large); services' Dockerfiles are linted too.
-    const { lintComposeProjects } = await import('./engine/lint-compose.js');
-    const r = lintComposeProjects(composeSets, { cwd, eff, baseDir: loaded.baseDir, fix: !!opts.fix, unsafe: !!opts.unsafeFixes, env: process.env });
-    findings.push(...r.findings);
-    errors.push(...r.errors);
-    files.push(...r.files);
-    notices.push(...r.notices);
-    for (const [d, c] of r.contexts) contextOf.set(d, c);
-    const known = new Set(inputs.map((i) => i.abs));
-    for (const abs of r.dockerfiles) if (!known.has(abs)) { known.add(abs); inputs.push({ abs, display: displayOf(abs) }); }
-  }
-
-  // Build-context rules: walks are cached per context directory and only made when a rule needs them.
-  const ctxSession = opts.context === false ? null : new ContextSession();
-  for (const input of inputs) {
-    let text: string;
-    try {
-      text = input.text ?? readTextFile(input.abs!, input.display);
-    } catch (e) {
-      if (e instanceof InputError) {
-        errors.push({ file: input.display, kind: 'input', message: e.oneLine });
-        continue;
-      }
-      throw e;
-    }
-    const relToConfig = input.abs ? toPosix(relative(loaded.baseDir, input.abs)) : input.display;
-    const fileConfig = eff.forFile(relToConfig);
-    const run = async (t: string, withShellcheck: boolean): Promise<FileLintResult> => {
-      const df = parseDockerfile(input.display, t);
-      const shellcheck = withShellcheck && sc && fileConfig.severity(shellcheckRule()) !== 'off' ? await scModule!.runShellcheck(df) : undefined;
-      return lintDockerfile(t, {
-        displayPath: input.display,
-        rules: dockerfileRules as DockerfileRule[],
-        config: fileConfig,
-        settings: eff.settings,
-        disableIgnorePragma: eff.disableIgnorePragma,
-        df,
-        shellcheck,
-      });
-    };
-    let current = text;
-    if (opts.fix) {
-      const before = parseErrorCount(text);
-      for (let pass = 0; pass < 10; pass++) {
-        const r = await run(current, false);
-        const { text: next, applied } = applyFixes(current, r.findings, !!opts.unsafeFixes);
-        if (applied === 0 || next === current) break;
-        // Never write a result that parses worse than the input.
-        if (parseErrorCount(next) > before) break;
-        current = next;
-      }
-      if (current !== text) {
-        if (input.abs) writeAtomically(input.abs, current);
-        else notices.push('fixes for stdin are not written anywhere; lint a file to apply them');
-      }
-    }
-    const result = await run(current, true);
-    files.push(input.display);
-    findings.push(...result.findings);
-    errors.push(...result.errors);
-    if (ctxSession && input.abs) {
-      const cr = ctxSession.lintDockerfile({ dockerfile: input.abs, displayPath: input.display, df: result.df, rules: contextRules as ContextRule[], eff, baseDir: loaded.baseDir, cwd, contextDir: contextOf.get(input.abs), fix: opts.fix, unsafeFixes: opts.unsafeFixes });
-      findings.push(...cr.findings);
-      errors.push(...cr.errors);
-      if (cr.ignoreFile && !files.includes(cr.ignoreFile)) files.push(cr.ignoreFile);
-    }
-  }
-  if (ctxSession) notices.push(...ctxSession.summaryNotices());
-  findings.sort(compareFindings);
-  return { findings, errors, files, rules: allRules, notices, summary: summarize(findings, errors, files.length), failureThreshold: eff.failureThreshold, noFail: eff.noFail };
+  return lintPaths(paths, opts, { registry: getRegistry, all: allRules });
 }
 
 /** Lint one Dockerfile's text synchronously with a given config (no ShellCheck, no files). */
@@ -202,24 +62,5 @@ function defaultConfig(): { eff: EffectiveConfig; file: FileConfig } {
   return { eff, file: eff.forFile('Dockerfile') };
 }
 
-function shellcheckRule(): DockerfileRule {
-  return registry.find('shellcheck')[0] as DockerfileRule;
-}
-
-function parseErrorCount(text: string): number {
-  return parseDockerfile('x', text).instructions.filter((i) => i.error).length;
-}
-
-/** Write via a temp file in the same directory and rename, so readers never see a partial file. */
-export function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.shipready-${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (e) {
-    try { unlinkSync(tmp); } catch { /* already gone */ }
-    throw new InputError(`cannot write fixed file: ${(e as Error).message}`, path);
-  }
-}
-
+export { writeAtomically };
 export { parseConfigText };

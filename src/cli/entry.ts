@@ -1,9 +1,10 @@
 import { main } from './main.js';
+import { streamsUsed, writeFd } from './output.js';
 
-main(process.argv.slice(2)).then(
+main(process.argv.slice(2), { out: (s) => writeFd(1, s), err: (s) => writeFd(2, s) }).then(
   (code) => exit(code),
   (e: unknown) => {
-    process.stderr.write(`shipready: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    writeFd(2, `shipready: internal error: ${(e as Error)?.message ?? String(e)}\n`);
     exit(2);
   },
 );
@@ -11,9 +12,10 @@ main(process.argv.slice(2)).then(
 /**
  * Exit as soon as the run is over: Node's own teardown of a heap this size takes a few milliseconds,
  * a noticeable part of a one-file run. Only when all output is written (pipes are asynchronous on
- * some systems); otherwise Node exits by itself once it is flushed.
+ * some systems); otherwise Node exits by itself once it is flushed. Output is written synchronously
+ * unless a write fell back to the streams (see output.ts).
  */
 function exit(code: number): void {
   process.exitCode = code;
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
+  if (!streamsUsed() || (process.stdout.writableLength === 0 && process.stderr.writableLength === 0)) process.exit(code);
 }

@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ConfigError, InputError } from '../config/errors.js';
-import { lint, registry } from '../api.js';
+import { lintPaths, type RuleSet } from '../engine/lint-paths.js';
 import { severityRank, type Severity } from '../finding.js';
 import { VERSION } from '../version.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
+import { isTerminal } from './output.js';
 import { explainRule, listRules } from './rules-command.js';
 
 const HELP = `shipready ${VERSION}: is your container setup ready for production?
@@ -61,7 +62,7 @@ const LINT_FLAGS: FlagSpec[] = [
 const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'];
 
 /** Runs the CLI and returns the exit code. Output goes through the given writers. */
-export async function main(argv: string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
   const debug = argv.includes('--debug');
   try {
     const cmd = argv[0];
@@ -74,11 +75,13 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
       return 0;
     }
     if (cmd === 'rules') {
+      const { registry } = await import('../api.js');
       io.out(listRules(registry.rules, argv.includes('--json')));
       return 0;
     }
     if (cmd === 'explain') {
       if (!argv[1]) throw new UsageError('explain needs a rule code, name or alias, e.g. shipready explain DL3007');
+      const { registry } = await import('../api.js');
       const text = explainRule(registry, argv[1]);
       io.out(text);
       return 0;
@@ -103,7 +106,7 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
   if (flags.get('help')) { io.out(HELP); return 0; }
   if (flags.get('version')) { io.out(`${VERSION}\n`); return 0; }
   const format = String(flags.get('format') ?? process.env.SHIPREADY_FORMAT ?? 'text');
-  const { FORMATS, formatResult } = await import('../formatters/index.js');
+  const { FORMATS, FORMATS_USING_RULES, formatResult } = await import('../formatters/index.js');
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}"; formats are ${FORMATS.join(', ')}`);
   const threshold = flags.get('failure-threshold') as string | undefined;
   if (threshold !== undefined && !THRESHOLDS.includes(threshold)) throw new UsageError(`--failure-threshold must be one of ${THRESHOLDS.join(', ')}`);
@@ -118,7 +121,13 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
     stdin = { text: decodeText(readFileSync(0), name), path: name, type: type as 'dockerfile' | 'compose' };
   } else if (positionals.includes('-')) throw new UsageError('"-" (stdin) cannot be combined with other paths');
 
-  const result = await lint(positionals, {
+  // lint() of api.ts, but the Compose and image rules (all of api.ts's registry) are loaded only
+  // when needed: loading them is a noticeable part of a one-file cold start.
+  const rules: RuleSet = {
+    registry: async () => (await import('../api.js')).registry,
+    all: FORMATS_USING_RULES.includes(format) ? (await import('../rules/index.js')).allRules : [],
+  };
+  const result = await lintPaths(positionals, {
     configPath: flags.get('config') as string | undefined,
     fix: flags.get('fix') === true,
     unsafeFixes: flags.get('unsafe-fixes') === true,
@@ -127,9 +136,9 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
     stdin,
     composeFiles: flags.get('compose-file') as string[] | undefined,
     ignore: flags.get('ignore') as string[] | undefined,
-  });
+  }, rules);
 
-  const color = flags.has('color') ? flags.get('color') === true : !process.env.NO_COLOR && (flags.get('output') ? false : !!process.stdout.isTTY);
+  const color = flags.has('color') ? flags.get('color') === true : !process.env.NO_COLOR && (flags.get('output') ? false : isTerminal(1));
   const sources = new Map<string, string>();
   if (format === 'text') {
     for (const f of result.files) {

@@ -34,7 +34,7 @@ export function findConfig(cwd: string): { path: string; kind: 'shipready' | 'ha
  * Load and strictly validate the configuration. `explicit` (from --config) wins over lookup.
  * Throws ConfigError (one line, with file and position) on any problem.
  */
-export async function loadConfig(cwd: string, registry: RuleRegistry, explicit?: string): Promise<LoadedConfig> {
+export async function loadConfig(cwd: string, registry: RuleRegistry | (() => Promise<RuleRegistry>), explicit?: string): Promise<LoadedConfig> {
   let found: { path: string; kind: 'shipready' | 'hadolint' } | null;
   if (explicit) {
     const p = resolve(cwd, explicit);
@@ -48,7 +48,8 @@ export async function loadConfig(cwd: string, registry: RuleRegistry, explicit?:
   } catch (e) {
     throw new ConfigError(`cannot read config: ${(e as Error).message}`, found.path);
   }
-  const config = await parseConfigText(text, found.path, found.kind, registry);
+  // A loader is called only now: without a config file no rule is looked up.
+  const config = await parseConfigText(text, found.path, found.kind, typeof registry === 'function' ? await registry() : registry);
   return { config, path: found.path, kind: found.kind, baseDir: dirname(found.path) };
 }
 

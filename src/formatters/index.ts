@@ -25,6 +25,9 @@ export type FormatName = keyof typeof FORMATTERS;
 /** Output format names, the default (`text`) first. */
 export const FORMATS: readonly string[] = Object.keys(FORMATTERS);
 
+/** Formats that read `result.rules` (the rule metadata they list); the others never do. */
+export const FORMATS_USING_RULES: readonly string[] = ['sarif', 'gitlab'];
+
 export function isFormat(name: string): name is FormatName {
   return Object.prototype.hasOwnProperty.call(FORMATTERS, name);
 }

@@ -125,11 +125,19 @@ function lineText(source: string, line: number): string | undefined {
 }
 
 /** The flagged source line with an underline under [column, endColumn); `...` for multi-line spans. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 function codeFrame(source: string, loc: TextLocation, p: Paint, color: (s: string) => string): string[] {
   const text = lineText(source, loc.line);
   if (text === undefined) return [];
-  const { glyphs, colOf, width } = layout(text);
-  const at = (column: number) => colOf[Math.min(Math.max(column - 1, 0), text.length)];
+  // Printable ASCII (most lines) is one column per character: no glyphs to build, which on a cold
+  // run (interpreted code) is a noticeable part of a one-file lint.
+  const plain = PRINTABLE_ASCII.test(text);
+  const { glyphs, colOf, width } = plain ? { glyphs: null, colOf: null, width: text.length } : layout(text);
+  const at = (column: number) => {
+    const i = Math.min(Math.max(column - 1, 0), text.length);
+    return colOf ? colOf[i] : i;
+  };
   const multiLine = loc.endLine > loc.line;
   const start = at(loc.column);
   let end = multiLine ? width : at(loc.endColumn);
@@ -143,9 +151,11 @@ function codeFrame(source: string, loc: TextLocation, p: Paint, color: (s: strin
     to = from + MAX_FRAME_WIDTH;
   }
   let shown = glyphs
-    .filter((g) => g.col >= from && g.col + g.width <= to)
-    .map((g) => g.text)
-    .join('');
+    ? glyphs
+        .filter((g) => g.col >= from && g.col + g.width <= to)
+        .map((g) => g.text)
+        .join('')
+    : text.slice(from, to);
   let offset = 0;
   if (from > 0) {
     shown = `…${shown}`;

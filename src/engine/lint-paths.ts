@@ -1,0 +1,207 @@
+// lint() of api.ts, without a static import of every rule (see lintPaths).
+import { renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import { dirname, basename, join, relative, resolve, sep } from 'node:path';
+import { ConfigError, InputError } from '../config/errors.js';
+import { loadConfig as loadConfigFile } from '../config/load.js';
+import { EffectiveConfig } from '../config/resolve.js';
+import type { LoadedConfig, ShipreadyConfig } from '../config/types.js';
+import { validateConfig } from '../config/validate.js';
+import { discoverComposeProjects, discoverDockerfiles } from '../discover.js';
+import { applyFixes } from './fix.js';
+import { lintDockerfile, compareFindings, type FileLintResult } from './lint-dockerfile.js';
+import { RuleRegistry } from './registry.js';
+import { summarize, type LintResult } from './result.js';
+import type { Finding, RunError } from '../finding.js';
+import { parseDockerfile } from '../model/dockerfile/parse.js';
+import { readTextFile } from '../read-input.js';
+import { rules as dockerfileRules } from '../rules/dockerfile/index.js';
+import { rules as contextRules } from '../rules/context/index.js';
+import { ContextSession } from './lint-context.js';
+import type { ContextRule } from '../rules/context-types.js';
+import type { DockerfileRule, Rule } from '../rules/types.js';
+
+export interface LintOptions {
+  /** Working directory: paths and displayed file names are relative to it. Default: process.cwd(). */
+  cwd?: string;
+  /** Explicit config file (like --config). */
+  configPath?: string;
+  /** A config object to use instead of looking for a file (validated like a file). */
+  config?: ShipreadyConfig;
+  /** Apply safe fixes and write the files (atomically). */
+  fix?: boolean;
+  /** With `fix`, also apply unsafe fixes. */
+  unsafeFixes?: boolean;
+  /** Run ShellCheck on RUN scripts when the binary is on PATH (default: config `shellcheck`, true). */
+  shellcheck?: boolean;
+  /** Lint this text instead of files (stdin); `path` is the name shown in findings; `type` says what it holds (default dockerfile). */
+  stdin?: { text: string; path?: string; type?: 'dockerfile' | 'compose' };
+  /** An explicit Compose project (like `docker compose -f a.yml -f b.yml`): the main file first, then overrides. */
+  composeFiles?: string[];
+  /** Extra rules to ignore (codes, names or aliases), added to the config's ignore list. */
+  ignore?: string[];
+  /** Run the build-context rules (DI...) with each Dockerfile's directory as the context (default true). */
+  context?: boolean;
+}
+
+
+/** The rules of a run: every rule for the result, and the registry to look keys up in (loaded on demand). */
+export interface RuleSet {
+  registry: () => Promise<RuleRegistry>;
+  all: readonly Rule<any>[];
+}
+
+const EMPTY_REGISTRY = new RuleRegistry([]);
+
+const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
+
+/** The configuration for a run: an inline config object, an explicit file, or the one found from `cwd`. */
+export async function resolveConfigWith(cwd: string, opts: Pick<LintOptions, 'config' | 'configPath'>, registry: () => Promise<RuleRegistry>): Promise<LoadedConfig> {
+  if (opts.config) {
+    const { config, issues } = validateConfig(opts.config, await registry());
+    if (issues.length) throw new ConfigError(`${issues[0].path.join('.')}: ${issues[0].message}`, 'config');
+    return { config, path: null, kind: 'shipready', baseDir: cwd };
+  }
+  return loadConfigFile(cwd, registry, opts.configPath);
+}
+
+
+/**
+ * lint() (see api.ts) with the rule set passed in: `rules.registry` is awaited only when a rule has
+ * to be looked up by key (a config, --ignore), and `rules.all` is what the result lists. The CLI
+ * uses this to lint Dockerfiles without loading the Compose and image rules, a noticeable part of
+ * a one-file cold start.
+ */
+export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleSet): Promise<LintResult> {
+  const cwd = resolve(opts.cwd ?? process.cwd());
+  const loaded = await resolveConfigWith(cwd, opts, rules.registry);
+  // The default configuration ({}) looks no rule up, so it needs no registry.
+  const registry = loaded.kind === 'default' && !opts.ignore?.length ? EMPTY_REGISTRY : await rules.registry();
+  if (opts.ignore?.length) {
+    for (const k of opts.ignore) if (!registry.has(k)) throw new ConfigError(`unknown rule "${k}" in --ignore`);
+    loaded.config = { ...loaded.config, ignore: [...(loaded.config.ignore ?? []), ...opts.ignore] };
+  }
+  const eff = new EffectiveConfig(loaded, registry);
+  const errors: RunError[] = [];
+  const notices: string[] = [];
+  const findings: Finding[] = [];
+  const files: string[] = [];
+  const useShellcheck = opts.shellcheck ?? eff.shellcheck;
+  let sc = false;
+  // Loaded only when used: child_process costs start-up time.
+  const scModule = useShellcheck ? await import('./shellcheck.js') : null;
+  if (scModule) {
+    sc = await scModule.shellcheckAvailable();
+    if (!sc) notices.push('shellcheck not found on PATH: RUN scripts were not checked with ShellCheck (install the "shellcheck" package to enable it)');
+  }
+
+  const inputs: Array<{ abs: string | null; display: string; text?: string }> = [];
+  const composeSets: Array<Array<{ abs: string | null; display: string; text?: string }>> = [];
+  const displayOf = (abs: string) => toPosix(relative(cwd, abs)) || basename(abs);
+  if (opts.stdin?.type === 'compose') composeSets.push([{ abs: null, display: opts.stdin.path ?? '-', text: opts.stdin.text }]);
+  else if (opts.stdin) inputs.push({ abs: null, display: opts.stdin.path ?? '-', text: opts.stdin.text });
+  else {
+    const targets = paths.length ? paths : opts.composeFiles?.length ? [] : ['.'];
+    const { files: found, missing } = discoverDockerfiles(targets, cwd);
+    for (const m of missing) errors.push({ file: m, kind: 'input', message: `${m}: no such file or directory` });
+    const { sets } = discoverComposeProjects(targets, cwd);
+    if (opts.composeFiles?.length) sets.unshift(opts.composeFiles.map((f) => resolve(cwd, f)));
+    const composeFiles = new Set(sets.flat());
+    for (const set of sets) composeSets.push(set.map((abs) => ({ abs, display: displayOf(abs) })));
+    for (const abs of found) if (!composeFiles.has(abs)) inputs.push({ abs, display: displayOf(abs) });
+  }
+  const contextOf = new Map<string, string>();
+  if (composeSets.length) {
+    // Loaded only when used (the Compose schema is large); services' Dockerfiles are linted too.
+    const { lintComposeProjects } = await import('./lint-compose.js');
+    const r = lintComposeProjects(composeSets, { cwd, eff, baseDir: loaded.baseDir, fix: !!opts.fix, unsafe: !!opts.unsafeFixes, env: process.env });
+    findings.push(...r.findings);
+    errors.push(...r.errors);
+    files.push(...r.files);
+    notices.push(...r.notices);
+    for (const [d, c] of r.contexts) contextOf.set(d, c);
+    const known = new Set(inputs.map((i) => i.abs));
+    for (const abs of r.dockerfiles) if (!known.has(abs)) { known.add(abs); inputs.push({ abs, display: displayOf(abs) }); }
+  }
+
+  // Build-context rules: walks are cached per context directory and only made when a rule needs them.
+  const ctxSession = opts.context === false ? null : new ContextSession();
+  for (const input of inputs) {
+    let text: string;
+    try {
+      text = input.text ?? readTextFile(input.abs!, input.display);
+    } catch (e) {
+      if (e instanceof InputError) {
+        errors.push({ file: input.display, kind: 'input', message: e.oneLine });
+        continue;
+      }
+      throw e;
+    }
+    const relToConfig = input.abs ? toPosix(relative(loaded.baseDir, input.abs)) : input.display;
+    const fileConfig = eff.forFile(relToConfig);
+    const run = async (t: string, withShellcheck: boolean): Promise<FileLintResult> => {
+      const df = parseDockerfile(input.display, t);
+      const shellcheck = withShellcheck && sc && fileConfig.severity(shellcheckRule()) !== 'off' ? await scModule!.runShellcheck(df) : undefined;
+      return lintDockerfile(t, {
+        displayPath: input.display,
+        rules: dockerfileRules as DockerfileRule[],
+        config: fileConfig,
+        settings: eff.settings,
+        disableIgnorePragma: eff.disableIgnorePragma,
+        df,
+        shellcheck,
+      });
+    };
+    let current = text;
+    if (opts.fix) {
+      const before = parseErrorCount(text);
+      for (let pass = 0; pass < 10; pass++) {
+        const r = await run(current, false);
+        const { text: next, applied } = applyFixes(current, r.findings, !!opts.unsafeFixes);
+        if (applied === 0 || next === current) break;
+        // Never write a result that parses worse than the input.
+        if (parseErrorCount(next) > before) break;
+        current = next;
+      }
+      if (current !== text) {
+        if (input.abs) writeAtomically(input.abs, current);
+        else notices.push('fixes for stdin are not written anywhere; lint a file to apply them');
+      }
+    }
+    const result = await run(current, true);
+    files.push(input.display);
+    findings.push(...result.findings);
+    errors.push(...result.errors);
+    if (ctxSession && input.abs) {
+      const cr = ctxSession.lintDockerfile({ dockerfile: input.abs, displayPath: input.display, df: result.df, rules: contextRules as ContextRule[], eff, baseDir: loaded.baseDir, cwd, contextDir: contextOf.get(input.abs), fix: opts.fix, unsafeFixes: opts.unsafeFixes });
+      findings.push(...cr.findings);
+      errors.push(...cr.errors);
+      if (cr.ignoreFile && !files.includes(cr.ignoreFile)) files.push(cr.ignoreFile);
+    }
+  }
+  if (ctxSession) notices.push(...ctxSession.summaryNotices());
+  findings.sort(compareFindings);
+  return { findings, errors, files, rules: rules.all, notices, summary: summarize(findings, errors, files.length), failureThreshold: eff.failureThreshold, noFail: eff.noFail };
+}
+
+
+/** The ShellCheck rule (a Dockerfile rule, found as registry.find('shellcheck') would). */
+function shellcheckRule(): DockerfileRule {
+  return dockerfileRules.find((r) => [r.id, r.name, ...r.aliases].some((k) => k.toLowerCase() === 'shellcheck')) as DockerfileRule;
+}
+
+function parseErrorCount(text: string): number {
+  return parseDockerfile('x', text).instructions.filter((i) => i.error).length;
+}
+
+/** Write via a temp file in the same directory and rename, so readers never see a partial file. */
+export function writeAtomically(path: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.shipready-${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    try { unlinkSync(tmp); } catch { /* already gone */ }
+    throw new InputError(`cannot write fixed file: ${(e as Error).message}`, path);
+  }
+}
+
