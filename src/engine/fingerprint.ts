@@ -51,15 +51,29 @@ function normalise(s: string): string {
  * so it survives edits elsewhere in the file (line numbers are not part of it).
  */
 export class Fingerprinter {
-  private readonly seen = new Map<string, number>();
+  // Per file and rule: the hash state after `${ruleId}\0${file}\0` (fed once, not per finding) and
+  // how often each normalised snippet was seen. Nested maps: no key string built per finding.
+  private readonly byFile = new Map<string, Map<string, { h1: number; h2: number; seen: Map<string, number> }>>();
   make(ruleId: string, file: string, snippet: string): string {
     const norm = normalise(snippet);
-    const key = `${ruleId}\0${file}\0${norm}`;
-    const n = this.seen.get(key) ?? 0;
-    this.seen.set(key, n + 1);
-    // = fnv1a64(`${key}\0${n}`), without building that string (FNV-1a runs left to right).
-    start();
-    feed(key);
+    let byRule = this.byFile.get(file);
+    if (!byRule) this.byFile.set(file, (byRule = new Map()));
+    let prefix = byRule.get(ruleId);
+    if (!prefix) {
+      start();
+      feed(ruleId);
+      feed('\0');
+      feed(file);
+      feed('\0');
+      prefix = { h1: lanes[0], h2: lanes[1], seen: new Map() };
+      byRule.set(ruleId, prefix);
+    }
+    const n = prefix.seen.get(norm) ?? 0;
+    prefix.seen.set(norm, n + 1);
+    // = fnv1a64(`${ruleId}\0${file}\0${norm}\0${n}`), without building that string (FNV-1a runs left to right).
+    lanes[0] = prefix.h1;
+    lanes[1] = prefix.h2;
+    feed(norm);
     feed('\0');
     feed(String(n));
     return digest();

@@ -32,6 +32,8 @@ interface PlannedRule {
   rule: DockerfileRule;
   severity: Severity;
   options: Record<string, unknown>;
+  /** Whether the config ignores the rule by its own id, name or aliases (asked once, not per finding). */
+  ignored: boolean;
 }
 
 // Kept on the FileConfig object itself (keyed by the rule list): one config usually lints many files.
@@ -44,7 +46,7 @@ function planFor(config: FileConfig, rules: readonly DockerfileRule[]): PlannedR
   const plan: PlannedRule[] = [];
   for (const rule of rules) {
     const severity = config.severity(rule);
-    if (severity !== 'off') plan.push({ rule, severity, options: config.options(rule) });
+    if (severity !== 'off') plan.push({ rule, severity, options: config.options(rule), ignored: config.isIgnored(rule.id, rule.name, rule.aliases) });
   }
   (config as Planned)[PLAN] = { rules, plan };
   return plan;
@@ -62,7 +64,7 @@ export function lintDockerfile(text: string, opts: LintFileOptions): FileLintRes
   const emit = (p: PlannedRule, d: ReportDescriptor): void => {
     const rule = p.rule;
     const aliases = d.aliases ? [...rule.aliases, ...d.aliases] : rule.aliases;
-    if (opts.config.isIgnored(rule.id, rule.name, aliases)) return;
+    if (d.aliases ? opts.config.isIgnored(rule.id, rule.name, aliases) : p.ignored) return;
     if (sups.length > 0 && isSuppressed(sups, rule.id, rule.name, aliases, d.span.start)) return;
     let severity = p.severity;
     // A finding's own level (ShellCheck's) only replaces the rule default, never a configured level.

@@ -48,7 +48,7 @@ export function parseDockerfile(path: string, text: string): Dockerfile {
     if (li === 1 && text.charCodeAt(0) === 0xfeff) ls = 1;
     const le = source.lineEnd(li);
     let p = ls;
-    while (p < le && (text[p] === ' ' || text[p] === '\t')) p++;
+    while (p < le && isBlankAt(text, p)) p++;
     if (p >= le) { li++; continue; }
     if (text[p] === '#') {
       comments.push({ text: text.slice(p + 1, le).trim(), line: li, start: p, end: le });
@@ -77,7 +77,7 @@ function readInstruction(source: SourceFile, li: number, p: number, escape: stri
   // Join continuation lines; comment and blank lines inside a continuation are dropped, as Docker does.
   for (;;) {
     let e = le;
-    while (e > segStart && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+    while (e > segStart && isBlankAt(text, e - 1)) e--;
     // BuildKit: an escape at the end continues the line unless it is itself escaped (`C:\\dir\\`).
     const lineStart = source.lineStart(lastLine);
     if (e > segStart && text[e - 1] === escape && (e - 2 < lineStart || text[e - 2] !== escape)) {
@@ -87,7 +87,7 @@ function readInstruction(source: SourceFile, li: number, p: number, escape: stri
         const ns = source.lineStart(next);
         const ne = source.lineEnd(next);
         let q = ns;
-        while (q < ne && (text[q] === ' ' || text[q] === '\t')) q++;
+        while (q < ne && isBlankAt(text, q)) q++;
         if (q >= ne) { next++; continue; }
         if (text[q] === '#') {
           const c = { text: text.slice(q + 1, ne).trim(), line: next, start: q, end: ne };
@@ -271,6 +271,12 @@ const LAZY_WORDS_PROPERTY: PropertyDescriptor = {
     this[LAZY_WORDS].words = v;
   },
 };
+
+/** Is the character at `i` a space or a tab? (By code: no one-character strings made per character.) */
+function isBlankAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c === 32 || c === 9;
+}
 
 /** Is the character at `i` whitespace (`/\s/`)? Printable ASCII is decided without the regex. */
 function isSpace(s: string, i: number): boolean {

@@ -27,10 +27,17 @@ export function splitWords(s: string, from: number, escape: string, quotesGroup 
     if (i >= n) break;
     const start = i;
     let value = '';
+    // One run of plain characters (most words): the raw text is the value, no second slice.
+    let plain = true;
     while (i < n) {
       // A run of characters without special meaning is taken as it is (most words are nothing else).
+      // (Never reads past the end: charCodeAt there gives NaN, which makes V8 treat `c` as a double.)
       let j = i;
-      for (let c = s.charCodeAt(j); j < n && !isBlank(c) && c !== 34 && c !== 39 && c !== esc; c = s.charCodeAt(++j));
+      while (j < n) {
+        const c = s.charCodeAt(j);
+        if (isBlank(c) || c === 34 || c === 39 || c === esc) break;
+        j++;
+      }
       if (j > i) {
         value += s.slice(i, j);
         i = j;
@@ -38,6 +45,7 @@ export function splitWords(s: string, from: number, escape: string, quotesGroup 
       }
       const c = s[i];
       if (c === ' ' || c === '\t' || c === '\n' || c === '\r') break;
+      plain = false;
       if (c === escape && i + 1 < s.length) { value += s[i + 1]; i += 2; continue; }
       if (!quotesGroup && (c === '"' || c === "'")) {
         // BuildKit splits these instructions on whitespace first; quotes only act inside one word.
@@ -70,7 +78,7 @@ export function splitWords(s: string, from: number, escape: string, quotesGroup 
       i++;
     }
     i = Math.min(i, s.length);
-    const w = { value, raw: s.slice(start, i), start, end: i };
+    const w = { value, raw: plain ? value : s.slice(start, i), start, end: i };
     out.push(w);
     if (stopAfter?.(w)) break;
   }

@@ -110,11 +110,12 @@ export function lex(s: string, from = 0, to = s.length): Token[] {
   let i = from;
   const text = to === s.length ? s : s.slice(0, to);
   while (i < to) {
-    const c = text[i];
-    const cls = classOf(text.charCodeAt(i));
+    // Character codes, not one-character strings: this loop sees every character outside words.
+    const code = text.charCodeAt(i);
+    const cls = classOf(code);
     if (cls === BLANK) { i++; continue; }
-    if (c === '\\' && text[i + 1] === '\n') { i += 2; continue; }
-    if (c === '#') {
+    if (code === 92 /* \\ */ && text.charCodeAt(i + 1) === 10 /* \n */) { i += 2; continue; }
+    if (code === 35 /* # */) {
       // A comment runs to the end of the line (a `#` inside a word is handled below).
       const nl = text.indexOf('\n', i);
       i = nl < 0 ? to : nl;
@@ -131,21 +132,29 @@ export function lex(s: string, from = 0, to = s.length): Token[] {
     let value = '';
     let expands = false;
     let subs: Array<[number, number]> | undefined;
+    // A word that is one run of plain characters (most are) has its raw text as its value: no second slice.
+    let plain = true;
     while (i < to) {
       // A run of plain characters is taken as it is.
+      // (Never reads past `to`: charCodeAt there gives NaN, which makes V8 treat `c` as a double.)
       let j = i;
-      for (let c = text.charCodeAt(j); j < to && (c >= 128 || CLASS[c] === 0); c = text.charCodeAt(++j));
+      while (j < to) {
+        const c = text.charCodeAt(j);
+        if (c < 128 && CLASS[c] !== 0) break;
+        j++;
+      }
       if (j > i) {
         value += text.slice(i, j);
         i = j;
         if (i >= to) break;
       }
-      const ch = text[i];
       const chCls = classOf(text.charCodeAt(i));
       if (chCls === BLANK || chCls === OP) {
         // fd prefix of a redirection (`2>&1`) stays with the operator: emit digits as part of op.
         break;
       }
+      plain = false;
+      const ch = text[i];
       if (ch === '\\') {
         if (text[i + 1] === '\n') { i += 2; continue; }
         if (i + 1 < to) value += text[i + 1];
@@ -232,7 +241,7 @@ export function lex(s: string, from = 0, to = s.length): Token[] {
       i++;
     }
     if (i === start) { i++; continue; }
-    out.push({ kind: 'word', start, end: i, value, raw: text.slice(start, i), expands, subs: subs ?? NO_SUBS });
+    out.push({ kind: 'word', start, end: i, value, raw: plain ? value : text.slice(start, i), expands, subs: subs ?? NO_SUBS });
   }
   return out;
 }

@@ -78,7 +78,8 @@ export function parseShell(text: string, map: OffsetMap, from = 0, to = text.len
       }
       if (atStart) {
         if (top === 'body' && t.value === 'esac') { caseState.pop(); flush(''); continue; }
-        if (SKIP_KEYWORDS.has(t.value) && t.raw === t.value) { flush(''); continue; }
+        // (The keywords are short: a length check spares hashing most command names.)
+        if (t.value.length <= 5 && SKIP_KEYWORDS.has(t.value) && t.raw === t.value) { flush(''); continue; }
         if ((t.value === 'for' || t.value === 'select') && t.raw === t.value) { flush(''); skipUntilDo = true; continue; }
         if (t.value === 'case' && t.raw === t.value) { flush(''); caseState.push('header'); continue; }
         if (t.value === 'function' && t.raw === t.value) {

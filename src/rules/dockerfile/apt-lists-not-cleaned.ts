@@ -1,10 +1,11 @@
 import { defineRule } from '../types.js';
-import { baseName, instructions, isPosixShell, mounts, runsAny, subcommand } from '../helpers/dockerfile.js';
+import { baseName, instructions, isPosixShell, mounts, runCommandsWhere, runsAny, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 
 const LISTS = '/var/lib/apt/lists';
 const APT = new Set(['apt-get', 'apt', 'aptitude', 'apt-cache']);
+const isApt = (n: string): boolean => APT.has(n);
 const VALUE_FLAGS = ['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release', '-a', '--host-architecture'];
 // Subcommands that do not read the package lists.
 const LIST_FREE = new Set(['update', 'clean', 'autoclean', 'distclean', 'dist-clean', 'remove', 'purge', 'autoremove']);
@@ -78,8 +79,12 @@ export default defineRule({
   check({ df, report }) {
     if (!runsAny(df, APT)) return;
     let reader: number | undefined;
-    for (const instr of instructions(df, { onbuild: true })) {
-      if (instr.keyword !== 'RUN' || !df.shippedStages.has(instr.stage)) continue;
+    // Only RUNs with an apt command (an `apt-get update` is one), from the per-file index, in file order.
+    let prev: Instruction | undefined;
+    for (const { instr } of runCommandsWhere(df, isApt, { onbuild: true })) {
+      if (instr === prev) continue;
+      prev = instr;
+      if (!df.shippedStages.has(instr.stage)) continue;
       const cmds = df.script(instr).commands;
       let update: Command | undefined;
       let lastApt: Command | undefined;

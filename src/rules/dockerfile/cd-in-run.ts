@@ -1,5 +1,6 @@
 import { defineRule } from '../types.js';
-import { baseName, runsAny } from '../helpers/dockerfile.js';
+import { baseName, runCommandsNamed, runsAny } from '../helpers/dockerfile.js';
+import type { Instruction } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 
 /** Normalise a path for comparison: no trailing slashes, no leading `./`. */
@@ -44,8 +45,11 @@ export default defineRule({
   },
   check({ df, report }) {
     if (!runsAny(df, ['cd'])) return;
-    for (const instr of df.instructions) {
-      if (instr.keyword !== 'RUN') continue;
+    // Only RUNs that run `cd` (from the per-file index, in file order).
+    let prev: Instruction | undefined;
+    for (const { instr } of runCommandsNamed(df, 'cd')) {
+      if (instr === prev) continue;
+      prev = instr;
       const cmds = df.script(instr).commands;
       // One report per RUN: the first `cd` that WORKDIR could replace.
       const cd = cmds.find((c) => baseName(c.name) === 'cd' && !scoped(c, cmds));

@@ -16,6 +16,10 @@ const WHOLE_SYSTEM: Record<string, { valueFlags: string[]; subs: Set<string>; al
   microdnf: { valueFlags: RPM_VALUE, subs: new Set(['update', 'upgrade']), always: new Set() },
 };
 
+// Own keys only, from a Set: a lookup of an arbitrary command name in the object is slow (and would find `constructor`).
+const TOOLS = new Set(Object.keys(WHOLE_SYSTEM));
+const isTool = (n: string): boolean => TOOLS.has(n);
+
 export default defineRule({
   id: 'DF112',
   name: 'package-upgrade',
@@ -37,7 +41,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { cmd, base: tool } of runCommandsWhere(df, (n) => !!WHOLE_SYSTEM[n], { onbuild: true })) {
+    for (const { cmd, base: tool } of runCommandsWhere(df, isTool, { onbuild: true })) {
       const spec = WHOLE_SYSTEM[tool];
       const sub = subcommand(cmd, spec.valueFlags);
       if (!sub) continue;

@@ -91,7 +91,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommandsWhere(df, (n) => PIP.test(n) || PYTHON.test(n), { onbuild: true })) {
+    for (const { instr, cmd } of runCommandsWhere(df, (n) => n.startsWith('p') && (PIP.test(n) || PYTHON.test(n)), { onbuild: true })) {
       const pip = pipInstall(cmd);
       if (!pip) continue;
       const { noCache, cacheDir } = cacheOptions(pip.args);

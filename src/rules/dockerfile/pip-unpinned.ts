@@ -96,7 +96,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommandsWhere(df, (n) => PIP.test(n) || PYTHON.test(n), { onbuild: true })) {
+    for (const { instr, cmd } of runCommandsWhere(df, (n) => n.startsWith('p') && (PIP.test(n) || PYTHON.test(n)), { onbuild: true })) {
       const args = pipInstallArgs(cmd);
       if (!args) continue;
       const { reqs, opts } = parseInstall(args);

@@ -1,8 +1,9 @@
 import type { Command } from '../../model/shell/types.js';
 import { defineRule } from '../types.js';
-import { baseName, instructions, runsAny } from '../helpers/dockerfile.js';
+import { baseName, runCommandsWhere, runsAny } from '../helpers/dockerfile.js';
 
 const FETCHERS = new Set(['curl', 'wget']);
+const isFetcher = (n: string): boolean => FETCHERS.has(n);
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'fish']);
 // Interpreters that run a program read from stdin, and the flags that make them run something else.
 const INTERPRETERS: Record<string, Set<string>> = {
@@ -89,42 +90,38 @@ export default defineRule({
   },
   check({ df, report, source }) {
     if (!runsAny(df, FETCHERS)) return;
-    for (const instr of instructions(df, { onbuild: true })) {
-      if (instr.keyword !== 'RUN') continue;
+    // Only the curl and wget commands (from the per-file index, in file order), with their RUN's commands around them.
+    for (const { instr, cmd: c, base: fetcher } of runCommandsWhere(df, isFetcher, { onbuild: true })) {
       const cmds = df.script(instr).commands;
-      for (let i = 0; i < cmds.length; i++) {
-        const c = cmds[i];
-        const fetcher = baseName(c.name);
-        if (!FETCHERS.has(fetcher)) continue;
-        if (!c.nested) {
-          if (c.after !== '|' || !toStdout(c, fetcher)) continue;
-          // The pipe partner is the next top-level command (commands from `$(...)` inside curl's words come first).
-          let j = i + 1;
-          while (j < cmds.length && (cmds[j].nested || cmds[j].start < c.end)) j++;
-          const next = cmds[j];
-          if (next && next.before === '|' && runsStdin(next)) {
-            report({ messageId: 'pipe', data: { fetcher, shell: program(next).name }, span: { start: c.start, end: next.end } });
-          }
-          continue;
+      const i = cmds.indexOf(c);
+      if (!c.nested) {
+        if (c.after !== '|' || !toStdout(c, fetcher)) continue;
+        // The pipe partner is the next top-level command (commands from `$(...)` inside curl's words come first).
+        let j = i + 1;
+        while (j < cmds.length && (cmds[j].nested || cmds[j].start < c.end)) j++;
+        const next = cmds[j];
+        if (next && next.before === '|' && runsStdin(next)) {
+          report({ messageId: 'pipe', data: { fetcher, shell: program(next).name }, span: { start: c.start, end: next.end } });
         }
-        // Inside `$(...)` or `<(...)`: which top-level command encloses it?
-        let k = i - 1;
-        while (k >= 0 && (cmds[k].nested || cmds[k].start > c.start)) k--;
-        const outer = cmds[k];
-        if (!outer) continue;
-        const { name, args } = program(outer);
-        let runs = false;
-        if (PROC_SUBST.test(source.text.slice(Math.max(0, c.start - 8), c.start))) {
-          runs = SHELLS.has(name) || name === 'source' || name === '.';
-        } else if (name === 'eval') {
-          runs = args.some((a) => a.start <= c.start && c.end <= a.end);
-        } else if (SHELLS.has(name)) {
-          const flag = args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a.value));
-          const script = flag >= 0 ? args[flag + 1] : undefined;
-          runs = !!script && script.start <= c.start && c.end <= script.end;
-        }
-        if (runs) report({ messageId: 'subst', data: { fetcher, shell: name }, span: { start: outer.start, end: Math.max(outer.end, c.end) } });
+        continue;
       }
+      // Inside `$(...)` or `<(...)`: which top-level command encloses it?
+      let k = i - 1;
+      while (k >= 0 && (cmds[k].nested || cmds[k].start > c.start)) k--;
+      const outer = cmds[k];
+      if (!outer) continue;
+      const { name, args } = program(outer);
+      let runs = false;
+      if (PROC_SUBST.test(source.text.slice(Math.max(0, c.start - 8), c.start))) {
+        runs = SHELLS.has(name) || name === 'source' || name === '.';
+      } else if (name === 'eval') {
+        runs = args.some((a) => a.start <= c.start && c.end <= a.end);
+      } else if (SHELLS.has(name)) {
+        const flag = args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a.value));
+        const script = flag >= 0 ? args[flag + 1] : undefined;
+        runs = !!script && script.start <= c.start && c.end <= script.end;
+      }
+      if (runs) report({ messageId: 'subst', data: { fetcher, shell: name }, span: { start: outer.start, end: Math.max(outer.end, c.end) } });
     }
   },
 });

@@ -2,7 +2,7 @@ import type { Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 import { defineRule } from '../types.js';
-import { positionals, runCommands, runsAny, subcommand } from '../helpers/dockerfile.js';
+import { positionals, runCommandsWhere, runsAny, subcommand } from '../helpers/dockerfile.js';
 
 // Compilers and build tools by package name (Debian, Alpine, RHEL, SUSE spellings).
 const TOOLCHAIN = new Set([
@@ -32,6 +32,11 @@ const BUILDS: Record<string, Set<string>> = {
 // JavaScript builds need devDependencies (bundlers, compilers).
 const JS_BUILD = new Set(['npm', 'yarn', 'pnpm']);
 
+// Command names looked up in Sets of own keys: an object lookup of an arbitrary name is slow (and would find `constructor`).
+const ACTS_ON = new Set([...Object.keys(MANAGERS), ...Object.keys(BUILDS), ...JS_BUILD]);
+const actsOn = (n: string): boolean => ACTS_ON.has(n);
+const relevant = (n: string): boolean => n === 'apt-mark' || n === 'rm' || ACTS_ON.has(n);
+
 const pkgName = (w: ShellWord): string => w.value.split(/[=<>~]/, 1)[0];
 
 interface Install { instr: Instruction; order: number; packages: ShellWord[]; group?: string }
@@ -58,14 +63,15 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    if (!runsAny(df, (n) => MANAGERS[n] !== undefined || BUILDS[n] !== undefined || JS_BUILD.has(n))) return;
+    if (!runsAny(df, actsOn)) return;
     const installs: Install[] = [];
     const builds: Array<{ instr: Instruction; order: number; span: Span; command: string; js: boolean }> = [];
     const removals: Array<{ order: number; names: Set<string>; all: boolean }> = [];
     let aptMarkAuto = false;
     let jsPrune = -1;
     let order = 0;
-    for (const { instr, cmd, base: name } of runCommands(df)) {
+    // Only the commands the loop acts on (`order` is compared among these alone, so skipping others keeps it right).
+    for (const { instr, cmd, base: name } of runCommandsWhere(df, relevant)) {
       if (!df.shippedStages.has(instr.stage)) continue;
       order++;
       const first = cmd.args[0]?.value;

@@ -175,14 +175,13 @@ export function findFlag(cmd: Command, short: string, long: string[] = []): Shel
  * `valueFlags` lists flags (with dashes, e.g. `-t`, `--target-release`) whose next word is a value.
  */
 export function positionals(args: ShellWord[], valueFlags: Iterable<string> = []): ShellWord[] {
-  const takes = new Set(valueFlags);
   const out: ShellWord[] = [];
   let endOfFlags = false;
   for (let i = 0; i < args.length; i++) {
     const v = args[i].value;
     if (!endOfFlags && v === '--') { endOfFlags = true; continue; }
     if (!endOfFlags && v.startsWith('-') && v.length > 1) {
-      if (!v.includes('=') && takes.has(v)) i++;
+      if (!v.includes('=') && takesValue(valueFlags, v)) i++;
       continue;
     }
     out.push(args[i]);
@@ -190,13 +189,23 @@ export function positionals(args: ShellWord[], valueFlags: Iterable<string> = []
   return out;
 }
 
+/**
+ * Is `v` one of `valueFlags`? Asked only when a flag is met, without copying the list into a Set on
+ * every call (these helpers run once per command per rule).
+ */
+function takesValue(valueFlags: Iterable<string>, v: string): boolean {
+  if (Array.isArray(valueFlags)) return valueFlags.includes(v);
+  if (valueFlags instanceof Set) return valueFlags.has(v);
+  for (const f of valueFlags) if (f === v) return true;
+  return false;
+}
+
 /** The index of the first non-flag argument (the subcommand), skipping values of `valueFlags`. */
 export function subcommand(cmd: Command, valueFlags: Iterable<string> = []): { word: ShellWord; index: number } | undefined {
-  const takes = new Set(valueFlags);
   for (let i = 0; i < cmd.args.length; i++) {
     const v = cmd.args[i].value;
     if (v.startsWith('-') && v.length > 1) {
-      if (!v.includes('=') && takes.has(v)) i++;
+      if (!v.includes('=') && takesValue(valueFlags, v)) i++;
       continue;
     }
     return { word: cmd.args[i], index: i };
