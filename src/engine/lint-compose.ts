@@ -4,8 +4,6 @@
  * suppression and fingerprint behaviour as the Dockerfile engine. Fixes are offset edits into the
  * file where the flagged value is written; `lintComposeAndFix` applies them and writes atomically.
  */
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { relative, sep } from 'node:path';
 import type { EffectiveConfig, FileConfig } from '../config/resolve.js';
 import type { Finding, RunError } from '../finding.js';
@@ -19,6 +17,7 @@ import { Fingerprinter } from './fingerprint.js';
 import { compareFindings } from './lint-dockerfile.js';
 import { formatMessage } from './messages.js';
 import { matchesKey } from './registry.js';
+import { writeFileAtomically } from './write.js';
 
 export interface ComposeLintOptions extends Omit<LoadOptions, 'texts'> {
   /** The project's files: the main file first, then overrides (like `-f a.yml -f b.yml`). */
@@ -195,17 +194,7 @@ export function lintComposeAndFix(opts: ComposeLintOptions & { unsafe?: boolean;
   return { ...result, written, texts };
 }
 
-/** Write via a temp file in the same directory and rename, so readers never see a partial file. */
-export function writeFileAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.shipready-${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (e) {
-    try { unlinkSync(tmp); } catch { /* already gone */ }
-    throw e;
-  }
-}
+export { writeFileAtomically };
 
 export interface ComposeProjectsOptions {
   cwd: string;

@@ -5,8 +5,7 @@
  * finding applies to the ignore file's text (`fixTarget`), which may not exist yet;
  * `applyContextFixes` writes it.
  */
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { EffectiveConfig, FileConfig } from '../config/resolve.js';
 import type { Edit, Finding, Fix, RunError } from '../finding.js';
 import { BuildContext, ContextCache } from '../model/context/context.js';
@@ -20,6 +19,7 @@ import { Fingerprinter } from './fingerprint.js';
 import { compareFindings } from './lint-dockerfile.js';
 import { formatMessage } from './messages.js';
 import { collectSuppressions, isSuppressed, type Suppression } from './suppressions.js';
+import { writeFileAtomically } from './write.js';
 
 export interface LintContextOptions {
   /** Absolute path of the Dockerfile. */
@@ -194,21 +194,6 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
   return { findings, errors, notices, fixTarget, context, contextMismatch };
 }
 
-/** Write via a temp file in the same directory and rename, so readers never see a partial file. */
-function writeFileAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.shipready-${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw e;
-  }
-}
 
 /**
  * The ignore file's text after the chosen fixes: appended lines are merged (each line once, none

@@ -1,6 +1,5 @@
 // lint() of api.ts, without a static import of every rule (see lintPaths).
-import { renameSync, writeFileSync, unlinkSync } from 'node:fs';
-import { dirname, basename, join, relative, resolve, sep } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
 import { ConfigError, InputError } from '../config/errors.js';
 import { loadConfig as loadConfigFile } from '../config/load.js';
 import { EffectiveConfig } from '../config/resolve.js';
@@ -19,6 +18,7 @@ import { rules as contextRules } from '../rules/context/index.js';
 import { ContextSession } from './lint-context.js';
 import type { ContextRule } from '../rules/context-types.js';
 import type { DockerfileRule, Rule } from '../rules/types.js';
+import { writeFileAtomically } from './write.js';
 
 export interface LintOptions {
   /** Working directory: paths and displayed file names are relative to it. Default: process.cwd(). */
@@ -193,14 +193,11 @@ function parseErrorCount(text: string): number {
   return parseDockerfile('x', text).instructions.filter((i) => i.error).length;
 }
 
-/** Write via a temp file in the same directory and rename, so readers never see a partial file. */
+/** Write via a temp file in the same directory and rename; a failure is an input error naming the file. */
 export function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.shipready-${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
+    writeFileAtomically(path, text);
   } catch (e) {
-    try { unlinkSync(tmp); } catch { /* already gone */ }
     throw new InputError(`cannot write fixed file: ${(e as Error).message}`, path);
   }
 }
