@@ -1,8 +1,7 @@
 import { defineRule } from '../types.js';
-import { baseName, findFlag, mounts, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { baseName, findFlag, insertFlagAfter, mounts, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
-import type { Command, ShellWord } from '../../model/shell/types.js';
-import type { Edit } from '../../finding.js';
+import type { Command } from '../../model/shell/types.js';
 
 const VALUE_FLAGS = [
   '-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir',
@@ -25,11 +24,6 @@ function cacheMounted(df: Dockerfile, instr: Instruction): boolean {
   return mounts(instr).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && covers(df.expand(instr, m.target) ?? m.target));
 }
 
-function insertAfter(df: Dockerfile, instr: Instruction, w: ShellWord, flag: string): Edit[] | undefined {
-  if (df.source.text.slice(w.start, w.end) !== w.raw) return undefined;
-  const exec = instr.json !== null && w.raw.startsWith('"');
-  return [{ start: w.end, end: w.end, text: exec ? `, "${flag}"` : ` ${flag}` }];
-}
 
 export default defineRule({
   id: 'DF020',
@@ -57,7 +51,7 @@ export default defineRule({
       // --no-network only installs from what is already on disk, so nothing new is cached.
       if (!sub || sub.word.value !== 'add' || findFlag(cmd, '', ['no-cache', 'no-network'])) continue;
       if (cacheMounted(df, instr) || df.script(instr).commands.some((c) => removesCache(c, cmd.start))) continue;
-      const edits = insertAfter(df, instr, sub.word, '--no-cache');
+      const edits = insertFlagAfter(df, instr, sub.word, '--no-cache');
       report({
         messageId: 'cache',
         span: { start: cmd.words[0].start, end: sub.word.end },

@@ -1,8 +1,6 @@
 import { defineRule } from '../types.js';
-import { findFlag, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { findFlag, insertFlagAfter, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
-import type { ShellWord } from '../../model/shell/types.js';
-import type { Edit } from '../../finding.js';
 
 const VALUE_FLAGS = ['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release', '-a', '--host-architecture'];
 // `-o APT::Install-Recommends=false` on the command line.
@@ -30,12 +28,6 @@ function configured(df: Dockerfile, configs: Instruction[], instr: Instruction):
   return configs.some((c) => chain.has(c.stage) && (c.stage !== instr.stage || c.start <= instr.start));
 }
 
-/** Insert `flag` after word `w`; in exec form as a new JSON string. None when offsets do not map 1:1. */
-function insertAfter(df: Dockerfile, instr: Instruction, w: ShellWord, flag: string): Edit[] | undefined {
-  if (df.source.text.slice(w.start, w.end) !== w.raw) return undefined;
-  const exec = instr.json !== null && w.raw.startsWith('"');
-  return [{ start: w.end, end: w.end, text: exec ? `, "${flag}"` : ` ${flag}` }];
-}
 
 export default defineRule({
   id: 'DF013',
@@ -65,7 +57,7 @@ export default defineRule({
       if (findFlag(cmd, '', ['no-install-recommends']) || cmd.args.some((w) => OPTION_OFF.test(w.value))) continue;
       configs ??= configInstructions(df);
       if (configs.length > 0 && configured(df, configs, instr)) continue;
-      const edits = insertAfter(df, instr, sub.word, '--no-install-recommends');
+      const edits = insertFlagAfter(df, instr, sub.word, '--no-install-recommends');
       report({
         messageId: 'missing',
         span: { start: cmd.words[0].start, end: sub.word.end },

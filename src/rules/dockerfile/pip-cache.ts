@@ -1,8 +1,7 @@
 import { defineRule } from '../types.js';
-import { baseName, mounts, runCommandsWhere } from '../helpers/dockerfile.js';
+import { baseName, insertFlagAfter, mounts, runCommandsWhere } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
-import type { Edit } from '../../finding.js';
 
 const PIP = /^pip(?:\d+(?:\.\d+)?)?$/;
 const PYTHON = /^python(?:\d+(?:\.\d+)?)?$/;
@@ -64,11 +63,6 @@ function cacheMounted(df: Dockerfile, instr: Instruction, cacheDir: string | und
   return false;
 }
 
-function insertAfter(df: Dockerfile, instr: Instruction, w: ShellWord, flag: string): Edit[] | undefined {
-  if (df.source.text.slice(w.start, w.end) !== w.raw) return undefined;
-  const exec = instr.json !== null && w.raw.startsWith('"');
-  return [{ start: w.end, end: w.end, text: exec ? `, "${flag}"` : ` ${flag}` }];
-}
 
 export default defineRule({
   id: 'DF041',
@@ -99,7 +93,7 @@ export default defineRule({
       // pip disables the cache for any value of PIP_NO_CACHE_DIR (even "0", for backwards compatibility).
       if (df.variable(instr, 'PIP_NO_CACHE_DIR') || ENV_IN_SCRIPT.test(df.script(instr).text)) continue;
       if (cacheMounted(df, instr, cacheDir)) continue;
-      const edits = insertAfter(df, instr, pip.install, '--no-cache-dir');
+      const edits = insertFlagAfter(df, instr, pip.install, '--no-cache-dir');
       report({
         messageId: 'cache',
         data: { cmd: PIP.test(baseName(cmd.name)) ? `${baseName(cmd.name)} install` : `${baseName(cmd.name)} -m pip install` },

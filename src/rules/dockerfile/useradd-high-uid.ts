@@ -1,9 +1,8 @@
 import { defineRule } from '../types.js';
-import { runCommandsNamed } from '../helpers/dockerfile.js';
+import { insertFlagAfter, runCommandsNamed } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
-import type { Command, ShellWord } from '../../model/shell/types.js';
+import type { Command } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
-import type { Edit } from '../../finding.js';
 
 // useradd options that take a value (short ones end a bundle: `-mu1234`).
 const SHORT_VALUE = 'bcdefgGkKpPRsuZ';
@@ -57,11 +56,6 @@ function uidValue(df: Dockerfile, instr: Instruction, raw: string): number | und
   return v !== null && /^\d+$/.test(v) ? Number(v) : undefined;
 }
 
-function insertAfter(df: Dockerfile, instr: Instruction, w: ShellWord, flag: string): Edit[] | undefined {
-  if (df.source.text.slice(w.start, w.end) !== w.raw) return undefined;
-  const exec = instr.json !== null && w.raw.startsWith('"');
-  return [{ start: w.end, end: w.end, text: exec ? `, "${flag}"` : ` ${flag}` }];
-}
 
 export default defineRule({
   id: 'DF045',
@@ -87,7 +81,7 @@ export default defineRule({
       if (!u || u.noLogInit) continue;
       const uid = uidValue(df, instr, u.value);
       if (uid === undefined || uid <= MAX_UID) continue;
-      const edits = insertAfter(df, instr, cmd.words[0], '-l');
+      const edits = insertFlagAfter(df, instr, cmd.words[0], '-l');
       report({ messageId: 'highUid', data: { uid }, span: u.span, fix: edits ? { title: 'Add -l', edits } : undefined });
     }
   },

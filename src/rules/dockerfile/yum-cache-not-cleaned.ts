@@ -1,55 +1,9 @@
 import { defineRule } from '../types.js';
-import { baseName, instructions, mounts, positionals, runsAny } from '../helpers/dockerfile.js';
-import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
-import type { Command, ShellWord } from '../../model/shell/types.js';
+import { checkCacheNotCleaned, FILLS } from '../helpers/rpm.js';
 
-// yum/dnf options whose value is the next word.
-const VALUE_FLAGS = [
-  '-c', '--config', '-d', '--debuglevel', '-e', '--errorlevel', '-R', '--randomwait', '-x', '--exclude',
-  '--installroot', '--enablerepo', '--disablerepo', '--repo', '--repoid', '--releasever', '--setopt',
-  '--color', '--downloaddir', '--destdir', '--disableplugin', '--enableplugin', '--rpmverbosity',
-  '--disableexcludes', '--forcearch', '--advisory', '--bz', '--cve', '--sec-severity', '--comment', '--repofrompath',
-];
-// Subcommands that download packages or metadata into the cache.
-const FILLS = new Set([
-  'install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'update-minimal', 'upgrade-minimal',
-  'localupdate', 'groupupdate', 'downgrade', 'distro-sync', 'swap', 'builddep', 'makecache',
-]);
-const NESTED: Record<string, Set<string>> = {
-  group: new Set(['install', 'update', 'upgrade']),
-  groups: new Set(['install', 'update', 'upgrade']),
-  module: new Set(['install', 'enable', 'update']),
-};
-// On RHEL 8+ `yum` is dnf, so both cleaners and both cache directories count.
-const CLEANERS = new Set(['yum', 'dnf', 'dnf5', 'dnf-3', 'microdnf']);
+const YUM = new Set(['yum']);
+// On RHEL 8+ `yum` is dnf, so dnf's cache directories count too.
 const CACHE_DIRS = ['/var/cache/yum', '/var/cache/dnf', '/var/cache/libdnf5'];
-
-/** The action words of a cache-filling command (`install`, `group install`); undefined otherwise. */
-function action(cmd: Command): ShellWord[] | undefined {
-  const [sub, next] = positionals(cmd.args, VALUE_FLAGS);
-  if (!sub) return undefined;
-  if (FILLS.has(sub.value)) return [sub];
-  return next && NESTED[sub.value]?.has(next.value) ? [sub, next] : undefined;
-}
-
-/** Does removing (or mounting over) `path` take a cache directory with it? */
-function covers(path: string): boolean {
-  const p = path.replace(/[/*]+$/, '');
-  return p !== '' && CACHE_DIRS.some((d) => p === d || p.startsWith(d + '/') || d.startsWith(p + '/'));
-}
-
-/** `yum clean all` / `dnf clean all`, or `rm -rf /var/cache/yum`. */
-function cleans(cmd: Command): boolean {
-  const name = baseName(cmd.name);
-  if (name === 'rm') return cmd.args.some((a) => !a.value.startsWith('-') && covers(a.value));
-  if (!CLEANERS.has(name)) return false;
-  const [sub, ...rest] = positionals(cmd.args, VALUE_FLAGS);
-  return sub?.value === 'clean' && rest.some((w) => w.value === 'all');
-}
-
-function cacheMounted(df: Dockerfile, instr: Instruction): boolean {
-  return mounts(instr).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && covers(df.expand(instr, m.target) ?? m.target));
-}
 
 export default defineRule({
   id: 'DF032',
@@ -71,27 +25,7 @@ export default defineRule({
       notCleaned: '`yum {{action}}` leaves its cache in this layer; end the same RUN with `yum clean all` (or `rm -rf /var/cache/yum`), or use a cache mount.',
     },
   },
-  check({ df, report }) {
-    if (!runsAny(df, ['yum'])) return;
-    for (const instr of instructions(df, { onbuild: true })) {
-      if (instr.keyword !== 'RUN') continue;
-      const cmds = df.script(instr).commands;
-      // The earliest install after the last clean: every install from there on keeps its cache.
-      let lastClean = -1;
-      for (const c of cmds) if (c.start > lastClean && cleans(c)) lastClean = c.start;
-      let first: { cmd: Command; words: ShellWord[] } | undefined;
-      for (const cmd of cmds) {
-        if (cmd.start < lastClean || (first && first.cmd.start < cmd.start) || baseName(cmd.name) !== 'yum') continue;
-        const words = action(cmd);
-        if (words) first = { cmd, words };
-      }
-      if (!first || cacheMounted(df, instr)) continue;
-      const last = first.words[first.words.length - 1];
-      report({
-        messageId: 'notCleaned',
-        data: { action: first.words.map((w) => w.value).join(' ') },
-        span: { start: first.cmd.words[0].start, end: last.end },
-      });
-    }
+  check(ctx) {
+    checkCacheNotCleaned(ctx, YUM, { fills: FILLS.yum, cacheDirs: CACHE_DIRS });
   },
 });

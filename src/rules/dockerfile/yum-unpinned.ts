@@ -1,41 +1,8 @@
 import { defineRule } from '../types.js';
-import { positionals, runCommandsNamed } from '../helpers/dockerfile.js';
-import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
-import type { ShellWord } from '../../model/shell/types.js';
+import { checkUnpinned } from '../helpers/rpm.js';
 
-// yum/dnf options whose value is the next word.
-const VALUE_FLAGS = [
-  '-c', '--config', '-d', '--debuglevel', '-e', '--errorlevel', '-R', '--randomwait', '-x', '--exclude',
-  '--installroot', '--enablerepo', '--disablerepo', '--repo', '--repoid', '--releasever', '--setopt',
-  '--color', '--downloaddir', '--destdir', '--disableplugin', '--enableplugin', '--rpmverbosity',
-  '--disableexcludes', '--forcearch', '--advisory', '--bz', '--cve', '--sec-severity', '--comment', '--repofrompath',
-];
-// The version part of `name-version[-release]`: starts with a digit, optionally after an epoch `N:`.
-const VERSION = /^(?:\d+:)?\d/;
-const GLOB_ONLY = /^[*?]+$/;
-
-/**
- * Is a yum package spec pinned? `name-1.2`, `name-1.2-3.el8.x86_64`, `name-1:1.2`, `name-1.2*`,
- * a comparison (`'name >= 1.2'`) or an `.rpm` file/URL. `java-11-openjdk` does not count: its last
- * dash-separated part is not a version.
- */
-function pinned(pkg: string): boolean {
-  if (/\.rpm$/i.test(pkg) || /[<>=]/.test(pkg)) return true;
-  const parts = pkg.split('-');
-  if (parts.length < 2 || parts[0] === '') return false;
-  const last = parts[parts.length - 1];
-  if (VERSION.test(last)) return true;
-  // `name-1.2-*`: any release of a fixed version.
-  return parts.length > 2 && GLOB_ONLY.test(last) && VERSION.test(parts[parts.length - 2]);
-}
-
-/** Package specs a word stands for; null when a variable has no known value (ARG/ENV defined elsewhere). */
-function specs(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
-  if (!w.expands) return [w.value];
-  const v = df.expand(instr, w.value);
-  if (v === null || v.includes('$') || v.includes('`')) return null;
-  return v.split(/\s+/).filter(Boolean);
-}
+const YUM = new Set(['yum']);
+const INSTALL = new Set(['install']);
 
 export default defineRule({
   id: 'DF033',
@@ -58,19 +25,7 @@ export default defineRule({
       module: 'Module "{{pkg}}" is installed without a stream; pin it as {{pkg}}:<stream>.',
     },
   },
-  check({ df, report }) {
-    for (const { instr, cmd } of runCommandsNamed(df, 'yum', { onbuild: true })) {
-      const pos = positionals(cmd.args, VALUE_FLAGS);
-      // `yum install pkg…` or `yum module install mod:stream…`; groups and local files have no version to pin.
-      const isModule = pos[0]?.value === 'module' && pos[1]?.value === 'install';
-      if (pos[0]?.value !== 'install' && !isModule) continue;
-      for (const w of pos.slice(isModule ? 2 : 1)) {
-        for (const pkg of specs(df, instr, w) ?? []) {
-          // `@name` is a group (or a module's default stream): there is no package version to pin.
-          if (pkg.startsWith('@') || (isModule ? pkg.includes(':') : pinned(pkg))) continue;
-          report({ messageId: isModule ? 'module' : 'unpinned', data: { pkg }, span: { start: w.start, end: w.end } });
-        }
-      }
-    }
+  check(ctx) {
+    checkUnpinned(ctx, YUM, INSTALL);
   },
 });

@@ -1,8 +1,5 @@
 import { defineRule } from '../types.js';
-import { hasFlag, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
-import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
-import type { ShellWord } from '../../model/shell/types.js';
-import type { Edit } from '../../finding.js';
+import { hasFlag, insertFlagAfter, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 
 // zypper global options whose value is the next word.
 const GLOBAL_VALUE = [
@@ -15,12 +12,6 @@ const PROMPTS = new Set([
   'install-new-recommends', 'inr',
 ]);
 
-/** Insert a global option right after the `zypper` word (valid in shell and exec form). */
-function insertAfter(df: Dockerfile, instr: Instruction, w: ShellWord, flag: string): Edit[] | undefined {
-  if (df.source.text.slice(w.start, w.end) !== w.raw) return undefined;
-  const exec = instr.json !== null && w.raw.startsWith('"');
-  return [{ start: w.end, end: w.end, text: exec ? `, "${flag}"` : ` ${flag}` }];
-}
 
 export default defineRule({
   id: 'DF034',
@@ -45,7 +36,7 @@ export default defineRule({
       const sub = subcommand(cmd, GLOBAL_VALUE);
       if (!sub || !PROMPTS.has(sub.word.value)) continue;
       if (hasFlag(cmd, 'ny', ['non-interactive', 'no-confirm'])) continue;
-      const edits = insertAfter(df, instr, cmd.words[0], '-n');
+      const edits = insertFlagAfter(df, instr, cmd.words[0], '-n');
       report({
         messageId: 'missing',
         data: { sub: sub.word.value },

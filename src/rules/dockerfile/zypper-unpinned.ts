@@ -1,6 +1,6 @@
 import { defineRule } from '../types.js';
-import { positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
-import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import { packageSpecs, positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import type { Dockerfile } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 
 // zypper global options whose value is the next word.
@@ -16,13 +16,6 @@ function pinned(pkg: string): boolean {
   return /[<>=]/.test(pkg) || /\.rpm$/i.test(pkg);
 }
 
-/** Package specs a word stands for; null when a variable has no known value. */
-function specs(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
-  if (!w.expands) return [w.value];
-  const v = df.expand(instr, w.value);
-  if (v === null || v.includes('$') || v.includes('`')) return null;
-  return v.split(/\s+/).filter(Boolean);
-}
 
 /** `-t pattern` / `--type=product`: those are not versioned packages. */
 function installsPackages(args: ShellWord[]): boolean {
@@ -60,7 +53,7 @@ export default defineRule({
       const rest = cmd.args.slice(sub.index + 1);
       if (!installsPackages(rest)) continue;
       for (const w of positionals(rest, INSTALL_VALUE)) {
-        for (const pkg of specs(df, instr, w) ?? []) {
+        for (const pkg of packageSpecs(df, instr, w) ?? []) {
           if (!pinned(pkg)) report({ messageId: 'unpinned', data: { pkg }, span: { start: w.start, end: w.end } });
         }
       }

@@ -1,5 +1,6 @@
 import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
+import type { Edit } from '../../finding.js';
 
 /**
  * Every instruction in file order; with `onbuild`, ONBUILD triggers are yielded too
@@ -246,4 +247,23 @@ export function isPosixShell(df: Dockerfile, instr: Instruction): boolean {
   const sh = shellAt(df, instr);
   if (!sh || sh.length === 0) return true;
   return /(^|[\\/])(sh|bash|ash|dash|zsh|ksh|busybox)(\.exe)?$/i.test(sh[0]);
+}
+
+/**
+ * An edit that adds `flag` right after word `w` (`apt-get install` -> `apt-get install -y`), in the
+ * RUN's own form: ` flag` in shell form, `, "flag"` in exec form. Undefined when the word's text in
+ * the file is not its raw text (a continuation or escape inside it), where an offset edit would land wrong.
+ */
+export function insertFlagAfter(df: Dockerfile, instr: Instruction, w: ShellWord, flag: string): Edit[] | undefined {
+  if (df.source.text.slice(w.start, w.end) !== w.raw) return undefined;
+  const exec = instr.json !== null && w.raw.startsWith('"');
+  return [{ start: w.end, end: w.end, text: exec ? `, "${flag}"` : ` ${flag}` }];
+}
+
+/** Package specs a word stands for; null when a variable has no known value (ARG/ENV defined elsewhere). */
+export function packageSpecs(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
+  if (!w.expands) return [w.value];
+  const v = df.expand(instr, w.value);
+  if (v === null || v.includes('$') || v.includes('`')) return null;
+  return v.split(/\s+/).filter(Boolean);
 }

@@ -1,0 +1,177 @@
+/**
+ * yum and dnf share their command line, package specs and caches; the yum-* and dnf-* rules
+ * (hadolint's DL3030/32/33 and DL3038/40/41) differ only in which tool names they watch and a few
+ * dnf-only subcommands. The checks live here once, parameterised by those sets.
+ */
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import type { Command, ShellWord } from '../../model/shell/types.js';
+import type { DockerfileContext } from '../types.js';
+import { baseName, hasFlag, insertFlagAfter, instructions, mounts, packageSpecs, positionals, runCommandsWhere, runsAny } from './dockerfile.js';
+
+// yum/dnf options whose value is the next word.
+const VALUE_FLAGS = [
+  '-c', '--config', '-d', '--debuglevel', '-e', '--errorlevel', '-R', '--randomwait', '-x', '--exclude',
+  '--installroot', '--enablerepo', '--disablerepo', '--repo', '--repoid', '--releasever', '--setopt',
+  '--color', '--downloaddir', '--destdir', '--disableplugin', '--enableplugin', '--rpmverbosity',
+  '--disableexcludes', '--forcearch', '--advisory', '--bz', '--cve', '--sec-severity', '--comment', '--repofrompath',
+];
+
+export const DNF_TOOLS = new Set(['dnf', 'dnf5', 'dnf-3', 'microdnf', 'tdnf']);
+/** dnf's short aliases of package-changing subcommands. */
+const DNF_ALIASES = ['in', 'up', 'up-min', 'rei', 'dg', 'dsync', 'distribution-synchronization'];
+
+/** Subcommands (and `group`/`module` sub-actions) a check reacts to. */
+export interface RpmActions {
+  top: ReadonlySet<string>;
+  nested: Readonly<Record<string, ReadonlySet<string>>>;
+}
+
+/** The action words of `cmd` (`install`, or `group install`) when they are in `actions`; undefined otherwise. */
+function action(cmd: Command, actions: RpmActions): ShellWord[] | undefined {
+  const [sub, next] = positionals(cmd.args, VALUE_FLAGS);
+  if (!sub) return undefined;
+  if (actions.top.has(sub.value)) return [sub];
+  return next && actions.nested[sub.value]?.has(next.value) ? [sub, next] : undefined;
+}
+
+const SETOPT_YES = /^(?:--setopt=)?assumeyes=(?:1|true|yes|on)$/i;
+
+/** Reports package-changing commands without -y (messageId `missing`, data `tool`, `action`), with a fix. */
+export function checkMissingYes({ df, report }: DockerfileContext, tools: ReadonlySet<string>, prompts: RpmActions): void {
+  for (const { instr, cmd, base: tool } of runCommandsWhere(df, (n) => tools.has(n), { onbuild: true })) {
+    const words = action(cmd, prompts);
+    if (!words || hasFlag(cmd, 'y', ['assumeyes']) || cmd.args.some((a) => SETOPT_YES.test(a.value))) continue;
+    const last = words[words.length - 1];
+    const edits = insertFlagAfter(df, instr, last, '-y');
+    report({
+      messageId: 'missing',
+      data: { tool, action: words.map((w) => w.value).join(' ') },
+      span: { start: cmd.words[0].start, end: last.end },
+      fix: edits ? { title: 'Add -y', edits } : undefined,
+    });
+  }
+}
+
+// yum, dnf, dnf5 and microdnf share caches on current distributions, so any of their cleaners counts.
+const CLEANERS = new Set(['yum', 'dnf', 'dnf5', 'dnf-3', 'microdnf', 'tdnf']);
+
+export interface CacheSpec {
+  fills: RpmActions;
+  cacheDirs: readonly string[];
+  /** A cache-mount target that also keeps the cache out of the layer (beyond `cacheDirs`). */
+  mountCovers?: (target: string) => boolean;
+}
+
+/** Does removing (or mounting over) `path` take one of `dirs` with it? */
+function covers(path: string, dirs: readonly string[]): boolean {
+  const p = path.replace(/[/*]+$/, '');
+  return p !== '' && dirs.some((d) => p === d || p.startsWith(d + '/') || d.startsWith(p + '/'));
+}
+
+/** `yum clean all` / `dnf clean all`, or `rm -rf /var/cache/yum`. */
+function cleans(cmd: Command, dirs: readonly string[]): boolean {
+  const name = baseName(cmd.name);
+  if (name === 'rm') return cmd.args.some((a) => !a.value.startsWith('-') && covers(a.value, dirs));
+  if (!CLEANERS.has(name)) return false;
+  const [sub, ...rest] = positionals(cmd.args, VALUE_FLAGS);
+  return sub?.value === 'clean' && rest.some((w) => w.value === 'all');
+}
+
+function cacheMounted(df: Dockerfile, instr: Instruction, spec: CacheSpec): boolean {
+  return mounts(instr).some((m) => {
+    if (m.type !== 'cache' && m.type !== 'tmpfs') return false;
+    const t = df.expand(instr, m.target) ?? m.target;
+    return covers(t, spec.cacheDirs) || !!spec.mountCovers?.(t);
+  });
+}
+
+/** Reports the first cache-filling command of a RUN that no later clean covers (messageId `notCleaned`, data `tool`, `action`). */
+export function checkCacheNotCleaned({ df, report }: DockerfileContext, tools: ReadonlySet<string>, spec: CacheSpec): void {
+  if (!runsAny(df, tools)) return;
+  for (const instr of instructions(df, { onbuild: true })) {
+    if (instr.keyword !== 'RUN') continue;
+    const cmds = df.script(instr).commands;
+    // The earliest install after the last clean: every install from there on keeps its cache.
+    let lastClean = -1;
+    for (const c of cmds) if (c.start > lastClean && cleans(c, spec.cacheDirs)) lastClean = c.start;
+    let first: { cmd: Command; words: ShellWord[] } | undefined;
+    for (const cmd of cmds) {
+      if (cmd.start < lastClean || (first && first.cmd.start < cmd.start) || !tools.has(baseName(cmd.name))) continue;
+      const words = action(cmd, spec.fills);
+      if (words) first = { cmd, words };
+    }
+    if (!first || cacheMounted(df, instr, spec)) continue;
+    const last = first.words[first.words.length - 1];
+    report({
+      messageId: 'notCleaned',
+      data: { tool: baseName(first.cmd.name), action: first.words.map((w) => w.value).join(' ') },
+      span: { start: first.cmd.words[0].start, end: last.end },
+    });
+  }
+}
+
+// The version part of `name-version[-release]`: starts with a digit, optionally after an epoch `N:`.
+const VERSION = /^(?:\d+:)?\d/;
+const GLOB_ONLY = /^[*?]+$/;
+
+/**
+ * Is a package spec pinned? `name-1.2`, `name-1.2-3.el8.x86_64`, `name-1:1.2`, `name-1.2*`,
+ * a comparison (`'name >= 1.2'`) or an `.rpm` file/URL. `java-11-openjdk` does not count: its last
+ * dash-separated part is not a version.
+ */
+export function rpmPinned(pkg: string): boolean {
+  if (/\.rpm$/i.test(pkg) || /[<>=]/.test(pkg)) return true;
+  const parts = pkg.split('-');
+  if (parts.length < 2 || parts[0] === '') return false;
+  const last = parts[parts.length - 1];
+  if (VERSION.test(last)) return true;
+  // `name-1.2-*`: any release of a fixed version.
+  return parts.length > 2 && GLOB_ONLY.test(last) && VERSION.test(parts[parts.length - 2]);
+}
+
+/** Reports `install` specs without a version (`unpinned`) and `module install` specs without a stream (`module`). */
+export function checkUnpinned({ df, report }: DockerfileContext, tools: ReadonlySet<string>, install: ReadonlySet<string>): void {
+  for (const { instr, cmd } of runCommandsWhere(df, (n) => tools.has(n), { onbuild: true })) {
+    const pos = positionals(cmd.args, VALUE_FLAGS);
+    // `install pkg…` or `module install mod:stream…`; groups and local files have no version to pin.
+    const isModule = pos[0]?.value === 'module' && pos[1]?.value === 'install';
+    if (!install.has(pos[0]?.value ?? '') && !isModule) continue;
+    for (const w of pos.slice(isModule ? 2 : 1)) {
+      for (const pkg of packageSpecs(df, instr, w) ?? []) {
+        // `@name` is a group (or a module's default stream): there is no package version to pin.
+        if (pkg.startsWith('@') || (isModule ? pkg.includes(':') : rpmPinned(pkg))) continue;
+        report({ messageId: isModule ? 'module' : 'unpinned', data: { pkg }, span: { start: w.start, end: w.end } });
+      }
+    }
+  }
+}
+
+// Subcommands that change packages and so ask "Is this ok [y/N]"; `group install`, `module enable`: the second word is the action.
+const YUM_PROMPTS = [
+  'install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'update-minimal', 'upgrade-minimal',
+  'localupdate', 'groupupdate', 'remove', 'erase', 'groupremove', 'downgrade', 'autoremove', 'distro-sync', 'swap',
+];
+const NESTED_PROMPTS = {
+  group: new Set(['install', 'remove', 'update', 'upgrade']),
+  groups: new Set(['install', 'remove', 'update', 'upgrade']),
+  module: new Set(['install', 'remove', 'enable', 'disable', 'reset', 'update', 'switch-to']),
+};
+export const PROMPTS: Record<'yum' | 'dnf', RpmActions> = {
+  yum: { top: new Set(YUM_PROMPTS), nested: NESTED_PROMPTS },
+  dnf: { top: new Set([...YUM_PROMPTS, 'builddep', 'rm', ...DNF_ALIASES]), nested: NESTED_PROMPTS },
+};
+
+// Subcommands that download packages or metadata into the cache.
+const YUM_FILLS = [
+  'install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'update-minimal', 'upgrade-minimal',
+  'localupdate', 'groupupdate', 'downgrade', 'distro-sync', 'swap', 'builddep', 'makecache',
+];
+const NESTED_FILLS = {
+  group: new Set(['install', 'update', 'upgrade']),
+  groups: new Set(['install', 'update', 'upgrade']),
+  module: new Set(['install', 'enable', 'update']),
+};
+export const FILLS: Record<'yum' | 'dnf', RpmActions> = {
+  yum: { top: new Set(YUM_FILLS), nested: NESTED_FILLS },
+  dnf: { top: new Set([...YUM_FILLS, ...DNF_ALIASES]), nested: NESTED_FILLS },
+};
