@@ -7,7 +7,7 @@ import { resolveConfig, registry } from './api.js';
 import { ConfigError, InputError } from './config/errors.js';
 import { EffectiveConfig } from './config/resolve.js';
 import type { ShipreadyConfig } from './config/types.js';
-import { lintImage } from './engine/lint-image.js';
+import { lintImage, type WasteThresholds } from './engine/lint-image.js';
 import { summarize, type LintResult } from './engine/result.js';
 import type { Finding, RunError } from './finding.js';
 import { loadImage } from './model/image/load.js';
@@ -16,14 +16,7 @@ import type { ImageModel } from './model/image/types.js';
 import { allRules, imageRules } from './rules/index.js';
 import type { ImageRule } from './rules/image-types.js';
 
-export interface WasteThresholds {
-  /** Fail when reclaimable bytes exceed this. */
-  maxWastedBytes?: number;
-  /** Fail when our efficiency (0-1) is below this. */
-  minEfficiency?: number;
-  /** Fail when reclaimable bytes exceed this share (0-1) of the bytes above the base image. */
-  maxUserWastedPercent?: number;
-}
+export type { WasteThresholds };
 
 export interface InspectImageOptions {
   cwd?: string;
@@ -56,19 +49,6 @@ export async function inspectImages(inputs: string[], opts: InspectImageOptions 
     for (const k of opts.ignore) if (!registry.has(k)) throw new ConfigError(`unknown rule "${k}" in --ignore`);
     loaded.config = { ...loaded.config, ignore: [...(loaded.config.ignore ?? []), ...opts.ignore] };
   }
-  const t = opts.thresholds;
-  if (t && Object.values(t).some((v) => v !== undefined)) {
-    // Command-line thresholds win over the config's options for the wasted-space rule.
-    const rules = { ...(loaded.config.rules ?? {}) };
-    const prev = rules['wasted-space'];
-    const prevEntry = typeof prev === 'object' ? prev : prev ? { severity: prev } : {};
-    const options: Record<string, unknown> = { ...(prevEntry.options ?? {}) };
-    if (t.maxWastedBytes !== undefined) options['max-wasted-bytes'] = t.maxWastedBytes;
-    if (t.minEfficiency !== undefined) options['min-efficiency'] = t.minEfficiency;
-    if (t.maxUserWastedPercent !== undefined) options['max-user-wasted-percent'] = t.maxUserWastedPercent;
-    rules['wasted-space'] = { ...prevEntry, options };
-    loaded.config = { ...loaded.config, rules };
-  }
   const eff = new EffectiveConfig(loaded, registry);
   const findings: Finding[] = [];
   const errors: RunError[] = [];
@@ -93,7 +73,8 @@ export async function inspectImages(inputs: string[], opts: InspectImageOptions 
     model.name = display;
     models.push(model);
     files.push(model.name);
-    const r = lintImage(model, { rules: imageRules as ImageRule[], config: eff.forFile(display), settings: eff.settings });
+    // Command-line thresholds go on top of the config's options for the wasted-space rule.
+    const r = lintImage(model, { rules: imageRules as ImageRule[], config: eff.forFile(display), settings: eff.settings, thresholds: opts.thresholds });
     findings.push(...r.findings);
     errors.push(...r.errors);
   }

@@ -9,8 +9,6 @@ import type { ImageModel } from '../../model/image/types.js';
 import { baseName, historySteps, historyField, splitAssignments, type HistoryStep } from './image.js';
 import { EXAMPLE, looksRandom, PRIVATE_KEY_MARKER, PUBLIC_NAME, TOKEN_KINDS } from './secrets.js';
 
-export { looksRandom, TOKEN_KINDS, type TokenKind } from './secrets.js';
-
 
 /** A PEM private key with a body (a line of base64 after the header), not just the marker a library tests for. */
 const PRIVATE_KEY_BLOCK = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----\r?\n(?:[A-Za-z-]+:[^\n]*\r?\n)*(?:\r?\n)?[A-Za-z0-9+/=]{40,}/;

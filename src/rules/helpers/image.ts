@@ -185,17 +185,6 @@ export function runSteps(image: ImageModel): RunStep[] {
   return out;
 }
 
-/** The config environment as a map (last assignment wins, like Docker). */
-export function envMap(image: ImageModel): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const kv of image.config.env) {
-    const eq = kv.indexOf('=');
-    if (eq > 0) m.set(kv.slice(0, eq), kv.slice(eq + 1));
-    else if (kv) m.set(kv, '');
-  }
-  return m;
-}
-
 /** One line of /etc/passwd, /etc/group or /etc/shadow with its fields. */
 export interface AccountLine {
   name: string;
