@@ -37,6 +37,8 @@ const DOCKER_REJECTS: Record<string, string> = {
   // BuildKit's parser negative test (parser_test.go TestParseErrorCases): `ENV PATH` has a name and no
   // value; parseNameVal returns "ENV must have two arguments".
   'moby__buildkit__frontend__dockerfile__parser__testfiles-negative__env_no_value__Dockerfile': 'ENV without a value',
+  // BuildKit's parser negative test: only comments, so parser.Parse fails with "file with no instructions".
+  'moby__buildkit__frontend__dockerfile__parser__testfiles-negative__only_comments__Dockerfile': 'no instructions',
   // Parses at the AST level (testfiles/health/result exists), but instructions.parseHealthcheck rejects
   // line 4 `HEALTHCHECK` ("HEALTHCHECK requires at least one argument"), line 7 `HEALTHCHECK CMD`
   // ("Missing command after HEALTHCHECK CMD") and line 10 `HEALTHCHECK CONNECT TCP 7000`

@@ -13,12 +13,13 @@ const SERVERS = new Set([
 const WRAPPERS = new Set(['tini', 'dumb-init', 'exec', '--', '-m', 'run', 'run-program', 'npx', 'bunx', 'chpst']);
 const PRIVILEGE_DROP = new Set(['gosu', 'su-exec']); // take a user argument first
 const ENTRYPOINT_SCRIPT = /(?:entrypoint|\.sh$)/;
-// Two-word forms: the first word, then the subcommand that starts a server.
-const SERVER_SUBCOMMANDS: Record<string, Set<string>> = {
-  'manage.py': new Set(['runserver']), rails: new Set(['s', 'server']), flask: new Set(['run']), artisan: new Set(['serve', 'octane:start']),
-  next: new Set(['start']), nuxt: new Set(['start']), streamlit: new Set(['run']), fastapi: new Set(['run']), hugo: new Set(['server']),
-  php: new Set(['-S']), deno: new Set(['serve']), serve: new Set(['-s', '-l']),
-};
+// Two-word forms: the first word, then the subcommand that starts a server. (A Map: an object would
+// also find `constructor` and other inherited names.)
+const SERVER_SUBCOMMANDS = new Map<string, Set<string>>([
+  ['manage.py', new Set(['runserver'])], ['rails', new Set(['s', 'server'])], ['flask', new Set(['run'])], ['artisan', new Set(['serve', 'octane:start'])],
+  ['next', new Set(['start'])], ['nuxt', new Set(['start'])], ['streamlit', new Set(['run'])], ['fastapi', new Set(['run'])], ['hugo', new Set(['server'])],
+  ['php', new Set(['-S'])], ['deno', new Set(['serve'])], ['serve', new Set(['-s', '-l'])],
+]);
 const NODE = new Set(['node', 'nodemon', 'bun', 'ts-node', 'tsx']);
 const NODE_SERVER_SCRIPT = /(?:^|\/)server\.[cm]?[jt]s$/;
 // Images whose default command is a server.
@@ -27,15 +28,19 @@ const SERVER_IMAGES = new Set(['nginx', 'httpd', 'caddy', 'traefik', 'haproxy', 
 /** What makes this command a server (for the message), if anything. */
 function serverIn(df: Dockerfile, instr: Instruction): string | undefined {
   for (const cmd of df.script(instr).commands) {
-    const words = cmd.words.map((w) => baseName(w.value));
+    const words = cmd.words;
+    // The base names of the word two back and one back (`undefined` before the first word).
+    let prev2: string | undefined;
+    let prev: string | undefined;
     for (let k = 0; k < words.length; k++) {
-      const w = words[k];
-      const prev = words[k - 1];
-      const runsHere = k === 0 || WRAPPERS.has(prev) || ENTRYPOINT_SCRIPT.test(prev) || PRIVILEGE_DROP.has(words[k - 2]);
+      const w = baseName(words[k].value);
+      const runsHere = k === 0 || WRAPPERS.has(prev!) || ENTRYPOINT_SCRIPT.test(prev!) || (k >= 2 && PRIVILEGE_DROP.has(prev2!));
       if (runsHere && SERVERS.has(w)) return w;
-      const subs = SERVER_SUBCOMMANDS[w];
-      if (subs && k + 1 < words.length && subs.has(cmd.words[k + 1].value)) return `${w} ${cmd.words[k + 1].value}`;
-      if (NODE.has(prev) && NODE_SERVER_SCRIPT.test(cmd.words[k].value)) return `${prev} ${cmd.words[k].value}`;
+      const subs = k + 1 < words.length ? SERVER_SUBCOMMANDS.get(w) : undefined;
+      if (subs && subs.has(words[k + 1].value)) return `${w} ${words[k + 1].value}`;
+      if (prev !== undefined && NODE.has(prev) && NODE_SERVER_SCRIPT.test(words[k].value)) return `${prev} ${words[k].value}`;
+      prev2 = prev;
+      prev = w;
     }
   }
   return undefined;

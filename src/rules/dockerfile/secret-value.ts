@@ -8,6 +8,9 @@ const TOKENS: ReadonlyArray<{ kind: string; re: RegExp; publicOk?: boolean }> = 
   ...TOKEN_KINDS,
   { kind: 'JSON Web Token', re: /(?<![\w-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/, publicOk: true },
 ];
+// Any of the formats in one pass (they carry no flags): most values match none, and one scan beats one per format.
+const ANY_TOKEN = new RegExp(TOKENS.map((t) => t.re.source).join('|'));
+const NO_TOKENS: typeof TOKENS = [];
 // Names whose value is a credential itself (not `PASSWORD_FILE`, `TOKEN_URL`).
 const SECRET_NAME = /(?:passw(?:or)?d|passphrase|secret|token|api_?key|private_?key|access_?key|secret_?key(?:_base)?|auth_?key|master_?key|encryption_?key|signing_?key)$/i;
 const CAMEL = /([a-z0-9])([A-Z])/g;
@@ -45,7 +48,7 @@ export default defineRule({
         const raw = source.text.slice(p.valueSpan.start, p.valueSpan.end);
         const data = { keyword: instr.keyword, name: p.key };
         let found = false;
-        for (const t of TOKENS) {
+        for (const t of ANY_TOKEN.test(raw) ? TOKENS : NO_TOKENS) {
           const m = t.re.exec(raw);
           if (!m || EXAMPLE.test(m[0]) || (t.publicOk && PUBLIC_NAME.test(p.key))) continue;
           const start = p.valueSpan.start + m.index;

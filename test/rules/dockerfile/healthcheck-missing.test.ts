@@ -4,6 +4,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 ruleTester(rule, {
   valid: [
     'FROM python:3.12-slim\nEXPOSE 8000\nHEALTHCHECK CMD ["python", "-c", "import urllib.request as u; u.urlopen(\'http://localhost:8000/\')"]\nCMD ["gunicorn", "app:app"]\n',
+    { name: 'a command named like an Object property is just a word (no crash)', code: 'FROM python:3.12-slim\nCMD ["constructor", "x"]\n' },
     { name: 'HEALTHCHECK NONE is a deliberate choice', code: 'FROM python:3.12-slim\nEXPOSE 8000\nHEALTHCHECK NONE\nCMD ["gunicorn", "app:app"]\n' },
     { name: 'inherited from the parent stage', code: 'FROM nginx:1.27 AS base\nHEALTHCHECK CMD curl -fsS http://localhost/ || exit 1\n\nFROM base\nCOPY site/ /usr/share/nginx/html/\nEXPOSE 80\n' },
     { name: 'not a service: a CLI', code: 'FROM python:3.12-slim\nCOPY tool.py /usr/local/bin/tool\nENTRYPOINT ["tool"]\n' },

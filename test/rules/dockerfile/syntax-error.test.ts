@@ -16,6 +16,8 @@ ruleTester(rule, {
     { name: 'unterminated heredoc', code: 'FROM alpine:3.19\nRUN <<EOF\necho hi\n', errors: [{ line: 2, column: 5, endColumn: 10, message: 'never terminated' }] },
     { name: 'bad FROM', code: 'FROM alpine:3.19 AS\n', errors: [{ line: 1, column: 1, message: 'optional "AS name"' }] },
     { name: 'ENV without value, other instructions still parsed', code: 'FROM alpine:3.19\nENV ONLYKEY\nRUN echo ok\nFROMM x\n', errors: [{ line: 2, column: 1, message: 'ENV needs a value' }, { line: 4, column: 1, message: 'unknown instruction' }] },
+    { name: 'empty file', code: '', errors: [{ line: 1, column: 1, endLine: 1, endColumn: 1, message: 'no instructions' }] },
+    { name: 'only comments and a directive', code: '# syntax=docker/dockerfile:1\n# a comment\n', errors: [{ line: 1, column: 1, endColumn: 29, message: 'no instructions' }] },
     { name: 'ONBUILD without trigger', code: 'FROM alpine:3.19\nONBUILD\n', errors: [{ line: 2, column: 1 }] },
   ],
 });
