@@ -1,6 +1,6 @@
 import type { FileConfig } from '../config/resolve.js';
 import type { Finding, RunError, Severity } from '../finding.js';
-import { parseDockerfile } from '../model/dockerfile/parse.js';
+import { KNOWN_INSTRUCTIONS, parseDockerfile } from '../model/dockerfile/parse.js';
 import type { Dockerfile } from '../model/dockerfile/types.js';
 import type { DockerfileContext, DockerfileRule, ReportDescriptor, RuleSettings, ShellcheckDiagnostic } from '../rules/types.js';
 import { compareStrings } from '../compare.js';
@@ -34,6 +34,8 @@ interface PlannedRule {
   options: Record<string, unknown>;
   /** Whether the config ignores the rule by its own id, name or aliases (asked once, not per finding). */
   ignored: boolean;
+  /** Bits of the instructions the rule needs (`onlyWith`); 0 when it runs on every file. */
+  needs: number;
 }
 
 // Kept on the FileConfig object itself (keyed by the rule list): one config usually lints many files.
@@ -46,10 +48,29 @@ function planFor(config: FileConfig, rules: readonly DockerfileRule[]): PlannedR
   const plan: PlannedRule[] = [];
   for (const rule of rules) {
     const severity = config.severity(rule);
-    if (severity !== 'off') plan.push({ rule, severity, options: config.options(rule), ignored: config.isIgnored(rule.id, rule.name, rule.aliases) });
+    if (severity !== 'off') plan.push({ rule, severity, options: config.options(rule), ignored: config.isIgnored(rule.id, rule.name, rule.aliases), needs: keywordBits(rule.onlyWith ?? []) });
   }
   (config as Planned)[PLAN] = { rules, plan };
   return plan;
+}
+
+// One bit per known instruction, for the `onlyWith` test: a file's keywords are collected once as bits.
+const KEYWORD_BIT = new Map<string, number>([...KNOWN_INSTRUCTIONS].map((k, i) => [k, 1 << i]));
+
+function keywordBits(keywords: Iterable<string>): number {
+  let bits = 0;
+  for (const k of keywords) bits |= KEYWORD_BIT.get(k) ?? 0;
+  return bits;
+}
+
+/** The instructions a file has, ONBUILD triggers included, as keyword bits. */
+function fileKeywordBits(df: Dockerfile): number {
+  let bits = 0;
+  for (const i of df.instructions) {
+    bits |= KEYWORD_BIT.get(i.keyword) ?? 0;
+    if (i.trigger) bits |= KEYWORD_BIT.get(i.trigger.keyword) ?? 0;
+  }
+  return bits;
 }
 
 /** Parse once, run every enabled rule, apply severities and suppressions. Never throws. */
@@ -96,7 +117,9 @@ export function lintDockerfile(text: string, opts: LintFileOptions): FileLintRes
     shellcheck: opts.shellcheck,
     report: (d) => emit(current, d),
   };
+  const has = fileKeywordBits(df);
   for (const p of planFor(opts.config, opts.rules)) {
+    if (p.needs !== 0 && (p.needs & has) === 0) continue;
     current = p;
     ctx.options = p.options;
     try {

@@ -1,5 +1,5 @@
 import type { Fix, Severity } from '../finding.js';
-import type { Dockerfile } from '../model/dockerfile/types.js';
+import type { Dockerfile, InstructionKeyword } from '../model/dockerfile/types.js';
 import type { SourceFile, Span } from '../model/source.js';
 
 export type RuleTarget = 'dockerfile' | 'context' | 'compose' | 'image';
@@ -85,6 +85,11 @@ export interface Rule<Ctx = DockerfileContext> {
   /** Upstream ids (hadolint DL codes, Dockle ids, ...). */
   aliases: string[];
   meta: RuleMeta;
+  /**
+   * Dockerfile rules only: the rule can report only on a file that has one of these instructions
+   * (ONBUILD triggers count), so the engine skips it on other files. Leave unset when unsure.
+   */
+  onlyWith?: readonly InstructionKeyword[];
   check(ctx: Ctx): void;
 }
 

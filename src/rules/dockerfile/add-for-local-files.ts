@@ -19,6 +19,7 @@ export default defineRule({
   id: 'DF021',
   name: 'add-for-local-files',
   aliases: ['DL3020'],
+  onlyWith: ['ADD'],
   meta: {
     target: 'dockerfile',
     category: 'maintainability',

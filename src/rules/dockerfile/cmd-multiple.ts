@@ -4,6 +4,7 @@ export default defineRule({
   id: 'DF069',
   name: 'cmd-multiple',
   aliases: ['DL4003'],
+  onlyWith: ['CMD'],
   meta: {
     target: 'dockerfile',
     category: 'correctness',

@@ -4,6 +4,7 @@ export default defineRule({
   id: 'DF024',
   name: 'copy-from-self',
   aliases: ['DL3023'],
+  onlyWith: ['COPY'],
   meta: {
     target: 'dockerfile',
     category: 'correctness',

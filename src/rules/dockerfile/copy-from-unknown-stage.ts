@@ -9,6 +9,7 @@ export default defineRule({
   id: 'DF023',
   name: 'copy-from-unknown-stage',
   aliases: ['DL3022'],
+  onlyWith: ['COPY'],
   meta: {
     target: 'dockerfile',
     category: 'correctness',

@@ -5,6 +5,7 @@ export default defineRule({
   id: 'DF022',
   name: 'copy-multi-source-dest',
   aliases: ['DL3021'],
+  onlyWith: ['COPY'],
   meta: {
     target: 'dockerfile',
     category: 'correctness',

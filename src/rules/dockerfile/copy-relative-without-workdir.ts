@@ -21,6 +21,7 @@ export default defineRule({
   id: 'DF044',
   name: 'copy-relative-without-workdir',
   aliases: ['DL3045'],
+  onlyWith: ['COPY'],
   meta: {
     target: 'dockerfile',
     category: 'reliability',

@@ -32,6 +32,7 @@ export default defineRule({
   id: 'DF066',
   name: 'copy-whole-filesystem',
   aliases: ['DL3067'],
+  onlyWith: ['COPY'],
   meta: {
     target: 'dockerfile',
     category: 'performance',

@@ -4,6 +4,7 @@ export default defineRule({
   id: 'DF070',
   name: 'entrypoint-multiple',
   aliases: ['DL4004'],
+  onlyWith: ['ENTRYPOINT'],
   meta: {
     target: 'dockerfile',
     category: 'correctness',

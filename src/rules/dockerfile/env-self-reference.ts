@@ -54,6 +54,7 @@ export default defineRule({
   id: 'DF043',
   name: 'env-self-reference',
   aliases: ['DL3044'],
+  onlyWith: ['ENV'],
   meta: {
     target: 'dockerfile',
     category: 'correctness',

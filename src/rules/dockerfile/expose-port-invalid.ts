@@ -7,6 +7,7 @@ export default defineRule({
   id: 'DF015',
   name: 'expose-port-invalid',
   aliases: ['DL3011'],
+  onlyWith: ['EXPOSE'],
   meta: {
     target: 'dockerfile',
     category: 'correctness',

@@ -4,6 +4,7 @@ export default defineRule({
   id: 'DF016',
   name: 'healthcheck-multiple',
   aliases: ['DL3012'],
+  onlyWith: ['HEALTHCHECK'],
   meta: {
     target: 'dockerfile',
     category: 'correctness',

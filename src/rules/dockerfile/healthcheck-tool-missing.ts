@@ -90,6 +90,7 @@ export default defineRule({
   id: 'DF102',
   name: 'healthcheck-tool-missing',
   aliases: [],
+  onlyWith: ['HEALTHCHECK'],
   meta: {
     target: 'dockerfile',
     category: 'correctness',

@@ -5,6 +5,7 @@ export default defineRule({
   id: 'DF050',
   name: 'label-empty',
   aliases: ['DL3051'],
+  onlyWith: ['LABEL'],
   meta: {
     target: 'dockerfile',
     category: 'maintainability',

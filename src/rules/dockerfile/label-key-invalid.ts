@@ -34,6 +34,7 @@ export default defineRule({
   id: 'DF047',
   name: 'label-key-invalid',
   aliases: ['DL3048'],
+  onlyWith: ['LABEL'],
   meta: {
     target: 'dockerfile',
     category: 'style',

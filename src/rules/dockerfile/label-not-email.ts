@@ -5,6 +5,7 @@ export default defineRule({
   id: 'DF057',
   name: 'label-not-email',
   aliases: ['DL3058'],
+  onlyWith: ['LABEL'],
   meta: {
     target: 'dockerfile',
     category: 'maintainability',

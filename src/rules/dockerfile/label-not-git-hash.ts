@@ -5,6 +5,7 @@ export default defineRule({
   id: 'DF054',
   name: 'label-not-git-hash',
   aliases: ['DL3055'],
+  onlyWith: ['LABEL'],
   meta: {
     target: 'dockerfile',
     category: 'maintainability',

@@ -5,6 +5,7 @@ export default defineRule({
   id: 'DF052',
   name: 'label-not-rfc3339',
   aliases: ['DL3053'],
+  onlyWith: ['LABEL'],
   meta: {
     target: 'dockerfile',
     category: 'maintainability',

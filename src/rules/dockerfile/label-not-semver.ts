@@ -5,6 +5,7 @@ export default defineRule({
   id: 'DF055',
   name: 'label-not-semver',
   aliases: ['DL3056'],
+  onlyWith: ['LABEL'],
   meta: {
     target: 'dockerfile',
     category: 'maintainability',

@@ -5,6 +5,7 @@ export default defineRule({
   id: 'DF053',
   name: 'label-not-spdx',
   aliases: ['DL3054'],
+  onlyWith: ['LABEL'],
   meta: {
     target: 'dockerfile',
     category: 'maintainability',

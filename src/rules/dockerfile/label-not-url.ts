@@ -5,6 +5,7 @@ export default defineRule({
   id: 'DF051',
   name: 'label-not-url',
   aliases: ['DL3052'],
+  onlyWith: ['LABEL'],
   meta: {
     target: 'dockerfile',
     category: 'maintainability',

@@ -5,6 +5,7 @@ export default defineRule({
   id: 'DF049',
   name: 'label-unexpected',
   aliases: ['DL3050'],
+  onlyWith: ['LABEL'],
   meta: {
     target: 'dockerfile',
     category: 'maintainability',

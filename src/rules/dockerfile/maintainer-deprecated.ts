@@ -11,6 +11,7 @@ export default defineRule({
   id: 'DF067',
   name: 'maintainer-deprecated',
   aliases: ['DL4000'],
+  onlyWith: ['MAINTAINER'],
   meta: {
     target: 'dockerfile',
     category: 'maintainability',

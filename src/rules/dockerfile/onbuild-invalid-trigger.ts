@@ -6,6 +6,7 @@ export default defineRule({
   id: 'DF042',
   name: 'onbuild-invalid-trigger',
   aliases: ['DL3043'],
+  onlyWith: ['ONBUILD'],
   meta: {
     target: 'dockerfile',
     category: 'correctness',

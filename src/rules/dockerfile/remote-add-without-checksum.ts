@@ -23,6 +23,7 @@ export default defineRule({
   id: 'DF111',
   name: 'remote-add-without-checksum',
   aliases: [],
+  onlyWith: ['ADD'],
   meta: {
     target: 'dockerfile',
     category: 'security',

@@ -5,6 +5,7 @@ export default defineRule({
   id: 'DF005',
   name: 'root-user',
   aliases: ['DL3002'],
+  onlyWith: ['USER'],
   meta: {
     target: 'dockerfile',
     category: 'security',

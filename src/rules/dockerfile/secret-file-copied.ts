@@ -35,6 +35,7 @@ export default defineRule({
   id: 'DF107',
   name: 'secret-file-copied',
   aliases: [],
+  onlyWith: ['COPY', 'ADD'],
   meta: {
     target: 'dockerfile',
     category: 'security',

@@ -43,6 +43,7 @@ export default defineRule({
   id: 'DF063',
   name: 'secret-name',
   aliases: ['DL3064'],
+  onlyWith: ['ARG', 'ENV'],
   meta: {
     target: 'dockerfile',
     category: 'security',

@@ -21,6 +21,7 @@ export default defineRule({
   id: 'DF106',
   name: 'secret-value',
   aliases: [],
+  onlyWith: ['ARG', 'ENV', 'LABEL'],
   meta: {
     target: 'dockerfile',
     category: 'security',

@@ -7,6 +7,7 @@ export default defineRule({
   id: 'DF113',
   name: 'ssh-port-exposed',
   aliases: [],
+  onlyWith: ['EXPOSE'],
   meta: {
     target: 'dockerfile',
     category: 'security',

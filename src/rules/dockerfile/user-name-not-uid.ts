@@ -10,6 +10,7 @@ export default defineRule({
   id: 'DF065',
   name: 'user-name-not-uid',
   aliases: ['DL3066'],
+  onlyWith: ['USER'],
   meta: {
     target: 'dockerfile',
     category: 'security',

@@ -27,6 +27,7 @@ export default defineRule({
   id: 'DF003',
   name: 'workdir-relative',
   aliases: ['DL3000'],
+  onlyWith: ['WORKDIR'],
   meta: {
     target: 'dockerfile',
     category: 'reliability',
