@@ -4,18 +4,31 @@
  */
 export class LogicalText {
   /** segments[i] = [logicalStart, sourceStart, length] */
-  private readonly segs: number[] = [];
+  private readonly segs: number[];
   /** Index of the piece the last toSource() landed in. */
   private last = 0;
   // The pieces are joined once, when the text is first read: a string built with `+=` stays a
   // rope that every character access then walks, and the parsers read each character.
-  private readonly parts: string[] = [];
-  private length = 0;
-  private joined: string | null = '';
+  // Most texts are one piece (an instruction on one line): that piece is kept as the text, and
+  // an array of pieces is made only when a second one comes.
+  private parts: string[] | null = null;
+  private length: number;
+  private joined: string;
+
+  /** An empty text; see of() for one piece. */
+  constructor(segs: number[] = [], text = '') {
+    this.segs = segs;
+    this.joined = text;
+    this.length = text.length;
+  }
 
   /** The assembled text. */
   get text(): string {
-    return (this.joined ??= this.parts.join(''));
+    if (this.parts !== null) {
+      this.joined = this.parts.join('');
+      this.parts = null;
+    }
+    return this.joined;
   }
 
   append(sourceStart: number, piece: string): void {
@@ -31,9 +44,10 @@ export class LogicalText {
   }
 
   private add(piece: string): void {
-    this.parts.push(piece);
+    if (this.parts !== null) this.parts.push(piece);
+    else if (this.length === 0) this.joined = piece;
+    else this.parts = [this.joined, piece];
     this.length += piece.length;
-    this.joined = null;
   }
 
   /** The pieces this text was assembled from, in order (synthetic pieces have sourceLength 0). */
@@ -106,9 +120,7 @@ export class LogicalText {
 
   /** A logical text over one contiguous source range. */
   static of(sourceStart: number, text: string): LogicalText {
-    const l = new LogicalText();
-    l.append(sourceStart, text);
-    if (text.length === 0) l.appendSynthetic(sourceStart, '');
-    return l;
+    // What append() would record, or appendSynthetic() for an empty text (both the same numbers).
+    return new LogicalText([0, sourceStart, text.length], text);
   }
 }

@@ -4,16 +4,18 @@ import { parseShell } from '../shell/parse.js';
 import type { Command, ShellScript } from '../shell/types.js';
 import { expandVars } from './expand.js';
 import { parseImageRef } from './image-ref.js';
-import type { Comment, Directive, Dockerfile, Heredoc, Instruction, Stage, Word } from './types.js';
-import { isFlagWord, parseFlags, parsePairs, splitWords, toWord, type LWord } from './words.js';
+import type { Comment, Directive, Dockerfile, Flag, Heredoc, Instruction, KeyValue, Stage, Word } from './types.js';
+import { isFlagWord, isSpaceAt, parseFlags, parsePairs, placeWords, readJsonStrings, splitWords, type LWord } from './words.js';
 
 export const KNOWN_INSTRUCTIONS = new Set([
   'FROM', 'RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'ENV', 'ARG', 'LABEL', 'EXPOSE', 'USER',
   'WORKDIR', 'VOLUME', 'STOPSIGNAL', 'HEALTHCHECK', 'ONBUILD', 'MAINTAINER',
 ]);
-const FLAGGED = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
-const JSON_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME']);
-const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+/** The known keywords by length, most used first: a keyword is matched in place, without a slice. */
+const KEYWORDS_BY_LENGTH: string[][] = [];
+for (const k of ['RUN', 'COPY', 'ENV', 'FROM', 'ARG', 'WORKDIR', 'LABEL', 'EXPOSE', 'ADD', 'CMD', 'USER', 'ENTRYPOINT', 'VOLUME', 'MAINTAINER', 'HEALTHCHECK', 'SHELL', 'ONBUILD', 'STOPSIGNAL']) {
+  (KEYWORDS_BY_LENGTH[k.length] ??= []).push(k);
+}
 const DIRECTIVE = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
 const HEREDOC_WORD = /^(\d*)<<(-?)([^<]+)$/;
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/dash', '/bin/zsh', '/usr/bin/env']);
@@ -22,200 +24,294 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', '/bin/sh', '/
 export function parseDockerfile(path: string, text: string): Dockerfile {
   const source = new SourceFile(path, text);
   const directives: Directive[] = [];
-  const comments: Comment[] = [];
-  const instructions: Instruction[] = [];
-  let escape: '\\' | '`' = '\\';
-  const lines = source.lineCount;
-  let li = 1;
+  const escape = readDirectives(source, directives);
+  const reader = new Reader(source, escape);
+  reader.readFrom(directives.length + 1);
+  return buildModel(source, directives, escape, reader.instructions, reader.comments);
+}
 
-  // Parser directives: only at the very top, before any blank line, comment or instruction.
-  const seen = new Set<string>();
-  for (; li <= lines; li++) {
+/** Parser directives: only at the very top, before any blank line, comment or instruction. Returns the escape. */
+function readDirectives(source: SourceFile, directives: Directive[]): '\\' | '`' {
+  const text = source.text;
+  let escape: '\\' | '`' = '\\';
+  for (let li = 1; li <= source.lineCount; li++) {
     let ls = source.lineStart(li);
     if (li === 1 && text.charCodeAt(0) === 0xfeff) ls = 1;
     const le = source.lineEnd(li);
+    // Most files start with an instruction: a printable character other than `#` cannot begin a directive.
+    const c = text.charCodeAt(ls);
+    if (ls >= le || (c > 32 && c < 127 && c !== 35)) break;
     const m = DIRECTIVE.exec(text.slice(ls, le).trimStart());
     if (!m) break;
     const name = m[1].toLowerCase();
-    if (!['syntax', 'escape', 'check'].includes(name) || seen.has(name)) break;
-    seen.add(name);
+    if ((name !== 'syntax' && name !== 'escape' && name !== 'check') || directives.some((d) => d.name === name)) break;
     directives.push({ name, value: m[2], line: li, start: ls, end: le });
     if (name === 'escape' && m[2] === '`') escape = '`';
   }
-
-  while (li <= lines) {
-    let ls = source.lineStart(li);
-    if (li === 1 && text.charCodeAt(0) === 0xfeff) ls = 1;
-    const le = source.lineEnd(li);
-    let p = ls;
-    while (p < le && isBlankAt(text, p)) p++;
-    if (p >= le) { li++; continue; }
-    if (text[p] === '#') {
-      comments.push({ text: text.slice(p + 1, le).trim(), line: li, start: p, end: le });
-      li++;
-      continue;
-    }
-    const r = readInstruction(source, li, p, escape, comments);
-    instructions.push(r.instr);
-    li = r.nextLine;
-  }
-
-  return buildModel(source, directives, escape, instructions, comments);
+  return escape;
 }
 
-function readInstruction(source: SourceFile, li: number, p: number, escape: string, comments: Comment[]): { instr: Instruction; nextLine: number } {
-  const text = source.text;
-  let le = source.lineEnd(li);
-  let kwEnd = p;
-  while (kwEnd < le && !isSpace(text, kwEnd)) kwEnd++;
-  const keywordRaw = text.slice(p, kwEnd);
-  const keyword = keywordRaw.toUpperCase();
-  const logical = new LogicalText();
-  const innerComments: Comment[] = [];
-  let segStart = kwEnd;
-  let lastLine = li;
-  // Join continuation lines; comment and blank lines inside a continuation are dropped, as Docker does.
-  for (;;) {
+/** Reads the instructions and comments after the directives, line by line over the source's line index. */
+class Reader {
+  readonly instructions: Instruction[] = [];
+  readonly comments: Comment[] = [];
+  private readonly text: string;
+  private readonly starts: number[];
+  /** The escape character, by code. */
+  private readonly esc: number;
+
+  constructor(private readonly source: SourceFile, private readonly escape: '\\' | '`') {
+    this.text = source.text;
+    this.starts = source.lineStarts;
+    this.esc = escape.charCodeAt(0);
+  }
+
+  /** Offset just past line `li`'s last character (SourceFile.lineEnd). */
+  private lineEnd(li: number): number {
+    const starts = this.starts;
+    if (li >= starts.length) return this.text.length;
+    let end = starts[li] - 1;
+    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  readFrom(li: number): void {
+    const text = this.text;
+    const lines = this.starts.length;
+    while (li <= lines) {
+      let ls = this.starts[li - 1];
+      if (li === 1 && text.charCodeAt(0) === 0xfeff) ls = 1;
+      const le = this.lineEnd(li);
+      let p = ls;
+      while (p < le && isBlankAt(text, p)) p++;
+      if (p >= le) { li++; continue; }
+      if (text.charCodeAt(p) === 35) {
+        this.comments.push(this.comment(li, p, le));
+        li++;
+        continue;
+      }
+      li = this.readInstruction(li, p);
+    }
+  }
+
+  private comment(li: number, p: number, le: number): Comment {
+    // The text after `#`, trimmed in place (trim() removes what isSpaceAt() sees): one slice, not two.
+    const text = this.text;
+    let a = p + 1;
+    let b = le;
+    while (a < b && isSpaceAt(text, a)) a++;
+    while (b > a && isSpaceAt(text, b - 1)) b--;
+    return { text: text.slice(a, b), line: li, start: p, end: le };
+  }
+
+  /** Read the instruction whose keyword starts at `p` on line `li`; returns the line after it. */
+  private readInstruction(li: number, p: number): number {
+    const text = this.text;
+    const starts = this.starts;
+    const lines = starts.length;
+    let le = this.lineEnd(li);
+    let kwEnd = p;
+    while (kwEnd < le && !isSpaceAt(text, kwEnd)) kwEnd++;
+    const keyword = keywordAt(text, p, kwEnd);
+    const innerComments: Comment[] = [];
+    let logical: LogicalText;
+    let lastLine = li;
+    // Most instructions are one line: their arguments are one piece of the file's text.
+    const cont = this.continuation(li, kwEnd, le);
+    if (cont < 0) logical = LogicalText.of(kwEnd, text.slice(kwEnd, le));
+    else {
+      logical = new LogicalText();
+      lastLine = this.joinLines(logical, li, kwEnd, cont, innerComments);
+      if (logical.text.length === 0) logical.appendSynthetic(kwEnd, '');
+    }
+    const oneLine = cont < 0;
+    const instr = makeInstruction(keyword, { start: p, end: kwEnd }, li, logical, oneLine ? text : logical.text, oneLine ? kwEnd : 0, this.escape, innerComments);
+    this.instructions.push(instr);
+    let end = this.lineEnd(lastLine);
+    let nextLine = lastLine + 1;
+
+    // Heredoc bodies follow the instruction line, in marker order.
+    const target = keyword === 'ONBUILD' && instr.trigger ? instr.trigger : instr;
+    const tk = target.keyword;
+    // (Only when the text can hold a `<<` marker: splitting the words again costs time on every RUN.)
+    if ((tk === 'RUN' || tk === 'COPY' || tk === 'ADD') && logical.text.includes('<<')) {
+      for (const w of splitWords(logical.text, 0, logical.text.length, this.escape)) {
+        const m = HEREDOC_WORD.exec(w.raw);
+        if (!m) continue;
+        const rawDelim = m[3];
+        const delimiter = rawDelim.replace(/["']/g, '').replace(/^\\/, '');
+        if (!delimiter) continue;
+        const marker = { start: logical.toSource(w.start), end: logical.toSourceEnd(w.end) };
+        const body = this.readHeredocBody(nextLine, delimiter, m[2] === '-');
+        nextLine = body.nextLine;
+        if (body.end >= 0) end = body.end;
+        const hd: Heredoc = {
+          delimiter,
+          quoted: /["']/.test(rawDelim),
+          stripTabs: m[2] === '-',
+          marker,
+          body: text.slice(body.start, body.bodyEnd),
+          bodySpan: { start: body.start, end: body.bodyEnd },
+          terminated: body.terminated,
+          start: logical.toSource(w.start),
+          end,
+        };
+        target.heredocs.push(hd);
+        if (!hd.terminated && !target.error) target.error = { message: `heredoc "${delimiter}" is never terminated: add a line containing only ${delimiter}`, span: hd.marker };
+      }
+      if (target.heredocs.length > 0 && target.error?.message.includes('requires')) target.error = null;
+    }
+    instr.end = Math.max(end, instr.keywordSpan.end);
+    if (instr.trigger) instr.trigger.end = instr.end;
+    return nextLine;
+  }
+
+  /** If line `li`, from `segStart` to its end `le`, ends with an escape that continues it: that escape's offset; else -1. */
+  private continuation(li: number, segStart: number, le: number): number {
+    const text = this.text;
     let e = le;
     while (e > segStart && isBlankAt(text, e - 1)) e--;
     // BuildKit: an escape at the end continues the line unless it is itself escaped (`C:\\dir\\`).
-    const lineStart = source.lineStart(lastLine);
-    if (e > segStart && text[e - 1] === escape && (e - 2 < lineStart || text[e - 2] !== escape)) {
-      logical.append(segStart, text.slice(segStart, e - 1));
-      let next = lastLine + 1;
-      while (next <= source.lineCount) {
-        const ns = source.lineStart(next);
-        const ne = source.lineEnd(next);
-        let q = ns;
-        while (q < ne && isBlankAt(text, q)) q++;
-        if (q >= ne) { next++; continue; }
-        if (text[q] === '#') {
-          const c = { text: text.slice(q + 1, ne).trim(), line: next, start: q, end: ne };
-          innerComments.push(c);
-          comments.push(c);
-          next++;
-          continue;
-        }
-        break;
-      }
-      if (next > source.lineCount) break;
-      lastLine = next;
-      segStart = source.lineStart(next);
-      le = source.lineEnd(next);
-      continue;
-    }
-    logical.append(segStart, text.slice(segStart, le));
-    break;
+    if (e > segStart && text.charCodeAt(e - 1) === this.esc && (e - 2 < this.starts[li - 1] || text.charCodeAt(e - 2) !== this.esc)) return e - 1;
+    return -1;
   }
-  if (logical.text.length === 0) logical.appendSynthetic(kwEnd, '');
-  let end = source.lineEnd(lastLine);
-  const instr = makeInstruction(keyword, { start: p, end: kwEnd }, li, logical, escape, innerComments);
-  let nextLine = lastLine + 1;
 
-  // Heredoc bodies follow the instruction line, in marker order.
-  const hdKeyword = keyword === 'ONBUILD' && instr.trigger ? instr.trigger.keyword : keyword;
-  // (Only when the text can hold a `<<` marker: splitting the words again costs time on every RUN.)
-  if (HEREDOC_KEYWORDS.has(hdKeyword) && logical.text.includes('<<')) {
-    const target = keyword === 'ONBUILD' && instr.trigger ? instr.trigger : instr;
-    for (const w of splitWords(logical.text, 0, escape)) {
-      const m = HEREDOC_WORD.exec(w.raw);
-      if (!m) continue;
-      const rawDelim = m[3];
-      const quoted = /["']/.test(rawDelim);
-      const delimiter = rawDelim.replace(/["']/g, '').replace(/^\\/, '');
-      if (!delimiter) continue;
-      const stripTabs = m[2] === '-';
-      const bodyStart = nextLine <= source.lineCount ? source.lineStart(nextLine) : text.length;
-      let terminated = false;
-      let bodyEnd = bodyStart;
-      let ln = nextLine;
-      for (; ln <= source.lineCount; ln++) {
-        const s = source.lineStart(ln);
-        const e = source.lineEnd(ln);
-        let line = text.slice(s, e);
-        if (stripTabs) line = line.replace(/^\t+/, '');
-        if (line === delimiter) {
-          terminated = true;
-          bodyEnd = s;
-          end = e;
-          ln++;
-          break;
-        }
-        bodyEnd = ln < source.lineCount ? source.lineStart(ln + 1) : text.length;
-        end = e;
+  /**
+   * Join continuation lines into `logical`: line `li` from `segStart` is continued by the escape at
+   * `cont`. Comment and blank lines inside a continuation are dropped, as Docker does. Returns the
+   * instruction's last line.
+   */
+  private joinLines(logical: LogicalText, li: number, segStart: number, cont: number, innerComments: Comment[]): number {
+    const text = this.text;
+    for (;;) {
+      logical.append(segStart, text.slice(segStart, cont));
+      const next = this.skipToContinued(li + 1, innerComments);
+      if (next > this.starts.length) return li;
+      li = next;
+      segStart = this.starts[next - 1];
+      const le = this.lineEnd(next);
+      cont = this.continuation(next, segStart, le);
+      if (cont < 0) {
+        logical.append(segStart, text.slice(segStart, le));
+        return li;
       }
-      nextLine = ln;
-      const hd: Heredoc = {
-        delimiter,
-        quoted,
-        stripTabs,
-        marker: { start: logical.toSource(w.start), end: logical.toSourceEnd(w.end) },
-        body: text.slice(bodyStart, bodyEnd),
-        bodySpan: { start: bodyStart, end: bodyEnd },
-        terminated,
-        start: logical.toSource(w.start),
-        end,
-      };
-      target.heredocs.push(hd);
-      if (!terminated && !target.error) target.error = { message: `heredoc "${delimiter}" is never terminated: add a line containing only ${delimiter}`, span: hd.marker };
     }
-    if (target.heredocs.length > 0 && target.error?.message.includes('requires')) target.error = null;
   }
-  instr.end = Math.max(end, instr.keywordSpan.end);
-  if (instr.trigger) instr.trigger.end = instr.end;
-  return { instr, nextLine };
+
+  /** After a continued line: the next line that holds text, collecting the comment lines skipped (may be past the end). */
+  private skipToContinued(next: number, innerComments: Comment[]): number {
+    const text = this.text;
+    for (; next <= this.starts.length; next++) {
+      const ns = this.starts[next - 1];
+      const ne = this.lineEnd(next);
+      let q = ns;
+      while (q < ne && isBlankAt(text, q)) q++;
+      if (q >= ne) continue;
+      if (text.charCodeAt(q) !== 35) break;
+      const c = this.comment(next, q, ne);
+      innerComments.push(c);
+      this.comments.push(c);
+    }
+    return next;
+  }
+
+  /**
+   * A heredoc body from line `from` up to its terminator line. `end` is the end of the last line
+   * read (-1 when none was), `nextLine` the line after the terminator.
+   */
+  private readHeredocBody(from: number, delimiter: string, stripTabs: boolean): { start: number; bodyEnd: number; end: number; terminated: boolean; nextLine: number } {
+    const text = this.text;
+    const lines = this.starts.length;
+    const start = from <= lines ? this.starts[from - 1] : text.length;
+    let bodyEnd = start;
+    let end = -1;
+    for (let ln = from; ln <= lines; ln++) {
+      const s = this.starts[ln - 1];
+      const e = this.lineEnd(ln);
+      let q = s;
+      if (stripTabs) while (q < e && text.charCodeAt(q) === 9) q++;
+      end = e;
+      if (e - q === delimiter.length && text.startsWith(delimiter, q)) return { start, bodyEnd: s, end, terminated: true, nextLine: ln + 1 };
+      bodyEnd = ln < lines ? this.starts[ln] : text.length;
+    }
+    return { start, bodyEnd, end, terminated: false, nextLine: lines + 1 };
+  }
 }
 
-function makeInstruction(keyword: string, keywordSpan: Span, line: number, args: LogicalText, escape: string, innerComments: Comment[]): Instruction {
+/** The upper-cased keyword in text[start, end): a known one is matched in place (no slice, no toUpperCase). */
+function keywordAt(text: string, start: number, end: number): string {
+  const candidates = KEYWORDS_BY_LENGTH[end - start];
+  if (candidates) {
+    for (const k of candidates) if (matchesUpper(text, start, k)) return k;
+  }
+  return text.slice(start, end).toUpperCase();
+}
+
+/** Does `text` at `at` spell the upper-case ASCII word `k`, in any case? */
+function matchesUpper(text: string, at: number, k: string): boolean {
+  for (let i = 0; i < k.length; i++) {
+    const c = text.charCodeAt(at + i);
+    const u = k.charCodeAt(i);
+    // `u` is a letter: c | 0x20 equals u | 0x20 only for that letter in either case.
+    if (c !== u && (c | 0x20) !== (u | 0x20)) return false;
+  }
+  return true;
+}
+
+/** Keywords that take `--flags` before their arguments. */
+function takesFlags(keyword: string): boolean {
+  return keyword === 'RUN' || keyword === 'COPY' || keyword === 'FROM' || keyword === 'ADD' || keyword === 'HEALTHCHECK';
+}
+
+/** Keywords with an exec (JSON array) form. */
+function hasJsonForm(keyword: string): boolean {
+  switch (keyword) {
+    case 'RUN': case 'CMD': case 'ENTRYPOINT': case 'SHELL': case 'COPY': case 'ADD': case 'VOLUME':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The span an instruction's "requires ..." error points at: keyword and arguments. */
+function argSpan(keywordSpan: Span, args: LogicalText): Span {
+  return { start: keywordSpan.start, end: Math.max(keywordSpan.end, args.toSourceEnd(args.text.trimEnd().length)) };
+}
+
+/**
+ * `text` holds the arguments from `from` on, contiguous: the file's text for a one-line instruction
+ * (split in place: V8 reads a flat string faster than a slice of it), else `args.text` and 0.
+ */
+function makeInstruction(keyword: string, keywordSpan: Span, line: number, args: LogicalText, text: string, from: number, escape: string, innerComments: Comment[]): Instruction {
   const quotesGroup = keyword === 'ENV' || keyword === 'LABEL' || keyword === 'ARG';
   // RUN's words are seldom read (its script is parsed by the shell parser) and RUN holds most of a
   // Dockerfile's text: split only up to the first word after the flags here, the rest on first use.
   const lazy = keyword === 'RUN';
-  const all = splitWords(args.text, 0, escape, quotesGroup, lazy ? (w) => !isFlagWord(w) : undefined);
-  // `words` is added below: data, or for RUN an accessor that splits on first read.
-  const instr = {
-    keyword,
-    keywordSpan,
-    line,
-    args,
-    flags: [],
-    restStart: all.length > 0 ? all[0].start : args.text.length,
-    json: null,
-    heredocs: [],
-    stage: -1,
-    trigger: null,
-    parent: null,
-    pairs: [],
-    error: null,
-    innerComments,
-    start: keywordSpan.start,
-    end: args.toSourceEnd(args.text.length),
-  } as Omit<Instruction, 'words'> as Instruction;
+  const all = splitWords(text, from, from + args.text.length, escape, quotesGroup, lazy);
+  const instr = new ParsedInstruction(keyword, keywordSpan, line, args, all.length > 0 ? all[0].start : args.text.length, innerComments, escape);
   let words: LWord[] = all;
-  if (FLAGGED.has(keyword)) {
+  // (Without a leading flag word there is nothing to parse: restStart is already the first word.)
+  if (takesFlags(keyword) && all.length > 0 && isFlagWord(all[0])) {
     const f = parseFlags(args, all);
     instr.flags = f.flags;
     instr.restStart = f.rest;
     words = all.slice(f.consumed);
   }
-  if (lazy) {
-    (instr as LazyInstruction)[LAZY_WORDS] = { args, escape, quotesGroup, consumed: instr.flags.length };
-    Object.defineProperty(instr, 'words', LAZY_WORDS_PROPERTY);
-  } else instr.words = words.map((w) => toWord(w, args));
-  const argSpan = (): Span => ({ start: keywordSpan.start, end: Math.max(keywordSpan.end, args.toSourceEnd(args.text.trimEnd().length)) });
 
   if (!KNOWN_INSTRUCTIONS.has(keyword)) {
     instr.error = { message: `unknown instruction "${keyword}"`, span: keywordSpan };
+    instr.words = placeWords(words, args);
     return instr;
   }
-  if (JSON_FORM.has(keyword) && args.text[skipSpace(args.text, instr.restStart)] === '[') instr.json = parseJsonForm(args, instr.restStart);
+  if (hasJsonForm(keyword) && args.text.charCodeAt(skipSpace(args.text, instr.restStart)) === 91) instr.json = parseJsonForm(args, instr.restStart);
 
   switch (keyword) {
     case 'ONBUILD': {
-      if (words.length === 0) { instr.error = { message: 'ONBUILD requires an instruction to run later', span: argSpan() }; break; }
+      if (words.length === 0) { instr.error = { message: 'ONBUILD requires an instruction to run later', span: argSpan(keywordSpan, args) }; break; }
       const sub = args.slice(words[0].start);
       const kwLen = words[0].raw.length;
-      const trig = makeInstruction(words[0].raw.toUpperCase(), { start: args.toSource(words[0].start), end: args.toSourceEnd(words[0].end) }, line, sub.slice(kwLen), escape, []);
+      const trigArgs = sub.slice(kwLen);
+      const trig = makeInstruction(words[0].raw.toUpperCase(), { start: args.toSource(words[0].start), end: args.toSourceEnd(words[0].end) }, line, trigArgs, trigArgs.text, 0, escape, []);
       trig.parent = instr;
       instr.trigger = trig;
       if (trig.error) instr.error = trig.error;
@@ -226,51 +322,80 @@ function makeInstruction(keyword: string, keywordSpan: Span, line: number, args:
     case 'ARG': {
       const r = parsePairs(keyword, args, words, instr.restStart);
       instr.pairs = r.pairs;
-      if (words.length === 0) instr.error = { message: `${keyword} requires at least one argument`, span: argSpan() };
-      else if (r.error && keyword !== 'ARG') instr.error = { message: r.error, span: argSpan() };
+      if (words.length === 0) instr.error = { message: `${keyword} requires at least one argument`, span: argSpan(keywordSpan, args) };
+      else if (r.error && keyword !== 'ARG') instr.error = { message: r.error, span: argSpan(keywordSpan, args) };
       break;
     }
     case 'FROM':
-      if (words.length === 0) instr.error = { message: 'FROM requires a base image', span: argSpan() };
+      if (words.length === 0) instr.error = { message: 'FROM requires a base image', span: argSpan(keywordSpan, args) };
       else if (words.length !== 1 && !(words.length === 3 && words[1].value.toLowerCase() === 'as')) {
-        instr.error = { message: 'FROM takes an image and an optional "AS name"', span: argSpan() };
+        instr.error = { message: 'FROM takes an image and an optional "AS name"', span: argSpan(keywordSpan, args) };
       }
       break;
     case 'COPY':
     case 'ADD':
-      if (instr.json ? instr.json.values.length < 2 : words.length < 2) instr.error = { message: `${keyword} requires at least a source and a destination`, span: argSpan() };
+      if (instr.json ? instr.json.values.length < 2 : words.length < 2) instr.error = { message: `${keyword} requires at least a source and a destination`, span: argSpan(keywordSpan, args) };
       break;
     case 'HEALTHCHECK': {
       const first = words[0]?.value.toUpperCase();
-      if (first !== 'CMD' && first !== 'NONE') instr.error = { message: 'HEALTHCHECK must be followed by CMD <command> or NONE', span: argSpan() };
+      if (first !== 'CMD' && first !== 'NONE') instr.error = { message: 'HEALTHCHECK must be followed by CMD <command> or NONE', span: argSpan(keywordSpan, args) };
       else if (first === 'CMD') {
-        if (words.length < 2) instr.error = { message: 'HEALTHCHECK CMD requires a command', span: argSpan() };
+        if (words.length < 2) instr.error = { message: 'HEALTHCHECK CMD requires a command', span: argSpan(keywordSpan, args) };
         const after = args.text.slice(words[0].end).trim();
         if (after.startsWith('[')) instr.json = parseJsonForm(args, args.text.indexOf('[', words[0].end));
       }
       break;
     }
     default:
-      if (words.length === 0) instr.error = { message: `${keyword} requires at least one argument`, span: argSpan() };
+      if (words.length === 0) instr.error = { message: `${keyword} requires at least one argument`, span: argSpan(keywordSpan, args) };
   }
+  // Last: this turns the words' logical offsets, read above, into source offsets.
+  if (!lazy) instr.words = placeWords(words, args);
   return instr;
 }
 
-// RUN's lazy `words`: one shared accessor with its state on the instruction, so that every RUN keeps
-// the same hidden class and fast properties (a per-instruction closure would make each one slow).
-const LAZY_WORDS = Symbol('lazyWords');
-type LazyInstruction = Instruction & { [LAZY_WORDS]: { args: LogicalText; escape: string; quotesGroup: boolean; consumed: number; words?: Word[] } };
-const LAZY_WORDS_PROPERTY: PropertyDescriptor = {
-  enumerable: true,
-  configurable: true,
-  get(this: LazyInstruction): Word[] {
-    const l = this[LAZY_WORDS];
-    return (l.words ??= splitWords(l.args.text, 0, l.escape, l.quotesGroup).slice(l.consumed).map((w) => toWord(w, l.args)));
-  },
-  set(this: LazyInstruction, v: Word[]): void {
-    this[LAZY_WORDS].words = v;
-  },
-};
+/**
+ * An instruction as parsed. `words` is an accessor so that RUN's are split on first read (see
+ * makeInstruction); the other keywords set theirs while parsing. One class for every keyword keeps
+ * all instructions one hidden class (an own accessor per RUN, by defineProperty, was slow to add).
+ */
+class ParsedInstruction implements Instruction {
+  flags: Flag[] = [];
+  json: Instruction['json'] = null;
+  heredocs: Heredoc[] = [];
+  stage = -1;
+  trigger: Instruction | null = null;
+  parent: Instruction | null = null;
+  pairs: KeyValue[] = [];
+  error: Instruction['error'] = null;
+  start: number;
+  end: number;
+  /** The words, once split (null until then). */
+  private split: Word[] | null = null;
+
+  constructor(
+    public keyword: string,
+    public keywordSpan: Span,
+    public line: number,
+    public args: LogicalText,
+    public restStart: number,
+    public innerComments: Comment[],
+    /** The file's escape character, to split the words later. */
+    private readonly escape: string,
+  ) {
+    this.start = keywordSpan.start;
+    this.end = args.toSourceEnd(args.text.length);
+  }
+
+  get words(): Word[] {
+    // Only RUN's are split here, and RUN does not group quoted words.
+    return (this.split ??= placeWords(splitWords(this.args.text, 0, this.args.text.length, this.escape, false).slice(this.flags.length), this.args));
+  }
+
+  set words(v: Word[]) {
+    this.split = v;
+  }
+}
 
 /** Is the character at `i` a space or a tab? (By code: no one-character strings made per character.) */
 function isBlankAt(s: string, i: number): boolean {
@@ -278,41 +403,23 @@ function isBlankAt(s: string, i: number): boolean {
   return c === 32 || c === 9;
 }
 
-/** Is the character at `i` whitespace (`/\s/`)? Printable ASCII is decided without the regex. */
-function isSpace(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  return c > 32 && c < 127 ? false : /\s/.test(s[i]);
-}
-
 /** The first index at or after `i` that is not whitespace (what `trim()` would skip), or `s.length`. */
 function skipSpace(s: string, i: number): number {
-  while (i < s.length && isSpace(s, i)) i++;
+  while (i < s.length && isSpaceAt(s, i)) i++;
   return i;
 }
 
-/** Parse `["a", "b"]` exec form; null when it is not valid JSON (Docker then uses shell form). */
+/** Parse `["a", "b"]` exec form; null when it is not a valid JSON array of strings (Docker then uses shell form). */
 function parseJsonForm(args: LogicalText, from: number): Instruction['json'] {
   const s = args.text;
   const start = s.indexOf('[', from);
   let endIdx = s.length;
-  while (endIdx > start && isSpace(s, endIdx - 1)) endIdx--;
-  const raw = s.slice(start, endIdx);
-  let values: unknown;
-  try {
-    values = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) return null;
+  while (endIdx > start && isSpaceAt(s, endIdx - 1)) endIdx--;
+  const r = readJsonStrings(s, start, endIdx);
+  if (!r) return null;
   const spans: Span[] = [];
-  for (let i = start; i < endIdx; i++) {
-    if (s[i] !== '"') continue;
-    let j = i + 1;
-    while (j < endIdx && s[j] !== '"') j += s[j] === '\\' ? 2 : 1;
-    spans.push({ start: args.toSource(i), end: args.toSourceEnd(j + 1) });
-    i = j;
-  }
-  return { values: values as string[], spans, span: { start: args.toSource(start), end: args.toSourceEnd(endIdx) } };
+  for (let k = 0; k < r.bounds.length; k += 2) spans.push({ start: args.toSource(r.bounds[k]), end: args.toSourceEnd(r.bounds[k + 1]) });
+  return { values: r.values, spans, span: { start: args.toSource(start), end: args.toSourceEnd(endIdx) } };
 }
 
 function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | '`', instructions: Instruction[], comments: Comment[]): Dockerfile {
