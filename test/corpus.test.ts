@@ -39,6 +39,9 @@ const DOCKER_REJECTS: Record<string, string> = {
   'moby__buildkit__frontend__dockerfile__parser__testfiles-negative__env_no_value__Dockerfile': 'ENV without a value',
   // BuildKit's parser negative test: only comments, so parser.Parse fails with "file with no instructions".
   'moby__buildkit__frontend__dockerfile__parser__testfiles-negative__only_comments__Dockerfile': 'no instructions',
+  // BuildKit's parser negative test: `CMD [ "echo", [ "nested json" ] ]` is valid JSON but not all
+  // strings, so parseMaybeJSON fails with "arrays must be comprised of strings only".
+  'moby__buildkit__frontend__dockerfile__parser__testfiles-negative__shykes-nested-json__Dockerfile': 'exec form with a nested array',
   // Parses at the AST level (testfiles/health/result exists), but instructions.parseHealthcheck rejects
   // line 4 `HEALTHCHECK` ("HEALTHCHECK requires at least one argument"), line 7 `HEALTHCHECK CMD`
   // ("Missing command after HEALTHCHECK CMD") and line 10 `HEALTHCHECK CONNECT TCP 7000`

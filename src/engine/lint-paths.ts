@@ -91,7 +91,6 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
   const scModule = useShellcheck ? await import('./shellcheck.js') : null;
   if (scModule) {
     sc = await scModule.shellcheckAvailable();
-    if (!sc) notices.push('shellcheck not found on PATH: RUN scripts were not checked with ShellCheck (install the "shellcheck" package to enable it)');
   }
 
   const inputs: Array<{ abs: string | null; display: string; text?: string }> = [];
@@ -178,6 +177,8 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
       if (cr.ignoreFile && !files.includes(cr.ignoreFile)) files.push(cr.ignoreFile);
     }
   }
+  // Said only when there was a Dockerfile to check: a run that found none has no use for it.
+  if (scModule && !sc && inputs.length > 0) notices.push('shellcheck not found on PATH: RUN scripts were not checked with ShellCheck (install the "shellcheck" package to enable it)');
   if (ctxSession) notices.push(...ctxSession.summaryNotices());
   findings.sort(compareFindings);
   return { findings, errors, files, rules: rules.all, notices, summary: summarize(findings, errors, files.length), failureThreshold: eff.failureThreshold, noFail: eff.noFail };

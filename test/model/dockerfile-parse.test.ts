@@ -129,6 +129,16 @@ describe('Dockerfile parser', () => {
     expect([...df.shippedStages]).toEqual([3]);
   });
 
+  it('expands global ARG defaults that use earlier global ARGs', () => {
+    const src = 'ARG MAJOR=3.12\nARG TAG=${MAJOR}-slim\nARG LATER=${NOPE}x\nFROM python:${TAG}\nARG TAG\nRUN echo $TAG\nFROM alpine:${LATER}\n';
+    const df = parseDockerfile('D', src);
+    expect(df.stages[0].resolvedImage).toBe('python:3.12-slim');
+    // Re-declared in the stage without a value: the global default, expanded.
+    expect(df.variable(df.instructions[5], 'TAG')).toBe('3.12-slim');
+    // A default that uses an unknown variable is unknown, not its raw text.
+    expect(df.stages[1].resolvedImage).toBeNull();
+  });
+
   it('marks the shipped stage chain', () => {
     const df = parseDockerfile('D', 'FROM node:20 AS base\nFROM base AS build\nFROM alpine AS other\nFROM base\n');
     expect([...df.shippedStages].sort()).toEqual([0, 3]);

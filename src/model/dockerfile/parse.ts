@@ -303,7 +303,12 @@ function makeInstruction(keyword: string, keywordSpan: Span, line: number, args:
     instr.words = placeWords(words, args);
     return instr;
   }
-  if (hasJsonForm(keyword) && args.text.charCodeAt(skipSpace(args.text, instr.restStart)) === 91) instr.json = parseJsonForm(args, instr.restStart);
+  // `[` that is not a JSON array of strings is shell form, except a valid JSON array holding something else.
+  let jsonStart = -1;
+  if (hasJsonForm(keyword) && args.text.charCodeAt(skipSpace(args.text, instr.restStart)) === 91) {
+    instr.json = parseJsonForm(args, instr.restStart);
+    if (!instr.json) jsonStart = args.text.indexOf('[', instr.restStart);
+  }
 
   switch (keyword) {
     case 'ONBUILD': {
@@ -342,12 +347,18 @@ function makeInstruction(keyword: string, keywordSpan: Span, line: number, args:
       else if (first === 'CMD') {
         if (words.length < 2) instr.error = { message: 'HEALTHCHECK CMD requires a command', span: argSpan(keywordSpan, args) };
         const after = args.text.slice(words[0].end).trim();
-        if (after.startsWith('[')) instr.json = parseJsonForm(args, args.text.indexOf('[', words[0].end));
+        if (after.startsWith('[')) {
+          instr.json = parseJsonForm(args, args.text.indexOf('[', words[0].end));
+          if (!instr.json) jsonStart = args.text.indexOf('[', words[0].end);
+        }
       }
       break;
     }
     default:
       if (words.length === 0) instr.error = { message: `${keyword} requires at least one argument`, span: argSpan(keywordSpan, args) };
+  }
+  if (jsonStart >= 0 && !instr.error && isNonStringJsonArray(args.text, jsonStart)) {
+    instr.error = { message: 'the exec form must be a JSON array of strings only: quote every element', span: { start: args.toSource(jsonStart), end: args.toSourceEnd(args.text.trimEnd().length) } };
   }
   // Last: this turns the words' logical offsets, read above, into source offsets.
   if (!lazy) instr.words = placeWords(words, args);
@@ -422,6 +433,19 @@ function parseJsonForm(args: LogicalText, from: number): Instruction['json'] {
   return { values: r.values, spans, span: { start: args.toSource(start), end: args.toSourceEnd(endIdx) } };
 }
 
+/**
+ * A valid JSON array with a non-string element (`CMD ["node", 3000]`): BuildKit rejects it instead of
+ * falling back to shell form. Asked only when the fast string-array reader said no (rare).
+ */
+function isNonStringJsonArray(s: string, start: number): boolean {
+  try {
+    const v: unknown = JSON.parse(s.slice(start));
+    return Array.isArray(v) && v.some((x) => typeof x !== 'string');
+  } catch {
+    return false;
+  }
+}
+
 function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | '`', instructions: Instruction[], comments: Comment[]): Dockerfile {
   const stages: Stage[] = [];
   const globalArgs: Instruction[] = [];
@@ -454,7 +478,8 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
     if (stages.length === 0) {
       if (instr.keyword === 'ARG') {
         globalArgs.push(instr);
-        for (const p of instr.pairs) globalDefaults.set(p.key, p.hasValue ? p.value : globalDefaults.get(p.key));
+        // A default may use earlier global ARGs (`ARG TAG=${MAJOR}.5`): stored expanded, unknown if one is unknown.
+        for (const p of instr.pairs) globalDefaults.set(p.key, p.hasValue ? (expandVars(p.value, (n) => globalDefaults.get(n), escape) ?? undefined) : globalDefaults.get(p.key));
       }
       continue;
     }

@@ -49,7 +49,8 @@ export default defineRule({
         if (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') runs = true;
       }
     }
-    const image = root.resolvedImage;
+    // A variable tag (`base:${VARIANT}`) leaves the repository known, and that is what decides here.
+    const image = root.resolvedImage ?? root.image;
     const scratch = image?.toLowerCase() === 'scratch';
     if (scratch && !runs) return;
     if (image && !scratch && knownNonRoot(image)) return;

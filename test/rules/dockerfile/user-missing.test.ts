@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a variable tag leaves the repository known (elasticsearch drops privileges)', code: 'ARG ELK_VERSION\nFROM elasticsearch:${ELK_VERSION}\n' },
     'FROM debian:12-slim\nRUN useradd --uid 10001 app\nUSER 10001\nCMD ["bash"]\n',
     { name: 'USER set by the parent stage', code: 'FROM debian:12-slim AS base\nUSER 10001\n\nFROM base\nCMD ["bash"]\n' },
     { name: 'USER root is root-user\'s business', code: 'FROM debian:12-slim\nUSER root\n' },
