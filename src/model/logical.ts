@@ -2,11 +2,20 @@
  * Text assembled from pieces of a source file (continuation lines joined), with a map back to
  * source offsets so that anything found in the joined text is reported at its real position.
  */
+/** Past any logical offset (strings are shorter), and still a small integer for V8. */
+const END = 0x3fffffff;
+
 export class LogicalText {
   /** segments[i] = [logicalStart, sourceStart, length] */
   private readonly segs: number[];
   /** Index of the piece the last toSource() landed in. */
   private last = 0;
+  // Logical range [hitFrom, hitTo) of that piece and its source start and length: offsets are
+  // mostly asked for in increasing order, many in the same piece (empty until the first lookup).
+  private hitFrom = 0;
+  private hitTo = 0;
+  private hitSrc = 0;
+  private hitLen = 0;
   // The pieces are joined once, when the text is first read: a string built with `+=` stays a
   // rope that every character access then walks, and the parsers read each character.
   // Most texts are one piece (an instruction on one line): that piece is kept as the text, and
@@ -48,6 +57,7 @@ export class LogicalText {
     else if (this.length === 0) this.joined = piece;
     else this.parts = [this.joined, piece];
     this.length += piece.length;
+    this.hitTo = this.hitFrom; // the last piece's range changes
   }
 
   /** The pieces this text was assembled from, in order (synthetic pieces have sourceLength 0). */
@@ -63,10 +73,20 @@ export class LogicalText {
 
   /** Source offset of the character at logical offset `i` (clamped). */
   toSource(i: number): number {
+    // (Within a piece i - hitFrom >= 0, and a synthetic piece has hitLen 0.)
+    if (i >= this.hitFrom && i < this.hitTo) return this.hitSrc + Math.min(i - this.hitFrom, this.hitLen);
+    return this.lookup(i);
+  }
+
+  /** toSource() outside the piece of the last lookup: find the piece and remember it. */
+  private lookup(i: number): number {
     const s = this.segs;
     if (s.length === 0) return 0;
     // One piece (an instruction on one line): no search.
-    if (s.length === 3) return s[1] + (s[2] === 0 ? 0 : Math.min(i - s[0], s[2]));
+    if (s.length === 3) {
+      if (i >= s[0]) this.remember(s[0], END, s[1], s[2]);
+      return s[1] + (s[2] === 0 ? 0 : Math.min(i - s[0], s[2]));
+    }
     // Offsets are mostly asked for in increasing order: try the piece found last (and the next) first.
     let lo = this.last;
     const n = s.length / 3;
@@ -86,8 +106,16 @@ export class LogicalText {
     const base = s[lo * 3];
     const src = s[lo * 3 + 1];
     const len = s[lo * 3 + 2];
+    if (i >= base) this.remember(base, lo + 1 < n ? s[lo * 3 + 3] : END, src, len);
     const d = i - base;
     return src + (len === 0 ? 0 : Math.min(d, len));
+  }
+
+  private remember(from: number, to: number, src: number, len: number): void {
+    this.hitFrom = from;
+    this.hitTo = to;
+    this.hitSrc = src;
+    this.hitLen = len;
   }
 
   /** Source offset just past the character at logical offset `i - 1` (for span ends). */

@@ -1,4 +1,4 @@
-import { lex, type Token, type WordToken } from './lexer.js';
+import { END, Lexer, WORD, isRedirectOp } from './lexer.js';
 import type { Command, Redirect, ShellScript, ShellWord } from './types.js';
 
 /** Maps logical offsets of the parsed text to source offsets. */
@@ -7,135 +7,327 @@ export interface OffsetMap {
   toSourceEnd(i: number): number;
 }
 
-const REDIRECT_OPS = new Set(['<', '>', '>>', '>|', '<>', '>&', '<&', '&>', '&>>', '<<<', '<<', '<<-']);
-const SEPARATORS = new Set(['&&', '||', ';', '|', '|&', '&', '\n', ';;', ';&']);
-const SKIP_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '{', '}', '!', 'time', '[[' + '']);
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
+// What a word at the start of a command is, when it is an unquoted keyword.
+const NOT_KEYWORD = 0;
+const SKIPPED = 1; // if then else elif fi do done while until { } ! time [[
+const LOOP = 2; // for, select: skip up to `do`
+const CASE = 3;
+const FUNCTION = 4;
 
-/** The innermost `case` state; avoids reading index -1 of an empty array (a slow lookup in V8). */
-const caseTop = <T>(stack: T[]): T | undefined => (stack.length > 0 ? stack[stack.length - 1] : undefined);
+/**
+ * The keyword kind of the (nonempty) word `w`. Its first character sorts out most words before
+ * any string comparison (comparing a fresh string with a literal reads both).
+ */
+function keywordOf(w: string): number {
+  switch (w.charCodeAt(0)) {
+    case 123 /* { */:
+    case 125 /* } */:
+    case 33 /* ! */:
+      return w.length === 1 ? SKIPPED : NOT_KEYWORD;
+    case 91 /* [ */:
+      return w === '[[' ? SKIPPED : NOT_KEYWORD;
+    case 105 /* i */:
+      return w === 'if' ? SKIPPED : NOT_KEYWORD;
+    case 102 /* f */:
+      return w === 'fi' ? SKIPPED : w === 'for' ? LOOP : w === 'function' ? FUNCTION : NOT_KEYWORD;
+    case 100 /* d */:
+      return w === 'do' || w === 'done' ? SKIPPED : NOT_KEYWORD;
+    case 116 /* t */:
+      return w === 'then' || w === 'time' ? SKIPPED : NOT_KEYWORD;
+    case 101 /* e */:
+      return w === 'else' || w === 'elif' ? SKIPPED : NOT_KEYWORD;
+    case 119 /* w */:
+      return w === 'while' ? SKIPPED : NOT_KEYWORD;
+    case 117 /* u */:
+      return w === 'until' ? SKIPPED : NOT_KEYWORD;
+    case 99 /* c */:
+      return w === 'case' ? CASE : NOT_KEYWORD;
+    case 115 /* s */:
+      return w === 'select' ? LOOP : NOT_KEYWORD;
+    default:
+      return NOT_KEYWORD;
+  }
+}
+
+/** Whether the (nonempty) raw word `s` is all digits, as an fd before a redirection. */
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+const isNameStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+const isNameChar = (c: number): boolean => isNameStart(c) || (c >= 48 && c <= 57);
+
+/** Whether the raw word is an assignment: `/^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/`. */
+function isAssignment(raw: string): boolean {
+  // (Every read is inside the string: charCodeAt past the end gives NaN, which V8 handles slowly.)
+  const n = raw.length;
+  if (!isNameStart(raw.charCodeAt(0))) return false;
+  let i = 1;
+  while (i < n && isNameChar(raw.charCodeAt(i))) i++;
+  if (i < n && raw.charCodeAt(i) === 91 /* [ */) {
+    const close = raw.indexOf(']', i + 1);
+    if (close < 0) return false;
+    i = close + 1;
+  }
+  if (i < n && raw.charCodeAt(i) === 43 /* + */) i++;
+  return i < n && raw.charCodeAt(i) === 61 /* = */;
+}
+
+// The innermost `case` construct is reading its header (up to `in`), a pattern (up to `)`) or a body.
+const HEADER = 1;
+const PATTERN = 2;
+const BODY = 3;
+
+/** Reads the tokens of one script (or substitution) into simple commands. */
+class ShellParser {
+  readonly commands: Command[] = [];
+  hasPipe = false;
+  private readonly lx: Lexer;
+  private readonly map: OffsetMap;
+  private readonly nested: boolean;
+
+  // The command being read: `words` is null while there is none.
+  private words: ShellWord[] | null = null;
+  private args: ShellWord[] = [];
+  private assigns: ShellWord[] = [];
+  private redirects: Redirect[] = [];
+  // Its source span so far: the start of its first word or redirection, the end of its last.
+  private start = 0;
+  private end = 0;
+
+  /** Operator before the next command. */
+  private before = '';
+  /** Subshell / group depth. */
+  private depth = 0;
+  /** Inside a `for`/`select` header. */
+  private skipUntilDo = false;
+  private readonly cases: number[] = [];
+
+  constructor(lx: Lexer, map: OffsetMap, nested: boolean) {
+    this.lx = lx;
+    this.map = map;
+    this.nested = nested;
+  }
+
+  run(): void {
+    const lx = this.lx;
+    for (let kind = lx.next(); kind !== END; kind = lx.next()) {
+      if (kind === WORD) {
+        // Most words are arguments of a plain command: no keyword or case state to look at.
+        if (this.words !== null && this.words.length > 0 && !this.skipUntilDo && this.cases.length === 0) this.addArg();
+        else this.onWord();
+      }
+      else this.onOp(lx.op, lx.start, lx.end);
+    }
+    this.flush('');
+  }
+
+  private caseTop(): number {
+    const n = this.cases.length;
+    return n > 0 ? this.cases[n - 1] : 0;
+  }
+
+  private onWord(): void {
+    const lx = this.lx;
+    const value = lx.value;
+    const words = this.words;
+    const atStart = words === null || (words.length === 0 && this.assigns.length === 0);
+    if (this.skipUntilDo) {
+      if (value === 'do' && atStart) this.skipUntilDo = false;
+      return;
+    }
+    const top = this.caseTop();
+    if (top === HEADER) {
+      if (value === 'in') this.cases[this.cases.length - 1] = PATTERN;
+      return;
+    }
+    if (top === PATTERN) {
+      if (value === 'esac') this.cases.pop();
+      return; // pattern words until ')'
+    }
+    if (atStart && this.commandStart(value, top)) return;
+    // fd prefix of a redirect: `2>&1`
+    if (lx.redirectFollows() && isDigits(lx.raw)) return;
+    const w = this.word();
+    if (words === null) this.open(w.start);
+    const ws = this.words!;
+    if (ws.length === 0 && isAssignment(lx.raw)) this.assigns.push(w);
+    else {
+      if (ws.length > 0) this.args.push(w);
+      ws.push(w);
+    }
+    this.end = w.end;
+  }
+
+  /** The current word, after the first of a command. */
+  private addArg(): void {
+    const lx = this.lx;
+    if (lx.redirectFollows() && isDigits(lx.raw)) return; // fd prefix of a redirect: `2>&1`
+    const w = this.word();
+    this.args.push(w);
+    this.words!.push(w);
+    this.end = w.end;
+  }
+
+  /** Handle the word `value` where a command starts, if it is a keyword or a function definition. */
+  private commandStart(value: string, top: number): boolean {
+    const lx = this.lx;
+    if (top === BODY && value === 'esac') {
+      this.cases.pop();
+      this.flush('');
+      return true;
+    }
+    const kw = lx.raw === value ? keywordOf(value) : NOT_KEYWORD;
+    switch (kw) {
+      case SKIPPED:
+        this.flush('');
+        return true;
+      case LOOP:
+        this.flush('');
+        this.skipUntilDo = true;
+        return true;
+      case CASE:
+        this.flush('');
+        this.cases.push(HEADER);
+        return true;
+      case FUNCTION:
+        // `function name [()] {` defines, does not run: skip the name and `()`.
+        lx.skip();
+        if (lx.skipOp(40 /* ( */)) lx.skip();
+        return true;
+    }
+    // `name() {` function definition
+    return lx.skipEmptyParens();
+  }
+
+  private onOp(op: string, start: number, end: number): void {
+    if (isRedirectOp(op)) {
+      this.redirect(op, start, end);
+      return;
+    }
+    const top = this.caseTop();
+    if (top === PATTERN) {
+      if (op === ')') this.cases[this.cases.length - 1] = BODY;
+      return;
+    }
+    if (op === ';;' || op === ';&') {
+      this.flush(op);
+      if (top === BODY) this.cases[this.cases.length - 1] = PATTERN;
+      return;
+    }
+    if (this.skipUntilDo || top === HEADER) return;
+    if (op === '(') {
+      this.flush('');
+      this.depth++;
+    } else if (op === ')') {
+      this.flush('');
+      this.depth = Math.max(0, this.depth - 1);
+    } else {
+      // Every other operator separates commands.
+      if (op === '|' || op === '|&') this.hasPipe = true;
+      this.flush(op);
+    }
+  }
+
+  /** The redirection `op` at start..end, with the word after it as its target. */
+  private redirect(op: string, start: number, end: number): void {
+    const lx = this.lx;
+    let target: ShellWord | null = null;
+    if (lx.wordNext()) {
+      // The target's substitutions are not parsed as commands.
+      const mark = lx.subs.length;
+      lx.next();
+      lx.subs.length = mark;
+      target = this.word();
+      end = lx.end;
+    }
+    const map = this.map;
+    const r: Redirect = { op, target, start: map.toSource(start), end: map.toSourceEnd(end) };
+    if (this.words === null) this.open(r.start);
+    this.redirects.push(r);
+    this.end = r.end;
+  }
+
+  /** The current word token as a ShellWord. */
+  private word(): ShellWord {
+    const lx = this.lx;
+    return { value: lx.value, raw: lx.raw, expands: lx.expands, start: this.map.toSource(lx.start), end: this.map.toSourceEnd(lx.end) };
+  }
+
+  private open(start: number): void {
+    this.words = [];
+    this.args = [];
+    this.assigns = [];
+    this.redirects = [];
+    this.start = start;
+  }
+
+  /** End the current command (if any); `after` is the operator that ended it. */
+  private flush(after: string): void {
+    const words = this.words;
+    if (words !== null) {
+      this.commands.push({
+        name: words.length > 0 ? words[0].value : '',
+        words,
+        args: this.args,
+        assignments: this.assigns,
+        redirects: this.redirects,
+        before: this.before,
+        after,
+        nested: this.nested || this.depth > 0,
+        start: this.start,
+        end: this.end,
+      });
+      this.words = null;
+      this.before = after;
+    } else if (after !== '\n') {
+      this.before = after;
+    }
+  }
+}
+
+/**
+ * Stable sort by `start`. Lists are short and nearly sorted (a few substitution commands to move
+ * back): insertion sort needs no comparator calls there; long lists use the built-in sort.
+ */
+function sortByStart(commands: Command[]): void {
+  if (commands.length > 64) {
+    commands.sort((a, b) => a.start - b.start);
+    return;
+  }
+  for (let i = 1; i < commands.length; i++) {
+    const c = commands[i];
+    let j = i - 1;
+    if (commands[j].start <= c.start) continue;
+    while (j >= 0 && commands[j].start > c.start) {
+      commands[j + 1] = commands[j];
+      j--;
+    }
+    commands[j + 1] = c;
+  }
+}
 
 /** Parse a shell script into simple commands. Never throws; odd constructs degrade to words. */
 export function parseShell(text: string, map: OffsetMap, from = 0, to = text.length, nested = false): ShellScript {
-  const tokens = lex(text, from, to);
-  const commands: Command[] = [];
-  let hasPipe = false;
-
-  const word = (t: WordToken): ShellWord => ({
-    value: t.value,
-    raw: t.raw,
-    expands: t.expands,
-    start: map.toSource(t.start),
-    end: map.toSourceEnd(t.end),
-  });
-
-  let cur: { words: WordToken[]; assigns: WordToken[]; redirects: Redirect[]; start: number; end: number } | null = null;
-  let before = '';
-  let depth = 0;
-  let skipUntilDo = false;
-  let caseState: Array<'header' | 'pattern' | 'body'> = [];
-  const subQueue: Array<[number, number]> = [];
-
-  const flush = (after: string): void => {
-    if (cur && (cur.words.length > 0 || cur.assigns.length > 0 || cur.redirects.length > 0)) {
-      const words = cur.words.map(word);
-      commands.push({
-        name: words.length > 0 ? words[0].value : '',
-        words,
-        args: words.slice(1),
-        assignments: cur.assigns.map(word),
-        redirects: cur.redirects,
-        before,
-        after,
-        nested: nested || depth > 0,
-        start: map.toSource(cur.start),
-        end: map.toSourceEnd(cur.end),
-      });
-      before = after;
-    } else if (after !== '\n' || before === '') {
-      before = after === '\n' ? before : after;
-    }
-    cur = null;
-  };
-
-  for (let k = 0; k < tokens.length; k++) {
-    const t: Token = tokens[k];
-    if (t.kind === 'word') {
-      for (const s of t.subs) subQueue.push(s);
-      const atStart = cur === null || (cur.words.length === 0 && cur.assigns.length === 0);
-      const top = caseTop(caseState);
-      if (skipUntilDo) {
-        if (t.value === 'do' && atStart) skipUntilDo = false;
-        continue;
-      }
-      if (top === 'header') {
-        if (t.value === 'in') caseState[caseState.length - 1] = 'pattern';
-        continue;
-      }
-      if (top === 'pattern') {
-        if (t.value === 'esac') { caseState.pop(); continue; }
-        continue; // pattern words until ')'
-      }
-      if (atStart) {
-        if (top === 'body' && t.value === 'esac') { caseState.pop(); flush(''); continue; }
-        // (The keywords are short: a length check spares hashing most command names.)
-        if (t.value.length <= 5 && SKIP_KEYWORDS.has(t.value) && t.raw === t.value) { flush(''); continue; }
-        if ((t.value === 'for' || t.value === 'select') && t.raw === t.value) { flush(''); skipUntilDo = true; continue; }
-        if (t.value === 'case' && t.raw === t.value) { flush(''); caseState.push('header'); continue; }
-        if (t.value === 'function' && t.raw === t.value) {
-          // `function name [()] {` defines, does not run.
-          k++;
-          if (tokens[k + 1]?.kind === 'op' && (tokens[k + 1] as { op: string }).op === '(') k += 2;
-          continue;
-        }
-        // `name() {` function definition
-        const n1 = tokens[k + 1];
-        const n2 = tokens[k + 2];
-        if (n1?.kind === 'op' && n1.op === '(' && n2?.kind === 'op' && n2.op === ')') { k += 2; continue; }
-      }
-      // fd prefix of a redirect: `2>&1`
-      const nx = tokens[k + 1];
-      if (nx?.kind === 'op' && nx.start === t.end && REDIRECT_OPS.has(nx.op) && /^\d+$/.test(t.raw)) continue;
-      if (!cur) cur = { words: [], assigns: [], redirects: [], start: t.start, end: t.end };
-      if (cur.words.length === 0 && t.raw.includes('=') && ASSIGNMENT.test(t.raw)) cur.assigns.push(t);
-      else cur.words.push(t);
-      cur.end = t.end;
-      continue;
-    }
-    // operator
-    const op = t.op;
-    if (REDIRECT_OPS.has(op)) {
-      const target = tokens[k + 1]?.kind === 'word' ? (tokens[++k] as WordToken) : null;
-      if (!cur) cur = { words: [], assigns: [], redirects: [], start: t.start, end: t.end };
-      cur.redirects.push({ op, target: target ? word(target) : null, start: map.toSource(t.start), end: map.toSourceEnd(target ? target.end : t.end) });
-      cur.end = target ? target.end : t.end;
-      continue;
-    }
-    const top = caseTop(caseState);
-    if (top === 'pattern') {
-      if (op === ')') caseState[caseState.length - 1] = 'body';
-      continue;
-    }
-    if (op === ';;' || op === ';&') {
-      flush(op);
-      if (top === 'body') caseState[caseState.length - 1] = 'pattern';
-      continue;
-    }
-    if (skipUntilDo || top === 'header') continue;
-    if (op === '(') { flush(''); depth++; continue; }
-    if (op === ')') { flush(''); depth = Math.max(0, depth - 1); continue; }
-    if (op === '|' || op === '|&') hasPipe = true;
-    if (SEPARATORS.has(op)) flush(op);
-  }
-  flush('');
-
-  for (const [s, e] of subQueue) {
+  const lx = new Lexer(text, from, to);
+  const p = new ShellParser(lx, map, nested);
+  p.run();
+  const commands = p.commands;
+  let hasPipe = p.hasPipe;
+  const subs = lx.subs;
+  for (let q = 0; q < subs.length; q += 2) {
+    const s = subs[q];
+    const e = subs[q + 1];
     if (e <= s) continue;
     const inner = parseShell(text, map, s, e, true);
     for (const c of inner.commands) commands.push(c);
     if (inner.hasPipe) hasPipe = true;
   }
   // Commands found inside substitutions were appended last: keep source order for rules.
-  if (subQueue.length > 0 && !nested) commands.sort((a, b) => a.start - b.start);
+  if (subs.length > 0 && !nested) sortByStart(commands);
   return { commands, text: text.slice(from, to), hasPipe };
 }
