@@ -1,6 +1,6 @@
 import { LogicalText } from '../logical.js';
 import { SourceFile, type Span } from '../source.js';
-import { parseShell } from '../shell/parse.js';
+import { baseName, parseShell } from '../shell/parse.js';
 import type { Command, ShellScript } from '../shell/types.js';
 import { expandVars } from './expand.js';
 import { parseImageRef } from './image-ref.js';
@@ -566,8 +566,10 @@ function buildScript(instr: Instruction, sourceText: string): ShellScript {
       const map = jsonStringMap(sourceText, instr.json.spans[2]);
       return parseShell(values[2], { toSource: (i) => map[Math.min(i, map.length - 1)], toSourceEnd: (i) => (i <= 0 ? map[0] : map[Math.min(i - 1, map.length - 1)] + 1) }, 0, values[2].length);
     }
+    const name = words[0]?.value ?? '';
     const cmd: Command = {
-      name: words[0]?.value ?? '',
+      name,
+      base: baseName(name),
       words,
       args: words.slice(1),
       assignments: [],

@@ -1,6 +1,12 @@
 import { END, Lexer, WORD, isRedirectOp } from './lexer.js';
 import type { Command, Redirect, ShellScript, ShellWord } from './types.js';
 
+/** Command name without a leading path: `/usr/bin/apt-get` -> `apt-get`. */
+export function baseName(name: string): string {
+  const i = name.lastIndexOf('/');
+  return i >= 0 ? name.slice(i + 1) : name;
+}
+
 /** Maps logical offsets of the parsed text to source offsets. */
 export interface OffsetMap {
   toSource(i: number): number;
@@ -270,8 +276,10 @@ class ShellParser {
   private flush(after: string): void {
     const words = this.words;
     if (words !== null) {
+      const name = words.length > 0 ? words[0].value : '';
       this.commands.push({
-        name: words.length > 0 ? words[0].value : '',
+        name,
+        base: baseName(name),
         words,
         args: this.args,
         assignments: this.assigns,

@@ -16,6 +16,8 @@ export interface Redirect extends Span {
 export interface Command extends Span {
   /** Command name (first word's value), e.g. `apt-get`. Empty for pure assignments. */
   name: string;
+  /** The name without a leading path (`/usr/bin/apt-get` -> `apt-get`): what rules match on. */
+  base: string;
   /** All words including the name. */
   words: ShellWord[];
   /** Words after the name. */

@@ -1,6 +1,7 @@
 import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Edit } from '../../finding.js';
+import { baseName } from '../../model/shell/parse.js';
 
 /**
  * Every instruction in file order; with `onbuild`, ONBUILD triggers are yielded too
@@ -101,7 +102,7 @@ function runIndex(df: Dockerfile, onbuild: boolean): RunIndex {
       if (instr.keyword !== 'RUN') continue;
       const stage = df.stages[instr.stage];
       for (const cmd of df.script(instr).commands) {
-        const rc: RunCommand = { instr, cmd, stage, base: baseName(cmd.name) };
+        const rc: RunCommand = { instr, cmd, stage, base: cmd.base };
         all.push(rc);
         const list = byName.get(rc.base);
         if (list) list.push(rc);
@@ -143,11 +144,7 @@ export function finalStage(df: Dockerfile): Stage | undefined {
   return df.stages[df.stages.length - 1];
 }
 
-/** Command name without a leading path: `/usr/bin/apt-get` -> `apt-get`. */
-export function baseName(name: string): string {
-  const i = name.lastIndexOf('/');
-  return i >= 0 ? name.slice(i + 1) : name;
-}
+export { baseName };
 
 /**
  * Does the command carry a flag? `short` lists single-letter flags (matched inside bundles like `-qy`),
