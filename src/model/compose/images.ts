@@ -30,11 +30,19 @@ export function parseImageName(raw: string): ImageName {
     tagStart = raw.indexOf(rest) + colon + 1;
     rest = rest.slice(0, colon);
   }
-  const parts = rest.split('/');
+  // Without split/join: this runs for every FROM of every Dockerfile (and every Compose image).
+  const firstSlash = rest.indexOf('/');
+  const first = firstSlash < 0 ? rest : rest.slice(0, firstSlash);
   let registry: string | null = null;
-  if (parts.length > 1 && (parts[0].includes('.') || parts[0].includes(':') || parts[0] === 'localhost')) registry = parts.shift()!;
-  const repository = parts.join('/').toLowerCase().replace(/^library\//, '');
-  return { raw, registry, repository, name: parts[parts.length - 1]?.toLowerCase() ?? '', tag, digest, tagStart };
+  let path = rest;
+  if (firstSlash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost')) {
+    registry = first;
+    path = rest.slice(firstSlash + 1);
+  }
+  const lower = path.toLowerCase();
+  const repository = lower.startsWith('library/') ? lower.slice(8) : lower;
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  return { raw, registry, repository, name, tag, digest, tagStart };
 }
 
 export interface DatabaseInfo {
@@ -111,9 +119,9 @@ const NON_ROOT_IMAGES = new Set([
 /** Does the image run as root by default? true / false, or undefined when shipready does not know. */
 export function imageRunsAsRoot(img: ImageName): boolean | undefined {
   if (img.repository.startsWith('bitnami/') || img.name.endsWith('-unprivileged') || img.name.endsWith('-rootless')) return false;
-  if (img.tag && /(^|-)nonroot($|-)/.test(img.tag)) return false;
+  if (img.tag && img.tag.includes('nonroot') && /(^|-)nonroot($|-)/.test(img.tag)) return false;
   if (img.registry === 'gcr.io' && img.repository.startsWith('distroless/')) return img.tag ? !/nonroot/.test(img.tag) : true;
-  const repo = img.repository.replace(/^(?:grafana|prom|jenkins|hashicorp|confluentinc|docker\.elastic\.co\/[^/]+)\//, '');
+  const repo = img.repository.includes('/') ? img.repository.replace(/^(?:grafana|prom|jenkins|hashicorp|confluentinc|docker\.elastic\.co\/[^/]+)\//, '') : img.repository;
   if (NON_ROOT_IMAGES.has(repo) || NON_ROOT_IMAGES.has(img.name)) return false;
   if (ROOT_IMAGES.has(img.repository) || (img.registry === 'mcr.microsoft.com' && ROOT_IMAGES.has(img.repository))) return true;
   return undefined;

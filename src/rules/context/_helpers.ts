@@ -5,7 +5,7 @@ import { copiedSources, type CopySource } from '../../model/context/copy-sources
 import { EntryType } from '../../model/context/walk.js';
 import type { Dockerfile } from '../../model/dockerfile/types.js';
 import { compareStrings } from '../../compare.js';
-import { baseName, runCommands } from '../helpers/dockerfile.js';
+import { runCommands } from '../helpers/dockerfile.js';
 import type { ContextRuleContext } from '../context-types.js';
 
 /** Escapes a context path so that a `.dockerignore` line matches exactly it. */
@@ -74,7 +74,7 @@ export function buildSteps(df: Dockerfile): BuildSteps {
   if (hit) return hit;
   const out: BuildSteps = { installsNode: null, buildsNode: null, installsPython: null, buildsPython: null, buildsJvmOrRust: null, usesGit: null };
   for (const { cmd } of runCommands(df)) {
-    const name = baseName(cmd.name);
+    const name = cmd.base;
     const args = cmd.args.map((a) => a.value);
     const sub = args.find((a) => !a.startsWith('-')) ?? '';
     const text = [name, ...args].join(' ');

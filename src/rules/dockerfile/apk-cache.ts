@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, findFlag, insertFlagAfter, mounts, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { findFlag, insertFlagAfter, mounts, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 
@@ -7,6 +7,7 @@ const VALUE_FLAGS = [
   '-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir',
   '--repositories-file', '--progress-fd', '--wait', '--cache-max-age', '--from',
 ];
+const NO_CACHE = ['no-cache', 'no-network'];
 // apk's cache lives in /var/cache/apk (/etc/apk/cache links there when enabled).
 const CACHE_DIRS = ['/var/cache/apk', '/etc/apk/cache'];
 
@@ -17,7 +18,7 @@ function covers(path: string): boolean {
 
 /** `rm -rf /var/cache/apk/*` later in the same RUN. */
 function removesCache(cmd: Command, after: number): boolean {
-  return cmd.start > after && baseName(cmd.name) === 'rm' && cmd.args.some((a) => !a.value.startsWith('-') && covers(a.value));
+  return cmd.start > after && cmd.base === 'rm' && cmd.args.some((a) => !a.value.startsWith('-') && covers(a.value));
 }
 
 function cacheMounted(df: Dockerfile, instr: Instruction): boolean {
@@ -49,7 +50,7 @@ export default defineRule({
     for (const { instr, cmd } of runCommandsNamed(df, 'apk', { onbuild: true })) {
       const sub = subcommand(cmd, VALUE_FLAGS);
       // --no-network only installs from what is already on disk, so nothing new is cached.
-      if (!sub || sub.word.value !== 'add' || findFlag(cmd, '', ['no-cache', 'no-network'])) continue;
+      if (!sub || sub.word.value !== 'add' || findFlag(cmd, '', NO_CACHE)) continue;
       if (cacheMounted(df, instr) || df.script(instr).commands.some((c) => removesCache(c, cmd.start))) continue;
       const edits = insertFlagAfter(df, instr, sub.word, '--no-cache');
       report({

@@ -14,9 +14,8 @@ function pinned(pkg: string): boolean {
   return /[=~<>]/.test(pkg) || pkg.endsWith('.apk');
 }
 
-/** The package names a word stands for; null when a variable cannot be resolved. */
-function names(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
-  if (!w.expands || pinned(w.value)) return [w.value];
+/** The package names a variable word stands for; null when a variable cannot be resolved. */
+function expandedNames(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
   const v = df.expand(instr, w.value);
   if (v === null || v.includes('$') || v.includes('`')) return null;
   return v.split(/\s+/).filter(Boolean);
@@ -47,7 +46,10 @@ export default defineRule({
       const sub = subcommand(cmd, VALUE_FLAGS);
       if (!sub || sub.word.value !== 'add') continue;
       for (const w of positionals(cmd.args.slice(sub.index + 1), VALUE_FLAGS)) {
-        for (const pkg of names(df, instr, w) ?? []) {
+        // A pinned word is pinned whatever its variables hold; a plain one is its own single name.
+        if (pinned(w.value)) continue;
+        if (!w.expands) { report({ messageId: 'unpinned', data: { pkg: w.value }, span: { start: w.start, end: w.end } }); continue; }
+        for (const pkg of expandedNames(df, instr, w) ?? []) {
           if (!pinned(pkg)) report({ messageId: 'unpinned', data: { pkg }, span: { start: w.start, end: w.end } });
         }
       }

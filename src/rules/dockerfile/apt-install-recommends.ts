@@ -1,10 +1,14 @@
 import { defineRule } from '../types.js';
 import { findFlag, insertFlagAfter, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
+import type { ShellWord } from '../../model/shell/types.js';
 
 const VALUE_FLAGS = ['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release', '-a', '--host-architecture'];
 // `-o APT::Install-Recommends=false` on the command line.
 const OPTION_OFF = /APT::Install-Recommends=["']?(?:0|false|no|off)\b/i;
+// Shorter words cannot match OPTION_OFF (`APT::Install-Recommends=0` is the shortest): skips the regex for most.
+const turnsOffRecommends = (w: ShellWord): boolean => w.value.length >= 25 && OPTION_OFF.test(w.value);
+const NO_RECOMMENDS = ['no-install-recommends'];
 // `APT::Install-Recommends "0";` written to an apt.conf file by an earlier RUN.
 const CONFIG_OFF = /APT::Install-Recommends\s+\\?["']?(?:0|false|no|off)\b/i;
 
@@ -54,7 +58,7 @@ export default defineRule({
     for (const { instr, cmd } of runCommandsNamed(df, 'apt-get', { onbuild: true })) {
       const sub = subcommand(cmd, VALUE_FLAGS);
       if (!sub || sub.word.value !== 'install') continue;
-      if (findFlag(cmd, '', ['no-install-recommends']) || cmd.args.some((w) => OPTION_OFF.test(w.value))) continue;
+      if (findFlag(cmd, '', NO_RECOMMENDS) || cmd.args.some(turnsOffRecommends)) continue;
       configs ??= configInstructions(df);
       if (configs.length > 0 && configured(df, configs, instr)) continue;
       const edits = insertFlagAfter(df, instr, sub.word, '--no-install-recommends');

@@ -1,10 +1,12 @@
 import { defineRule } from '../types.js';
-import { baseName, instructions, isPosixShell, mounts, runCommandsWhere, runsAny, subcommand } from '../helpers/dockerfile.js';
+import { isPosixShell, mounts, runCommandsNamed, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
+import type { RunCommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 
 const LISTS = '/var/lib/apt/lists';
-const APT = new Set(['apt-get', 'apt', 'aptitude', 'apt-cache']);
+const APT_NAMES = ['apt-get', 'apt', 'aptitude', 'apt-cache'];
+const APT = new Set(APT_NAMES);
 const isApt = (n: string): boolean => APT.has(n);
 const VALUE_FLAGS = ['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release', '-a', '--host-architecture'];
 // Subcommands that do not read the package lists.
@@ -17,41 +19,56 @@ function covers(path: string): boolean {
   return p !== '' && (p.startsWith(LISTS) || LISTS.startsWith(p + '/'));
 }
 
+/** The apt subcommand (`update`, `install`, ...) of a command already known to be an apt one. */
 function aptSub(cmd: Command): string | undefined {
-  if (!APT.has(baseName(cmd.name))) return undefined;
   return subcommand(cmd, VALUE_FLAGS)?.word.value;
 }
 
 /** `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists -delete`, or `apt-get distclean`. */
 function removesLists(cmd: Command): boolean {
-  const name = baseName(cmd.name);
+  const name = cmd.base;
   if (name === 'rm') return cmd.args.some((a) => !a.value.startsWith('-') && covers(a.value));
   if (name === 'find') return cmd.args.some((a) => a.value.startsWith(LISTS)) && cmd.args.some((a) => a.value === '-delete' || a.value === '-exec');
+  if (!APT.has(name)) return false;
   const sub = aptSub(cmd);
   return sub === 'distclean' || sub === 'dist-clean';
 }
 
-function isUpdate(cmd: Command): boolean {
-  return aptSub(cmd) === 'update' && baseName(cmd.name) !== 'apt-cache';
+/**
+ * The apt commands of all RUNs (ONBUILD ones too), in file order. Four index lookups, and a merge only when
+ * a file runs two apt tools: cheaper than testing every command name of the file.
+ */
+function aptCommands(df: Dockerfile): readonly RunCommand[] {
+  let found: readonly RunCommand[] | undefined;
+  for (const name of APT_NAMES) {
+    const list = runCommandsNamed(df, name, { onbuild: true });
+    if (list.length === 0) continue;
+    if (found) return runCommandsWhere(df, isApt, { onbuild: true });
+    found = list;
+  }
+  return found ?? NONE;
 }
+const NONE: readonly RunCommand[] = [];
 
 /** A cache or tmpfs mount over the lists keeps them out of the layer. */
 function mountedLists(df: Dockerfile, instr: Instruction): boolean {
   return mounts(instr).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && covers(df.expand(instr, m.target) ?? m.target));
 }
 
-/** Offset of the last RUN that reads apt lists it did not download itself (deleting them earlier would break it). */
-function lastListReader(df: Dockerfile): number {
+/**
+ * Offset of the last RUN that reads apt lists it did not download itself (deleting them earlier would break it).
+ * Walks only the apt commands (`aptCommands`, all RUNs' in file order): no other command reads or fetches lists.
+ */
+function lastListReader(aptCommands: readonly RunCommand[]): number {
   let last = -1;
-  for (const instr of instructions(df, { onbuild: true })) {
-    if (instr.keyword !== 'RUN') continue;
-    let updated = -1;
-    for (const cmd of df.script(instr).commands) {
-      const sub = aptSub(cmd);
-      if (sub === undefined) continue;
-      if (sub === 'update') updated = Math.max(updated, cmd.start);
-      else if (!LIST_FREE.has(sub) && (updated < 0 || updated > cmd.start)) last = instr.start;
-    }
+  let updated = -1;
+  let prev: Instruction | undefined;
+  for (const { instr, cmd } of aptCommands) {
+    if (instr !== prev) { prev = instr; updated = -1; }
+    const sub = aptSub(cmd);
+    if (sub === undefined) continue;
+    if (sub === 'update') updated = Math.max(updated, cmd.start);
+    else if (!LIST_FREE.has(sub) && (updated < 0 || updated > cmd.start)) last = instr.start;
   }
   return last;
 }
@@ -77,23 +94,25 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    if (!runsAny(df, APT)) return;
+    const apt = aptCommands(df);
     let reader: number | undefined;
-    // Only RUNs with an apt command (an `apt-get update` is one), from the per-file index, in file order.
-    let prev: Instruction | undefined;
-    for (const { instr } of runCommandsWhere(df, isApt, { onbuild: true })) {
-      if (instr === prev) continue;
-      prev = instr;
+    // Only RUNs with an apt command (an `apt-get update` is one), from the per-file index, in file order:
+    // a RUN's apt commands are consecutive there, `apt[first..end)`.
+    for (let first = 0, end = 0; first < apt.length; first = end) {
+      const instr = apt[first].instr;
+      end = first + 1;
+      while (end < apt.length && apt[end].instr === instr) end++;
       if (!df.shippedStages.has(instr.stage)) continue;
-      const cmds = df.script(instr).commands;
       let update: Command | undefined;
       let lastApt: Command | undefined;
-      for (const c of cmds) {
-        if (isUpdate(c) && (!update || c.start > update.start)) update = c;
-        if (APT.has(baseName(c.name)) && (!lastApt || c.start > lastApt.start)) lastApt = c;
+      for (let k = first; k < end; k++) {
+        const { cmd: c, base } = apt[k];
+        if (base !== 'apt-cache' && (!update || c.start > update.start) && aptSub(c) === 'update') update = c;
+        if (!lastApt || c.start > lastApt.start) lastApt = c;
       }
       if (!update || !lastApt) continue;
       const u = update;
+      const cmds = df.script(instr).commands;
       if (cmds.some((c) => c.start > u.start && removesLists(c))) continue;
       if (mountedLists(df, instr)) continue;
 
@@ -102,10 +121,10 @@ export default defineRule({
       // (not in a loop, subshell or pipeline) and no later RUN relies on the lists.
       const fixable = !instr.json && instr.heredocs.length === 0 && isPosixShell(df, instr) && !lastApt.nested &&
         (lastApt.after === '' || lastApt.after === '&&' || lastApt.after === ';') && !LOOP.test(df.script(instr).text) &&
-        (reader ??= lastListReader(df)) <= instr.start;
+        (reader ??= lastListReader(apt)) <= instr.start;
       report({
         messageId: 'notCleaned',
-        data: { cmd: baseName(u.name) },
+        data: { cmd: u.base },
         span: { start: u.words[0].start, end: sub.end },
         fix: fixable ? { title: 'Remove the apt lists at the end of the RUN', edits: [{ start: lastApt.end, end: lastApt.end, text: ' && rm -rf /var/lib/apt/lists/*' }] } : undefined,
       });

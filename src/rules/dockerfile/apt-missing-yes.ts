@@ -1,6 +1,10 @@
 import { defineRule } from '../types.js';
 import { hasFlag, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 
+const VALUE_FLAGS = ['-o', '-c', '-t', '--target-release'];
+const YES_OR_QUIET = ['yes', 'assume-yes', 'quiet'];
+const YES = ['yes', 'assume-yes'];
+
 export default defineRule({
   id: 'DF012',
   name: 'apt-missing-yes',
@@ -21,11 +25,11 @@ export default defineRule({
   },
   check({ df, report }) {
     for (const { cmd } of runCommandsNamed(df, 'apt-get', { onbuild: true })) {
-      const sub = subcommand(cmd, ['-o', '-c', '-t', '--target-release']);
+      const sub = subcommand(cmd, VALUE_FLAGS);
       if (!sub || sub.word.value !== 'install') continue;
-      if (hasFlag(cmd, 'yq', ['yes', 'assume-yes', 'quiet'])) {
+      if (hasFlag(cmd, 'yq', YES_OR_QUIET)) {
         // -q alone does not answer prompts; -qq does (it implies -y).
-        if (hasFlag(cmd, 'y', ['yes', 'assume-yes']) || cmd.args.some((w) => /^-[a-z]*q[a-z]*q/.test(w.value) || w.value === '--quiet=2')) continue;
+        if (hasFlag(cmd, 'y', YES) || cmd.args.some((w) => /^-[a-z]*q[a-z]*q/.test(w.value) || w.value === '--quiet=2')) continue;
       }
       report({
         messageId: 'missing',

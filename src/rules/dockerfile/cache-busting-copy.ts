@@ -1,7 +1,7 @@
 import type { Instruction } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 import { defineRule } from '../types.js';
-import { baseName, positionals, runsAny, subcommand } from '../helpers/dockerfile.js';
+import { positionals, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
 
 // Sources that mean "the whole build context".
 const WHOLE = new Set(['.', './', './.', '*', './*']);
@@ -11,11 +11,11 @@ const INFO_FLAG = /^(?:-v|-V|--version|-h|--help)$/;
 const MVN_BUILD_GOALS = new Set(['package', 'install', 'verify', 'compile', 'dependency:go-offline', 'dependency:resolve']);
 
 // Every command name dependencyInstall() handles (keep the two in step).
-const INSTALLERS = ['npm', 'yarn', 'pnpm', 'pip', 'pip3', 'python', 'python3', 'uv', 'poetry', 'pipenv', 'go', 'bundle', 'mvn', 'mvnw', 'composer', 'cargo', 'dotnet'];
+const INSTALLERS = new Set(['npm', 'yarn', 'pnpm', 'pip', 'pip3', 'python', 'python3', 'uv', 'poetry', 'pipenv', 'go', 'bundle', 'mvn', 'mvnw', 'composer', 'cargo', 'dotnet']);
+const isInstaller = (n: string): boolean => INSTALLERS.has(n);
 
-/** The ecosystem and manifest files of a dependency install, if the command is one. */
-function dependencyInstall(cmd: Command): { eco: string; manifest: string; label?: string } | undefined {
-  const name = baseName(cmd.name);
+/** The ecosystem and manifest files of a dependency install, if the command (base name `name`) is one. */
+function dependencyInstall(cmd: Command, name: string): { eco: string; manifest: string; label?: string } | undefined {
   const a0 = cmd.args[0]?.value;
   switch (name) {
     case 'npm': {
@@ -73,6 +73,12 @@ function dependencyInstall(cmd: Command): { eco: string; manifest: string; label
   return undefined;
 }
 
+/** The stage's first COPY/ADD of the whole build context: installs after it re-run on every code change. */
+function wholeCopy(instructions: readonly Instruction[]): Instruction | undefined {
+  for (const instr of instructions) if (copiesEverything(instr)) return instr;
+  return undefined;
+}
+
 /** Is this a COPY/ADD of the whole build context (`COPY . .`, `ADD . /app`)? */
 function copiesEverything(instr: Instruction): boolean {
   if ((instr.keyword !== 'COPY' && instr.keyword !== 'ADD') || instr.flags.some((f) => f.name === 'from')) return false;
@@ -101,28 +107,33 @@ export default defineRule({
     },
   },
   check({ df, report, source }) {
-    if (!runsAny(df, INSTALLERS)) return;
-    for (const stage of df.stages) {
-      let whole: Instruction | undefined;
-      const installedEarly = new Set<string>();
-      done: for (const instr of stage.instructions) {
-        if (!whole && copiesEverything(instr)) { whole = instr; continue; }
-        if (instr.keyword !== 'RUN') continue;
-        for (const cmd of df.script(instr).commands) {
-          const dep = dependencyInstall(cmd);
-          if (!dep) continue;
-          if (!whole) { installedEarly.add(dep.eco); continue; }
-          if (installedEarly.has(dep.eco)) continue;
-          const last = whole.json ? whole.json.span.end : whole.words[whole.words.length - 1].end;
-          const install = dep.label ?? cmd.words.slice(0, 3).map((w) => w.value).filter((v, k) => k === 0 || !v.startsWith('-')).join(' ');
-          report({
-            messageId: 'bust',
-            data: { install, line: source.position(cmd.words[0].start).line, manifest: dep.manifest },
-            span: { start: whole.keywordSpan.start, end: last },
-          });
-          break done;
-        }
+    // Only the installer commands (from the per-file index, in file order, so stage by stage).
+    let stage = -1;
+    let whole: Instruction | undefined;
+    let installedEarly: Set<string> | undefined;
+    let reported = false;
+    for (const { instr, cmd, base } of runCommandsWhere(df, isInstaller)) {
+      if (instr.stage < 0) continue;
+      if (instr.stage !== stage) {
+        stage = instr.stage;
+        whole = wholeCopy(df.stages[stage].instructions);
+        installedEarly = undefined;
+        reported = false;
       }
+      // A stage without a whole-context COPY has nothing to report.
+      if (reported || !whole) continue;
+      const dep = dependencyInstall(cmd, base);
+      if (!dep) continue;
+      if (instr.start < whole.start) { (installedEarly ??= new Set()).add(dep.eco); continue; }
+      if (installedEarly?.has(dep.eco)) continue;
+      const last = whole.json ? whole.json.span.end : whole.words[whole.words.length - 1].end;
+      const install = dep.label ?? cmd.words.slice(0, 3).map((w) => w.value).filter((v, k) => k === 0 || !v.startsWith('-')).join(' ');
+      report({
+        messageId: 'bust',
+        data: { install, line: source.position(cmd.words[0].start).line, manifest: dep.manifest },
+        span: { start: whole.keywordSpan.start, end: last },
+      });
+      reported = true;
     }
   },
 });

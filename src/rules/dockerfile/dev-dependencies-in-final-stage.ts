@@ -2,7 +2,7 @@ import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 import { defineRule } from '../types.js';
-import { baseName, positionals, runCommands, runsAny, subcommand } from '../helpers/dockerfile.js';
+import { positionals, runCommandsNamed, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
 
 const NPM_INSTALL = new Set(['ci', 'clean-install', 'install', 'i', 'in', 'add', 'isntall']);
 const NPM_VALUE = ['--registry', '--prefix', '--loglevel', '--cache', '--userconfig', '--omit', '--include', '--workspace', '-w', '--install-strategy', '--before', '-C'];
@@ -14,7 +14,12 @@ const TRUE = /^(?:1|true|yes|on)$/i;
 const INFO_FLAG = /^(?:-v|-V|--version|-h|--help)$/;
 
 // Every command name devInstall() handles (keep the two in step).
-const INSTALLERS = ['npm', 'yarn', 'pnpm', 'pip', 'pip3', 'uv', 'poetry', 'pipenv', 'composer', 'bundle'];
+const INSTALLERS = new Set(['npm', 'yarn', 'pnpm', 'pip', 'pip3', 'uv', 'poetry', 'pipenv', 'composer', 'bundle']);
+const NODE_TOOLS = ['npm', 'yarn', 'pnpm'];
+const isInstaller = (n: string): boolean => INSTALLERS.has(n);
+// `rm -rf node_modules` prunes too, but only Node installs care: other `rm`s are left out of the walk.
+const isInstallerOrRm = (n: string): boolean => n === 'rm' || INSTALLERS.has(n);
+const NODE_MODULES = /(?:^|\/)node_modules\/?$/;
 
 interface Finding { span: Span; what: string; fix: string }
 
@@ -43,10 +48,10 @@ function lastTwo(path: string): string {
 
 const span = (cmd: Command, end: ShellWord): Span => ({ start: cmd.words[0].start, end: end.end });
 
-/** The development-dependency install this command performs, if any. */
-function devInstall(df: Dockerfile, instr: Instruction, cmd: Command, bundlerConfigured: boolean): Finding | undefined {
-  const name = baseName(cmd.name);
-  const nodeProd = (): boolean => env(df, instr, cmd, 'NODE_ENV') === 'production';
+const nodeProd = (df: Dockerfile, instr: Instruction, cmd: Command): boolean => env(df, instr, cmd, 'NODE_ENV') === 'production';
+
+/** The development-dependency install this command (base name `name`) performs, if any. */
+function devInstall(df: Dockerfile, instr: Instruction, cmd: Command, name: string, bundlerConfigured: boolean): Finding | undefined {
   switch (name) {
     case 'npm': {
       const sub = subcommand(cmd, NPM_VALUE);
@@ -56,19 +61,19 @@ function devInstall(df: Dockerfile, instr: Instruction, cmd: Command, bundlerCon
       if (has(cmd, '-g', '--global', '--production', '--prod')) return undefined;
       const omit = [flagValue(cmd.args, '--omit'), flagValue(cmd.args, '--only'), env(df, instr, cmd, 'NPM_CONFIG_OMIT'), env(df, instr, cmd, 'npm_config_omit')];
       if (omit.some((v) => v !== undefined && /^(?:dev|prod|production)$/.test(v))) return undefined;
-      if (nodeProd() || TRUE.test(env(df, instr, cmd, 'NPM_CONFIG_PRODUCTION') ?? env(df, instr, cmd, 'npm_config_production') ?? '')) return undefined;
+      if (nodeProd(df, instr, cmd) || TRUE.test(env(df, instr, cmd, 'NPM_CONFIG_PRODUCTION') ?? env(df, instr, cmd, 'npm_config_production') ?? '')) return undefined;
       return { span: span(cmd, sub.word), what: `npm ${sub.word.value}`, fix: 'add --omit=dev, or build in an earlier stage and copy only the production node_modules' };
     }
     case 'yarn': {
       const sub = subcommand(cmd, ['--cwd', '--modules-folder', '--cache-folder']);
       if (sub ? sub.word.value !== 'install' : cmd.args.some((a) => INFO_FLAG.test(a.value))) return undefined;
-      if (has(cmd, '--production', '--prod') || nodeProd()) return undefined;
+      if (has(cmd, '--production', '--prod') || nodeProd(df, instr, cmd)) return undefined;
       return { span: span(cmd, sub?.word ?? cmd.words[0]), what: sub ? 'yarn install' : 'yarn', fix: 'add --production (Yarn 1) or run `yarn workspaces focus --all --production` (Yarn 2+)' };
     }
     case 'pnpm': {
       const sub = subcommand(cmd, ['--filter', '-F', '-C', '--dir']);
       if (!sub || (sub.word.value !== 'install' && sub.word.value !== 'i')) return undefined;
-      if (has(cmd, '--prod', '-P', '--production') || nodeProd()) return undefined;
+      if (has(cmd, '--prod', '-P', '--production') || nodeProd(df, instr, cmd)) return undefined;
       return { span: span(cmd, sub.word), what: `pnpm ${sub.word.value}`, fix: 'add --prod' };
     }
     case 'pip': case 'pip3': case 'uv': {
@@ -121,14 +126,13 @@ function devInstall(df: Dockerfile, instr: Instruction, cmd: Command, bundlerCon
   return undefined;
 }
 
-/** Does this command remove development dependencies installed earlier? */
-function prunes(cmd: Command): boolean {
-  const name = baseName(cmd.name);
+/** Does this command (base name `name`) remove development dependencies installed earlier? */
+function prunes(cmd: Command, name: string): boolean {
   const first = cmd.args[0]?.value;
   if (name === 'npm' && first === 'prune') return true;
   if (name === 'pnpm' && first === 'prune') return true;
   if (name === 'yarn' && (cmd.args.some((a) => a.value === '--production') || first === 'workspaces')) return true;
-  if (name === 'rm' && cmd.args.some((a) => /(?:^|\/)node_modules\/?$/.test(a.value))) return true;
+  if (name === 'rm' && cmd.args.some((a) => NODE_MODULES.test(a.value))) return true;
   return false;
 }
 
@@ -153,19 +157,23 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    if (!runsAny(df, INSTALLERS)) return;
+    let commands = runCommandsWhere(df, isInstaller);
+    if (commands.length === 0) return;
+    if (NODE_TOOLS.some((n) => runCommandsNamed(df, n).length > 0)) commands = runCommandsWhere(df, isInstallerOrRm);
     // The shipped stages in build order (ancestors come first in the file), pruning commands noted.
+    // Only installers (and `rm`) are walked: `order` just compares installs with later prunes.
     const found: Array<{ at: number; f: Finding; node: boolean }> = [];
     let lastPrune = -1;
     let bundlerConfigured = false;
     let order = 0;
-    for (const { instr, cmd, base: name } of runCommands(df)) {
+    for (const { instr, cmd, base: name } of commands) {
       if (!df.shippedStages.has(instr.stage)) continue;
       order++;
       if (cmd.words.length === 0) continue;
-      if (prunes(cmd)) lastPrune = order;
+      if (prunes(cmd, name)) lastPrune = order;
+      if (name === 'rm') continue;
       if (name === 'bundle' && cmd.args[0]?.value === 'config' && cmd.args.some((a) => a.value === 'without' || a.value.startsWith('without'))) bundlerConfigured = true;
-      const f = devInstall(df, instr, cmd, bundlerConfigured);
+      const f = devInstall(df, instr, cmd, name, bundlerConfigured);
       if (f) found.push({ at: order, f, node: name === 'npm' || name === 'yarn' || name === 'pnpm' });
     }
     for (const { at, f, node } of found) {

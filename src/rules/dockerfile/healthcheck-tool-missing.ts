@@ -52,7 +52,7 @@ function available(df: Dockerfile, chain: Stage[]): Set<string> {
   const present = new Set<string>();
   const virtual = new Map<string, Tool[]>();
   const apply = (cmd: Command): void => {
-    const name = baseName(cmd.name);
+    const name = cmd.base;
     if (TOOLS.has(name)) { present.add(name); return; } // the build ran it, so it was there
     const m = MANAGERS[name];
     if (!m) return;
@@ -120,7 +120,7 @@ export default defineRule({
     const present = available(df, chain);
     const base = chain[0].resolvedImage ?? chain[0].image;
     for (const cmd of df.script(hc).commands) {
-      const tool = baseName(cmd.name) as Tool;
+      const tool = cmd.base as Tool;
       if (!lacking.includes(tool) || present.has(tool) || cmd.words.length === 0) continue;
       let { start, end } = cmd.words[0];
       if (source.text[start] === '"' && source.text[end - 1] === '"') { start++; end--; } // exec form: inside the quotes

@@ -24,9 +24,8 @@ function pinned(spec: string): boolean {
   return version !== '' && version !== 'latest';
 }
 
-/** The specs a word stands for; null when a variable cannot be resolved. */
-function names(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
-  if (!w.expands || pinned(w.value)) return [w.value];
+/** The specs a variable word stands for; null when a variable cannot be resolved. */
+function expandedNames(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
   const v = df.expand(instr, w.value);
   if (v === null || v.includes('$') || v.includes('`')) return null;
   return v.split(/\s+/).filter(Boolean);
@@ -57,7 +56,9 @@ export default defineRule({
       const sub = subcommand(cmd, VALUE_FLAGS);
       if (!sub || !INSTALL.has(sub.word.value)) continue;
       for (const w of positionals(cmd.args.slice(sub.index + 1), VALUE_FLAGS)) {
-        for (const pkg of names(df, instr, w) ?? []) {
+        // A pinned word is pinned whatever its variables hold; a plain one is its own single spec.
+        if (pinned(w.value)) continue;
+        for (const pkg of w.expands ? expandedNames(df, instr, w) ?? [] : [w.value]) {
           if (pinned(pkg)) continue;
           const at = pkg.indexOf('@', pkg.startsWith('@') ? 1 : 0);
           report({ messageId: 'unpinned', data: { pkg, name: at < 0 ? pkg : pkg.slice(0, at) }, span: { start: w.start, end: w.end } });

@@ -1,5 +1,7 @@
 import { defineRule } from '../types.js';
-import { positionals, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
+import type { Dockerfile } from '../../model/dockerfile/types.js';
+import { positionals, runCommandsNamed, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
+import type { RunCommand } from '../helpers/dockerfile.js';
 
 // Options whose value is the next word, per package manager.
 const APT_VALUE = ['-o', '-c', '-t', '--target-release', '--option', '--config-file'];
@@ -7,18 +9,33 @@ const APK_VALUE = ['-X', '--repository', '-p', '--root', '--arch', '--cache-dir'
 const RPM_VALUE = ['-c', '--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--repo', '--repoid', '-x', '--exclude', '--setopt'];
 
 // Subcommands that upgrade every installed package (with no package named).
-const WHOLE_SYSTEM: Record<string, { valueFlags: string[]; subs: Set<string>; always: Set<string> }> = {
-  'apt-get': { valueFlags: APT_VALUE, subs: new Set(['upgrade']), always: new Set(['dist-upgrade', 'full-upgrade']) },
-  apt: { valueFlags: APT_VALUE, subs: new Set(['upgrade']), always: new Set(['dist-upgrade', 'full-upgrade']) },
-  apk: { valueFlags: APK_VALUE, subs: new Set(['upgrade']), always: new Set() },
-  yum: { valueFlags: RPM_VALUE, subs: new Set(['update', 'upgrade']), always: new Set(['distro-sync']) },
-  dnf: { valueFlags: RPM_VALUE, subs: new Set(['update', 'upgrade']), always: new Set(['distro-sync', 'dsync']) },
-  microdnf: { valueFlags: RPM_VALUE, subs: new Set(['update', 'upgrade']), always: new Set() },
-};
+// A Map: a lookup of an arbitrary command name in an object is slow (and would find `constructor`).
+const WHOLE_SYSTEM = new Map<string, { valueFlags: string[]; subs: Set<string>; always: Set<string> }>([
+  ['apt-get', { valueFlags: APT_VALUE, subs: new Set(['upgrade']), always: new Set(['dist-upgrade', 'full-upgrade']) }],
+  ['apt', { valueFlags: APT_VALUE, subs: new Set(['upgrade']), always: new Set(['dist-upgrade', 'full-upgrade']) }],
+  ['apk', { valueFlags: APK_VALUE, subs: new Set(['upgrade']), always: new Set() }],
+  ['yum', { valueFlags: RPM_VALUE, subs: new Set(['update', 'upgrade']), always: new Set(['distro-sync']) }],
+  ['dnf', { valueFlags: RPM_VALUE, subs: new Set(['update', 'upgrade']), always: new Set(['distro-sync', 'dsync']) }],
+  ['microdnf', { valueFlags: RPM_VALUE, subs: new Set(['update', 'upgrade']), always: new Set() }],
+]);
+const TOOLS = [...WHOLE_SYSTEM.keys()];
+const isTool = (n: string): boolean => WHOLE_SYSTEM.has(n);
 
-// Own keys only, from a Set: a lookup of an arbitrary command name in the object is slow (and would find `constructor`).
-const TOOLS = new Set(Object.keys(WHOLE_SYSTEM));
-const isTool = (n: string): boolean => TOOLS.has(n);
+/**
+ * The package-manager commands of all RUNs (ONBUILD ones too), in file order. One index lookup per tool, and
+ * a merge only when a file runs two of them: cheaper than testing every command name of the file.
+ */
+function toolCommands(df: Dockerfile): readonly RunCommand[] {
+  let found: readonly RunCommand[] | undefined;
+  for (const name of TOOLS) {
+    const list = runCommandsNamed(df, name, { onbuild: true });
+    if (list.length === 0) continue;
+    if (found) return runCommandsWhere(df, isTool, { onbuild: true });
+    found = list;
+  }
+  return found ?? NONE;
+}
+const NONE: readonly RunCommand[] = [];
 
 export default defineRule({
   id: 'DF112',
@@ -41,8 +58,8 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { cmd, base: tool } of runCommandsWhere(df, isTool, { onbuild: true })) {
-      const spec = WHOLE_SYSTEM[tool];
+    for (const { cmd, base: tool } of toolCommands(df)) {
+      const spec = WHOLE_SYSTEM.get(tool)!;
       const sub = subcommand(cmd, spec.valueFlags);
       if (!sub) continue;
       const name = sub.word.value;

@@ -1,10 +1,11 @@
 import { defineRule } from '../types.js';
-import { baseName, insertFlagAfter, mounts, runCommandsWhere } from '../helpers/dockerfile.js';
+import { insertFlagAfter, mounts, runCommandsWhere } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 
 const PIP = /^pip(?:\d+(?:\.\d+)?)?$/;
 const PYTHON = /^python(?:\d+(?:\.\d+)?)?$/;
+const isPipOrPython = (n: string): boolean => n.charCodeAt(0) === 112 /* p */ && (PIP.test(n) || PYTHON.test(n));
 const PYTHON_VALUE = new Set(['-W', '-X', '-c']);
 // pip global options whose value is the next word.
 const GLOBAL_VALUE = new Set([
@@ -17,7 +18,7 @@ const ENV_IN_SCRIPT = /\bPIP_NO_CACHE_DIR=["']?[^\s"';&|]/;
 /** The `install` word of `pip install`, `pip3 install`, `python -m pip install`, and the words after it. */
 function pipInstall(cmd: Command): { install: ShellWord; args: ShellWord[] } | undefined {
   let args = cmd.args;
-  const name = baseName(cmd.name);
+  const name = cmd.base;
   if (PYTHON.test(name)) {
     let i = 0;
     while (i < args.length && args[i].value.startsWith('-') && args[i].value !== '-m' && args[i].value !== '-mpip') i += PYTHON_VALUE.has(args[i].value) ? 2 : 1;
@@ -43,9 +44,10 @@ function cacheOptions(args: ShellWord[]): { noCache: boolean; cacheDir: string |
   for (let i = 0; i < args.length; i++) {
     const v = args[i].value;
     if (v === '--') break;
-    const name = v.split('=', 1)[0];
+    const eq = v.indexOf('=');
+    const name = eq < 0 ? v : v.slice(0, eq);
     if (name.length >= 10 && '--no-cache-dir'.startsWith(name)) noCache = true;
-    else if (name === '--cache-dir') cacheDir = v.includes('=') ? v.slice(v.indexOf('=') + 1) : args[++i]?.value;
+    else if (name === '--cache-dir') cacheDir = eq >= 0 ? v.slice(eq + 1) : args[++i]?.value;
   }
   return { noCache, cacheDir };
 }
@@ -85,7 +87,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommandsWhere(df, (n) => n.startsWith('p') && (PIP.test(n) || PYTHON.test(n)), { onbuild: true })) {
+    for (const { instr, cmd } of runCommandsWhere(df, isPipOrPython, { onbuild: true })) {
       const pip = pipInstall(cmd);
       if (!pip) continue;
       const { noCache, cacheDir } = cacheOptions(pip.args);
@@ -96,7 +98,7 @@ export default defineRule({
       const edits = insertFlagAfter(df, instr, pip.install, '--no-cache-dir');
       report({
         messageId: 'cache',
-        data: { cmd: PIP.test(baseName(cmd.name)) ? `${baseName(cmd.name)} install` : `${baseName(cmd.name)} -m pip install` },
+        data: { cmd: PIP.test(cmd.base) ? `${cmd.base} install` : `${cmd.base} -m pip install` },
         span: { start: cmd.words[0].start, end: pip.install.end },
         fix: edits ? { title: 'Add --no-cache-dir', edits } : undefined,
       });

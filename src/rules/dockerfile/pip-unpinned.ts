@@ -1,10 +1,11 @@
 import { defineRule } from '../types.js';
-import { baseName, runCommandsWhere } from '../helpers/dockerfile.js';
+import { runCommandsWhere } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 
 const PIP = /^pip(?:\d+(?:\.\d+)?)?$/;
 const PYTHON = /^python(?:\d+(?:\.\d+)?)?$/;
+const isPipOrPython = (n: string): boolean => n.charCodeAt(0) === 112 /* p */ && (PIP.test(n) || PYTHON.test(n));
 // pip options whose value is the next word (global options, then `install` options).
 const LONG_VALUE = new Set([
   'proxy', 'retries', 'timeout', 'log', 'cache-dir', 'python', 'exists-action', 'trusted-host', 'cert', 'client-cert',
@@ -14,7 +15,7 @@ const LONG_VALUE = new Set([
   'global-option', 'build-option', 'install-option', 'build', 'group',
 ]);
 const SHORT_VALUE = 'rceitfbC';
-const SHORT_NAME: Record<string, string> = { r: 'requirement', c: 'constraint', e: 'editable' };
+const SHORT_NAME = new Map([['r', 'requirement'], ['c', 'constraint'], ['e', 'editable']]);
 const VCS = /^(?:git|hg|svn|bzr)(?:\+[a-z-]+)?:/;
 const ARCHIVE = /\.(?:whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/;
 const PYTHON_VALUE = new Set(['-W', '-X', '-c']);
@@ -22,7 +23,7 @@ const PYTHON_VALUE = new Set(['-W', '-X', '-c']);
 /** Arguments after `install` of `pip install`, `pip3 install`, `python -m pip install`. */
 function pipInstallArgs(cmd: Command): ShellWord[] | undefined {
   let args = cmd.args;
-  const name = baseName(cmd.name);
+  const name = cmd.base;
   if (PYTHON.test(name)) {
     let i = 0;
     while (i < args.length && args[i].value.startsWith('-') && args[i].value !== '-m' && args[i].value !== '-mpip') i += PYTHON_VALUE.has(args[i].value) ? 2 : 1;
@@ -54,7 +55,7 @@ function parseInstall(args: ShellWord[]): { reqs: ShellWord[]; opts: Set<string>
     } else if (v.startsWith('-') && v.length > 1) {
       // Short options bundle (`-Ur file`); one that takes a value ends the bundle.
       for (let k = 1; k < v.length; k++) {
-        opts.add(SHORT_NAME[v[k]] ?? v[k]);
+        opts.add(SHORT_NAME.get(v[k]) ?? v[k]);
         if (SHORT_VALUE.includes(v[k])) { if (k === v.length - 1) i++; break; }
       }
     } else reqs.push(args[i]);
@@ -67,9 +68,8 @@ function pinned(req: string): boolean {
   return /[=<>]/.test(req) || ARCHIVE.test(req) || req.includes('/') || req.startsWith('.') || req.startsWith('~');
 }
 
-/** The requirements a word stands for; null when a variable cannot be resolved. */
-function names(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
-  if (!w.expands || pinned(w.value)) return [w.value];
+/** The requirements a variable word stands for; null when a variable cannot be resolved. */
+function expandedNames(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
   const v = df.expand(instr, w.value);
   if (v === null || v.includes('$') || v.includes('`')) return null;
   return v.split(/\s+/).filter(Boolean);
@@ -96,14 +96,17 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { instr, cmd } of runCommandsWhere(df, (n) => n.startsWith('p') && (PIP.test(n) || PYTHON.test(n)), { onbuild: true })) {
+    for (const { instr, cmd } of runCommandsWhere(df, isPipOrPython, { onbuild: true })) {
       const args = pipInstallArgs(cmd);
       if (!args) continue;
       const { reqs, opts } = parseInstall(args);
       // Versions come from a file (-r / -c) or from a local wheel directory (--no-index).
       if (opts.has('requirement') || opts.has('constraint') || opts.has('no-index')) continue;
       for (const w of reqs) {
-        for (const pkg of names(df, instr, w) ?? []) {
+        // A pinned word is pinned whatever its variables hold; a plain one is its own single requirement.
+        if (pinned(w.value)) continue;
+        if (!w.expands) { report({ messageId: 'unpinned', data: { pkg: w.value }, span: { start: w.start, end: w.end } }); continue; }
+        for (const pkg of expandedNames(df, instr, w) ?? []) {
           if (!pinned(pkg)) report({ messageId: 'unpinned', data: { pkg }, span: { start: w.start, end: w.end } });
         }
       }

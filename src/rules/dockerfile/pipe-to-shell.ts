@@ -1,17 +1,27 @@
 import type { Command } from '../../model/shell/types.js';
 import { defineRule } from '../types.js';
-import { baseName, runCommandsWhere, runsAny } from '../helpers/dockerfile.js';
+import type { Dockerfile } from '../../model/dockerfile/types.js';
+import { baseName, runCommandsNamed, runCommandsWhere } from '../helpers/dockerfile.js';
+import type { RunCommand } from '../helpers/dockerfile.js';
 
-const FETCHERS = new Set(['curl', 'wget']);
-const isFetcher = (n: string): boolean => FETCHERS.has(n);
+const isFetcher = (n: string): boolean => n === 'curl' || n === 'wget';
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'fish']);
 // Interpreters that run a program read from stdin, and the flags that make them run something else.
-const INTERPRETERS: Record<string, Set<string>> = {
-  python: new Set(['-c', '-m']), python2: new Set(['-c', '-m']), python3: new Set(['-c', '-m']),
-  perl: new Set(['-e', '-E']), ruby: new Set(['-e']), node: new Set(['-e', '-p', '--eval', '--print']), php: new Set(['-r']),
-};
+// A Map: a lookup of an arbitrary command name in an object would find `constructor`.
+const INTERPRETERS = new Map<string, Set<string>>([
+  ['python', new Set(['-c', '-m'])], ['python2', new Set(['-c', '-m'])], ['python3', new Set(['-c', '-m'])],
+  ['perl', new Set(['-e', '-E'])], ['ruby', new Set(['-e'])], ['node', new Set(['-e', '-p', '--eval', '--print'])], ['php', new Set(['-r'])],
+]);
 const SHELL_NOT_STDIN = new Set(['-c']);
 const PROC_SUBST = /<\(\s*$/;
+
+/** The curl and wget commands of all RUNs (ONBUILD ones too), in file order: two index lookups, merged only when both run. */
+function fetchCommands(df: Dockerfile): readonly RunCommand[] {
+  const curl = runCommandsNamed(df, 'curl', { onbuild: true });
+  const wget = runCommandsNamed(df, 'wget', { onbuild: true });
+  if (curl.length === 0) return wget;
+  return wget.length === 0 ? curl : runCommandsWhere(df, isFetcher, { onbuild: true });
+}
 
 /** Does the download go to stdout? curl does unless `-o file`/`-O`; wget only with `-O -`. */
 function toStdout(cmd: Command, fetcher: string): boolean {
@@ -22,7 +32,7 @@ function toStdout(cmd: Command, fetcher: string): boolean {
       if (v === '--output') return a[i + 1]?.value === '-';
       if (v.startsWith('--output=')) return v === '--output=-';
       if (v === '--remote-name' || v === '--remote-name-all') return false;
-      if (/^-[a-zA-Z]+$/.test(v) && /[oO]/.test(v)) {
+      if (v.charCodeAt(0) === 45 /* - */ && /^-[a-zA-Z]+$/.test(v) && /[oO]/.test(v)) {
         if (v.includes('O')) return false;
         const rest = v.slice(v.indexOf('o') + 1);
         return (rest || a[i + 1]?.value) === '-';
@@ -30,7 +40,7 @@ function toStdout(cmd: Command, fetcher: string): boolean {
     } else {
       if (v === '--output-document') return a[i + 1]?.value === '-';
       if (v.startsWith('--output-document=')) return v === '--output-document=-';
-      const m = /^-[a-zA-Z]*O(.*)$/.exec(v);
+      const m = v.charCodeAt(0) === 45 /* - */ ? /^-[a-zA-Z]*O(.*)$/.exec(v) : null;
       if (m) return (m[1] || a[i + 1]?.value) === '-';
     }
   }
@@ -39,7 +49,7 @@ function toStdout(cmd: Command, fetcher: string): boolean {
 
 /** The program a command runs, looking through `sudo [-E] ...`, `env [VAR=x] ...` and `busybox sh`. */
 function program(cmd: Command): { name: string; args: Command['args'] } {
-  let name = baseName(cmd.name);
+  let name = cmd.base;
   let args = cmd.args;
   while (name === 'sudo' || name === 'env' || name === 'exec' || name === 'busybox') {
     let k = 0;
@@ -55,7 +65,7 @@ function program(cmd: Command): { name: string; args: Command['args'] } {
 function runsStdin(cmd: Command): boolean {
   const { name, args } = program(cmd);
   const isShell = SHELLS.has(name);
-  const skip = isShell ? SHELL_NOT_STDIN : INTERPRETERS[name.replace(/[\d.]+$/, '')] ?? INTERPRETERS[name];
+  const skip = isShell ? SHELL_NOT_STDIN : INTERPRETERS.get(name.replace(/[\d.]+$/, '')) ?? INTERPRETERS.get(name);
   if (!skip) return false;
   for (const a of args) {
     if (a.value === '-' || a.value === '--') return true;
@@ -89,9 +99,8 @@ export default defineRule({
     },
   },
   check({ df, report, source }) {
-    if (!runsAny(df, FETCHERS)) return;
     // Only the curl and wget commands (from the per-file index, in file order), with their RUN's commands around them.
-    for (const { instr, cmd: c, base: fetcher } of runCommandsWhere(df, isFetcher, { onbuild: true })) {
+    for (const { instr, cmd: c, base: fetcher } of fetchCommands(df)) {
       const cmds = df.script(instr).commands;
       const i = cmds.indexOf(c);
       if (!c.nested) {

@@ -2,15 +2,21 @@ import type { Stage } from '../../model/dockerfile/types.js';
 import { imageRunsAsRoot, parseImageName } from '../../model/compose/images.js';
 import { defineRule } from '../types.js';
 
-/** Base images that already run as an unprivileged user (on top of what the Compose image table knows). */
+/**
+ * Base images that already run as an unprivileged user (on top of what the Compose image table knows).
+ * Each regex runs only once a cheap substring test has matched: this is asked for nearly every Dockerfile.
+ */
 function knownNonRoot(image: string): boolean {
   const img = parseImageName(image);
   const tag = img.tag ?? '';
-  if (/(?:^|[-_.])nonroot(?:[-_.]|$)/.test(tag) || /-(?:nonroot|unprivileged|rootless)$/.test(img.name)) return true;
+  if (tag.includes('nonroot') && /(?:^|[-_.])nonroot(?:[-_.]|$)/.test(tag)) return true;
+  if (img.name.endsWith('-nonroot') || img.name.endsWith('-unprivileged') || img.name.endsWith('-rootless')) return true;
   // Chainguard images default to UID 65532; .NET chiseled images and Windows nanoserver to an unprivileged user.
-  if (img.registry === 'cgr.dev' || /(?:^|-)chiseled(?:-|$)/.test(tag) || /(?:^|\/)(?:windows\/)?nanoserver/.test(img.repository)) return true;
+  if (img.registry === 'cgr.dev') return true;
+  if (tag.includes('chiseled') && /(?:^|-)chiseled(?:-|$)/.test(tag)) return true;
+  if (img.repository.includes('nanoserver') && /(?:^|\/)(?:windows\/)?nanoserver/.test(img.repository)) return true;
   // Dev container images ship a non-root user (vscode, node) that devcontainer.json's remoteUser selects.
-  if (/^(?:vscode\/)?devcontainers\//.test(img.repository)) return true;
+  if (img.repository.startsWith('devcontainers/') || img.repository.startsWith('vscode/devcontainers/')) return true;
   return imageRunsAsRoot(img) === false;
 }
 
@@ -40,9 +46,8 @@ export default defineRule({
     if (!final) return;
     let root: Stage = final;
     let runs = false;
-    const seen = new Set<number>();
-    for (let s: Stage | undefined = final; s && !seen.has(s.index); s = s.parentStage !== null ? df.stages[s.parentStage] : undefined) {
-      seen.add(s.index);
+    // Up the FROM chain; a stage can only build FROM an earlier one, so following lower indexes always ends.
+    for (let s: Stage | undefined = final; s; s = s.parentStage !== null && s.parentStage < s.index ? df.stages[s.parentStage] : undefined) {
       root = s;
       for (const i of s.instructions) {
         if (i.keyword === 'USER' && i.words.length > 0) return;

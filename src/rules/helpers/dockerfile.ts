@@ -29,8 +29,18 @@ export function runCommands(df: Dockerfile, opts: { onbuild?: boolean } = {}): r
  * a map lookup, so a rule about `apt-get` costs nothing on a file that never runs it.
  */
 export function runCommandsNamed(df: Dockerfile, names: string | readonly string[], opts: { onbuild?: boolean } = {}): readonly RunCommand[] {
-  if (typeof names === 'string') return runIndex(df, !!opts.onbuild).byName.get(names) ?? NONE;
-  return runCommandsWhere(df, (n) => names.includes(n), opts);
+  const idx = runIndex(df, !!opts.onbuild);
+  if (typeof names === 'string') return idx.byName.get(names) ?? NONE;
+  // One lookup per name; a merged list (in file order) only when more than one of them runs.
+  let found: readonly RunCommand[] = NONE;
+  let several = false;
+  for (const n of names) {
+    const list = idx.byName.get(n);
+    if (!list) continue;
+    if (found === NONE) found = list;
+    else several = true;
+  }
+  return several ? idx.all.filter((rc) => names.includes(rc.base)) : found;
 }
 
 /** The RUN commands (as `runCommands`) whose base name passes `test`, in order; `test` runs once per distinct name. */

@@ -38,7 +38,7 @@ export default defineRule<ImageRuleContext>({
       const cleans = commands.some((c) => {
         const u = unwrapCommand(c);
         if (u.name === 'apk') return subcommandOf(u.args, VALUE_FLAGS)?.word === 'cache';
-        return baseName(c.name) === 'rm' && c.args.some((a) => a.value.replace(/\/\*?$/, '').startsWith(CACHE));
+        return c.base === 'rm' && c.args.some((a) => a.value.replace(/\/\*?$/, '').startsWith(CACHE));
       });
       if (cleans) continue;
       for (const c of commands) {

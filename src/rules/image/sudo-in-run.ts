@@ -1,5 +1,5 @@
 import type { ImageRuleContext } from '../image-types.js';
-import { baseName, historyField, runSteps, shorten } from '../helpers/image.js';
+import { historyField, runSteps, shorten } from '../helpers/image.js';
 import { defineRule } from '../types.js';
 
 export default defineRule<ImageRuleContext>({
@@ -25,7 +25,7 @@ export default defineRule<ImageRuleContext>({
   },
   check(ctx) {
     for (const { step, commands } of runSteps(ctx.image)) {
-      if (!commands.some((c) => baseName(c.name) === 'sudo')) continue;
+      if (!commands.some((c) => c.base === 'sudo')) continue;
       const field = historyField(step);
       ctx.report({ messageId: 'sudo', data: { field, step: shorten(step.args) }, field, layer: step.layer });
     }
