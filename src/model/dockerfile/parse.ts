@@ -438,6 +438,10 @@ function parseJsonForm(args: LogicalText, from: number): Instruction['json'] {
  * falling back to shell form. Asked only when the fast string-array reader said no (rare).
  */
 function isNonStringJsonArray(s: string, start: number): boolean {
+  // Most such lines are PowerShell (`[Net.ServicePointManager]::...`): not ending in `]`, they cannot
+  // be a JSON array, and a JSON.parse that throws is slow.
+  const end = s.trimEnd().length;
+  if (s.charCodeAt(end - 1) !== 93) return false;
   try {
     const v: unknown = JSON.parse(s.slice(start));
     return Array.isArray(v) && v.some((x) => typeof x !== 'string');
