@@ -12,13 +12,21 @@ export interface LabelPair {
   key: string | null;
 }
 
-/** Every `key=value` of LABEL instructions, ONBUILD LABEL triggers included, in file order. */
-export function* labelPairs(df: Dockerfile): Generator<LabelPair> {
-  for (const instr of instructions(df, { onbuild: true })) {
+const WITH_ONBUILD = { onbuild: true };
+const NO_PAIRS: readonly LabelPair[] = [];
+
+/**
+ * Every `key=value` of LABEL instructions, ONBUILD LABEL triggers included, in file order.
+ * (An array, not a generator: resuming a generator per pair cost more than the pairs themselves.)
+ */
+export function labelPairs(df: Dockerfile): readonly LabelPair[] {
+  let out: LabelPair[] | undefined;
+  for (const instr of instructions(df, WITH_ONBUILD)) {
     if (instr.keyword !== 'LABEL') continue;
     // A key without a value is a syntax error, reported by syntax-error.
-    for (const pair of instr.pairs) if (pair.hasValue) yield { instr, pair, key: labelKey(df, instr, pair) };
+    for (const pair of instr.pairs) if (pair.hasValue) (out ??= []).push({ instr, pair, key: labelKey(df, instr, pair) });
   }
+  return out ?? NO_PAIRS;
 }
 
 /** LABEL keys are expanded too (`LABEL ${NS}.version=1`); null when that cannot be resolved. */

@@ -1,11 +1,20 @@
 import { defineRule } from '../types.js';
-import { baseName, runCommandsNamed, runsAny } from '../helpers/dockerfile.js';
+import { runCommandsNamed } from '../helpers/dockerfile.js';
 import type { Instruction } from '../../model/dockerfile/types.js';
-import type { Command } from '../../model/shell/types.js';
+import type { Command, ShellWord } from '../../model/shell/types.js';
 
-/** Normalise a path for comparison: no trailing slashes, no leading `./`. */
+/** Normalise a path for comparison: no trailing slashes, no leading `./` (after removing those). */
 function norm(p: string): string {
-  return p.replace(/\/+$/, '').replace(/^\.\//, '');
+  let end = p.length;
+  while (end > 0 && p.charCodeAt(end - 1) === 0x2f /* / */) end--;
+  const start = end >= 2 && p.charCodeAt(0) === 0x2e /* . */ && p.charCodeAt(1) === 0x2f ? 2 : 0;
+  return start === 0 && end === p.length ? p : p.slice(start, end);
+}
+
+/** Is the command `name` (also with a path, `/bin/rm`)? As `c.base === name`, without cutting. */
+function isNamed(cmd: Command, name: string): boolean {
+  const n = cmd.name;
+  return n.endsWith(name) && (n.length === name.length || n.charCodeAt(n.length - name.length - 1) === 0x2f /* / */);
 }
 
 /**
@@ -15,14 +24,28 @@ function norm(p: string): string {
  */
 function scoped(cd: Command, cmds: Command[]): boolean {
   if (cd.nested) return true;
-  const target = cd.args.find((a) => !a.value.startsWith('-') || a.value === '-');
+  const target = cdTarget(cd);
   if (!target) return false;
   const t = norm(target.value);
   if (t === '-' || t === '..' || t.startsWith('../') || t === '/tmp' || t.startsWith('/tmp/') || target.raw.includes('mktemp')) return true;
-  return cmds.some((c) => c.start > cd.end && baseName(c.name) === 'rm' && c.args.some((a) => {
+  for (const c of cmds) if (c.start > cd.end && isNamed(c, 'rm') && removes(c, t)) return true;
+  return false;
+}
+
+/** The directory argument of `cd`: the first that is not an option (`-` is one: the previous directory). */
+function cdTarget(cd: Command): ShellWord | undefined {
+  for (const a of cd.args) if (!a.value.startsWith('-') || a.value === '-') return a;
+  return undefined;
+}
+
+/** Does this `rm` delete `dir` (or a folder that holds it)? */
+function removes(rm: Command, dir: string): boolean {
+  for (const a of rm.args) {
+    if (a.value.startsWith('-')) continue;
     const r = norm(a.value);
-    return !a.value.startsWith('-') && r !== '' && (t === r || t.startsWith(r + '/'));
-  }));
+    if (r !== '' && (dir === r || (dir.startsWith(r) && dir.charCodeAt(r.length) === 0x2f /* / */))) return true;
+  }
+  return false;
 }
 
 export default defineRule({
@@ -44,16 +67,14 @@ export default defineRule({
     messages: { cd: '`cd` only affects this RUN; set the directory with WORKDIR instead (or wrap the cd in a subshell if it is meant to be temporary).' },
   },
   check({ df, report }) {
-    if (!runsAny(df, ['cd'])) return;
-    // Only RUNs that run `cd` (from the per-file index, in file order).
-    let prev: Instruction | undefined;
-    for (const { instr } of runCommandsNamed(df, 'cd')) {
-      if (instr === prev) continue;
-      prev = instr;
-      const cmds = df.script(instr).commands;
+    // The `cd` commands of RUNs (from the per-file index, in file order).
+    const cds = runCommandsNamed(df, 'cd');
+    let done: Instruction | undefined;
+    for (const { instr, cmd } of cds) {
       // One report per RUN: the first `cd` that WORKDIR could replace.
-      const cd = cmds.find((c) => baseName(c.name) === 'cd' && !scoped(c, cmds));
-      if (cd) report({ messageId: 'cd', span: { start: cd.words[0].start, end: cd.words[0].end } });
+      if (instr === done || scoped(cmd, df.script(instr).commands)) continue;
+      done = instr;
+      report({ messageId: 'cd', span: { start: cmd.words[0].start, end: cmd.words[0].end } });
     }
   },
 });

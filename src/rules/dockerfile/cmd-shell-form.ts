@@ -1,10 +1,12 @@
 import type { Word } from '../../model/dockerfile/types.js';
-import { isPosixShell, shellAt } from '../helpers/dockerfile.js';
+import { shellAt } from '../helpers/dockerfile.js';
 import { defineRule } from '../types.js';
 
 // Anything the shell would interpret (operators, expansions, globs, escapes, comments):
 // such a command cannot be turned into exec form word for word.
 const SHELL_SYNTAX = /[|&;<>()$`\\*?[\]{}~#!]/;
+// The shells `isPosixShell` accepts (sh, bash, ash, dash, zsh, ksh, busybox).
+const POSIX_SHELL = /(^|[\\/])(sh|bash|ash|dash|zsh|ksh|busybox)(\.exe)?$/i;
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 // Shell builtins and keywords have no executable to run in exec form.
 const BUILTINS = new Set(['.', 'alias', 'break', 'case', 'cd', 'continue', 'declare', 'eval', 'exit', 'export', 'for', 'function', 'if', 'local', 'read', 'readonly', 'return', 'set', 'shift', 'source', 'trap', 'typeset', 'ulimit', 'umask', 'unset', 'until', 'wait', 'while']);
@@ -16,6 +18,11 @@ function execForm(words: Word[]): string | null {
   if (words.length === 0 || ASSIGNMENT.test(words[0].raw) || BUILTINS.has(words[0].value) || words[0].value.startsWith('-')) return null;
   if (words.some((w) => SHELL_SYNTAX.test(w.raw) || w.value === '')) return null;
   return `[${words.map((w) => JSON.stringify(w.value)).join(', ')}]`;
+}
+
+/** Is this SHELL (null: the default `/bin/sh -c`) POSIX-like? As `isPosixShell`, for a shell already found. */
+function isPosix(shell: string[] | null): boolean {
+  return !shell || shell.length === 0 || POSIX_SHELL.test(shell[0]);
 }
 
 export default defineRule({
@@ -52,13 +59,15 @@ export default defineRule({
       if (words.length === 0) continue;
       const span = { start: words[0].start, end: words[words.length - 1].end };
       const label = kw === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : kw;
-      const shell = shellAt(df, instr)?.join(' ') || '/bin/sh -c';
+      // Found once: isPosixShell would walk the stages for it again.
+      const shellWords = shellAt(df, instr);
+      const shell = shellWords?.join(' ') || '/bin/sh -c';
       if (words[0].raw.startsWith('[')) {
         report({ messageId: 'invalidJson', data: { keyword: label, shell }, span });
         continue;
       }
       // Exec form bypasses the SHELL instruction; only offer it where the shell is a POSIX one.
-      const exec = isPosixShell(df, instr) ? execForm(words) : null;
+      const exec = isPosix(shellWords) ? execForm(words) : null;
       report({
         messageId: kw === 'HEALTHCHECK' ? 'healthcheck' : 'shell',
         data: { keyword: label, shell, suggestion: exec ? `: ${label} ${exec}` : ' (["executable", "arg", ...]), or ["sh", "-c", "..."] when you need the shell' },

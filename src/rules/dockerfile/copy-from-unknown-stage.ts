@@ -1,9 +1,32 @@
 import { didYouMean } from '../../engine/messages.js';
+import type { Dockerfile, Flag, Instruction, Stage } from '../../model/dockerfile/types.js';
 import { defineRule } from '../types.js';
 
 const INDEX = /^\d+$/;
 // Registry, path, tag or digest separators: the value names an image, not a stage.
 const IMAGE_LIKE = /[/:@.]/;
+
+/** The `--from` flag, if any. */
+function fromFlag(instr: Instruction): Flag | undefined {
+  for (const f of instr.flags) if (f.name === 'from') return f;
+  return undefined;
+}
+
+/** The first stage with this alias, if any. */
+function stageNamed(df: Dockerfile, alias: string): Stage | undefined {
+  for (const s of df.stages) if (s.alias === alias) return s;
+  return undefined;
+}
+
+/** The aliases of stages 0..last (those that have one). */
+function aliasesUpTo(df: Dockerfile, last: number): string[] {
+  const out: string[] = [];
+  for (let k = 0; k <= last && k < df.stages.length; k++) {
+    const a = df.stages[k].alias;
+    if (a !== null) out.push(a);
+  }
+  return out;
+}
 
 export default defineRule({
   id: 'DF023',
@@ -31,9 +54,9 @@ export default defineRule({
   check({ df, report }) {
     for (const instr of df.instructions) {
       if (instr.keyword !== 'COPY' || instr.stage < 0) continue;
-      const flag = instr.flags.find((f) => f.name === 'from');
+      const flag = fromFlag(instr);
       if (!flag || flag.value === null || flag.value === '') continue;
-      const from = df.expand(instr, flag.value);
+      const from = flag.value.includes('$') ? df.expand(instr, flag.value) : flag.value;
       if (from === null || from === '') continue;
       const span = flag.valueSpan ?? { start: flag.start, end: flag.end };
       const current = instr.stage;
@@ -43,15 +66,15 @@ export default defineRule({
         continue;
       }
       const name = from.toLowerCase();
-      const earlier = df.stages.slice(0, current + 1);
-      if (earlier.some((s) => s.alias === name)) continue;
-      const later = df.stages.find((s) => s.index > current && s.alias === name);
-      if (later) {
-        report({ messageId: 'later', data: { from, line: later.from.line }, span });
+      // The first stage of that name: one at or before this stage is fine, a later one is reported.
+      const stage = stageNamed(df, name);
+      if (stage && stage.index <= current) continue;
+      if (stage) {
+        report({ messageId: 'later', data: { from, line: stage.from.line }, span });
         continue;
       }
       if (IMAGE_LIKE.test(from)) continue;
-      const hint = didYouMean(name, earlier.map((s) => s.alias).filter((a): a is string => a !== null));
+      const hint = didYouMean(name, aliasesUpTo(df, current));
       report({ messageId: 'unknown', data: { from, hint: hint ? ` (did you mean "${hint}"?)` : '' }, span });
     }
   },

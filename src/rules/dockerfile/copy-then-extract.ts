@@ -1,6 +1,5 @@
 import type { Instruction, Word } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
-import { baseName } from '../helpers/dockerfile.js';
 import { defineRule } from '../types.js';
 
 // Tarballs that ADD unpacks by itself (plain, gzip, bzip2, xz). A bare .gz or .zip is not unpacked by ADD.
@@ -17,19 +16,40 @@ function fileName(path: string): string {
 
 function isTarball(name: string): boolean {
   const lower = name.toLowerCase();
-  return TARBALL.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
+  for (const ext of TARBALL) if (lower.endsWith(ext) && lower.length > ext.length) return true;
+  return false;
+}
+
+/** The tarball name of a path (its file name), or undefined. */
+function tarballName(path: string): string | undefined {
+  if (!mayEndTarball(path)) return undefined;
+  const name = fileName(path);
+  return isTarball(name) ? name : undefined;
+}
+
+/** Every TARBALL extension ends in r, z or 2: most paths are rejected without cutting or lower-casing them. */
+function mayEndTarball(path: string): boolean {
+  const last = path.charCodeAt(path.length - 1) | 0x20;
+  return last === 0x72 /* r */ || last === 0x7a /* z */ || last === 0x32 /* 2 */;
 }
 
 /** Does the command unpack its file arguments (tar -x, gunzip, xz -d, ...)? */
 function extracts(cmd: Command): boolean {
-  const name = baseName(cmd.name);
+  const name = cmd.base;
   if (DECOMPRESSORS.has(name)) return true;
   const args = cmd.args;
-  if (COMPRESSORS.has(name)) return args.some((a) => a.value === '--decompress' || SHORT_DECOMPRESS.test(a.value));
+  if (COMPRESSORS.has(name)) {
+    for (const a of args) if (a.value === '--decompress' || SHORT_DECOMPRESS.test(a.value)) return true;
+    return false;
+  }
   if (name !== 'tar') return false;
   // Old-style `tar xzf file` bundles the operation in the first word without a dash.
   if (args.length > 0 && OLD_STYLE_EXTRACT.test(args[0].value)) return true;
-  return args.some((a) => a.value === '--extract' || a.value === '--get' || (a.value.length > 1 && a.value[0] === '-' && a.value[1] !== '-' && a.value.includes('x')));
+  for (const a of args) {
+    const v = a.value;
+    if (v === '--extract' || v === '--get' || (v.length > 1 && v[0] === '-' && v[1] !== '-' && v.includes('x'))) return true;
+  }
+  return false;
 }
 
 interface Tracked { word: Word; name: string; reported: boolean }
@@ -59,9 +79,10 @@ export default defineRule({
       // Layer size only matters for stages that end up in the final image.
       if (!df.shippedStages.has(stage.index)) continue;
       const tracked: Tracked[] = [];
+      let unreported = 0;
       for (const instr of stage.instructions) {
-        if (instr.keyword === 'COPY') track(instr, tracked);
-        else if (instr.keyword === 'RUN' && tracked.some((t) => !t.reported)) {
+        if (instr.keyword === 'COPY') unreported += track(instr, tracked);
+        else if (instr.keyword === 'RUN' && unreported > 0) {
           for (const cmd of df.script(instr).commands) {
             if (!extracts(cmd)) continue;
             for (const a of cmd.args) {
@@ -69,6 +90,7 @@ export default defineRule({
               for (const t of tracked) {
                 if (t.reported || t.name !== n) continue;
                 t.reported = true;
+                unreported--;
                 report({ messageId: 'extract', data: { name: t.name, line: instr.line }, span: { start: t.word.start, end: t.word.end } });
               }
             }
@@ -79,20 +101,27 @@ export default defineRule({
   },
 });
 
-/** Remember the tarballs a local COPY brings in: the destination name if it is one, else the sources. */
-function track(instr: Instruction, tracked: Tracked[]): void {
-  if (instr.flags.some((f) => f.name === 'from')) return;
+/**
+ * Remember the tarballs a local COPY brings in: the destination name if it is one, else the sources.
+ * Returns how many were added.
+ */
+function track(instr: Instruction, tracked: Tracked[]): number {
+  for (const f of instr.flags) if (f.name === 'from') return 0;
   const json = instr.json;
   const words: Word[] = json ? json.values.map((value, i) => ({ value, raw: value, ...json.spans[i] })) : instr.words;
-  if (words.length < 2) return;
+  if (words.length < 2) return 0;
   const dest = words[words.length - 1];
-  const destName = fileName(dest.value);
-  if (isTarball(destName)) {
+  const destName = tarballName(dest.value);
+  if (destName !== undefined) {
     tracked.push({ word: dest, name: destName, reported: false });
-    return;
+    return 1;
   }
-  for (const w of words.slice(0, -1)) {
-    const n = fileName(w.value);
-    if (isTarball(n)) tracked.push({ word: w, name: n, reported: false });
+  let added = 0;
+  for (let k = 0; k < words.length - 1; k++) {
+    const n = tarballName(words[k].value);
+    if (n === undefined) continue;
+    tracked.push({ word: words[k], name: n, reported: false });
+    added++;
   }
+  return added;
 }

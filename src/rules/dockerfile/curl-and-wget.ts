@@ -1,6 +1,14 @@
 import { defineRule } from '../types.js';
-import { baseName, instructions, runsAny } from '../helpers/dockerfile.js';
+import { instructions, runCommandsNamed } from '../helpers/dockerfile.js';
+import type { Dockerfile } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
+
+const WITH_ONBUILD = { onbuild: true };
+
+/** Does any RUN (ONBUILD ones included) run `name`? A lookup in the per-file index. */
+function runs(df: Dockerfile, name: string): boolean {
+  return runCommandsNamed(df, name, WITH_ONBUILD).length > 0;
+}
 
 export default defineRule({
   id: 'DF068',
@@ -21,18 +29,18 @@ export default defineRule({
     messages: { both: 'This stage already uses {{first}} (line {{line}}); use it here too instead of {{second}}, so only one download tool is needed.' },
   },
   check({ df, report, source }) {
-    if (!runsAny(df, ['curl']) || !runsAny(df, ['wget'])) return;
+    if (!runs(df, 'curl') || !runs(df, 'wget')) return;
     // Per stage: the tool used first sets the choice; every use of the other one is reported.
     let stage = -2;
     let first: { name: string; cmd: Command } | undefined;
-    for (const instr of instructions(df, { onbuild: true })) {
+    for (const instr of instructions(df, WITH_ONBUILD)) {
       if (instr.stage !== stage) {
         stage = instr.stage;
         first = undefined;
       }
       if (instr.keyword !== 'RUN') continue;
       for (const cmd of df.script(instr).commands) {
-        const name = baseName(cmd.name);
+        const name = cmd.base;
         if (name !== 'curl' && name !== 'wget') continue;
         if (!first) first = { name, cmd };
         else if (name !== first.name) {

@@ -1,8 +1,15 @@
 import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
 import { defineRule } from '../types.js';
 
-const NAME_START = /[A-Za-z_]/;
-const NAME_CHAR = /[A-Za-z0-9_]/;
+/** Can the character code start a variable name (`[A-Za-z_]`)? */
+function isNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
+
+/** Can the character code continue a variable name (`[A-Za-z0-9_]`)? */
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 0x30 && c <= 0x39);
+}
 
 /** `$NAME` / `${NAME...}` references in a raw word, with their offsets; single quotes and escapes honoured. */
 function references(raw: string, from: number, escape: string): Array<{ name: string; start: number; end: number }> {
@@ -20,9 +27,9 @@ function references(raw: string, from: number, escape: string): Array<{ name: st
     if (c !== '$') continue;
     const braced = raw[i + 1] === '{';
     let j = braced ? i + 2 : i + 1;
-    if (!NAME_START.test(raw[j] ?? '')) continue;
+    if (!isNameStart(raw.charCodeAt(j))) continue;
     const nameStart = j;
-    while (j < raw.length && NAME_CHAR.test(raw[j])) j++;
+    while (j < raw.length && isNameChar(raw.charCodeAt(j))) j++;
     const name = raw.slice(nameStart, j);
     let end = j;
     if (braced) {
@@ -50,6 +57,12 @@ function declaredBefore(df: Dockerfile, instr: Instruction): Set<string> {
   return names;
 }
 
+/** Does the instruction set `name` (one of its keys)? */
+function setsKey(instr: Instruction, name: string): boolean {
+  for (const p of instr.pairs) if (p.key === name) return true;
+  return false;
+}
+
 export default defineRule({
   id: 'DF043',
   name: 'env-self-reference',
@@ -74,7 +87,6 @@ export default defineRule({
   check({ df, report }) {
     for (const instr of df.instructions) {
       if (instr.keyword !== 'ENV' || instr.pairs.length < 2 || instr.stage < 0) continue;
-      const keys = instr.pairs.map((p) => p.key);
       let declared: Set<string> | undefined;
       for (const w of instr.words) {
         const eq = w.raw.indexOf('=');
@@ -83,7 +95,7 @@ export default defineRule({
         // Offsets inside the word map to the source when the word sits on one line.
         const oneLine = w.end - w.start === w.raw.length;
         for (const r of references(w.raw, eq + 1, df.escape)) {
-          if (r.name === own || !keys.includes(r.name)) continue;
+          if (r.name === own || !setsKey(instr, r.name)) continue;
           declared ??= declaredBefore(df, instr);
           if (declared.has(r.name)) continue;
           const span = oneLine ? { start: w.start + r.start, end: w.start + r.end } : { start: w.start, end: w.end };

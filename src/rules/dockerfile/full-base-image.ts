@@ -5,17 +5,18 @@ import { defineRule } from '../types.js';
 // their `-slim` and `-alpine` variants are the runtime-sized ones.
 const VARIANT_IMAGES = new Set(['python', 'node', 'ruby', 'perl', 'buildpack-deps', 'erlang', 'elixir', 'pypy']);
 // Images that are a build toolchain whatever the tag: build in them, ship something else.
-const TOOLCHAIN_IMAGES: Record<string, string> = {
-  golang: 'gcr.io/distroless/static-debian12 or scratch',
-  rust: 'gcr.io/distroless/cc-debian12 or debian:12-slim',
-  gcc: 'gcr.io/distroless/cc-debian12 or debian:12-slim',
-  maven: 'eclipse-temurin:<version>-jre',
-  gradle: 'eclipse-temurin:<version>-jre',
-  sbt: 'eclipse-temurin:<version>-jre',
-  haskell: 'debian:12-slim',
-  swift: 'swift:<version>-slim',
-  'mcr.microsoft.com/dotnet/sdk': 'mcr.microsoft.com/dotnet/aspnet or mcr.microsoft.com/dotnet/runtime',
-};
+// (A Map: an object would also find `constructor` and other inherited names.)
+const TOOLCHAIN_IMAGES = new Map([
+  ['golang', 'gcr.io/distroless/static-debian12 or scratch'],
+  ['rust', 'gcr.io/distroless/cc-debian12 or debian:12-slim'],
+  ['gcc', 'gcr.io/distroless/cc-debian12 or debian:12-slim'],
+  ['maven', 'eclipse-temurin:<version>-jre'],
+  ['gradle', 'eclipse-temurin:<version>-jre'],
+  ['sbt', 'eclipse-temurin:<version>-jre'],
+  ['haskell', 'debian:12-slim'],
+  ['swift', 'swift:<version>-slim'],
+  ['mcr.microsoft.com/dotnet/sdk', 'mcr.microsoft.com/dotnet/aspnet or mcr.microsoft.com/dotnet/runtime'],
+]);
 // JDK images: the JRE variant is enough to run.
 const JDK_IMAGES = new Set(['openjdk', 'eclipse-temurin', 'sapmachine', 'ibm-semeru-runtimes']);
 const SMALL_TAG = /(?:^|[-.])(?:slim|alpine|nanoserver|windowsservercore|curl)(?:\d|[-.]|$)/;
@@ -46,19 +47,21 @@ export default defineRule({
     const final = df.stages[df.stages.length - 1];
     if (!final) return;
     // The external image at the root of the final stage's FROM chain.
+    // A parent stage always comes earlier in the file, so the walk ends.
     let root: Stage = final;
-    const seen = new Set<number>();
-    while (root.parentStage !== null && !seen.has(root.index)) { seen.add(root.index); root = df.stages[root.parentStage]; }
+    while (root.parentStage !== null && root.parentStage < root.index) root = df.stages[root.parentStage];
     const ref = root.ref;
     const image = root.resolvedImage;
     // A bare digest does not say which variant it is.
     if (!ref || !image || (ref.digest && !ref.tag)) return;
-    const repo = ref.repository.toLowerCase().replace(/^library\//, '');
+    const lower = ref.repository.toLowerCase();
+    const repo = lower.startsWith('library/') ? lower.slice(8) : lower;
     const full = ref.registry && ref.registry !== 'docker.io' ? `${ref.registry}/${repo}` : repo;
     const tag = (ref.tag ?? '').toLowerCase();
     const span = root.imageSpan;
-    if (TOOLCHAIN_IMAGES[full]) {
-      report({ messageId: 'toolchain', data: { image, suggestion: TOOLCHAIN_IMAGES[full] }, span });
+    const toolchainTarget = TOOLCHAIN_IMAGES.get(full);
+    if (toolchainTarget) {
+      report({ messageId: 'toolchain', data: { image, suggestion: toolchainTarget }, span });
     } else if (JDK_IMAGES.has(repo) && !tag.includes('jre')) {
       report({ messageId: 'jdk', data: { image }, span });
     } else if (VARIANT_IMAGES.has(full) && !SMALL_TAG.test(tag)) {

@@ -1,4 +1,4 @@
-import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
+import type { Dockerfile, Instruction, Stage, Word } from '../../model/dockerfile/types.js';
 import { defineRule } from '../types.js';
 import { baseName } from '../helpers/dockerfile.js';
 
@@ -34,8 +34,8 @@ function serverIn(df: Dockerfile, instr: Instruction): string | undefined {
     let prev: string | undefined;
     for (let k = 0; k < words.length; k++) {
       const w = baseName(words[k].value);
-      const runsHere = k === 0 || WRAPPERS.has(prev!) || ENTRYPOINT_SCRIPT.test(prev!) || (k >= 2 && PRIVILEGE_DROP.has(prev2!));
-      if (runsHere && SERVERS.has(w)) return w;
+      // Most words are no server: ask whether the word is the program that runs only for those that are.
+      if (SERVERS.has(w) && (k === 0 || WRAPPERS.has(prev!) || ENTRYPOINT_SCRIPT.test(prev!) || (k >= 2 && PRIVILEGE_DROP.has(prev2!)))) return w;
       const subs = k + 1 < words.length ? SERVER_SUBCOMMANDS.get(w) : undefined;
       if (subs && subs.has(words[k + 1].value)) return `${w} ${words[k + 1].value}`;
       if (prev !== undefined && NODE.has(prev) && NODE_SERVER_SCRIPT.test(words[k].value)) return `${prev} ${words[k].value}`;
@@ -44,6 +44,18 @@ function serverIn(df: Dockerfile, instr: Instruction): string | undefined {
     }
   }
   return undefined;
+}
+
+/** The words' values, space-separated. */
+function joinValues(words: readonly Word[]): string {
+  let out = words[0].value;
+  for (let k = 1; k < words.length; k++) out += ' ' + words[k].value;
+  return out;
+}
+
+/** The repository without Docker Hub's `library/` prefix (what `.replace(/^library\//, '')` gives). */
+function withoutLibrary(repository: string): string {
+  return repository.startsWith('library/') ? repository.slice(8) : repository;
 }
 
 export default defineRule({
@@ -73,24 +85,27 @@ export default defineRule({
     let root: Stage = final;
     let cmd: Instruction | undefined;
     let entrypoint: Instruction | undefined;
-    const seen = new Set<number>();
-    for (let s: Stage | undefined = final; s && !seen.has(s.index); s = s.parentStage !== null ? df.stages[s.parentStage] : undefined) {
-      seen.add(s.index);
+    // A parent stage always comes earlier in the file, so the chain ends (no set of seen stages needed).
+    for (let s: Stage | undefined = final; s; s = s.parentStage !== null && s.parentStage < s.index ? df.stages[s.parentStage] : undefined) {
       root = s;
       // Walking from the final stage up: the first CMD/ENTRYPOINT met from the end is the one in effect.
       for (let k = s.instructions.length - 1; k >= 0; k--) {
         const i = s.instructions[k];
-        if (i.keyword === 'HEALTHCHECK') return;
-        if (i.keyword === 'EXPOSE' && i.words.length > 0) why ??= `exposes ${i.words.map((w) => w.value).join(' ')}`;
-        else if (i.keyword === 'CMD') cmd ??= i;
-        else if (i.keyword === 'ENTRYPOINT') entrypoint ??= i;
+        const kw = i.keyword;
+        if (kw === 'HEALTHCHECK') return;
+        if (kw === 'EXPOSE' && i.words.length > 0) why ??= `exposes ${joinValues(i.words)}`;
+        else if (kw === 'CMD') cmd ??= i;
+        else if (kw === 'ENTRYPOINT') entrypoint ??= i;
       }
     }
     if (!why) {
       const server = (entrypoint && serverIn(df, entrypoint)) ?? (cmd && serverIn(df, cmd));
       if (server) why = `starts a server (${server})`;
     }
-    if (!why && root.ref && SERVER_IMAGES.has(root.ref.repository.replace(/^library\//, '').toLowerCase())) why = `runs ${root.ref.repository.replace(/^library\//, '')}`;
+    if (!why && root.ref) {
+      const repo = withoutLibrary(root.ref.repository);
+      if (SERVER_IMAGES.has(repo.toLowerCase())) why = `runs ${repo}`;
+    }
     if (!why) return;
     const end = final.aliasSpan ? final.aliasSpan.end : final.imageSpan.end;
     report({ messageId: 'missing', data: { why }, span: { start: final.from.keywordSpan.start, end } });

@@ -1,5 +1,4 @@
 import { defineRule } from '../types.js';
-import { baseName, isPosixShell, shellAt } from '../helpers/dockerfile.js';
 import type { Command } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 
@@ -14,6 +13,8 @@ function setsPipefail(words: string[]): boolean {
 // Commands that cannot fail on the left of a pipe: pipefail would change nothing (for `yes` it even breaks the step).
 const SAFE_LEFT = new Set(['echo', 'printf', 'true', ':', 'yes']);
 const isPipe = (op: string) => op === '|' || op === '|&';
+// The shells `isPosixShell` accepts (sh, bash, ash, dash, zsh, ksh, busybox).
+const POSIX_SHELL = /(^|[\\/])(sh|bash|ash|dash|zsh|ksh|busybox)(\.exe)?$/i;
 
 /** The operator of the first pipe whose left side can fail (or the command after it when the operator is not found). */
 function riskyPipe(text: string, cmds: Command[]): Span | undefined {
@@ -23,7 +24,7 @@ function riskyPipe(text: string, cmds: Command[]): Span | undefined {
     // The left side is the command that ends last before this one; a group or subshell counts as able to fail.
     let left: Command | undefined;
     for (const c of cmds) if (c.end <= right.start && (!left || c.end > left.end)) left = c;
-    if (left && isPipe(left.after) && SAFE_LEFT.has(baseName(left.name))) continue;
+    if (left && isPipe(left.after) && SAFE_LEFT.has(left.base)) continue;
     const at = text.lastIndexOf('|', right.start - 1);
     best = left && at >= left.end ? { start: at, end: at + (right.before === '|&' ? 2 : 1) } : { start: right.start, end: right.end };
   }
@@ -50,17 +51,42 @@ export default defineRule({
   },
   check({ df, report }) {
     const text = df.source.text;
+    // The SHELL in effect, followed along the file (what shellAt finds, without re-walking the stage
+    // chain for every RUN): a stage starts with the shell its parent stage ended with.
+    const endShells: Array<string[] | null> = [];
+    let stage = -1;
+    let shell: string[] | null = null;
     for (const instr of df.instructions) {
+      if (instr.stage !== stage) {
+        if (stage >= 0) endShells[stage] = shell;
+        stage = instr.stage;
+        const parent = stage >= 0 ? df.stages[stage].parentStage : null;
+        shell = parent !== null ? endShells[parent] ?? null : null;
+      }
+      if (instr.keyword === 'SHELL') {
+        // Before the first FROM there is no stage, and shellAt gives the default.
+        if (instr.json && stage >= 0) shell = instr.json.values;
+        continue;
+      }
       if (instr.keyword !== 'RUN') continue;
       const script = df.script(instr);
-      if (!script.hasPipe || !isPosixShell(df, instr)) continue;
-      const shell = shellAt(df, instr);
-      if (shell && setsPipefail(shell)) continue;
+      if (!script.hasPipe || !isPosix(shell) || (shell && setsPipefail(shell))) continue;
       const pipe = riskyPipe(text, script.commands);
-      if (!pipe) continue;
-      // `set -o pipefail` before the first pipe (e.g. at the top of a heredoc script) also covers it.
-      if (script.commands.some((c) => c.name === 'set' && c.start < pipe.start && setsPipefail(c.args.map((a) => a.value)))) continue;
+      if (!pipe || setsPipefailBefore(script.commands, pipe.start)) continue;
       report({ messageId: 'pipefail', span: pipe });
     }
   },
 });
+
+/** Is this SHELL (null: the default `/bin/sh -c`) POSIX-like? As `isPosixShell`, for a shell already found. */
+function isPosix(shell: string[] | null): boolean {
+  return !shell || shell.length === 0 || POSIX_SHELL.test(shell[0]);
+}
+
+/** `set -o pipefail` before the first pipe (e.g. at the top of a heredoc script) also covers it. */
+function setsPipefailBefore(cmds: Command[], pipeStart: number): boolean {
+  for (const c of cmds) {
+    if (c.name === 'set' && c.start < pipeStart && setsPipefail(c.args.map((a) => a.value))) return true;
+  }
+  return false;
+}

@@ -1,9 +1,11 @@
 import { defineRule } from '../types.js';
-import { baseName, instructions, runsAny } from '../helpers/dockerfile.js';
+import { runCommandsWhere, runsAny } from '../helpers/dockerfile.js';
 import type { Command } from '../../model/shell/types.js';
 
 // Interactive tools, process/system control and daemons: nothing they do survives into the image.
 const POINTLESS = new Set(['free', 'ifconfig', 'kill', 'mount', 'ps', 'service', 'shutdown', 'ssh', 'top', 'vim']);
+const isPointless = (name: string): boolean => POINTLESS.has(name);
+const WITH_ONBUILD = { onbuild: true };
 
 /**
  * Two uses are meaningful during a build: services started for other commands of the same RUN
@@ -11,8 +13,8 @@ const POINTLESS = new Set(['free', 'ifconfig', 'kill', 'mount', 'ps', 'service',
  */
 function usedForSetup(cmd: Command, name: string, cmds: Command[]): boolean {
   if (name === 'service') {
-    const first = cmds.find((c) => baseName(c.name) === 'service');
-    return first !== undefined && cmds.some((c) => c.start > first.end && c.name !== '' && baseName(c.name) !== 'service');
+    const first = cmds.find((c) => c.base === 'service');
+    return first !== undefined && cmds.some((c) => c.start > first.end && c.name !== '' && c.base !== 'service');
   }
   if (name === 'kill') return cmds.some((c) => c.start < cmd.start && c.after === '&');
   return false;
@@ -37,15 +39,11 @@ export default defineRule({
     messages: { pointless: '`{{cmd}}` has no lasting effect in a build step (nothing it does is kept in the image); remove it, or run it from CMD/ENTRYPOINT at container start.' },
   },
   check({ df, report }) {
+    // A few index lookups; the usual file runs none of these. Then only the commands that matter.
     if (!runsAny(df, POINTLESS)) return;
-    for (const instr of instructions(df, { onbuild: true })) {
-      if (instr.keyword !== 'RUN') continue;
-      const cmds = df.script(instr).commands;
-      for (const cmd of cmds) {
-        const name = baseName(cmd.name);
-        if (!POINTLESS.has(name) || usedForSetup(cmd, name, cmds)) continue;
-        report({ messageId: 'pointless', data: { cmd: name }, span: { start: cmd.words[0].start, end: cmd.words[0].end } });
-      }
+    for (const { instr, cmd, base } of runCommandsWhere(df, isPointless, WITH_ONBUILD)) {
+      if (usedForSetup(cmd, base, df.script(instr).commands)) continue;
+      report({ messageId: 'pointless', data: { cmd: base }, span: { start: cmd.words[0].start, end: cmd.words[0].end } });
     }
   },
 });

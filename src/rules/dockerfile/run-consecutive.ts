@@ -12,6 +12,12 @@ function flagKey(instr: Instruction): string {
     .join(' ');
 }
 
+/** Do the two RUNs have the same flags? Most RUNs have none, and then no keys need building. */
+function sameFlags(a: Instruction, b: Instruction): boolean {
+  if (a.flags.length === 0 && b.flags.length === 0) return true;
+  return flagKey(a) === flagKey(b);
+}
+
 /** Can this RUN take part in a merge: no heredoc script, and at most two commands. */
 function small(df: Dockerfile, instr: Instruction): boolean {
   if (instr.heredocs.length > 0) return false;
@@ -40,15 +46,16 @@ export default defineRule({
   },
   check({ df, report }) {
     // df.instructions has no comments, so "consecutive" means adjacent in this list (and in one stage).
+    // Whether a RUN is small is worked out only when it has a RUN neighbour (undefined: not yet known).
     let prev: Instruction | undefined;
-    let prevSmall = false;
+    let prevSmall: boolean | undefined;
     for (const instr of df.instructions) {
       if (instr.keyword !== 'RUN') {
         prev = undefined;
         continue;
       }
-      const isSmall = small(df, instr);
-      if (prev && prev.stage === instr.stage && prevSmall && isSmall && flagKey(prev) === flagKey(instr)) {
+      let isSmall: boolean | undefined;
+      if (prev && prev.stage === instr.stage && (prevSmall ??= small(df, prev)) && (isSmall = small(df, instr)) && sameFlags(prev, instr)) {
         report({ messageId: 'consecutive', span: { start: instr.keywordSpan.start, end: instr.keywordSpan.end } });
       }
       prev = instr;

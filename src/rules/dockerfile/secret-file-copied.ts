@@ -1,7 +1,8 @@
-import type { Span } from '../../model/source.js';
-import { defineRule } from '../types.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import { defineRule, type DockerfileContext } from '../types.js';
 
 // Files that hold credentials by convention (matched against the last path component).
+// (mayBeSecret relies on these names, the folders below and DOTENV starting with `.`, `i` or `_`.)
 const SECRET_FILES = new Set([
   '.npmrc', '.pypirc', '.git-credentials', '.netrc', '_netrc', '.pgpass', '.my.cnf', '.htpasswd',
   'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'id_ecdsa_sk', 'id_ed25519_sk',
@@ -17,18 +18,61 @@ const ENV_TEMPLATE = /(?:example|sample|template|dist|defaults?|schema|tpl)$/i;
 const KEY_EXT = /\.(?:pem|key|p12|pfx)$/i;
 // Names that say a .pem/.key file is a certificate or a public key, which are fine to ship.
 const PUBLIC_HINT = /(?:^|[-_.])(?:ca|cert|certs|certificate|chain|fullchain|bundle|root|public|pub|trust|truststore|gpg|pgp|signing|archive|repo|keyring|dhparams?|ffdhe\d*)(?:[-_.]|$)/i;
+// A URL source (`https://...`), which ADD downloads.
+const URL_SOURCE = /^[a-z][a-z0-9+.-]*:\/\//i;
 // Destinations that say the file is a public key or certificate (repository keyrings, CA stores, `*.pub`).
 const KEYRING_DEST = /(?:keyrings|trusted\.gpg\.d|rpm-gpg|apk\/keys|ca-certificates|ca-trust|\/ssl\/certs|\.(?:pub|asc|gpg|crt)$|public)/i;
 
 /** Is this COPY source a credentials file? Returns the matched name (for the secret id), or undefined. */
 function secretName(path: string, dest: string): string | undefined {
-  const clean = path.replace(/\/+$/, '');
-  const base = clean.slice(clean.lastIndexOf('/') + 1);
+  const clean = withoutTrailingSlashes(path);
+  const baseStart = clean.lastIndexOf('/') + 1;
+  if (!mayBeSecret(clean, baseStart)) return undefined;
+  const base = clean.slice(baseStart);
   if (base === '' || base === '.' || base === '*') return undefined;
-  if (SECRET_FILES.has(base) || SECRET_DIRS.has(base) || SECRET_PATHS.test(clean)) return base;
-  if (DOTENV.test(base) && !ENV_TEMPLATE.test(base)) return base;
-  if (KEY_EXT.test(base) && !PUBLIC_HINT.test(base.replace(KEY_EXT, '')) && !KEYRING_DEST.test(dest)) return base;
+  if (SECRET_FILES.has(base) || SECRET_DIRS.has(base) || (mayBeSecretPath(clean) && SECRET_PATHS.test(clean))) return base;
+  if (base.startsWith('.env') && DOTENV.test(base) && !ENV_TEMPLATE.test(base)) return base;
+  // Every KEY_EXT extension has three letters.
+  if (base.charCodeAt(base.length - 4) === 0x2e /* . */ && KEY_EXT.test(base) && !PUBLIC_HINT.test(base.replace(KEY_EXT, '')) && !KEYRING_DEST.test(dest)) return base;
   return undefined;
+}
+
+/**
+ * Cheap rejection of most paths, before the base name is cut out: every SECRET_FILES, SECRET_DIRS and
+ * DOTENV name starts with `.`, `i` or `_`, every KEY_EXT name has a dot 4 from the end, and SECRET_PATHS
+ * looks at the whole path.
+ */
+function mayBeSecret(path: string, baseStart: number): boolean {
+  const c = path.charCodeAt(baseStart);
+  return c === 0x2e /* . */ || c === 0x69 /* i */ || c === 0x5f /* _ */ || path.charCodeAt(path.length - 4) === 0x2e || mayBeSecretPath(path);
+}
+
+/** `path` without trailing slashes (what `/\/+$/` would remove). */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 0x2f /* / */) end--;
+  return end === path.length ? path : path.slice(0, end);
+}
+
+/** Could SECRET_PATHS match? Each of its paths ends in one of these. */
+function mayBeSecretPath(path: string): boolean {
+  return path.endsWith('credentials') || path.endsWith('.json') || path.endsWith('/config');
+}
+
+/** A remote source (URL, `git@`) or a heredoc: not a file from the build context. */
+function isRemoteOrHeredoc(value: string): boolean {
+  return value.startsWith('<<') || (value.includes('://') && URL_SOURCE.test(value)) || value.startsWith('git@');
+}
+
+/** Reports the source `value` (at `start`..`end`) if it is a credentials file. */
+function checkSource(df: Dockerfile, instr: Instruction, value: string, start: number, end: number, dest: string, shipped: boolean, report: DockerfileContext['report']): void {
+  if (isRemoteOrHeredoc(value)) return;
+  const path = value.includes('$') ? df.expand(instr, value) : value;
+  if (path === null) return;
+  const name = secretName(path, dest);
+  if (!name) return;
+  const id = name.replace(/^\.+/, '').replace(/[^A-Za-z0-9_-]+/g, '_').toLowerCase() || 'secret';
+  report({ messageId: shipped ? 'shipped' : 'build', data: { file: value, id }, span: { start, end } });
 }
 
 export default defineRule({
@@ -57,20 +101,19 @@ export default defineRule({
     for (const outer of df.instructions) {
       const instr = outer.trigger ?? outer;
       if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
-      const sources: Array<{ value: string; span: Span }> = instr.json
-        ? instr.json.values.slice(0, -1).map((value, k) => ({ value, span: { start: instr.json!.spans[k].start + 1, end: instr.json!.spans[k].end - 1 } }))
-        : instr.words.slice(0, -1).map((w) => ({ value: w.value, span: { start: w.start, end: w.end } }));
-      const dest = instr.json ? instr.json.values[instr.json.values.length - 1] ?? '' : instr.words[instr.words.length - 1]?.value ?? '';
       // ONBUILD triggers run in child images, which ship them.
       const shipped = outer !== instr || df.shippedStages.has(instr.stage);
-      for (const src of sources) {
-        if (src.value.startsWith('<<') || /^[a-z][a-z0-9+.-]*:\/\//i.test(src.value) || src.value.startsWith('git@')) continue;
-        const path = src.value.includes('$') ? df.expand(instr, src.value) : src.value;
-        if (path === null) continue;
-        const name = secretName(path, dest);
-        if (!name) continue;
-        const id = name.replace(/^\.+/, '').replace(/[^A-Za-z0-9_-]+/g, '_').toLowerCase() || 'secret';
-        report({ messageId: shipped ? 'shipped' : 'build', data: { file: src.value, id }, span: src.span });
+      const json = instr.json;
+      if (json) {
+        // The spans of JSON strings include their quotes.
+        const n = json.values.length - 1;
+        const dest = json.values[n] ?? '';
+        for (let k = 0; k < n; k++) checkSource(df, instr, json.values[k], json.spans[k].start + 1, json.spans[k].end - 1, dest, shipped, report);
+      } else {
+        const words = instr.words;
+        const n = words.length - 1;
+        const dest = words[n]?.value ?? '';
+        for (let k = 0; k < n; k++) checkSource(df, instr, words[k].value, words[k].start, words[k].end, dest, shipped, report);
       }
     }
   },

@@ -24,12 +24,21 @@ const HINT = /pass|secret|token|key|credential|connection|webhook|auth/i;
 const FILE_PATH = /^\/[\w.@/-]+$/;
 const SEPARATORS = /[_.-]+/;
 
+/** The name's lower-case parts: `dbPassword` / `DB_PASSWORD` -> db, password. */
+function nameParts(name: string): string[] {
+  const parts = name.replace(CAMEL, '$1_$2').toLowerCase().split(SEPARATORS);
+  // Separators at either end leave empty parts (none in the middle: the separator pattern takes runs).
+  if (parts[0] === '') parts.shift();
+  if (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
 /** Does this variable name look like it holds a credential? */
 function looksSecret(name: string): boolean {
   // Cheap pre-check: every known name and secret word contains one of these.
   if (!HINT.test(name)) return false;
   if (KNOWN.has(name.toUpperCase())) return true;
-  const parts = name.replace(CAMEL, '$1_$2').toLowerCase().split(SEPARATORS).filter(Boolean);
+  const parts = nameParts(name);
   if (parts.length === 0 || NOT_THE_VALUE.has(parts[parts.length - 1])) return false;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];

@@ -1,5 +1,6 @@
 import { EXAMPLE, looksRandom, PRIVATE_KEY_MARKER, PUBLIC_NAME, TOKEN_KINDS } from '../helpers/secrets.js';
-import { defineRule } from '../types.js';
+import type { KeyValue } from '../../model/dockerfile/types.js';
+import { defineRule, type DockerfileContext } from '../types.js';
 
 // Provider token formats (shared with the image rule), the PEM marker, and JWTs: in a Dockerfile
 // value a JWT is a committed credential (unless its name says it is a public/anon key).
@@ -10,9 +11,9 @@ const TOKENS: ReadonlyArray<{ kind: string; re: RegExp; publicOk?: boolean }> = 
 ];
 // Any of the formats in one pass (they carry no flags): most values match none, and one scan beats one per format.
 const ANY_TOKEN = new RegExp(TOKENS.map((t) => t.re.source).join('|'));
-const NO_TOKENS: typeof TOKENS = [];
 // Names whose value is a credential itself (not `PASSWORD_FILE`, `TOKEN_URL`).
 const SECRET_NAME = /(?:passw(?:or)?d|passphrase|secret|token|api_?key|private_?key|access_?key|secret_?key(?:_base)?|auth_?key|master_?key|encryption_?key|signing_?key)$/i;
+const SECRET_NAME_ENDS = ['swd', 'ord', 'ase', 'ret', 'ken', 'key'];
 const CAMEL = /([a-z0-9])([A-Z])/g;
 // `scheme://user:password@host`
 const URL_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^/:@\s]*:([^/@\s]+)@/i;
@@ -47,23 +48,49 @@ export default defineRule({
       for (const p of instr.pairs) {
         if (!p.hasValue || p.value.length < 16) continue;
         const raw = source.text.slice(p.valueSpan.start, p.valueSpan.end);
-        const data = { keyword: instr.keyword, name: p.key };
-        let found = false;
-        for (const t of ANY_TOKEN.test(raw) ? TOKENS : NO_TOKENS) {
-          const m = t.re.exec(raw);
-          if (!m || EXAMPLE.test(m[0]) || (t.publicOk && PUBLIC_NAME.test(p.key))) continue;
-          const start = p.valueSpan.start + m.index;
-          report({ messageId: 'token', data: { ...data, kind: t.kind }, span: { start, end: start + m[0].length } });
-          found = true;
-          break;
-        }
-        if (found) continue;
-        const url = URL_CREDENTIALS.exec(p.value);
-        const normalized = p.key.replace(CAMEL, '$1_$2');
-        if ((url && looksRandom(url[1])) || (SECRET_NAME.test(normalized) && !PUBLIC_NAME.test(p.key) && looksRandom(p.value))) {
-          report({ messageId: 'generic', data, span: p.valueSpan });
+        if (ANY_TOKEN.test(raw) && reportToken(instr.keyword, p, raw, report)) continue;
+        if (hasUrlPassword(p.value) || (nameHoldsSecret(p.key) && !PUBLIC_NAME.test(p.key) && looksRandom(p.value))) {
+          report({ messageId: 'generic', data: { keyword: instr.keyword, name: p.key }, span: p.valueSpan });
         }
       }
     }
   },
 });
+
+/** Reports the first token format found in `raw` (skipping examples and public names); false if none counts. */
+function reportToken(keyword: string, p: KeyValue, raw: string, report: DockerfileContext['report']): boolean {
+  for (const t of TOKENS) {
+    const m = t.re.exec(raw);
+    if (!m || EXAMPLE.test(m[0]) || (t.publicOk && PUBLIC_NAME.test(p.key))) continue;
+    const start = p.valueSpan.start + m.index;
+    report({ messageId: 'token', data: { keyword, name: p.key, kind: t.kind }, span: { start, end: start + m[0].length } });
+    return true;
+  }
+  return false;
+}
+
+/** `scheme://user:password@host` with a random-looking password. */
+function hasUrlPassword(value: string): boolean {
+  // Cheap rejection first: almost no value holds a URL.
+  if (!value.includes('://')) return false;
+  const url = URL_CREDENTIALS.exec(value);
+  return url !== null && looksRandom(url[1]);
+}
+
+/** Does the name (camelCase split into snake_case) end like a credential's name? */
+function nameHoldsSecret(key: string): boolean {
+  // Cheap rejection: every SECRET_NAME match ends in one of these (the camelCase split only adds `_`,
+  // and none of these holds one, so a name that matches ends in one already).
+  for (const end of SECRET_NAME_ENDS) {
+    if (endsWithLetters(key, end)) return SECRET_NAME.test(key.replace(CAMEL, '$1_$2'));
+  }
+  return false;
+}
+
+/** Does `s` end with the lower-case letters `suffix`, in any case? (ASCII; no lower-cased copy made.) */
+function endsWithLetters(s: string, suffix: string): boolean {
+  const offset = s.length - suffix.length;
+  if (offset < 0) return false;
+  for (let i = 0; i < suffix.length; i++) if ((s.charCodeAt(offset + i) | 0x20) !== suffix.charCodeAt(i)) return false;
+  return true;
+}

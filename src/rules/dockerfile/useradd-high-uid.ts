@@ -48,7 +48,7 @@ function parse(cmd: Command): Uid | undefined {
       break;
     }
   }
-  return uid && { ...uid, noLogInit };
+  return uid && { value: uid.value, span: uid.span, noLogInit };
 }
 
 function uidValue(df: Dockerfile, instr: Instruction, raw: string): number | undefined {

@@ -10,25 +10,38 @@ const SHORT_VALUE = 'OoaetTwPUiBlARDIXQn';
 // `-e progress=dot:giga` / `--execute=verbose=off` set the same thing as a wgetrc command.
 const EXECUTE_QUIET = /^(?:progress\s*=|quiet\s*=\s*on|verbose\s*=\s*off)/i;
 
-/** The words wget receives; a variable with a known value (e.g. `ARG WGET_OPTS=-nv`) is split like the shell would. */
-function argValues(df: Dockerfile, instr: Instruction, args: ShellWord[]): string[] {
-  const out: string[] = [];
-  for (const a of args) {
-    if (!a.expands) out.push(a.value);
-    else for (const v of (df.expand(instr, a.value) ?? a.value).split(/\s+/)) if (v) out.push(v);
+/**
+ * The words wget receives; a variable with a known value (e.g. `ARG WGET_OPTS=-nv`) is split like the
+ * shell would. Expanded on demand: the options usually settle the question before the `$URL`.
+ */
+class ArgValues {
+  private readonly values: string[] = [];
+  private next = 0;
+
+  constructor(private readonly df: Dockerfile, private readonly instr: Instruction, private readonly args: ShellWord[]) {}
+
+  /** The value at `i`, or undefined past the end. */
+  at(i: number): string | undefined {
+    while (i >= this.values.length && this.next < this.args.length) this.push(this.args[this.next++]);
+    return this.values[i];
   }
-  return out;
+
+  private push(a: ShellWord): void {
+    if (!a.expands) this.values.push(a.value);
+    else for (const v of (this.df.expand(this.instr, a.value) ?? a.value).split(/\s+/)) if (v) this.values.push(v);
+  }
 }
 
-function quiet(values: string[]): boolean {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+function quiet(values: ArgValues): boolean {
+  for (let i = 0; ; i++) {
+    const v = values.at(i);
+    if (v === undefined) return false;
     if (v === '--') return false;
     if (v.startsWith('--')) {
       const eq = v.indexOf('=');
       const name = v.slice(2, eq < 0 ? undefined : eq);
       if (QUIET_LONG.has(name)) return true;
-      if (name === 'execute' && EXECUTE_QUIET.test(eq < 0 ? values[i + 1] ?? '' : v.slice(eq + 1))) return true;
+      if (name === 'execute' && EXECUTE_QUIET.test(eq < 0 ? values.at(i + 1) ?? '' : v.slice(eq + 1))) return true;
       continue;
     }
     if (!v.startsWith('-') || v.length < 2) continue;
@@ -36,7 +49,7 @@ function quiet(values: string[]): boolean {
       const c = v[k];
       if (c === 'q' || c === 'o' || c === 'a') return true;
       if (!SHORT_VALUE.includes(c)) continue;
-      const value = k + 1 < v.length ? v.slice(k + 1) : values[i + 1] ?? '';
+      const value = k + 1 < v.length ? v.slice(k + 1) : values.at(i + 1) ?? '';
       // `-nv` is wget's short form of --no-verbose.
       if (c === 'n' && value.includes('v')) return true;
       if (c === 'e' && EXECUTE_QUIET.test(value)) return true;
@@ -44,7 +57,6 @@ function quiet(values: string[]): boolean {
       break;
     }
   }
-  return false;
 }
 
 export default defineRule({
@@ -67,7 +79,7 @@ export default defineRule({
   },
   check({ df, report }) {
     for (const { instr, cmd } of runCommandsNamed(df, 'wget', { onbuild: true })) {
-      if (quiet(argValues(df, instr, cmd.args))) continue;
+      if (quiet(new ArgValues(df, instr, cmd.args))) continue;
       report({ messageId: 'noProgress', span: { start: cmd.words[0].start, end: cmd.words[0].end } });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, instructions, mounts, runsAny, subcommand } from '../helpers/dockerfile.js';
+import { instructions, mounts, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 
@@ -14,7 +14,7 @@ const NOT_INSTALL = new Set(['-v', '--version', '-h', '--help']);
 
 /** `yarn install` or bare `yarn` (which installs); returns the word to point at. */
 function yarnInstall(cmd: Command): { end: number } | undefined {
-  if (baseName(cmd.name) !== 'yarn') return undefined;
+  if (cmd.base !== 'yarn') return undefined;
   const sub = subcommand(cmd, VALUE_FLAGS);
   if (sub) return sub.word.value === 'install' ? { end: sub.word.end } : undefined;
   return cmd.args.some((a) => NOT_INSTALL.has(a.value)) ? undefined : { end: cmd.words[0].end };
@@ -34,10 +34,12 @@ function isCache(path: string, folder: string | undefined): boolean {
 
 /** `yarn cache clean`, or `rm -rf` of the cache folder. */
 function cleans(cmd: Command, folder: string | undefined): boolean {
-  const name = baseName(cmd.name);
+  const name = cmd.base;
   if (name === 'yarn') return cmd.args[0]?.value === 'cache' && cmd.args[1]?.value === 'clean';
   return name === 'rm' && cmd.args.some((a) => !a.value.startsWith('-') && isCache(a.value, folder));
 }
+
+const WITH_ONBUILD = { onbuild: true };
 
 export default defineRule({
   id: 'DF059',
@@ -60,8 +62,8 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    if (!runsAny(df, ['yarn'])) return;
-    for (const instr of instructions(df, { onbuild: true })) {
+    if (runCommandsNamed(df, 'yarn', WITH_ONBUILD).length === 0) return;
+    for (const instr of instructions(df, WITH_ONBUILD)) {
       if (instr.keyword !== 'RUN' || !df.shippedStages.has(instr.stage)) continue;
       const cmds = df.script(instr).commands;
       for (const cmd of cmds) {

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseName, instructions, mounts, runsAny, subcommand } from '../helpers/dockerfile.js';
+import { instructions, mounts, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 
@@ -18,12 +18,12 @@ function covers(path: string): boolean {
 }
 
 function zypperSub(cmd: Command): ShellWord | undefined {
-  return baseName(cmd.name) === 'zypper' ? subcommand(cmd, GLOBAL_VALUE)?.word : undefined;
+  return cmd.base === 'zypper' ? subcommand(cmd, GLOBAL_VALUE)?.word : undefined;
 }
 
 /** `zypper clean` / `zypper cc` (any options), or `rm -rf /var/cache/zypp`. */
 function cleans(cmd: Command): boolean {
-  if (baseName(cmd.name) === 'rm') return cmd.args.some((a) => !a.value.startsWith('-') && covers(a.value));
+  if (cmd.base === 'rm') return cmd.args.some((a) => !a.value.startsWith('-') && covers(a.value));
   const sub = zypperSub(cmd)?.value;
   return sub === 'clean' || sub === 'cc';
 }
@@ -31,6 +31,8 @@ function cleans(cmd: Command): boolean {
 function cacheMounted(df: Dockerfile, instr: Instruction): boolean {
   return mounts(instr).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && covers(df.expand(instr, m.target) ?? m.target));
 }
+
+const WITH_ONBUILD = { onbuild: true };
 
 export default defineRule({
   id: 'DF036',
@@ -53,8 +55,8 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    if (!runsAny(df, ['zypper'])) return;
-    for (const instr of instructions(df, { onbuild: true })) {
+    if (runCommandsNamed(df, 'zypper', WITH_ONBUILD).length === 0) return;
+    for (const instr of instructions(df, WITH_ONBUILD)) {
       if (instr.keyword !== 'RUN') continue;
       const cmds = df.script(instr).commands;
       // The earliest install after the last clean: every install from there on keeps its cache.

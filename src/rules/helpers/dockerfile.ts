@@ -15,7 +15,7 @@ export interface RunCommand {
   instr: Instruction;
   cmd: Command;
   stage: Stage | undefined;
-  /** `baseName(cmd.name)`, computed once. */
+  /** `cmd.base`, the command name without a path. */
   base: string;
 }
 

@@ -6,7 +6,7 @@
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { DockerfileContext } from '../types.js';
-import { baseName, hasFlag, insertFlagAfter, instructions, mounts, packageSpecs, positionals, runCommandsWhere, runsAny } from './dockerfile.js';
+import { hasFlag, insertFlagAfter, mounts, packageSpecs, positionals, runCommandsNamed, runCommandsWhere, type RunCommand } from './dockerfile.js';
 
 // yum/dnf options whose value is the next word.
 const VALUE_FLAGS = [
@@ -26,6 +26,24 @@ export interface RpmActions {
   nested: Readonly<Record<string, ReadonlySet<string>>>;
 }
 
+const WITH_ONBUILD = { onbuild: true };
+
+/**
+ * The commands (ONBUILD ones included) run by one of `tools`, in file order: as `runCommandsWhere`, but
+ * with one index lookup per tool instead of a test of every command name the file uses.
+ */
+function toolCommands(df: Dockerfile, tools: ReadonlySet<string>): readonly RunCommand[] {
+  let found: readonly RunCommand[] | undefined;
+  for (const tool of tools) {
+    const list = runCommandsNamed(df, tool, WITH_ONBUILD);
+    if (list.length === 0) continue;
+    // Two tools in one file (rare): the index merges them in file order.
+    if (found) return runCommandsWhere(df, (n) => tools.has(n), WITH_ONBUILD);
+    found = list;
+  }
+  return found ?? [];
+}
+
 /** The action words of `cmd` (`install`, or `group install`) when they are in `actions`; undefined otherwise. */
 function action(cmd: Command, actions: RpmActions): ShellWord[] | undefined {
   const [sub, next] = positionals(cmd.args, VALUE_FLAGS);
@@ -38,7 +56,7 @@ const SETOPT_YES = /^(?:--setopt=)?assumeyes=(?:1|true|yes|on)$/i;
 
 /** Reports package-changing commands without -y (messageId `missing`, data `tool`, `action`), with a fix. */
 export function checkMissingYes({ df, report }: DockerfileContext, tools: ReadonlySet<string>, prompts: RpmActions): void {
-  for (const { instr, cmd, base: tool } of runCommandsWhere(df, (n) => tools.has(n), { onbuild: true })) {
+  for (const { instr, cmd, base: tool } of toolCommands(df, tools)) {
     const words = action(cmd, prompts);
     if (!words || hasFlag(cmd, 'y', ['assumeyes']) || cmd.args.some((a) => SETOPT_YES.test(a.value))) continue;
     const last = words[words.length - 1];
@@ -70,8 +88,11 @@ function covers(path: string, dirs: readonly string[]): boolean {
 
 /** `yum clean all` / `dnf clean all`, or `rm -rf /var/cache/yum`. */
 function cleans(cmd: Command, dirs: readonly string[]): boolean {
-  const name = baseName(cmd.name);
-  if (name === 'rm') return cmd.args.some((a) => !a.value.startsWith('-') && covers(a.value, dirs));
+  const name = cmd.base;
+  if (name === 'rm') {
+    for (const a of cmd.args) if (!a.value.startsWith('-') && covers(a.value, dirs)) return true;
+    return false;
+  }
   if (!CLEANERS.has(name)) return false;
   const [sub, ...rest] = positionals(cmd.args, VALUE_FLAGS);
   return sub?.value === 'clean' && rest.some((w) => w.value === 'all');
@@ -87,16 +108,18 @@ function cacheMounted(df: Dockerfile, instr: Instruction, spec: CacheSpec): bool
 
 /** Reports the first cache-filling command of a RUN that no later clean covers (messageId `notCleaned`, data `tool`, `action`). */
 export function checkCacheNotCleaned({ df, report }: DockerfileContext, tools: ReadonlySet<string>, spec: CacheSpec): void {
-  if (!runsAny(df, tools)) return;
-  for (const instr of instructions(df, { onbuild: true })) {
-    if (instr.keyword !== 'RUN') continue;
+  // Only RUNs that run one of the tools can fill its cache (in file order, each once).
+  let prev: Instruction | undefined;
+  for (const { instr } of toolCommands(df, tools)) {
+    if (instr === prev) continue;
+    prev = instr;
     const cmds = df.script(instr).commands;
     // The earliest install after the last clean: every install from there on keeps its cache.
     let lastClean = -1;
     for (const c of cmds) if (c.start > lastClean && cleans(c, spec.cacheDirs)) lastClean = c.start;
     let first: { cmd: Command; words: ShellWord[] } | undefined;
     for (const cmd of cmds) {
-      if (cmd.start < lastClean || (first && first.cmd.start < cmd.start) || !tools.has(baseName(cmd.name))) continue;
+      if (cmd.start < lastClean || (first && first.cmd.start < cmd.start) || !tools.has(cmd.base)) continue;
       const words = action(cmd, spec.fills);
       if (words) first = { cmd, words };
     }
@@ -104,14 +127,15 @@ export function checkCacheNotCleaned({ df, report }: DockerfileContext, tools: R
     const last = first.words[first.words.length - 1];
     report({
       messageId: 'notCleaned',
-      data: { tool: baseName(first.cmd.name), action: first.words.map((w) => w.value).join(' ') },
+      data: { tool: first.cmd.base, action: first.words.map((w) => w.value).join(' ') },
       span: { start: first.cmd.words[0].start, end: last.end },
     });
   }
 }
 
-// The version part of `name-version[-release]`: starts with a digit, optionally after an epoch `N:`.
-const VERSION = /^(?:\d+:)?\d/;
+// The version part of `name-version[-release]` starts with a digit, optionally after an epoch `N:`.
+const RPM_FILE = /\.rpm$/i;
+const COMPARISON = /[<>=]/;
 const GLOB_ONLY = /^[*?]+$/;
 
 /**
@@ -120,23 +144,31 @@ const GLOB_ONLY = /^[*?]+$/;
  * dash-separated part is not a version.
  */
 export function rpmPinned(pkg: string): boolean {
-  if (/\.rpm$/i.test(pkg) || /[<>=]/.test(pkg)) return true;
-  const parts = pkg.split('-');
-  if (parts.length < 2 || parts[0] === '') return false;
-  const last = parts[parts.length - 1];
-  if (VERSION.test(last)) return true;
+  if (RPM_FILE.test(pkg) || COMPARISON.test(pkg)) return true;
+  const dash = pkg.lastIndexOf('-');
+  // No dash, or nothing before the first one.
+  if (dash < 0 || pkg.charCodeAt(0) === 0x2d /* - */) return false;
+  // VERSION holds exactly when the part starts with a digit (the epoch is digits too).
+  if (isDigitAt(pkg, dash + 1)) return true;
   // `name-1.2-*`: any release of a fixed version.
-  return parts.length > 2 && GLOB_ONLY.test(last) && VERSION.test(parts[parts.length - 2]);
+  const before = pkg.lastIndexOf('-', dash - 1);
+  return before >= 0 && GLOB_ONLY.test(pkg.slice(dash + 1)) && isDigitAt(pkg, before + 1);
+}
+
+function isDigitAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** Reports `install` specs without a version (`unpinned`) and `module install` specs without a stream (`module`). */
 export function checkUnpinned({ df, report }: DockerfileContext, tools: ReadonlySet<string>, install: ReadonlySet<string>): void {
-  for (const { instr, cmd } of runCommandsWhere(df, (n) => tools.has(n), { onbuild: true })) {
+  for (const { instr, cmd } of toolCommands(df, tools)) {
     const pos = positionals(cmd.args, VALUE_FLAGS);
     // `install pkg…` or `module install mod:stream…`; groups and local files have no version to pin.
     const isModule = pos[0]?.value === 'module' && pos[1]?.value === 'install';
     if (!install.has(pos[0]?.value ?? '') && !isModule) continue;
-    for (const w of pos.slice(isModule ? 2 : 1)) {
+    for (let k = isModule ? 2 : 1; k < pos.length; k++) {
+      const w = pos[k];
       for (const pkg of packageSpecs(df, instr, w) ?? []) {
         // `@name` is a group (or a module's default stream): there is no package version to pin.
         if (pkg.startsWith('@') || (isModule ? pkg.includes(':') : rpmPinned(pkg))) continue;

@@ -1,5 +1,5 @@
 import type { ImageRuleContext } from '../image-types.js';
-import { addToTotal, baseName, emptyTotal, formatBytes, historyField, isUnder, plural, regularFiles, runSteps, shorten, subcommandOf, unwrapCommand } from '../helpers/image.js';
+import { addToTotal, emptyTotal, formatBytes, historyField, isUnder, plural, regularFiles, runSteps, shorten, subcommandOf, unwrapCommand } from '../helpers/image.js';
 import { defineRule } from '../types.js';
 
 const CACHE = '/var/cache/apk';
