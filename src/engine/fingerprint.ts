@@ -19,9 +19,18 @@ function feed(s: string): void {
   lanes[1] = h2;
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-const hex32 = (h: number): string => HEX[(h >>> 24) & 255] + HEX[(h >>> 16) & 255] + HEX[(h >>> 8) & 255] + HEX[h & 255];
-const digest = (): string => hex32(lanes[0]) + hex32(lanes[1]);
+// The 16 hex digits made in one call: concatenating 8 pieces builds a rope that is flattened later.
+const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+function digest(): string {
+  const a = lanes[0];
+  const b = lanes[1];
+  return String.fromCharCode(
+    HEX[(a >>> 28) & 15], HEX[(a >>> 24) & 15], HEX[(a >>> 20) & 15], HEX[(a >>> 16) & 15],
+    HEX[(a >>> 12) & 15], HEX[(a >>> 8) & 15], HEX[(a >>> 4) & 15], HEX[a & 15],
+    HEX[(b >>> 28) & 15], HEX[(b >>> 24) & 15], HEX[(b >>> 20) & 15], HEX[(b >>> 16) & 15],
+    HEX[(b >>> 12) & 15], HEX[(b >>> 8) & 15], HEX[(b >>> 4) & 15], HEX[b & 15],
+  );
+}
 
 /** FNV-1a 64-bit as hex: fast, stable across runs and platforms; not for security. */
 export function fnv1a64(s: string): string {
@@ -53,9 +62,27 @@ function normalise(s: string): string {
 export class Fingerprinter {
   // Per file and rule: the hash state after `${ruleId}\0${file}\0` (fed once, not per finding) and
   // how often each normalised snippet was seen. Nested maps: no key string built per finding.
-  private readonly byFile = new Map<string, Map<string, { h1: number; h2: number; seen: Map<string, number> }>>();
+  private readonly byFile = new Map<string, Map<string, Prefix>>();
+  // A rule's findings come one after another: the last (file, rule) prefix is kept at hand.
+  private lastFile = '';
+  private lastRule = '';
+  private last: Prefix | undefined;
+
   make(ruleId: string, file: string, snippet: string): string {
     const norm = normalise(snippet);
+    const prefix = this.last !== undefined && ruleId === this.lastRule && file === this.lastFile ? this.last : this.prefix(ruleId, file);
+    const n = prefix.seen.get(norm) ?? 0;
+    prefix.seen.set(norm, n + 1);
+    // = fnv1a64(`${ruleId}\0${file}\0${norm}\0${n}`), without building that string (FNV-1a runs left to right).
+    lanes[0] = prefix.h1;
+    lanes[1] = prefix.h2;
+    feed(norm);
+    feed('\0');
+    feed(n === 0 ? '0' : String(n));
+    return digest();
+  }
+
+  private prefix(ruleId: string, file: string): Prefix {
     let byRule = this.byFile.get(file);
     if (!byRule) this.byFile.set(file, (byRule = new Map()));
     let prefix = byRule.get(ruleId);
@@ -68,14 +95,16 @@ export class Fingerprinter {
       prefix = { h1: lanes[0], h2: lanes[1], seen: new Map() };
       byRule.set(ruleId, prefix);
     }
-    const n = prefix.seen.get(norm) ?? 0;
-    prefix.seen.set(norm, n + 1);
-    // = fnv1a64(`${ruleId}\0${file}\0${norm}\0${n}`), without building that string (FNV-1a runs left to right).
-    lanes[0] = prefix.h1;
-    lanes[1] = prefix.h2;
-    feed(norm);
-    feed('\0');
-    feed(String(n));
-    return digest();
+    this.lastFile = file;
+    this.lastRule = ruleId;
+    this.last = prefix;
+    return prefix;
   }
+}
+
+/** The hash state after `${ruleId}\0${file}\0`, and how often each normalised snippet was seen. */
+interface Prefix {
+  h1: number;
+  h2: number;
+  seen: Map<string, number>;
 }

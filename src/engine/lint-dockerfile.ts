@@ -36,6 +36,8 @@ interface PlannedRule {
   ignored: boolean;
   /** Bits of the instructions the rule needs (`onlyWith`); 0 when it runs on every file. */
   needs: number;
+  /** The rule's message templates by id (a Map: each rule's `messages` object has its own shape). */
+  templates: Map<string, string>;
 }
 
 // Kept on the FileConfig object itself (keyed by the rule list): one config usually lints many files.
@@ -48,7 +50,7 @@ function planFor(config: FileConfig, rules: readonly DockerfileRule[]): PlannedR
   const plan: PlannedRule[] = [];
   for (const rule of rules) {
     const severity = config.severity(rule);
-    if (severity !== 'off') plan.push({ rule, severity, options: config.options(rule), ignored: config.isIgnored(rule.id, rule.name, rule.aliases), needs: keywordBits(rule.onlyWith ?? []) });
+    if (severity !== 'off') plan.push({ rule, severity, options: config.options(rule), ignored: config.isIgnored(rule.id, rule.name, rule.aliases), needs: keywordBits(rule.onlyWith ?? []), templates: new Map(Object.entries(rule.meta.messages)) });
   }
   (config as Planned)[PLAN] = { rules, plan };
   return plan;
@@ -95,8 +97,8 @@ export function lintDockerfile(text: string, opts: LintFileOptions): FileLintRes
     }
     if (severity === 'off') return;
     const start = src.position(d.span.start);
-    const end = src.position(Math.max(d.span.end, d.span.start));
-    const template = rule.meta.messages[d.messageId] ?? d.messageId;
+    const end = src.positionAfter(start, Math.max(d.span.end, d.span.start) - d.span.start);
+    const template = p.templates.get(d.messageId) ?? d.messageId;
     const message = formatMessage(template, d.data);
     const location = { file: opts.displayPath, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
     const fingerprint = fp.make(rule.id, opts.displayPath, src.text.slice(d.span.start, d.span.end));
