@@ -3,43 +3,73 @@
  * Returns null when a referenced variable is unknown and has no default.
  */
 export function expandVars(text: string, lookup: (name: string) => string | undefined, escape = '\\'): string | null {
-  if (!text.includes('$')) return text;
+  // Scanned by character code, copying the runs between `$`s whole (no regex, no string per character).
+  const dollar = text.indexOf('$');
+  if (dollar < 0) return text;
+  const esc = escape.charCodeAt(0);
+  const n = text.length;
   let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === escape && text[i + 1] === '$') { out += '$'; i += 2; continue; }
-    if (c !== '$') { out += c; i++; continue; }
-    const n = text[i + 1];
-    if (n === '{') {
-      const close = text.indexOf('}', i + 2);
-      if (close < 0) return null;
-      const body = text.slice(i + 2, close);
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])(.*))?$/s.exec(body);
-      if (!m) return null;
-      const v = lookup(m[1]);
-      const op = m[2];
-      const word = m[3] ?? '';
-      let r: string | null;
-      if (!op) r = v ?? null;
-      else if (op === ':-') r = v !== undefined && v !== '' ? v : expandVars(word, lookup, escape);
-      else if (op === '-') r = v !== undefined ? v : expandVars(word, lookup, escape);
-      else if (op === ':+') r = v !== undefined && v !== '' ? expandVars(word, lookup, escape) : '';
-      else if (op === '+') r = v !== undefined ? expandVars(word, lookup, escape) : '';
-      else r = v ?? null; // `:?` / `?` — error when unset; unknown here
-      if (r === null) return null;
-      out += r;
-      i = close + 1;
+  let run = 0;
+  for (let i = dollar > 0 ? dollar - 1 : 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c === esc && text.charCodeAt(i + 1) === 36) {
+      out += text.slice(run, i) + '$';
+      i += 2;
+      run = i;
       continue;
     }
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1));
-    if (!m) { out += c; i++; continue; }
-    const v = lookup(m[0]);
+    if (c !== 36) { i++; continue; }
+    if (text.charCodeAt(i + 1) === 123) {
+      const close = text.indexOf('}', i + 2);
+      if (close < 0) return null;
+      const r = expandBraced(text, i + 2, close, lookup, escape);
+      if (r === null) return null;
+      out += text.slice(run, i) + r;
+      i = close + 1;
+      run = i;
+      continue;
+    }
+    const nameEnd = identifierEnd(text, i + 1, n);
+    if (nameEnd === i + 1) { i++; continue; }
+    const v = lookup(text.slice(i + 1, nameEnd));
     if (v === undefined) return null;
-    out += v;
-    i += 1 + m[0].length;
+    out += text.slice(run, i) + v;
+    i = nameEnd;
+    run = i;
   }
-  return out;
+  return out + text.slice(run);
+}
+
+/** `${...}` whose body is text[from, close): `NAME`, or `NAME` then `-`, `+`, `?` (each maybe after `:`) and a word. */
+function expandBraced(text: string, from: number, close: number, lookup: (name: string) => string | undefined, escape: string): string | null {
+  const nameEnd = identifierEnd(text, from, close);
+  if (nameEnd === from) return null;
+  if (nameEnd === close) return lookup(text.slice(from, nameEnd)) ?? null;
+  const colon = text.charCodeAt(nameEnd) === 58;
+  const opAt = colon ? nameEnd + 1 : nameEnd;
+  const op = opAt < close ? text.charCodeAt(opAt) : -1;
+  // `-` 45, `+` 43, `?` 63
+  if (op !== 45 && op !== 43 && op !== 63) return null;
+  const v = lookup(text.slice(from, nameEnd));
+  const word = text.slice(opAt + 1, close);
+  const set = colon ? v !== undefined && v !== '' : v !== undefined;
+  if (op === 45) return set ? v! : expandVars(word, lookup, escape);
+  if (op === 43) return set ? expandVars(word, lookup, escape) : '';
+  return v ?? null; // `:?` / `?`: an error when unset, so unknown here
+}
+
+/** The end of the identifier (`[A-Za-z_][A-Za-z0-9_]*`) at `i`, or `i` when there is none; never past `end`. */
+function identifierEnd(s: string, i: number, end: number): number {
+  if (i >= end) return i;
+  const first = s.charCodeAt(i) | 0x20;
+  if (!((first >= 97 && first <= 122) || s.charCodeAt(i) === 95)) return i;
+  let j = i + 1;
+  while (j < end) {
+    const c = s.charCodeAt(j);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95)) break;
+    j++;
+  }
+  return j;
 }
 
 /** Names referenced by `$A` / `${A...}` in text. */

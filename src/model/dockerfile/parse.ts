@@ -18,6 +18,11 @@ for (const k of ['RUN', 'COPY', 'ENV', 'FROM', 'ARG', 'WORKDIR', 'LABEL', 'EXPOS
 }
 const DIRECTIVE = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
 const HEREDOC_WORD = /^(\d*)<<(-?)([^<]+)$/;
+/**
+ * The one empty list that instructions without flags, pairs, heredocs or inner comments share (most
+ * have none): frozen, since it is shared. Lists with items are made where the first item is found.
+ */
+const NONE = Object.freeze([]) as unknown as never[];
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/dash', '/bin/zsh', '/usr/bin/env']);
 
 /** Parse a Dockerfile. Never throws: problems become `error` on the offending instruction. */
@@ -41,6 +46,9 @@ function readDirectives(source: SourceFile, directives: Directive[]): '\\' | '`'
     // Most files start with an instruction: a printable character other than `#` cannot begin a directive.
     const c = text.charCodeAt(ls);
     if (ls >= le || (c > 32 && c < 127 && c !== 35)) break;
+    // A comment line without `=` (a licence header...) is no directive: no slice and regex for it.
+    const eq = text.indexOf('=', ls);
+    if (eq < 0 || eq >= le) break;
     const m = DIRECTIVE.exec(text.slice(ls, le).trimStart());
     if (!m) break;
     const name = m[1].toLowerCase();
@@ -59,6 +67,10 @@ class Reader {
   private readonly starts: number[];
   /** The escape character, by code. */
   private readonly esc: number;
+  /** Comment lines inside the continuation lines of the instruction being read (null while none). */
+  private innerComments: Comment[] | null = null;
+  /** The offset of a `<` at or after the last place asked about (text.length when none is left): see mayHoldLess(). */
+  private nextLess = -1;
 
   constructor(private readonly source: SourceFile, private readonly escape: '\\' | '`') {
     this.text = source.text;
@@ -90,7 +102,7 @@ class Reader {
         li++;
         continue;
       }
-      li = this.readInstruction(li, p);
+      li = this.readInstruction(li, p, le);
     }
   }
 
@@ -104,16 +116,15 @@ class Reader {
     return { text: text.slice(a, b), line: li, start: p, end: le };
   }
 
-  /** Read the instruction whose keyword starts at `p` on line `li`; returns the line after it. */
-  private readInstruction(li: number, p: number): number {
+  /** Read the instruction whose keyword starts at `p` on line `li` (which ends at `le`); returns the line after it. */
+  private readInstruction(li: number, p: number, le: number): number {
     const text = this.text;
     const starts = this.starts;
     const lines = starts.length;
-    let le = this.lineEnd(li);
     let kwEnd = p;
     while (kwEnd < le && !isSpaceAt(text, kwEnd)) kwEnd++;
     const keyword = keywordAt(text, p, kwEnd);
-    const innerComments: Comment[] = [];
+    this.innerComments = null;
     let logical: LogicalText;
     let lastLine = li;
     // Most instructions are one line: their arguments are one piece of the file's text.
@@ -121,11 +132,11 @@ class Reader {
     if (cont < 0) logical = LogicalText.of(kwEnd, text.slice(kwEnd, le));
     else {
       logical = new LogicalText();
-      lastLine = this.joinLines(logical, li, kwEnd, cont, innerComments);
+      lastLine = this.joinLines(logical, li, kwEnd, cont);
       if (logical.text.length === 0) logical.appendSynthetic(kwEnd, '');
     }
     const oneLine = cont < 0;
-    const instr = makeInstruction(keyword, { start: p, end: kwEnd }, li, logical, oneLine ? text : logical.text, oneLine ? kwEnd : 0, this.escape, innerComments);
+    const instr = makeInstruction(keyword, { start: p, end: kwEnd }, li, logical, oneLine ? text : logical.text, oneLine ? kwEnd : 0, this.escape, this.innerComments ?? NONE);
     this.instructions.push(instr);
     let end = this.lineEnd(lastLine);
     let nextLine = lastLine + 1;
@@ -134,7 +145,7 @@ class Reader {
     const target = keyword === 'ONBUILD' && instr.trigger ? instr.trigger : instr;
     const tk = target.keyword;
     // (Only when the text can hold a `<<` marker: splitting the words again costs time on every RUN.)
-    if ((tk === 'RUN' || tk === 'COPY' || tk === 'ADD') && logical.text.includes('<<')) {
+    if ((tk === 'RUN' || tk === 'COPY' || tk === 'ADD') && this.mayHoldLess(kwEnd, end) && logical.text.includes('<<')) {
       for (const w of splitWords(logical.text, 0, logical.text.length, this.escape)) {
         const m = HEREDOC_WORD.exec(w.raw);
         if (!m) continue;
@@ -156,6 +167,7 @@ class Reader {
           start: logical.toSource(w.start),
           end,
         };
+        if (target.heredocs === NONE) target.heredocs = [];
         target.heredocs.push(hd);
         if (!hd.terminated && !target.error) target.error = { message: `heredoc "${delimiter}" is never terminated: add a line containing only ${delimiter}`, span: hd.marker };
       }
@@ -164,6 +176,18 @@ class Reader {
     instr.end = Math.max(end, instr.keywordSpan.end);
     if (instr.trigger) instr.trigger.end = instr.end;
     return nextLine;
+  }
+
+  /**
+   * Can text[from, to) hold a `<`? Asked for each instruction in order, so one forward search over the
+   * file answers them all; without a `<` there is no heredoc to look for in the (larger) joined text.
+   */
+  private mayHoldLess(from: number, to: number): boolean {
+    if (this.nextLess < from) {
+      const i = this.text.indexOf('<', from);
+      this.nextLess = i < 0 ? this.text.length : i;
+    }
+    return this.nextLess < to;
   }
 
   /** If line `li`, from `segStart` to its end `le`, ends with an escape that continues it: that escape's offset; else -1. */
@@ -181,11 +205,11 @@ class Reader {
    * `cont`. Comment and blank lines inside a continuation are dropped, as Docker does. Returns the
    * instruction's last line.
    */
-  private joinLines(logical: LogicalText, li: number, segStart: number, cont: number, innerComments: Comment[]): number {
+  private joinLines(logical: LogicalText, li: number, segStart: number, cont: number): number {
     const text = this.text;
     for (;;) {
       logical.append(segStart, text.slice(segStart, cont));
-      const next = this.skipToContinued(li + 1, innerComments);
+      const next = this.skipToContinued(li + 1);
       if (next > this.starts.length) return li;
       li = next;
       segStart = this.starts[next - 1];
@@ -199,7 +223,7 @@ class Reader {
   }
 
   /** After a continued line: the next line that holds text, collecting the comment lines skipped (may be past the end). */
-  private skipToContinued(next: number, innerComments: Comment[]): number {
+  private skipToContinued(next: number): number {
     const text = this.text;
     for (; next <= this.starts.length; next++) {
       const ns = this.starts[next - 1];
@@ -209,7 +233,7 @@ class Reader {
       if (q >= ne) continue;
       if (text.charCodeAt(q) !== 35) break;
       const c = this.comment(next, q, ne);
-      innerComments.push(c);
+      (this.innerComments ??= []).push(c);
       this.comments.push(c);
     }
     return next;
@@ -242,9 +266,22 @@ class Reader {
 function keywordAt(text: string, start: number, end: number): string {
   const candidates = KEYWORDS_BY_LENGTH[end - start];
   if (candidates) {
-    for (const k of candidates) if (matchesUpper(text, start, k)) return k;
+    // (Compared first by their first letter, in either case.)
+    const first = text.charCodeAt(start) | 0x20;
+    for (const k of candidates) if ((k.charCodeAt(0) | 0x20) === first && matchesUpper(text, start, k)) return k;
   }
-  return text.slice(start, end).toUpperCase();
+  return internKeyword(text.slice(start, end).toUpperCase());
+}
+
+/**
+ * The same keyword as a string V8 has internalized, as its literals are: V8 compares such strings
+ * (`keyword === 'RUN'`, in the parser and all over the rules) by pointer, until one string made at
+ * run time (an ONBUILD trigger's or an unknown keyword) turns each comparison into a slower one.
+ */
+function internKeyword(upper: string): string {
+  for (const k of KEYWORDS_BY_LENGTH[upper.length] ?? NONE) if (k === upper) return k;
+  // (A property name is internalized.)
+  return Object.keys({ [upper]: 0 })[0];
 }
 
 /** Does `text` at `at` spell the upper-case ASCII word `k`, in any case? */
@@ -261,6 +298,11 @@ function matchesUpper(text: string, at: number, k: string): boolean {
 /** Keywords that take `--flags` before their arguments. */
 function takesFlags(keyword: string): boolean {
   return keyword === 'RUN' || keyword === 'COPY' || keyword === 'FROM' || keyword === 'ADD' || keyword === 'HEALTHCHECK';
+}
+
+/** Keywords whose words are split on first read (see makeInstruction). */
+function splitsLate(keyword: string): boolean {
+  return keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'SHELL' || keyword === 'VOLUME' || keyword === 'STOPSIGNAL';
 }
 
 /** Keywords with an exec (JSON array) form. */
@@ -284,9 +326,10 @@ function argSpan(keywordSpan: Span, args: LogicalText): Span {
  */
 function makeInstruction(keyword: string, keywordSpan: Span, line: number, args: LogicalText, text: string, from: number, escape: string, innerComments: Comment[]): Instruction {
   const quotesGroup = keyword === 'ENV' || keyword === 'LABEL' || keyword === 'ARG';
-  // RUN's words are seldom read (its script is parsed by the shell parser) and RUN holds most of a
-  // Dockerfile's text: split only up to the first word after the flags here, the rest on first use.
-  const lazy = keyword === 'RUN';
+  // Split only up to the first word after the flags here, the rest on first use, where the words are
+  // seldom read: RUN's script is parsed by the shell parser (and RUN holds most of a Dockerfile's
+  // text), and the others are mostly exec form, read as `json`.
+  const lazy = splitsLate(keyword);
   const all = splitWords(text, from, from + args.text.length, escape, quotesGroup, lazy);
   const instr = new ParsedInstruction(keyword, keywordSpan, line, args, all.length > 0 ? all[0].start : args.text.length, innerComments, escape);
   let words: LWord[] = all;
@@ -298,11 +341,6 @@ function makeInstruction(keyword: string, keywordSpan: Span, line: number, args:
     words = all.slice(f.consumed);
   }
 
-  if (!KNOWN_INSTRUCTIONS.has(keyword)) {
-    instr.error = { message: `unknown instruction "${keyword}"`, span: keywordSpan };
-    instr.words = placeWords(words, args);
-    return instr;
-  }
   // `[` that is not a JSON array of strings is shell form, except a valid JSON array holding something else.
   let jsonStart = -1;
   if (hasJsonForm(keyword) && args.text.charCodeAt(skipSpace(args.text, instr.restStart)) === 91) {
@@ -310,13 +348,17 @@ function makeInstruction(keyword: string, keywordSpan: Span, line: number, args:
     if (!instr.json) jsonStart = args.text.indexOf('[', instr.restStart);
   }
 
+  // (The keywords without a case of their own come first: they are most of the instructions.)
   switch (keyword) {
+    case 'RUN': case 'CMD': case 'ENTRYPOINT': case 'SHELL': case 'EXPOSE': case 'USER': case 'WORKDIR': case 'VOLUME': case 'STOPSIGNAL': case 'MAINTAINER':
+      if (words.length === 0) instr.error = { message: `${keyword} requires at least one argument`, span: argSpan(keywordSpan, args) };
+      break;
     case 'ONBUILD': {
       if (words.length === 0) { instr.error = { message: 'ONBUILD requires an instruction to run later', span: argSpan(keywordSpan, args) }; break; }
       const sub = args.slice(words[0].start);
       const kwLen = words[0].raw.length;
       const trigArgs = sub.slice(kwLen);
-      const trig = makeInstruction(words[0].raw.toUpperCase(), { start: args.toSource(words[0].start), end: args.toSourceEnd(words[0].end) }, line, trigArgs, trigArgs.text, 0, escape, []);
+      const trig = makeInstruction(internKeyword(words[0].raw.toUpperCase()), { start: args.toSource(words[0].start), end: args.toSourceEnd(words[0].end) }, line, trigArgs, trigArgs.text, 0, escape, NONE);
       trig.parent = instr;
       instr.trigger = trig;
       if (trig.error) instr.error = trig.error;
@@ -355,7 +397,8 @@ function makeInstruction(keyword: string, keywordSpan: Span, line: number, args:
       break;
     }
     default:
-      if (words.length === 0) instr.error = { message: `${keyword} requires at least one argument`, span: argSpan(keywordSpan, args) };
+      // Not one of KNOWN_INSTRUCTIONS.
+      instr.error = { message: `unknown instruction "${keyword}"`, span: keywordSpan };
   }
   if (jsonStart >= 0 && !instr.error && isNonStringJsonArray(args.text, jsonStart)) {
     instr.error = { message: 'the exec form must be a JSON array of strings only: quote every element', span: { start: args.toSource(jsonStart), end: args.toSourceEnd(args.text.trimEnd().length) } };
@@ -366,18 +409,18 @@ function makeInstruction(keyword: string, keywordSpan: Span, line: number, args:
 }
 
 /**
- * An instruction as parsed. `words` is an accessor so that RUN's are split on first read (see
- * makeInstruction); the other keywords set theirs while parsing. One class for every keyword keeps
+ * An instruction as parsed. `words` is an accessor so that some keywords' are split on first read
+ * (see splitsLate); the other keywords set theirs while parsing. One class for every keyword keeps
  * all instructions one hidden class (an own accessor per RUN, by defineProperty, was slow to add).
  */
 class ParsedInstruction implements Instruction {
-  flags: Flag[] = [];
+  flags: Flag[] = NONE;
   json: Instruction['json'] = null;
-  heredocs: Heredoc[] = [];
+  heredocs: Heredoc[] = NONE;
   stage = -1;
   trigger: Instruction | null = null;
   parent: Instruction | null = null;
-  pairs: KeyValue[] = [];
+  pairs: KeyValue[] = NONE;
   error: Instruction['error'] = null;
   start: number;
   end: number;
@@ -395,11 +438,12 @@ class ParsedInstruction implements Instruction {
     private readonly escape: string,
   ) {
     this.start = keywordSpan.start;
-    this.end = args.toSourceEnd(args.text.length);
+    // Set by the reader, which knows where heredoc bodies end.
+    this.end = 0;
   }
 
   get words(): Word[] {
-    // Only RUN's are split here, and RUN does not group quoted words.
+    // Only splitsLate() keywords' are split here, and none of them groups quoted words.
     return (this.split ??= placeWords(splitWords(this.args.text, 0, this.args.text.length, this.escape, false).slice(this.flags.length), this.args));
   }
 
@@ -454,15 +498,18 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
   const stages: Stage[] = [];
   const globalArgs: Instruction[] = [];
   const globalDefaults = new Map<string, string | undefined>();
+  const globalValue = (n: string): string | undefined => globalDefaults.get(n);
+  // (Most files name no stage: no need to look for the base image among them.)
+  let anyAlias = false;
   for (const instr of instructions) {
     if (instr.keyword === 'FROM' && instr.words.length > 0) {
       const index = stages.length;
       const w = instr.words;
       const alias = w.length >= 3 && w[1].value.toLowerCase() === 'as' ? w[2].value.toLowerCase() : null;
       const image = w[0].value;
-      const resolved = expandVars(image, (n) => globalDefaults.get(n), escape);
-      const lower = (resolved ?? image).toLowerCase();
-      const parent = stages.find((s) => s.alias !== null && s.alias === lower);
+      const resolved = expandVars(image, globalValue, escape);
+      const parent = anyAlias ? stageNamed(stages, (resolved ?? image).toLowerCase()) : undefined;
+      if (alias !== null) anyAlias = true;
       stages.push({
         index,
         alias,
@@ -473,7 +520,7 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
         resolvedImage: resolved,
         ref: resolved !== null && !parent ? parseImageRef(resolved) : null,
         parentStage: parent ? parent.index : null,
-        platform: instr.flags.find((f) => f.name === 'platform') ?? null,
+        platform: flagNamed(instr.flags, 'platform'),
         instructions: [instr],
       });
       instr.stage = index;
@@ -483,7 +530,7 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
       if (instr.keyword === 'ARG') {
         globalArgs.push(instr);
         // A default may use earlier global ARGs (`ARG TAG=${MAJOR}.5`): stored expanded, unknown if one is unknown.
-        for (const p of instr.pairs) globalDefaults.set(p.key, p.hasValue ? (expandVars(p.value, (n) => globalDefaults.get(n), escape) ?? undefined) : globalDefaults.get(p.key));
+        for (const p of instr.pairs) globalDefaults.set(p.key, p.hasValue ? (expandVars(p.value, globalValue, escape) ?? undefined) : globalDefaults.get(p.key));
       }
       continue;
     }
@@ -499,16 +546,12 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
   }
 
   const scripts = new Map<Instruction, ShellScript>();
-  // The variables in scope at an instruction, worked out on first use (rules ask about the same RUN often).
-  const scopes = new Map<Instruction, Map<string, string | undefined>>();
+  // The assignments each stage sees, worked out on first use: one walk per stage, not one per instruction asked about.
+  const scopes: (StageScope | undefined)[] = [];
+  const scopeOf = (stage: number): StageScope => (scopes[stage] ??= new StageScope(stages, stage, globalDefaults, escape));
   const variable = (at: Instruction, name: string): string | undefined => {
     if (at.stage < 0 || at.keyword === 'FROM') return globalDefaults.get(name);
-    let vars = scopes.get(at);
-    if (!vars) {
-      vars = scopeAt(stages, globalDefaults, at, escape);
-      scopes.set(at, vars);
-    }
-    return vars.get(name);
+    return scopeOf(at.stage).valueBefore(assignedBefore(at), name);
   };
 
   return {
@@ -530,33 +573,94 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
     },
     variable,
     expand(instr: Instruction, t: string): string | null {
-      return expandVars(t, (n) => variable(instr, n), escape);
+      // (Most texts hold no variable: no lookup closure for them.)
+      if (!t.includes('$')) return t;
+      if (instr.stage < 0 || instr.keyword === 'FROM') return expandVars(t, globalValue, escape);
+      const scope = scopeOf(instr.stage);
+      const before = assignedBefore(instr);
+      return expandVars(t, (n) => scope.valueBefore(before, n), escape);
     },
   };
 }
 
-/** ARG/ENV values visible at `at` (in a stage, not a FROM): undefined for an ARG without a known value. */
-function scopeAt(stages: Stage[], globals: Map<string, string | undefined>, at: Instruction, escape: string): Map<string, string | undefined> {
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = stages[at.stage]; s && !chain.includes(s); s = s.parentStage !== null ? stages[s.parentStage] : undefined) chain.unshift(s);
-  const vars = new Map<string, string | undefined>();
-  for (const stage of chain) {
-    const isCurrent = stage.index === at.stage;
-    // ARGs do not cross into child stages; ENV does.
-    for (const [k, v] of [...vars]) if (v === undefined) vars.delete(k);
-    for (const instr of stage.instructions) {
-      if (isCurrent && instr === at) break;
-      if (instr.keyword === 'ARG') {
-        for (const p of instr.pairs) {
-          const v = p.hasValue ? expandVars(p.value, (n) => vars.get(n) ?? undefined, escape) ?? undefined : globals.get(p.key);
-          if (isCurrent) vars.set(p.key, v);
-        }
-      } else if (instr.keyword === 'ENV') {
-        for (const p of instr.pairs) vars.set(p.key, expandVars(p.value, (n) => vars.get(n) ?? undefined, escape) ?? undefined);
+function flagNamed(flags: Flag[], name: string): Flag | null {
+  for (const f of flags) if (f.name === name) return f;
+  return null;
+}
+
+/** The stage with alias `name`, if any. */
+function stageNamed(stages: Stage[], name: string): Stage | undefined {
+  for (const s of stages) if (s.alias === name) return s;
+  return undefined;
+}
+
+/**
+ * The ARG/ENV assignments visible in a stage, in order: the ENVs of its FROM ancestors, then its own
+ * ARGs and ENVs (ARGs do not cross into child stages; ENV does). The value at an instruction is that
+ * of the last assignment of the name before it, as if they were applied one by one. Values are
+ * worked out when asked for: rules ask about few names.
+ */
+class StageScope {
+  private readonly keys: string[] = [];
+  private readonly pairs: KeyValue[] = [];
+  /** Whether each assignment is an ARG's (without a value, it takes the global default). */
+  private readonly isArg: boolean[] = [];
+  /** Source offset of each assignment's instruction (ascending: stages build FROM earlier stages). */
+  private readonly offsets: number[] = [];
+  /** Each assignment's value once worked out; null before. undefined when unknown. */
+  private readonly values: (string | undefined | null)[] = [];
+
+  constructor(stages: Stage[], index: number, private readonly globals: Map<string, string | undefined>, private readonly escape: string) {
+    const chain: Stage[] = [];
+    for (let s: Stage | undefined = stages[index]; s && !chain.includes(s); s = s.parentStage !== null ? stages[s.parentStage] : undefined) chain.unshift(s);
+    for (const stage of chain) {
+      const isCurrent = stage.index === index;
+      for (const instr of stage.instructions) {
+        const isArg = instr.keyword === 'ARG';
+        if ((isArg && isCurrent) || instr.keyword === 'ENV') for (const p of instr.pairs) this.add(instr.start, p, isArg);
       }
     }
   }
-  return vars;
+
+  private add(offset: number, pair: KeyValue, isArg: boolean): void {
+    this.keys.push(pair.key);
+    this.pairs.push(pair);
+    this.isArg.push(isArg);
+    this.offsets.push(offset);
+    this.values.push(null);
+  }
+
+  /** The value of `name` from the last assignment whose instruction starts before offset `before`. */
+  valueBefore(before: number, name: string): string | undefined {
+    const keys = this.keys;
+    for (let k = keys.length - 1; k >= 0; k--) if (keys[k] === name && this.offsets[k] < before) return this.valueOf(k);
+    return undefined;
+  }
+
+  /** The value of assignment `k`: its own text expanded with the assignments before it. */
+  private valueOf(k: number): string | undefined {
+    const known = this.values[k];
+    if (known !== null) return known;
+    const p = this.pairs[k];
+    const v = this.isArg[k] && !p.hasValue ? this.globals.get(p.key) : expandVars(p.value, (n) => this.valueBelow(k, n), this.escape) ?? undefined;
+    this.values[k] = v;
+    return v;
+  }
+
+  /** The value of `name` from the last of the first `count` assignments. */
+  private valueBelow(count: number, name: string): string | undefined {
+    const keys = this.keys;
+    for (let k = count - 1; k >= 0; k--) if (keys[k] === name) return this.valueOf(k);
+    return undefined;
+  }
+}
+
+/**
+ * Assignments before `at` are those of instructions that start before it. An ONBUILD trigger is not
+ * one of its stage's instructions: it sees the whole stage.
+ */
+function assignedBefore(at: Instruction): number {
+  return at.parent !== null ? Infinity : at.start;
 }
 
 /** Shell commands of a RUN/CMD/ENTRYPOINT/HEALTHCHECK, including heredoc bodies run by a shell. */

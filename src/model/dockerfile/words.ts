@@ -147,7 +147,11 @@ export function placeWords(words: LWord[], text: LogicalText): Word[] {
 }
 
 /** Is this word a `--flag[=value]` (as parseFlags reads them)? */
-export const isFlagWord = (w: LWord): boolean => w.raw.startsWith('--') && w.raw.length >= 3;
+export const isFlagWord = (w: LWord): boolean => {
+  // (By code: this is asked of the first word of every instruction.)
+  const r = w.raw;
+  return r.length >= 3 && r.charCodeAt(0) === 45 && r.charCodeAt(1) === 45;
+};
 
 /** Parse leading `--flag[=value]` words. Returns flags and the logical offset where the rest begins. */
 export function parseFlags(text: LogicalText, words: LWord[]): { flags: Flag[]; rest: number; consumed: number } {
