@@ -2,20 +2,17 @@
  * Text assembled from pieces of a source file (continuation lines joined), with a map back to
  * source offsets so that anything found in the joined text is reported at its real position.
  */
-/** Past any logical offset (strings are shorter), and still a small integer for V8. */
-const END = 0x3fffffff;
-
 export class LogicalText {
   /** segments[i] = [logicalStart, sourceStart, length] */
   private readonly segs: number[];
   /** Index of the piece the last toSource() landed in. */
   private last = 0;
-  // Logical range [hitFrom, hitTo) of that piece and its source start and length: offsets are
-  // mostly asked for in increasing order, many in the same piece (empty until the first lookup).
+  // Logical range [hitFrom, hitTo) of that piece, where source = logical + hitDelta: offsets are
+  // mostly asked for in increasing order, many in the same piece (empty until the first lookup,
+  // and for a synthetic piece, whose offsets all map to one place).
   private hitFrom = 0;
   private hitTo = 0;
-  private hitSrc = 0;
-  private hitLen = 0;
+  private hitDelta = 0;
   // The pieces are joined once, when the text is first read: a string built with `+=` stays a
   // rope that every character access then walks, and the parsers read each character.
   // Most texts are one piece (an instruction on one line): that piece is kept as the text, and
@@ -73,8 +70,7 @@ export class LogicalText {
 
   /** Source offset of the character at logical offset `i` (clamped). */
   toSource(i: number): number {
-    // (Within a piece i - hitFrom >= 0, and a synthetic piece has hitLen 0.)
-    if (i >= this.hitFrom && i < this.hitTo) return this.hitSrc + Math.min(i - this.hitFrom, this.hitLen);
+    if (i >= this.hitFrom && i < this.hitTo) return i + this.hitDelta;
     return this.lookup(i);
   }
 
@@ -84,15 +80,19 @@ export class LogicalText {
     if (s.length === 0) return 0;
     // One piece (an instruction on one line): no search.
     if (s.length === 3) {
-      if (i >= s[0]) this.remember(s[0], END, s[1], s[2]);
+      if (i >= s[0]) this.remember(s[0], s[1], s[2]);
       return s[1] + (s[2] === 0 ? 0 : Math.min(i - s[0], s[2]));
     }
-    // Offsets are mostly asked for in increasing order: try the piece found last (and the next) first.
-    let lo = this.last;
     const n = s.length / 3;
+    let lo = this.last;
     if (!(s[lo * 3] <= i && (lo + 1 >= n || s[lo * 3 + 3] > i))) {
-      if (lo + 1 < n && s[lo * 3 + 3] <= i && (lo + 2 >= n || s[lo * 3 + 6] > i)) lo++;
-      else {
+      // Offsets are mostly asked for in increasing order: walk a few pieces on, else search.
+      let steps = 4;
+      while (steps > 0 && s[lo * 3] <= i && lo + 1 < n && s[lo * 3 + 3] <= i) {
+        lo++;
+        steps--;
+      }
+      if (!(s[lo * 3] <= i && (lo + 1 >= n || s[lo * 3 + 3] > i))) {
         lo = 0;
         let hi = n - 1;
         while (lo < hi) {
@@ -106,22 +106,24 @@ export class LogicalText {
     const base = s[lo * 3];
     const src = s[lo * 3 + 1];
     const len = s[lo * 3 + 2];
-    if (i >= base) this.remember(base, lo + 1 < n ? s[lo * 3 + 3] : END, src, len);
+    if (i >= base) this.remember(base, src, len);
     const d = i - base;
     return src + (len === 0 ? 0 : Math.min(d, len));
   }
 
-  private remember(from: number, to: number, src: number, len: number): void {
+  /** Remember the piece at logical `from`, source `src`, `len` long, for the next lookups. */
+  private remember(from: number, src: number, len: number): void {
+    // (A piece is as long in the text as in the source; past its end offsets are clamped.)
     this.hitFrom = from;
-    this.hitTo = to;
-    this.hitSrc = src;
-    this.hitLen = len;
+    this.hitTo = from + len;
+    this.hitDelta = src - from;
   }
 
   /** Source offset just past the character at logical offset `i - 1` (for span ends). */
   toSourceEnd(i: number): number {
-    if (i <= 0) return this.toSource(0);
-    return this.toSource(i - 1) + 1;
+    const j = i - 1;
+    if (j >= this.hitFrom && j < this.hitTo) return i + this.hitDelta;
+    return i <= 0 ? this.toSource(0) : this.lookup(j) + 1;
   }
 
   /** The part of this text from logical offset `from` on, mapped to the same source offsets. */

@@ -3,7 +3,9 @@ import type { Command, Redirect, ShellScript, ShellWord } from './types.js';
 
 /** Command name without a leading path: `/usr/bin/apt-get` -> `apt-get`. */
 export function baseName(name: string): string {
-  const i = name.lastIndexOf('/');
+  // (A loop from the end: lastIndexOf is a slow runtime call, and names are short.)
+  let i = name.length - 1;
+  while (i >= 0 && name.charCodeAt(i) !== 47 /* / */) i--;
   return i >= 0 ? name.slice(i + 1) : name;
 }
 
