@@ -1,12 +1,10 @@
 import type { Word } from '../../model/dockerfile/types.js';
-import { shellAt } from '../helpers/dockerfile.js';
+import { isPosixShellValue, shellAt } from '../helpers/dockerfile.js';
 import { defineRule } from '../types.js';
 
 // Anything the shell would interpret (operators, expansions, globs, escapes, comments):
 // such a command cannot be turned into exec form word for word.
 const SHELL_SYNTAX = /[|&;<>()$`\\*?[\]{}~#!]/;
-// The shells `isPosixShell` accepts (sh, bash, ash, dash, zsh, ksh, busybox).
-const POSIX_SHELL = /(^|[\\/])(sh|bash|ash|dash|zsh|ksh|busybox)(\.exe)?$/i;
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 // Shell builtins and keywords have no executable to run in exec form.
 const BUILTINS = new Set(['.', 'alias', 'break', 'case', 'cd', 'continue', 'declare', 'eval', 'exit', 'export', 'for', 'function', 'if', 'local', 'read', 'readonly', 'return', 'set', 'shift', 'source', 'trap', 'typeset', 'ulimit', 'umask', 'unset', 'until', 'wait', 'while']);
@@ -20,10 +18,6 @@ function execForm(words: Word[]): string | null {
   return `[${words.map((w) => JSON.stringify(w.value)).join(', ')}]`;
 }
 
-/** Is this SHELL (null: the default `/bin/sh -c`) POSIX-like? As `isPosixShell`, for a shell already found. */
-function isPosix(shell: string[] | null): boolean {
-  return !shell || shell.length === 0 || POSIX_SHELL.test(shell[0]);
-}
 
 export default defineRule({
   id: 'DF026',
@@ -67,7 +61,7 @@ export default defineRule({
         continue;
       }
       // Exec form bypasses the SHELL instruction; only offer it where the shell is a POSIX one.
-      const exec = isPosix(shellWords) ? execForm(words) : null;
+      const exec = isPosixShellValue(shellWords) ? execForm(words) : null;
       report({
         messageId: kw === 'HEALTHCHECK' ? 'healthcheck' : 'shell',
         data: { keyword: label, shell, suggestion: exec ? `: ${label} ${exec}` : ' (["executable", "arg", ...]), or ["sh", "-c", "..."] when you need the shell' },

@@ -1,4 +1,5 @@
 import { defineRule } from '../types.js';
+import { isPosixShellValue } from '../helpers/dockerfile.js';
 import type { Command } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 
@@ -13,8 +14,6 @@ function setsPipefail(words: string[]): boolean {
 // Commands that cannot fail on the left of a pipe: pipefail would change nothing (for `yes` it even breaks the step).
 const SAFE_LEFT = new Set(['echo', 'printf', 'true', ':', 'yes']);
 const isPipe = (op: string) => op === '|' || op === '|&';
-// The shells `isPosixShell` accepts (sh, bash, ash, dash, zsh, ksh, busybox).
-const POSIX_SHELL = /(^|[\\/])(sh|bash|ash|dash|zsh|ksh|busybox)(\.exe)?$/i;
 
 /** The operator of the first pipe whose left side can fail (or the command after it when the operator is not found). */
 function riskyPipe(text: string, cmds: Command[]): Span | undefined {
@@ -70,7 +69,7 @@ export default defineRule({
       }
       if (instr.keyword !== 'RUN') continue;
       const script = df.script(instr);
-      if (!script.hasPipe || !isPosix(shell) || (shell && setsPipefail(shell))) continue;
+      if (!script.hasPipe || !isPosixShellValue(shell) || (shell && setsPipefail(shell))) continue;
       const pipe = riskyPipe(text, script.commands);
       if (!pipe || setsPipefailBefore(script.commands, pipe.start)) continue;
       report({ messageId: 'pipefail', span: pipe });
@@ -78,10 +77,6 @@ export default defineRule({
   },
 });
 
-/** Is this SHELL (null: the default `/bin/sh -c`) POSIX-like? As `isPosixShell`, for a shell already found. */
-function isPosix(shell: string[] | null): boolean {
-  return !shell || shell.length === 0 || POSIX_SHELL.test(shell[0]);
-}
 
 /** `set -o pipefail` before the first pipe (e.g. at the top of a heredoc script) also covers it. */
 function setsPipefailBefore(cmds: Command[], pipeStart: number): boolean {

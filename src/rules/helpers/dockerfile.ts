@@ -251,9 +251,14 @@ export function shellAt(df: Dockerfile, instr: Instruction): string[] | null {
 
 /** Is the shell at this instruction POSIX-like (sh, bash, ash, dash, zsh, ksh)? */
 export function isPosixShell(df: Dockerfile, instr: Instruction): boolean {
-  const sh = shellAt(df, instr);
-  if (!sh || sh.length === 0) return true;
-  return /(^|[\\/])(sh|bash|ash|dash|zsh|ksh|busybox)(\.exe)?$/i.test(sh[0]);
+  return isPosixShellValue(shellAt(df, instr));
+}
+
+const POSIX_SHELL = /(^|[\\/])(sh|bash|ash|dash|zsh|ksh|busybox)(\.exe)?$/i;
+
+/** As isPosixShell, for a SHELL already found (null or empty: the default `/bin/sh -c`). */
+export function isPosixShellValue(shell: readonly string[] | null): boolean {
+  return !shell || shell.length === 0 || POSIX_SHELL.test(shell[0]);
 }
 
 /**
