@@ -1,10 +1,11 @@
 // Dockerfile benchmark: shipready vs dockerfilelint and dockerfile-utils (npm) on the shared corpus.
 // Usage: npm run bench   (= npm run build && node bench/run.mjs)
-//        node bench/run.mjs [--corpus DIR] [--passes 7] [--warmup 3] [--runs 15] [--no-write] [--no-compose] [--no-image]
+//        node bench/run.mjs [--corpus DIR] [--passes 7] [--warmup 3] [--rounds 3] [--runs 15] [--no-write] [--no-compose] [--no-image]
 //
 // (a)-(c) Throughput in one process: each tool runs in its own child process (same Node, fresh JIT)
 //         over the corpus files read into memory first; a few warm-up passes, then timed passes;
-//         files/s is from the median pass. shipready goes through its library API (dist/index.js,
+//         files/s is from the median pass; in --rounds rounds (tools in rotating order), reporting each
+//         tool's median round and the median per-round ratio to dockerfilelint. shipready goes through its library API (dist/index.js,
 //         lintText with the default configuration, so no ShellCheck); dockerfilelint through run(),
 //         dockerfile-utils through validate(). Exceptions a tool throws are counted per file, never fatal.
 //         Peak RSS is the child's max resident set size at the end (files, modules and all passes).
@@ -208,7 +209,7 @@ function render(r) {
   const node = r.cold.find((c) => c.id === 'node');
   const shipCold = r.cold.find((c) => c.id === 'shipready');
   const ratio = (c) => (c?.medianMs && node?.medianMs ? c.medianMs / node.medianMs : null);
-  const vsDfl = ship?.filesPerSecond && dfl?.filesPerSecond ? ship.filesPerSecond / dfl.filesPerSecond : null;
+  const vsDfl = r.vsDockerfilelint ?? (ship?.filesPerSecond && dfl?.filesPerSecond ? ship.filesPerSecond / dfl.filesPerSecond : null);
   const lines = [
     '# Dockerfile benchmark',
     '',
@@ -219,7 +220,7 @@ function render(r) {
     '',
     '## Throughput in one process',
     '',
-    `Each tool runs in its own Node process with the files already in memory: ${r.warmup} warm-up passes over the corpus, then ${r.passes} timed passes; files/s is from the median pass. Peak RSS is the process's max resident set size. A "crash" is a file on which the tool threw.`,
+    `Each tool runs in its own Node process with the files already in memory: ${r.warmup} warm-up passes over the corpus, then ${r.passes} timed passes; a run's time is its median pass. This is done in ${r.rounds} rounds, each running every tool once in a rotating order; a tool's row is its median round, and the ratio to dockerfilelint is the median of the ${r.rounds} per-round ratios (${(r.ratios ?? []).map((x) => f(x, 2) + 'x').join(', ')}), so that a machine whose speed drifts slows all tools alike. Peak RSS is the process's max resident set size. A "crash" is a file on which the tool threw.`,
     '',
     '| Tool | Files/s (median) | Pass time, median (min-max) | Findings | Crashes | Peak RSS (MB) |',
     '|---|---:|---:|---:|---:|---:|',
@@ -303,17 +304,40 @@ async function main() {
   const warmup = Number(arg('warmup', '3'));
   const passes = Number(arg('passes', '7'));
   const runs = Number(arg('runs', '15'));
+  const rounds = Math.max(1, Number(arg('rounds', '3')));
   const coldWarmup = Number(arg('cold-warmup', '3'));
   const names = listCorpus(corpus);
 
-  const throughput = {};
-  for (const tool of Object.keys(TOOLS)) {
-    process.stderr.write(`bench: throughput of ${tool} (${warmup} warm-up + ${passes} timed passes over ${names.length} files)...\n`);
-    throughput[tool] = runWorker(tool, corpus, warmup, passes);
-    const x = throughput[tool];
-    if (x.failed) process.stderr.write(`bench: ${tool} failed: ${x.failed}\n`);
-    else if (x.crashes) process.stderr.write(`bench: ${tool} threw on ${x.crashes} files, e.g. ${x.crashSamples[0]}\n`);
+  // Several rounds, each running every tool once in a rotating order: a machine whose speed drifts
+  // (shared or throttled CPUs) then slows all tools alike, and ratios come from runs close in time.
+  const tools = Object.keys(TOOLS);
+  const byRound = [];
+  for (let round = 0; round < rounds; round++) {
+    const results = {};
+    for (let k = 0; k < tools.length; k++) {
+      const tool = tools[(k + round) % tools.length];
+      process.stderr.write(`bench: round ${round + 1}/${rounds}: throughput of ${tool} (${warmup} warm-up + ${passes} timed passes over ${names.length} files)...\n`);
+      const x = runWorker(tool, corpus, warmup, passes);
+      results[tool] = x;
+      if (x.failed) process.stderr.write(`bench: ${tool} failed: ${x.failed}\n`);
+      else if (x.crashes && round === 0) process.stderr.write(`bench: ${tool} threw on ${x.crashes} files, e.g. ${x.crashSamples[0]}\n`);
+    }
+    byRound.push(results);
   }
+  const throughput = {};
+  for (const tool of tools) {
+    // The round with the median pass time stands for the tool; all rounds' times are kept.
+    const ok = byRound.map((r) => r[tool]).filter((x) => !x.failed);
+    if (ok.length === 0) {
+      throughput[tool] = byRound[0][tool];
+      continue;
+    }
+    const sorted = [...ok].sort((a, b) => a.medianSeconds - b.medianSeconds);
+    throughput[tool] = { ...sorted[(sorted.length - 1) >> 1], roundSeconds: ok.map((x) => x.medianSeconds) };
+  }
+  // shipready against dockerfilelint: the median of the per-round ratios.
+  const ratios = byRound.filter((r) => r.shipready && !r.shipready.failed && r.dockerfilelint && !r.dockerfilelint.failed).map((r) => r.dockerfilelint.medianSeconds / r.shipready.medianSeconds);
+  const vsDockerfilelint = ratios.length ? median(ratios) : null;
   const coldFile = pickColdFile(corpus, names);
   process.stderr.write(`bench: cold start (${coldWarmup} warm-up + ${runs} interleaved rounds) on ${coldFile}...\n`);
   const cold = coldStart(corpus, coldFile, runs, coldWarmup);
@@ -324,7 +348,10 @@ async function main() {
     files: names.length,
     warmup,
     passes,
+    rounds,
     throughput,
+    vsDockerfilelint,
+    ratios,
     coldFile,
     coldRuns: runs,
     coldWarmup,
