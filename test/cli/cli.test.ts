@@ -78,6 +78,18 @@ describe('shipready CLI', () => {
     expect(run(['lint', '--formt', 'json']).err).toContain('did you mean --format?');
   });
 
+  it('says ShellCheck is missing only when a Dockerfile was linted', () => {
+    // A PATH without shellcheck, whatever this machine has installed.
+    const env = { ...process.env, NO_COLOR: '1', PATH: '/nonexistent' };
+    const notice = /shellcheck not found on PATH/;
+    const missing = spawnSync(process.execPath, [bin, 'lint', 'no/such/path'], { cwd: root, encoding: 'utf8', env });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).not.toMatch(notice);
+    const dir = tmp({ 'Dockerfile': 'FROM alpine:3.20\nRUN echo hi\n' });
+    const linted = spawnSync(process.execPath, [bin, 'lint'], { cwd: dir, encoding: 'utf8', env });
+    expect(linted.stderr).toMatch(notice);
+  });
+
   it('exits 2 on binary or non-UTF-8 input, without a stack trace', () => {
     const dir = tmp({ 'Dockerfile': Buffer.from([0x46, 0x52, 0x00, 0x01, 0xff]), 'b/Dockerfile': Buffer.from([0x46, 0xff, 0xfe, 0x0a]) });
     const r = run(['lint', '--no-shellcheck'], { cwd: dir });

@@ -6,7 +6,7 @@
 
 export const END = 0;
 export const WORD = 1;
-export const OP_TOKEN = 2;
+const OP_TOKEN = 2;
 
 /**
  * The operator at `i` (whose first character has class OP), longest match first, out of

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { isPosixShell, mounts, runCommandsNamed, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
+import { isPosixShell, mounts, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { RunCommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
@@ -7,7 +7,6 @@ import type { Command } from '../../model/shell/types.js';
 const LISTS = '/var/lib/apt/lists';
 const APT_NAMES = ['apt-get', 'apt', 'aptitude', 'apt-cache'];
 const APT = new Set(APT_NAMES);
-const isApt = (n: string): boolean => APT.has(n);
 const VALUE_FLAGS = ['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release', '-a', '--host-architecture'];
 // Subcommands that do not read the package lists.
 const LIST_FREE = new Set(['update', 'clean', 'autoclean', 'distclean', 'dist-clean', 'remove', 'purge', 'autoremove']);
@@ -34,21 +33,6 @@ function removesLists(cmd: Command): boolean {
   return sub === 'distclean' || sub === 'dist-clean';
 }
 
-/**
- * The apt commands of all RUNs (ONBUILD ones too), in file order. Four index lookups, and a merge only when
- * a file runs two apt tools: cheaper than testing every command name of the file.
- */
-function aptCommands(df: Dockerfile): readonly RunCommand[] {
-  let found: readonly RunCommand[] | undefined;
-  for (const name of APT_NAMES) {
-    const list = runCommandsNamed(df, name, { onbuild: true });
-    if (list.length === 0) continue;
-    if (found) return runCommandsWhere(df, isApt, { onbuild: true });
-    found = list;
-  }
-  return found ?? NONE;
-}
-const NONE: readonly RunCommand[] = [];
 
 /** A cache or tmpfs mount over the lists keeps them out of the layer. */
 function mountedLists(df: Dockerfile, instr: Instruction): boolean {
@@ -57,7 +41,7 @@ function mountedLists(df: Dockerfile, instr: Instruction): boolean {
 
 /**
  * Offset of the last RUN that reads apt lists it did not download itself (deleting them earlier would break it).
- * Walks only the apt commands (`aptCommands`, all RUNs' in file order): no other command reads or fetches lists.
+ * Walks only the apt commands (all RUNs', in file order): no other command reads or fetches lists.
  */
 function lastListReader(aptCommands: readonly RunCommand[]): number {
   let last = -1;
@@ -94,7 +78,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    const apt = aptCommands(df);
+    const apt = runCommandsNamed(df, APT_NAMES, { onbuild: true });
     let reader: number | undefined;
     // Only RUNs with an apt command (an `apt-get update` is one), from the per-file index, in file order:
     // a RUN's apt commands are consecutive there, `apt[first..end)`.

@@ -1,7 +1,5 @@
 import { defineRule } from '../types.js';
-import type { Dockerfile } from '../../model/dockerfile/types.js';
-import { positionals, runCommandsNamed, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
-import type { RunCommand } from '../helpers/dockerfile.js';
+import { positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 
 // Options whose value is the next word, per package manager.
 const APT_VALUE = ['-o', '-c', '-t', '--target-release', '--option', '--config-file'];
@@ -19,23 +17,7 @@ const WHOLE_SYSTEM = new Map<string, { valueFlags: string[]; subs: Set<string>; 
   ['microdnf', { valueFlags: RPM_VALUE, subs: new Set(['update', 'upgrade']), always: new Set() }],
 ]);
 const TOOLS = [...WHOLE_SYSTEM.keys()];
-const isTool = (n: string): boolean => WHOLE_SYSTEM.has(n);
 
-/**
- * The package-manager commands of all RUNs (ONBUILD ones too), in file order. One index lookup per tool, and
- * a merge only when a file runs two of them: cheaper than testing every command name of the file.
- */
-function toolCommands(df: Dockerfile): readonly RunCommand[] {
-  let found: readonly RunCommand[] | undefined;
-  for (const name of TOOLS) {
-    const list = runCommandsNamed(df, name, { onbuild: true });
-    if (list.length === 0) continue;
-    if (found) return runCommandsWhere(df, isTool, { onbuild: true });
-    found = list;
-  }
-  return found ?? NONE;
-}
-const NONE: readonly RunCommand[] = [];
 
 export default defineRule({
   id: 'DF112',
@@ -58,7 +40,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { cmd, base: tool } of toolCommands(df)) {
+    for (const { cmd, base: tool } of runCommandsNamed(df, TOOLS, { onbuild: true })) {
       const spec = WHOLE_SYSTEM.get(tool)!;
       const sub = subcommand(cmd, spec.valueFlags);
       if (!sub) continue;

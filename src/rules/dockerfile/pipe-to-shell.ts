@@ -1,10 +1,8 @@
 import type { Command } from '../../model/shell/types.js';
 import { defineRule } from '../types.js';
-import type { Dockerfile } from '../../model/dockerfile/types.js';
-import { baseName, runCommandsNamed, runCommandsWhere } from '../helpers/dockerfile.js';
-import type { RunCommand } from '../helpers/dockerfile.js';
+import { baseName, runCommandsNamed } from '../helpers/dockerfile.js';
 
-const isFetcher = (n: string): boolean => n === 'curl' || n === 'wget';
+const FETCHERS = ['curl', 'wget'];
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'fish']);
 // Interpreters that run a program read from stdin, and the flags that make them run something else.
 // A Map: a lookup of an arbitrary command name in an object would find `constructor`.
@@ -15,13 +13,6 @@ const INTERPRETERS = new Map<string, Set<string>>([
 const SHELL_NOT_STDIN = new Set(['-c']);
 const PROC_SUBST = /<\(\s*$/;
 
-/** The curl and wget commands of all RUNs (ONBUILD ones too), in file order: two index lookups, merged only when both run. */
-function fetchCommands(df: Dockerfile): readonly RunCommand[] {
-  const curl = runCommandsNamed(df, 'curl', { onbuild: true });
-  const wget = runCommandsNamed(df, 'wget', { onbuild: true });
-  if (curl.length === 0) return wget;
-  return wget.length === 0 ? curl : runCommandsWhere(df, isFetcher, { onbuild: true });
-}
 
 /** Does the download go to stdout? curl does unless `-o file`/`-O`; wget only with `-O -`. */
 function toStdout(cmd: Command, fetcher: string): boolean {
@@ -100,7 +91,7 @@ export default defineRule({
   },
   check({ df, report, source }) {
     // Only the curl and wget commands (from the per-file index, in file order), with their RUN's commands around them.
-    for (const { instr, cmd: c, base: fetcher } of fetchCommands(df)) {
+    for (const { instr, cmd: c, base: fetcher } of runCommandsNamed(df, FETCHERS, { onbuild: true })) {
       const cmds = df.script(instr).commands;
       const i = cmds.indexOf(c);
       if (!c.nested) {

@@ -28,7 +28,7 @@ export function runCommands(df: Dockerfile, opts: { onbuild?: boolean } = {}): r
  * The RUN commands (as `runCommands`) whose base name is `name` or one of `names`, in order:
  * a map lookup, so a rule about `apt-get` costs nothing on a file that never runs it.
  */
-export function runCommandsNamed(df: Dockerfile, names: string | readonly string[], opts: { onbuild?: boolean } = {}): readonly RunCommand[] {
+export function runCommandsNamed(df: Dockerfile, names: string | Iterable<string>, opts: { onbuild?: boolean } = {}): readonly RunCommand[] {
   const idx = runIndex(df, !!opts.onbuild);
   if (typeof names === 'string') return idx.byName.get(names) ?? NONE;
   // One lookup per name; a merged list (in file order) only when more than one of them runs.
@@ -40,7 +40,9 @@ export function runCommandsNamed(df: Dockerfile, names: string | readonly string
     if (found === NONE) found = list;
     else several = true;
   }
-  return several ? idx.all.filter((rc) => names.includes(rc.base)) : found;
+  if (!several) return found;
+  const wanted = new Set(names);
+  return idx.all.filter((rc) => wanted.has(rc.base));
 }
 
 /** The RUN commands (as `runCommands`) whose base name passes `test`, in order; `test` runs once per distinct name. */

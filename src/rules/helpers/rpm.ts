@@ -6,7 +6,7 @@
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { DockerfileContext } from '../types.js';
-import { hasFlag, insertFlagAfter, mounts, packageSpecs, positionals, runCommandsNamed, runCommandsWhere, type RunCommand } from './dockerfile.js';
+import { hasFlag, insertFlagAfter, mounts, packageSpecs, positionals, runCommandsNamed } from './dockerfile.js';
 
 // yum/dnf options whose value is the next word.
 const VALUE_FLAGS = [
@@ -28,22 +28,6 @@ export interface RpmActions {
 
 const WITH_ONBUILD = { onbuild: true };
 
-/**
- * The commands (ONBUILD ones included) run by one of `tools`, in file order: as `runCommandsWhere`, but
- * with one index lookup per tool instead of a test of every command name the file uses.
- */
-function toolCommands(df: Dockerfile, tools: ReadonlySet<string>): readonly RunCommand[] {
-  let found: readonly RunCommand[] | undefined;
-  for (const tool of tools) {
-    const list = runCommandsNamed(df, tool, WITH_ONBUILD);
-    if (list.length === 0) continue;
-    // Two tools in one file (rare): the index merges them in file order.
-    if (found) return runCommandsWhere(df, (n) => tools.has(n), WITH_ONBUILD);
-    found = list;
-  }
-  return found ?? [];
-}
-
 /** The action words of `cmd` (`install`, or `group install`) when they are in `actions`; undefined otherwise. */
 function action(cmd: Command, actions: RpmActions): ShellWord[] | undefined {
   const [sub, next] = positionals(cmd.args, VALUE_FLAGS);
@@ -56,7 +40,7 @@ const SETOPT_YES = /^(?:--setopt=)?assumeyes=(?:1|true|yes|on)$/i;
 
 /** Reports package-changing commands without -y (messageId `missing`, data `tool`, `action`), with a fix. */
 export function checkMissingYes({ df, report }: DockerfileContext, tools: ReadonlySet<string>, prompts: RpmActions): void {
-  for (const { instr, cmd, base: tool } of toolCommands(df, tools)) {
+  for (const { instr, cmd, base: tool } of runCommandsNamed(df, tools, WITH_ONBUILD)) {
     const words = action(cmd, prompts);
     if (!words || hasFlag(cmd, 'y', ['assumeyes']) || cmd.args.some((a) => SETOPT_YES.test(a.value))) continue;
     const last = words[words.length - 1];
@@ -110,7 +94,7 @@ function cacheMounted(df: Dockerfile, instr: Instruction, spec: CacheSpec): bool
 export function checkCacheNotCleaned({ df, report }: DockerfileContext, tools: ReadonlySet<string>, spec: CacheSpec): void {
   // Only RUNs that run one of the tools can fill its cache (in file order, each once).
   let prev: Instruction | undefined;
-  for (const { instr } of toolCommands(df, tools)) {
+  for (const { instr } of runCommandsNamed(df, tools, WITH_ONBUILD)) {
     if (instr === prev) continue;
     prev = instr;
     const cmds = df.script(instr).commands;
@@ -133,7 +117,6 @@ export function checkCacheNotCleaned({ df, report }: DockerfileContext, tools: R
   }
 }
 
-// The version part of `name-version[-release]` starts with a digit, optionally after an epoch `N:`.
 const RPM_FILE = /\.rpm$/i;
 const COMPARISON = /[<>=]/;
 const GLOB_ONLY = /^[*?]+$/;
@@ -148,7 +131,7 @@ export function rpmPinned(pkg: string): boolean {
   const dash = pkg.lastIndexOf('-');
   // No dash, or nothing before the first one.
   if (dash < 0 || pkg.charCodeAt(0) === 0x2d /* - */) return false;
-  // VERSION holds exactly when the part starts with a digit (the epoch is digits too).
+  // A version starts with a digit (so does an epoch `N:`).
   if (isDigitAt(pkg, dash + 1)) return true;
   // `name-1.2-*`: any release of a fixed version.
   const before = pkg.lastIndexOf('-', dash - 1);
@@ -162,7 +145,7 @@ function isDigitAt(s: string, i: number): boolean {
 
 /** Reports `install` specs without a version (`unpinned`) and `module install` specs without a stream (`module`). */
 export function checkUnpinned({ df, report }: DockerfileContext, tools: ReadonlySet<string>, install: ReadonlySet<string>): void {
-  for (const { instr, cmd } of toolCommands(df, tools)) {
+  for (const { instr, cmd } of runCommandsNamed(df, tools, WITH_ONBUILD)) {
     const pos = positionals(cmd.args, VALUE_FLAGS);
     // `install pkg…` or `module install mod:stream…`; groups and local files have no version to pin.
     const isModule = pos[0]?.value === 'module' && pos[1]?.value === 'install';
