@@ -22,15 +22,8 @@ function isTarball(name: string): boolean {
 
 /** The tarball name of a path (its file name), or undefined. */
 function tarballName(path: string): string | undefined {
-  if (!mayEndTarball(path)) return undefined;
   const name = fileName(path);
   return isTarball(name) ? name : undefined;
-}
-
-/** Every TARBALL extension ends in r, z or 2: most paths are rejected without cutting or lower-casing them. */
-function mayEndTarball(path: string): boolean {
-  const last = path.charCodeAt(path.length - 1) | 0x20;
-  return last === 0x72 /* r */ || last === 0x7a /* z */ || last === 0x32 /* 2 */;
 }
 
 /** Does the command unpack its file arguments (tar -x, gunzip, xz -d, ...)? */

@@ -24,32 +24,10 @@ function prefixOf(key: string, prefixes: readonly string[]): string | undefined 
   return undefined;
 }
 
-const isLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
-const isSeparator = (c: number): boolean => c === 0x2e /* . */ || c === 0x2d; /* - */
-
-/**
- * Lower-case letters, digits and single separators, starting with a letter and ending with a letter or
- * digit: the usual key, told apart in one pass (the checks below name the problem of the others).
- */
-function wellFormed(key: string): boolean {
-  const n = key.length;
-  if (n === 0 || !isLower(key.charCodeAt(0))) return false;
-  const last = key.charCodeAt(n - 1);
-  if (!isLower(last) && !isDigit(last)) return false;
-  for (let i = 1; i < n; i++) {
-    const c = key.charCodeAt(i);
-    if (isLower(c) || isDigit(c)) continue;
-    if (!isSeparator(c) || isSeparator(key.charCodeAt(i - 1))) return false;
-  }
-  return true;
-}
-
 /** The first problem with a key, following Docker's key format recommendations, or null. */
 function problem(key: string): { id: string; data: Record<string, string> } | null {
   const reserved = prefixOf(key, RESERVED);
   if (reserved !== undefined && prefixOf(key, DOCKER_EXTENSION) === undefined) return { id: 'reserved', data: { ns: reserved } };
-  if (wellFormed(key)) return null;
   const bad = INVALID_CHAR.exec(key);
   if (bad) return { id: UPPER.test(bad[0]) ? 'uppercase' : 'char', data: { char: bad[0] } };
   if (!GOOD_START.test(key) || !GOOD_END.test(key)) return { id: 'ends', data: {} };

@@ -2,7 +2,6 @@ import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import { defineRule, type DockerfileContext } from '../types.js';
 
 // Files that hold credentials by convention (matched against the last path component).
-// (mayBeSecret relies on these names, the folders below and DOTENV starting with `.`, `i` or `_`.)
 const SECRET_FILES = new Set([
   '.npmrc', '.pypirc', '.git-credentials', '.netrc', '_netrc', '.pgpass', '.my.cnf', '.htpasswd',
   'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'id_ecdsa_sk', 'id_ed25519_sk',
@@ -26,25 +25,12 @@ const KEYRING_DEST = /(?:keyrings|trusted\.gpg\.d|rpm-gpg|apk\/keys|ca-certifica
 /** Is this COPY source a credentials file? Returns the matched name (for the secret id), or undefined. */
 function secretName(path: string, dest: string): string | undefined {
   const clean = withoutTrailingSlashes(path);
-  const baseStart = clean.lastIndexOf('/') + 1;
-  if (!mayBeSecret(clean, baseStart)) return undefined;
-  const base = clean.slice(baseStart);
+  const base = clean.slice(clean.lastIndexOf('/') + 1);
   if (base === '' || base === '.' || base === '*') return undefined;
-  if (SECRET_FILES.has(base) || SECRET_DIRS.has(base) || (mayBeSecretPath(clean) && SECRET_PATHS.test(clean))) return base;
-  if (base.startsWith('.env') && DOTENV.test(base) && !ENV_TEMPLATE.test(base)) return base;
-  // Every KEY_EXT extension has three letters.
-  if (base.charCodeAt(base.length - 4) === 0x2e /* . */ && KEY_EXT.test(base) && !PUBLIC_HINT.test(base.replace(KEY_EXT, '')) && !KEYRING_DEST.test(dest)) return base;
+  if (SECRET_FILES.has(base) || SECRET_DIRS.has(base) || SECRET_PATHS.test(clean)) return base;
+  if (DOTENV.test(base) && !ENV_TEMPLATE.test(base)) return base;
+  if (KEY_EXT.test(base) && !PUBLIC_HINT.test(base.replace(KEY_EXT, '')) && !KEYRING_DEST.test(dest)) return base;
   return undefined;
-}
-
-/**
- * Cheap rejection of most paths, before the base name is cut out: every SECRET_FILES, SECRET_DIRS and
- * DOTENV name starts with `.`, `i` or `_`, every KEY_EXT name has a dot 4 from the end, and SECRET_PATHS
- * looks at the whole path.
- */
-function mayBeSecret(path: string, baseStart: number): boolean {
-  const c = path.charCodeAt(baseStart);
-  return c === 0x2e /* . */ || c === 0x69 /* i */ || c === 0x5f /* _ */ || path.charCodeAt(path.length - 4) === 0x2e || mayBeSecretPath(path);
 }
 
 /** `path` without trailing slashes (what `/\/+$/` would remove). */
@@ -52,11 +38,6 @@ function withoutTrailingSlashes(path: string): string {
   let end = path.length;
   while (end > 0 && path.charCodeAt(end - 1) === 0x2f /* / */) end--;
   return end === path.length ? path : path.slice(0, end);
-}
-
-/** Could SECRET_PATHS match? Each of its paths ends in one of these. */
-function mayBeSecretPath(path: string): boolean {
-  return path.endsWith('credentials') || path.endsWith('.json') || path.endsWith('/config');
 }
 
 /** A remote source (URL, `git@`) or a heredoc: not a file from the build context. */

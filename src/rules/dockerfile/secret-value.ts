@@ -13,7 +13,6 @@ const TOKENS: ReadonlyArray<{ kind: string; re: RegExp; publicOk?: boolean }> = 
 const ANY_TOKEN = new RegExp(TOKENS.map((t) => t.re.source).join('|'));
 // Names whose value is a credential itself (not `PASSWORD_FILE`, `TOKEN_URL`).
 const SECRET_NAME = /(?:passw(?:or)?d|passphrase|secret|token|api_?key|private_?key|access_?key|secret_?key(?:_base)?|auth_?key|master_?key|encryption_?key|signing_?key)$/i;
-const SECRET_NAME_ENDS = ['swd', 'ord', 'ase', 'ret', 'ken', 'key'];
 const CAMEL = /([a-z0-9])([A-Z])/g;
 // `scheme://user:password@host`
 const URL_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^/:@\s]*:([^/@\s]+)@/i;
@@ -79,18 +78,5 @@ function hasUrlPassword(value: string): boolean {
 
 /** Does the name (camelCase split into snake_case) end like a credential's name? */
 function nameHoldsSecret(key: string): boolean {
-  // Cheap rejection: every SECRET_NAME match ends in one of these (the camelCase split only adds `_`,
-  // and none of these holds one, so a name that matches ends in one already).
-  for (const end of SECRET_NAME_ENDS) {
-    if (endsWithLetters(key, end)) return SECRET_NAME.test(key.replace(CAMEL, '$1_$2'));
-  }
-  return false;
-}
-
-/** Does `s` end with the lower-case letters `suffix`, in any case? (ASCII; no lower-cased copy made.) */
-function endsWithLetters(s: string, suffix: string): boolean {
-  const offset = s.length - suffix.length;
-  if (offset < 0) return false;
-  for (let i = 0; i < suffix.length; i++) if ((s.charCodeAt(offset + i) | 0x20) !== suffix.charCodeAt(i)) return false;
-  return true;
+  return SECRET_NAME.test(key.replace(CAMEL, '$1_$2'));
 }
