@@ -77,7 +77,7 @@ rows.push(['walk + sizes + report', time(() => {
   contextReport(ctx, parseDockerfile('Dockerfile', 'FROM alpine:3.20\nCOPY pkg1 /pkg1/\nCOPY . /app/\n'), (p) => p);
 })]);
 const cli = join(root, 'bin/shipready.cjs');
-if (existsSync(join(root, 'dist/cli.cjs'))) {
+if (existsSync(join(root, 'dist/cli/entry.cjs'))) {
   rows.push(['shipready context --format json (CLI)', time(() => {
     const r = spawnSync(process.execPath, [cli, 'context', dir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
     if (r.status !== 0) throw new Error(r.stderr);

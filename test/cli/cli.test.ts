@@ -23,7 +23,7 @@ function tmp(files: Record<string, string | Buffer>): string {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/cli.cjs'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(join(root, 'dist/cli/entry.cjs'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 });
 
 describe('shipready CLI', () => {

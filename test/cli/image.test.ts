@@ -17,7 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'shipready-image-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/cli.cjs'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(join(root, 'dist/cli/entry.cjs'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 });
 
 function run(args: string[], input?: Buffer) {

@@ -13,7 +13,7 @@ function run(args: string[], cwd: string) {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/cli.cjs'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(join(root, 'dist/cli/entry.cjs'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 });
 
 const TREE = {
