@@ -26,6 +26,8 @@ export interface InspectImageOptions {
   /** `os/arch[/variant]` to pick from a multi-platform index (default: the first linux/amd64). */
   platform?: string;
   thresholds?: WasteThresholds;
+  /** Check layer blobs against their digests and diff_ids (see `ReadImageOptions.verifyDigests`). */
+  verifyDigests?: boolean;
   /** Called while reading, with compressed bytes read so far and the total when known. */
   onProgress?: (image: string, done: number, total: number) => void;
 }
@@ -61,6 +63,7 @@ export async function inspectImages(inputs: string[], opts: InspectImageOptions 
       model = await loadImage(input === '-' ? '-' : resolve(cwd, input), {
         platform: opts.platform,
         display,
+        verifyDigests: opts.verifyDigests,
         onProgress: opts.onProgress ? (done: number, total: number) => opts.onProgress!(display, done, total) : undefined,
       });
     } catch (e) {

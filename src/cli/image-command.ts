@@ -18,6 +18,8 @@ Options:
   -o, --output <file>               write the report to a file instead of stdout
       --html <file>                 also write a self-contained HTML report (layer chart, treemap, findings)
       --platform <os/arch[/var]>    pick an image from a multi-platform index (default: first linux/amd64)
+      --verify-digests              check every layer against its digest and diff_id, as docker load does
+                                    (a mismatch is an input error, exit 2); costs a SHA-256 pass
   -c, --config <file>               config file (default: .shipready.yaml upward, else .hadolint.yaml)
       --ignore <code,...>           ignore rules (code, name or Dockle id; repeatable)
       --max-wasted-bytes <size>     wasted-space fails above this many reclaimable bytes (e.g. 20MB)
@@ -34,6 +36,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'output', short: 'o', value: true },
   { name: 'html', value: true },
   { name: 'platform', value: true },
+  { name: 'verify-digests' },
   { name: 'config', short: 'c', value: true },
   { name: 'ignore', value: true, multi: true },
   { name: 'max-wasted-bytes', value: true },
@@ -78,6 +81,7 @@ export async function imageCommand(argv: string[], io: IO): Promise<number> {
     configPath: flags.get('config') as string | undefined,
     ignore: flags.get('ignore') as string[] | undefined,
     platform,
+    verifyDigests: flags.get('verify-digests') === true,
     thresholds,
     onProgress: (image, done, total) => {
       if (barFor !== image) {

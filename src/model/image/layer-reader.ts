@@ -3,6 +3,7 @@
  * parse the tar, normalise paths, split out whiteout markers, and keep only the contents the
  * capture policy selects.
  */
+import { createHash } from 'node:crypto';
 import { Writable, type Readable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InputError } from '../../config/errors.js';
@@ -26,6 +27,8 @@ export interface LayerReadOptions {
   policy: CapturePolicy;
   budget: CaptureBudget;
   limits: ReaderLimits;
+  /** Hash the blob and its tar stream (see `LayerSummary.hashes`). */
+  hash?: boolean;
 }
 
 export { normalizeLayerPath };
@@ -100,10 +103,14 @@ export async function readLayer(source: Readable, head: Uint8Array, opts: LayerR
   const visitor = new SummaryVisitor(opts.policy, opts.budget);
   const parser = new TarParser(visitor, { display, maxEntryBytes: limits.maxEntryBytes, maxMetaBytes: limits.maxMetaBytes, maxEntries: limits.maxEntries });
   let compressed = 0;
+  const storedHash = opts.hash ? createHash('sha256') : undefined;
+  // An uncompressed blob is its tar stream: one hash serves both.
+  const tarHash = opts.hash && compression !== 'none' ? createHash('sha256') : undefined;
   const sink = new Writable({
     highWaterMark: 1 << 20,
     write(chunk: Buffer, _enc, cb) {
       try {
+        tarHash?.update(chunk);
         parser.push(chunk);
         const out = parser.bytes;
         if (out > limits.maxLayerBytes) {
@@ -126,7 +133,9 @@ export async function readLayer(source: Readable, head: Uint8Array, opts: LayerR
       }
     },
   });
-  const counter = (chunk: Buffer) => { compressed += chunk.length; };
+  const counter = storedHash
+    ? (chunk: Buffer) => { compressed += chunk.length; storedHash.update(chunk); }
+    : (chunk: Buffer) => { compressed += chunk.length; };
   let decoder: Transform | undefined;
   try {
     decoder = await createDecompressor(compression, head, limits.maxZstdWindow, display);
@@ -156,5 +165,10 @@ export async function readLayer(source: Readable, head: Uint8Array, opts: LayerR
     whiteouts: visitor.whiteouts,
     opaqueDirs: visitor.opaqueDirs,
     contents: visitor.contents,
+    ...(storedHash ? { hashes: hashesOf(storedHash.digest('hex'), tarHash?.digest('hex')) } : {}),
   };
+}
+
+function hashesOf(stored: string, tar: string | undefined): { stored: string; tar: string } {
+  return { stored: `sha256:${stored}`, tar: `sha256:${tar ?? stored}` };
 }

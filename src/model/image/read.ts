@@ -33,6 +33,11 @@ export interface ReadImageOptions {
   concurrency?: number;
   /** How the input is named in errors and `RawImage.source` (default: `input` as given). */
   display?: string;
+  /**
+   * Check each layer blob against its descriptor digest (and its uncompressed tar stream against the
+   * config's diff_id), as `docker load` does; a mismatch is an `InputError`. Costs a SHA-256 pass.
+   */
+  verifyDigests?: boolean;
 }
 
 export async function readImage(input: string, opts: ReadImageOptions = {}): Promise<RawImage> {
@@ -90,9 +95,9 @@ async function readSeekable(store: SeekableStore, display: string, opts: ReadIma
   await forEachLimited([...unique.values()], opts.concurrency ?? 2, async (ref) => {
     const { head, stream } = await store.open(ref.resolved);
     if (opts.onProgress) stream.on('data', (c: Buffer) => opts.onProgress!((done += c.length), total));
-    summaries.set(ref.resolved, await readLayer(stream, head, { blob: ref.member, display, limits, budget, policy }));
+    summaries.set(ref.resolved, await readLayer(stream, head, { blob: ref.member, display, limits, budget, policy, hash: opts.verifyDigests }));
   });
-  return rawImage(plan, display, plan.layers.map((ref) => withRef(summaries.get(ref.resolved)!, ref)));
+  return rawImage(plan, display, plan.layers.map((ref) => withRef(summaries.get(ref.resolved)!, ref, display)));
 }
 
 /** Reads an archive from a non-seekable stream in one pass (stdin, pipes, whole-archive gzip/zstd). */
@@ -131,27 +136,41 @@ export async function readImageStream(source: Readable, display: string, opts: R
     }
     let archive: StreamedArchive;
     try {
-      archive = await StreamedArchive.read(chunks, { display, limits, budget: new CaptureBudget() });
+      archive = await StreamedArchive.read(chunks, { display, limits, budget: new CaptureBudget(), hash: opts.verifyDigests });
     } catch (e) {
       if (e instanceof InputError) throw e;
       throw new InputError(`${describeStreamError(e, kind)} in the archive`, display);
     }
     await failure;
     const plan = await planImage(archive, { platform: opts.platform, display, isDir: false });
-    return rawImage(plan, display, plan.layers.map((ref) => withRef(archive.layer(ref.resolved), ref)));
+    return rawImage(plan, display, plan.layers.map((ref) => withRef(archive.layer(ref.resolved), ref, display)));
   } finally {
     decoder?.destroy();
     await it.return?.();
   }
 }
 
-function withRef(s: LayerSummary, ref: LayerRef): LayerSummary {
+function withRef(s: LayerSummary, ref: LayerRef, display: string): LayerSummary {
+  if (s.hashes) verifyLayer(s.hashes, ref, display);
   const out: LayerSummary = { ...s, blob: ref.member };
+  delete out.hashes;
   delete out.digest;
   delete out.diffId;
   if (ref.digest) out.digest = ref.digest;
   if (ref.diffId) out.diffId = ref.diffId;
   return out;
+}
+
+/**
+ * The blob must hash to its descriptor digest (OCI manifests; `blobs/sha256/<hex>` members name
+ * theirs) and its tar stream to the config's diff_id. Digests of other algorithms are not checked.
+ */
+function verifyLayer(hashes: { stored: string; tar: string }, ref: LayerRef, display: string): void {
+  const fail = (what: string, actual: string, expected: string) => {
+    throw new InputError(`layer ${ref.member}: ${what} is ${actual} but the image says ${expected}: the archive is corrupt or was modified`, display);
+  };
+  if (ref.digest?.startsWith('sha256:') && ref.digest !== hashes.stored) fail('the blob\'s sha256', hashes.stored, ref.digest);
+  if (ref.diffId?.startsWith('sha256:') && ref.diffId !== hashes.tar) fail('the uncompressed layer\'s sha256', hashes.tar, `diff_id ${ref.diffId}`);
 }
 
 function rawImage(plan: ImagePlan, display: string, layers: LayerSummary[]): RawImage {

@@ -94,6 +94,8 @@ interface StreamOptions {
   display: string;
   limits: ReaderLimits;
   budget: CaptureBudget;
+  /** Hash each layer blob (`ReadImageOptions.verifyDigests`). */
+  hash?: boolean;
 }
 
 const JSON_NAMES = /(^|\/)(manifest\.json|index\.json|oci-layout|repositories|json|[^/]+\.json)$/;
@@ -184,7 +186,7 @@ export class StreamedArchive implements BlobStore {
     pass.on('error', () => {}); // the layer reader reports the failure
     let failed = false;
     const layer = readLayer(pass, head, {
-      blob: name, display, limits, budget: this.opts.budget, policy: capturePolicy({ entrypointPaths: [...this.entrypoints] }),
+      blob: name, display, limits, budget: this.opts.budget, policy: capturePolicy({ entrypointPaths: [...this.entrypoints] }), hash: this.opts.hash,
     }).then(
       (s) => { this.layers.set(name, s); },
       (e) => { failed = true; this.layerErrors.set(name, e); pass.resume(); },

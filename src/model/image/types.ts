@@ -56,6 +56,11 @@ export interface LayerSummary {
   opaqueDirs: string[];
   /** Contents of the files the capture policy selected, by path (the layer's last version). */
   contents: Map<string, Buffer>;
+  /**
+   * With `verifyDigests`: `sha256:` digests of the blob as stored and of its uncompressed tar
+   * stream, checked against the descriptor and the config's diff_id once the plan is known.
+   */
+  hashes?: { stored: string; tar: string };
 }
 
 export interface Platform {
