@@ -141,21 +141,6 @@ function runIndex(df: Dockerfile, onbuild: boolean): RunIndex {
   return idx.runs;
 }
 
-/** Commands of a single RUN. */
-export function commandsOf(df: Dockerfile, instr: Instruction): Command[] {
-  return df.script(instr).commands;
-}
-
-/** Does the stage end up in the final image (last stage or one of its FROM ancestors)? */
-export function isShipped(df: Dockerfile, stage: number): boolean {
-  return df.shippedStages.has(stage);
-}
-
-/** The last stage (the default build target), if any. */
-export function finalStage(df: Dockerfile): Stage | undefined {
-  return df.stages[df.stages.length - 1];
-}
-
 export { baseName };
 
 /**
