@@ -79,7 +79,8 @@ class SummaryVisitor implements TarVisitor {
     this.entries.push(entry);
     // A duplicate replaces what the layer captured before: contents are the layer's last version.
     if (this.contents.has(path)) this.budget.release(this.contents, path);
-    if (type !== 'file' || h.type === 'S') return false;
+    // A sparse file's stored bytes are not its content.
+    if (type !== 'file' || h.type === 'S' || h.sparse) return false;
     const reason = this.policy.reason(path, size, entry.mode);
     if (!reason || size > this.policy.maxBytes(reason) || !this.budget.reserve(size, reason)) return false;
     this.capturePath = path;

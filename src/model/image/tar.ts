@@ -16,6 +16,11 @@ export interface TarHeader {
   size: number;
   /** Apparent size for sparse files, else equal to `size`. */
   realSize: number;
+  /**
+   * A GNU sparse file in PAX form (`GNU.sparse.*` records): the stored bytes are packed segments
+   * (after a map, in version 1.0), not the file's content. Old GNU sparse entries have type `S`.
+   */
+  sparse?: boolean;
   mode: number;
   uid: number;
   gid: number;
@@ -165,6 +170,7 @@ export class EntryAssembler {
     const records = this.global && this.local ? new Map([...this.global, ...this.local]) : (this.local ?? this.global);
     this.local = undefined;
     if (!records) return h;
+    let apparent: number | undefined;
     for (const [key, value] of records) {
       switch (key) {
         case 'path': h.name = value.toString('utf8'); break;
@@ -176,10 +182,11 @@ export class EntryAssembler {
         case 'uid': h.uid = paxNumber(value, this.ctx, h.offset, key); break;
         case 'gid': h.gid = paxNumber(value, this.ctx, h.offset, key); break;
         case 'mtime': h.mtime = paxNumber(value, this.ctx, h.offset, key); break;
-        case 'GNU.sparse.name': h.name = value.toString('utf8'); break;
+        case 'GNU.sparse.name': h.name = value.toString('utf8'); h.sparse = true; break;
         case 'GNU.sparse.realsize':
-        case 'GNU.sparse.size': h.realSize = paxNumber(value, this.ctx, h.offset, key); break;
+        case 'GNU.sparse.size': apparent = paxNumber(value, this.ctx, h.offset, key); h.sparse = true; break;
         default:
+          if (key.startsWith('GNU.sparse.')) h.sparse = true;
           if (key.startsWith('SCHILY.xattr.')) (h.xattrs ??= new Map()).set(key.slice(13), value);
           else if (key.startsWith('LIBARCHIVE.xattr.')) {
             // libarchive stores the name URL-encoded and the value base64-encoded.
@@ -187,7 +194,8 @@ export class EntryAssembler {
           }
       }
     }
-    if (h.size !== h.realSize && records.has('size')) h.realSize = h.size;
+    // Whatever the records' order, a sparse file's apparent size wins over the stored `size`.
+    if (apparent !== undefined) h.realSize = apparent;
     return h;
   }
 }
