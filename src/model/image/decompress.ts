@@ -4,6 +4,7 @@
  * soon as it is complete, so memory stays at one zstd window.
  */
 import { Transform, type TransformCallback } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import { InputError } from '../../config/errors.js';
 import type { Compression } from './types.js';
@@ -27,7 +28,7 @@ export async function createDecompressor(kind: Compression, head: Uint8Array, ma
   if (window !== undefined && window > maxZstdWindow) {
     throw new InputError(`zstd frame needs a ${window}-byte window (limit ${maxZstdWindow}): refusing a likely decompression bomb`, display);
   }
-  if (zstdBackend === 'zlib' && nativeZstd) return nativeZstd({ chunkSize: CHUNK });
+  if (zstdBackend === 'zlib' && nativeZstd) return new NativeZstdFrames(nativeZstd);
   const { Decompress } = await import('fzstd');
   return new FzstdTransform(Decompress as unknown as FzstdDecompress);
 }
@@ -60,6 +61,181 @@ class FzstdTransform extends Transform {
     } catch (e) {
       cb(e as Error);
     }
+  }
+}
+
+/**
+ * Node's native zstd stream ends at the end of the first frame and drops the rest, though a zstd
+ * stream may hold several frames (pzstd and multi-threaded encoders write them, skippable frames
+ * carry metadata). This finds frame boundaries from the headers alone (block sizes are in the
+ * block headers, so payloads are skipped, not decoded) and gives each frame a fresh native decoder.
+ */
+export class NativeZstdFrames extends Transform {
+  private readonly scan = new ZstdFrameScanner();
+  private decoder: Transform | undefined;
+  private failed: Error | undefined;
+  private wakeReader: (() => void) | undefined;
+
+  constructor(private readonly create: ZstdFactory) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    this.feed(chunk).then(() => cb(), cb);
+  }
+
+  override _flush(cb: TransformCallback): void {
+    this.finishFrame().then(() => {
+      // Input ended inside a frame: the native decoder may not say so when the cut is at a block edge.
+      cb(this.scan.midFrame ? new Error('unexpected end of file: the zstd stream stops inside a frame') : undefined);
+    }, cb);
+  }
+
+  override _read(size: number): void {
+    const wake = this.wakeReader;
+    this.wakeReader = undefined;
+    wake?.();
+    super._read(size);
+  }
+
+  override _destroy(err: Error | null, cb: (error: Error | null) => void): void {
+    this.decoder?.destroy();
+    this.wakeReader?.();
+    cb(err);
+  }
+
+  private async feed(chunk: Buffer): Promise<void> {
+    let at = 0;
+    while (at < chunk.length) {
+      const { end, frameEnds, skip } = this.scan.advance(chunk, at);
+      if (!skip) {
+        for (let i = at; i < end; i += CHUNK) await this.decode(chunk.subarray(i, Math.min(end, i + CHUNK)));
+      }
+      at = end;
+      if (frameEnds) await this.finishFrame();
+    }
+  }
+
+  /** Hands bytes of the current frame to its decoder, waiting while the reader is behind. */
+  private async decode(piece: Buffer): Promise<void> {
+    if (this.failed) throw this.failed;
+    const d = (this.decoder ??= this.startDecoder());
+    await new Promise<void>((resolve, reject) => d.write(piece, (e) => (e ? reject(e) : resolve())));
+    while (!this.destroyed && this.readableLength >= this.readableHighWaterMark) await new Promise<void>((r) => (this.wakeReader = r));
+  }
+
+  private startDecoder(): Transform {
+    const d = this.create({ chunkSize: CHUNK });
+    d.on('data', (out: Buffer) => this.push(out));
+    d.on('error', (e: Error) => (this.failed ??= e));
+    return d;
+  }
+
+  private async finishFrame(): Promise<void> {
+    const d = this.decoder;
+    this.decoder = undefined;
+    if (!d) return;
+    if (this.failed) throw this.failed;
+    d.end();
+    await finished(d); // rejects with the decoder's error, even one it had already emitted
+    if (this.failed) throw this.failed;
+  }
+}
+
+const ZSTD_MAGIC = 0xfd2fb528;
+
+/** Where zstd frames begin and end in a byte stream fed in pieces (RFC 8878 section 3.1). */
+class ZstdFrameScanner {
+  // What the next bytes are, and how many of them remain (payloads are counted, not read).
+  private state: 'magic' | 'fhd' | 'header' | 'block' | 'payload' | 'checksum' | 'skipSize' | 'skipPayload' = 'magic';
+  private need = 4;
+  private held: number[] = [];
+  private checksum = false;
+  private lastBlock = false;
+  // Whether the frame being read is a skippable one (decided from its first byte).
+  private skipping = false;
+
+  /** True between a frame's first byte and its last. */
+  get midFrame(): boolean {
+    return this.state !== 'magic' || this.held.length > 0;
+  }
+
+  /**
+   * Consumes `chunk` from `at` up to the end of the current frame or of the chunk. `skip` marks bytes
+   * of a skippable frame (not for the decoder); `frameEnds` that a frame ended at `end`.
+   */
+  advance(chunk: Buffer, at: number): { end: number; frameEnds: boolean; skip: boolean } {
+    // The first byte of a skippable magic (0x184D2A5?, little-endian) is 0x5?; a zstd frame's is 0x28.
+    if (this.state === 'magic' && this.held.length === 0) this.skipping = (chunk[at] & 0xf0) === 0x50;
+    const skip = this.skipping;
+    let i = at;
+    while (i < chunk.length) {
+      if (this.state === 'payload' || this.state === 'skipPayload') {
+        const n = Math.min(this.need, chunk.length - i);
+        i += n;
+        this.need -= n;
+        if (this.need === 0 && this.afterPayload()) return { end: i, frameEnds: true, skip };
+        continue;
+      }
+      this.held.push(chunk[i++]);
+      if (this.held.length < this.need) continue;
+      const bytes = this.held;
+      this.held = [];
+      if (this.onField(bytes)) return { end: i, frameEnds: true, skip };
+    }
+    return { end: i, frameEnds: false, skip };
+  }
+
+  /** Handles a complete fixed-size field; true when it ends a frame. */
+  private onField(b: number[]): boolean {
+    switch (this.state) {
+      case 'magic': {
+        const magic = (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0;
+        if (magic === ZSTD_MAGIC) return this.expect('fhd', 1), false;
+        if ((magic & 0xfffffff0) === 0x184d2a50) return this.expect('skipSize', 4), false;
+        throw new Error(`Unknown frame descriptor: not a zstd frame (magic 0x${magic.toString(16)})`);
+      }
+      case 'fhd': {
+        const fhd = b[0];
+        const single = (fhd >> 5) & 1;
+        this.checksum = ((fhd >> 2) & 1) === 1;
+        const fcs = [single ? 1 : 0, 2, 4, 8][fhd >> 6];
+        const rest = (single ? 0 : 1) + [0, 1, 2, 4][fhd & 3] + fcs;
+        return rest > 0 ? (this.expect('header', rest), false) : (this.expect('block', 3), false);
+      }
+      case 'header':
+        return this.expect('block', 3), false;
+      case 'block': {
+        const bh = b[0] | (b[1] << 8) | (b[2] << 16);
+        const type = (bh >> 1) & 3;
+        if (type === 3) throw new Error('Corrupted block detected: reserved zstd block type');
+        this.lastBlock = (bh & 1) === 1;
+        const size = type === 1 ? 1 : bh >>> 3;
+        if (size > 0) return this.expect('payload', size), false;
+        return this.afterPayload();
+      }
+      case 'checksum':
+        return this.expect('magic', 4), true;
+      case 'skipSize':
+        this.expect('skipPayload', (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0);
+        if (this.need === 0) return this.expect('magic', 4), true;
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  /** After a block's (or a skippable frame's) payload: true when the frame is over. */
+  private afterPayload(): boolean {
+    if (this.state === 'skipPayload') return this.expect('magic', 4), true;
+    if (!this.lastBlock) return this.expect('block', 3), false;
+    if (this.checksum) return this.expect('checksum', 4), false;
+    return this.expect('magic', 4), true;
+  }
+
+  private expect(state: ZstdFrameScanner['state'], need: number): void {
+    this.state = state;
+    this.need = need;
   }
 }
 
