@@ -121,6 +121,15 @@ describe('NativeZstdFrames cuts a stream into frames', () => {
     const failing = () => new Transform({ transform(_c, _e, cb) { cb(new Error('Corrupted block detected')); } });
     await expect(run(new NativeZstdFrames(failing), STREAM, 100)).rejects.toThrow('Corrupted block detected');
   });
+
+  it('does not wait forever on a decoder that fails without calling back the write (as Node\'s native one does)', async () => {
+    // Destroyed with an error from inside _transform, never calling cb: the write's callback never comes.
+    const silent = () => new Transform({ transform(_c, _e, _cb) { this.destroy(new Error('Data corruption detected')); } });
+    await expect(run(new NativeZstdFrames(silent), STREAM, 100)).rejects.toThrow('Data corruption detected');
+    // One that closes with no error at all.
+    const closing = () => new Transform({ transform(_c, _e, _cb) { this.destroy(); } });
+    await expect(run(new NativeZstdFrames(closing), STREAM, 100)).rejects.toThrow(/closed early/);
+  });
 });
 
 const native = (zlib as unknown as { createZstdDecompress?: (o: { chunkSize: number }) => Transform }).createZstdDecompress;

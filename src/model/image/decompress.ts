@@ -120,8 +120,29 @@ export class NativeZstdFrames extends Transform {
   private async decode(piece: Buffer): Promise<void> {
     if (this.failed) throw this.failed;
     const d = (this.decoder ??= this.startDecoder());
-    await new Promise<void>((resolve, reject) => d.write(piece, (e) => (e ? reject(e) : resolve())));
+    await this.written(d, piece);
     while (!this.destroyed && this.readableLength >= this.readableHighWaterMark) await new Promise<void>((r) => (this.wakeReader = r));
+  }
+
+  /**
+   * Resolves once the decoder has taken `piece`. A native decoder that fails closes without calling
+   * back the write in progress, so its error (or close) settles the wait as well.
+   */
+  private written(d: Transform, piece: Buffer): Promise<void> {
+    if (d.destroyed) return Promise.reject(this.failed ?? new Error('zstd decoder closed early'));
+    return new Promise<void>((resolve, reject) => {
+      const onError = (e: Error) => settle(e);
+      const onClose = () => settle(this.failed ?? new Error('zstd decoder closed early'));
+      const settle = (e?: Error | null) => {
+        d.off('error', onError);
+        d.off('close', onClose);
+        if (e) reject(e);
+        else resolve();
+      };
+      d.once('error', onError);
+      d.once('close', onClose);
+      d.write(piece, (e) => settle(e));
+    });
   }
 
   private startDecoder(): Transform {
