@@ -1,0 +1,226 @@
+// Mutation fuzzing: real inputs with bytes inserted, deleted, cut and spliced, fed to the linters
+// and the image reader. A problem is an internal error or a throw (bad input must become a finding
+// or a one-line InputError), a finding whose range leaves the text, or a run slower than `slowMs`.
+// Deterministic for a given seed, so a problem found once can be found again.
+//
+//   npm run fuzz -- [--seed N] [--rounds N] [--only dockerfile|compose|image] [--out DIR]
+//
+// The functions take what they exercise as arguments, so test/fuzz.test.ts runs them (a short,
+// fixed-seed round) against src/ and this script against dist/.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+
+/** A small deterministic PRNG (an LCG is plenty for choosing mutations). */
+export function prng(seed) {
+  let s = seed >>> 0 || 1;
+  const next = () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return (s >>> 1) / 0x80000000;
+  };
+  return { next, int: (n) => Math.floor(next() * n), pick: (a) => a[Math.floor(next() * a.length)] };
+}
+
+const DOCKERFILE_PIECES = ['\\', '"', "'", '$', '${', '}', '{', '[', ']', '<<', '<<-', '<<EOF', '\n', '\r', '\t', '#', '=', '-', '--', '&&', '|', ';', '(', ')', '`', '\0', '\u00e9', '\u{1F600}', '\\\n', ' \\', '"]', '["', ',', ':', '@', '/', '*', '\uFEFF', '\u2028', 'ARG ', 'FROM ', 'RUN ', 'ONBUILD ', 'COPY --from=', '--mount=type=', 'HEALTHCHECK ', 'ENV ', 'LABEL ', '# escape=`\n', '# syntax=x\n', 'EOF\n', '$(', '$((', '\\$', "'\\''"];
+const YAML_PIECES = [':', ': ', '- ', '-', '\n', '\n  ', '  ', '\t', '"', "'", '{', '}', '[', ']', ',', '&a ', '*a', '<<: *a', '!!str ', '!!binary ', '|', '>', '#', '${', '$$', '${X:-', '${X:?err}', '?', '%', '@', '`', '\0', '\uFEFF', '---\n', '...\n', 'null', '~', '1e999', '-1', '8080:80', '"8080:80/udp"', '127.0.0.1:', 'build: .', 'image: ', 'services:', 'volumes:', 'ports:', 'environment:', 'extends:', 'include:', 'healthcheck:', 'deploy:'];
+
+/** 1 to `max` random edits of a text: insert a piece, delete a run, cut the end, repeat a line, splice. */
+export function mutateText(text, rnd, pieces, max = 4) {
+  let t = text;
+  const n = 1 + rnd.int(max);
+  for (let k = 0; k < n; k++) {
+    const at = rnd.int(t.length + 1);
+    const m = rnd.next();
+    if (m < 0.45) t = t.slice(0, at) + rnd.pick(pieces) + t.slice(at);
+    else if (m < 0.6) t = t.slice(0, at) + t.slice(at + 1 + rnd.int(20));
+    else if (m < 0.7) t = t.slice(0, at);
+    else if (m < 0.8) {
+      const lines = t.split('\n');
+      lines.splice(rnd.int(lines.length), 0, lines[rnd.int(lines.length)]);
+      t = lines.join('\n');
+    } else if (m < 0.9) {
+      const j = rnd.int(t.length);
+      t = t.slice(0, at) + t.slice(j, j + 40) + t.slice(at);
+    } else t = rnd.pick(pieces) + t;
+  }
+  return t;
+}
+
+/** Byte-level edits of a binary input, aimed at tar header blocks half the time. */
+export function mutateBytes(bytes, rnd) {
+  let b = Buffer.from(bytes);
+  const n = 1 + rnd.int(6);
+  for (let k = 0; k < n && b.length > 0; k++) {
+    const m = rnd.next();
+    const at = rnd.next() < 0.6 ? Math.floor(rnd.int(Math.ceil(b.length / 512))) * 512 + rnd.int(512) : rnd.int(b.length);
+    const i = Math.min(at, b.length - 1);
+    if (m < 0.6) b[i] = rnd.int(256);
+    else if (m < 0.75) b[i] = rnd.pick([0x30, 0x37, 0x20, 0x00, 0xff, 0x80, 0x2f, 0x2e]);
+    else if (m < 0.85) b = b.subarray(0, i);
+    else if (m < 0.95) b = Buffer.concat([b.subarray(0, i), b.subarray(i + 1 + rnd.int(600))]);
+    else b = Buffer.concat([b.subarray(0, i), Buffer.alloc(1 + rnd.int(1024), rnd.int(256)), b.subarray(i)]);
+  }
+  return b;
+}
+
+function lineCount(text) {
+  return text.split(/\r\n|\r|\n/).length;
+}
+
+/** Checks one lint result; returns problem descriptions (empty when all is well). */
+function checkResult(result, text) {
+  const problems = [];
+  for (const e of result.errors) if (e.kind === 'internal') problems.push(`internal error: ${e.message}`);
+  const lines = lineCount(text);
+  for (const f of result.findings) {
+    const l = f.location;
+    if (l.line === undefined) continue;
+    const ok = l.line >= 1 && l.column >= 1 && l.endLine >= l.line && l.endLine <= lines + 1 && (l.endLine > l.line || l.endColumn >= l.column);
+    if (!ok) problems.push(`${f.ruleName}: range ${l.line}:${l.column}-${l.endLine}:${l.endColumn} outside a ${lines}-line text`);
+  }
+  return problems;
+}
+
+/**
+ * Fuzzes `lintText` with mutations of `inputs` ({ name, text }). Returns the problems found:
+ * { target, name, problem, input }.
+ */
+export function fuzzDockerfiles({ lintText, inputs, seed = 1, rounds = 1, slowMs = 100 }) {
+  const rnd = prng(seed);
+  const found = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const { name, text } of inputs) {
+      const t = mutateText(text, rnd, DOCKERFILE_PIECES);
+      const started = performance.now();
+      let problems;
+      try {
+        problems = checkResult(lintText(t, { path: name }), t);
+      } catch (e) {
+        problems = [`threw ${e?.constructor?.name}: ${e?.message}`];
+      }
+      const ms = performance.now() - started;
+      if (ms > slowMs) problems.push(`took ${ms.toFixed(0)} ms`);
+      for (const problem of problems) found.push({ target: 'dockerfile', name, problem, input: t });
+    }
+  }
+  return found;
+}
+
+/** Fuzzes Compose linting (`lint` with Compose text on stdin) with mutations of `inputs`. */
+export async function fuzzCompose({ lint, inputs, seed = 1, rounds = 1, slowMs = 500, cwd }) {
+  const rnd = prng(seed);
+  const found = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const { name, text } of inputs) {
+      const t = mutateText(text, rnd, YAML_PIECES, 3);
+      const started = performance.now();
+      let problems;
+      try {
+        problems = checkResult(await lint([], { cwd, stdin: { text: t, path: 'compose.yaml', type: 'compose' }, context: false, shellcheck: false }), t);
+      } catch (e) {
+        problems = [`threw ${e?.constructor?.name}: ${e?.message}`];
+      }
+      const ms = performance.now() - started;
+      if (ms > slowMs) problems.push(`took ${ms.toFixed(0)} ms`);
+      for (const problem of problems) found.push({ target: 'compose', name, problem, input: t });
+    }
+  }
+  return found;
+}
+
+/**
+ * Fuzzes the image reader with byte mutations of `archives` ({ name, bytes }), read from stdin
+ * (the streamed path) and, when `dir` is given, from a file (the seekable path). Only a one-line
+ * InputError (by class name, so dist/ and src/ both work) counts as handled.
+ */
+export async function fuzzImages({ loadImage, archives, seed = 1, rounds = 1, slowMs = 5000, dir }) {
+  const rnd = prng(seed);
+  const found = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const { name, bytes } of archives) {
+      const data = mutateBytes(bytes, rnd);
+      const ways = [['stdin', () => loadImage('-', { stdin: Readable.from(chunks(data, 1 + rnd.int(4096))) })]];
+      if (dir) {
+        ways.push(['file', () => {
+          const p = join(dir, 'fuzz-case.tar');
+          writeFileSync(p, data);
+          return loadImage(p);
+        }]);
+      }
+      for (const [how, read] of ways) {
+        const started = performance.now();
+        let problem;
+        try {
+          await withTimeout(read(), slowMs * 4);
+        } catch (e) {
+          if (e?.constructor?.name !== 'InputError' || String(e.message).includes('\n')) problem = `threw ${e?.constructor?.name}: ${e?.message}`;
+        }
+        const ms = performance.now() - started;
+        if (!problem && ms > slowMs) problem = `took ${ms.toFixed(0)} ms`;
+        if (problem) found.push({ target: `image (${how})`, name, problem, input: data });
+      }
+    }
+  }
+  return found;
+}
+
+function chunks(data, size) {
+  const out = [];
+  for (let i = 0; i < data.length; i += size) out.push(data.subarray(i, i + size));
+  return out;
+}
+
+/** A read that never settles is a hang: fail it after `ms` (the timer does not keep Node alive). */
+function withTimeout(promise, ms) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no result after ${ms} ms (a hang)`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function main() {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const arg = (name, fallback) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i >= 0 ? process.argv[i + 1] : fallback;
+  };
+  const seed = Number(arg('seed', String(Date.now() % 100000)));
+  const rounds = Number(arg('rounds', '3'));
+  const only = arg('only', '');
+  const out = resolve(arg('out', join(root, '.tmp/fuzz')));
+  const lib = await import(join(root, 'dist/index.js'));
+  const corpus = resolve(root, '../shared/corpus');
+  const read = (sub, filter) => (existsSync(join(corpus, sub)) ? readdirSync(join(corpus, sub)).filter(filter).sort().map((name) => ({ name, text: readFileSync(join(corpus, sub, name), 'utf8') })) : []);
+  console.log(`fuzz: seed ${seed}, ${rounds} rounds${only ? `, only ${only}` : ''}`);
+  const found = [];
+  if (!only || only === 'dockerfile') {
+    const inputs = read('dockerfiles', (f) => !f.startsWith('.'));
+    if (!inputs.length) console.log('fuzz: no Dockerfile corpus next to the repository; Dockerfiles skipped');
+    found.push(...fuzzDockerfiles({ lintText: lib.lintText, inputs, seed, rounds }));
+    console.log(`fuzz: ${inputs.length * rounds} Dockerfile mutants`);
+  }
+  if (!only || only === 'compose') {
+    const inputs = read('compose', (f) => /\.ya?ml$/.test(f));
+    mkdirSync(out, { recursive: true });
+    found.push(...(await fuzzCompose({ lint: lib.lint, inputs, seed, rounds, cwd: out })));
+    console.log(`fuzz: ${inputs.length * rounds} Compose mutants`);
+  }
+  if (!only || only === 'image') {
+    const archives = [{ name: 'examples/images/worker.tar', bytes: readFileSync(join(root, 'examples/images/worker.tar')) }];
+    mkdirSync(out, { recursive: true });
+    found.push(...(await fuzzImages({ loadImage: lib.loadImage, archives, seed, rounds: rounds * 100, dir: out })));
+    console.log(`fuzz: ${rounds * 100} image mutants, each read from stdin and from a file`);
+  }
+  found.forEach((f, i) => {
+    const file = join(out, `problem-${i + 1}-${f.target.replace(/\W+/g, '-')}`);
+    mkdirSync(out, { recursive: true });
+    writeFileSync(file, f.input);
+    console.log(`PROBLEM ${f.target} ${f.name}: ${f.problem} (input: ${file})`);
+  });
+  console.log(found.length ? `fuzz: ${found.length} problems` : 'fuzz: no problems');
+  process.exitCode = found.length ? 1 : 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
