@@ -3,11 +3,11 @@
 // or a one-line InputError), a finding whose range leaves the text, or a run slower than `slowMs`.
 // Deterministic for a given seed, so a problem found once can be found again.
 //
-//   npm run fuzz -- [--seed N] [--rounds N] [--only dockerfile|compose|image] [--out DIR]
+//   npm run fuzz -- [--seed N] [--rounds N] [--only dockerfile|compose|dockerignore|config|image] [--out DIR]
 //
 // The functions take what they exercise as arguments, so test/fuzz.test.ts runs them (a short,
 // fixed-seed round) against src/ and this script against dist/.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,18 @@ export function prng(seed) {
 
 const DOCKERFILE_PIECES = ['\\', '"', "'", '$', '${', '}', '{', '[', ']', '<<', '<<-', '<<EOF', '\n', '\r', '\t', '#', '=', '-', '--', '&&', '|', ';', '(', ')', '`', '\0', '\u00e9', '\u{1F600}', '\\\n', ' \\', '"]', '["', ',', ':', '@', '/', '*', '\uFEFF', '\u2028', 'ARG ', 'FROM ', 'RUN ', 'ONBUILD ', 'COPY --from=', '--mount=type=', 'HEALTHCHECK ', 'ENV ', 'LABEL ', '# escape=`\n', '# syntax=x\n', 'EOF\n', '$(', '$((', '\\$', "'\\''"];
 const YAML_PIECES = [':', ': ', '- ', '-', '\n', '\n  ', '  ', '\t', '"', "'", '{', '}', '[', ']', ',', '&a ', '*a', '<<: *a', '!!str ', '!!binary ', '|', '>', '#', '${', '$$', '${X:-', '${X:?err}', '?', '%', '@', '`', '\0', '\uFEFF', '---\n', '...\n', 'null', '~', '1e999', '-1', '8080:80', '"8080:80/udp"', '127.0.0.1:', 'build: .', 'image: ', 'services:', 'volumes:', 'ports:', 'environment:', 'extends:', 'include:', 'healthcheck:', 'deploy:'];
+
+const IGNORE_PIECES = ['*', '**', '?', '!', '/', '\\', '[', ']', '[a-', '[^', '[!', '\n', '\r\n', '#', ' ', '\t', '.', '..', '../', './', '**/', '/**', '!*', '{', '}', '\0', '\u00e9', 'node_modules', '.git', 'src/', 'Dockerfile', '.dockerignore', '*.md'];
+const CONFIG_SEEDS = [
+  {
+    name: '.shipready.yaml',
+    text: 'rules:\n  latest-tag: error\n  apt-unpinned: off\n  shellcheck: info\n  SC2086: off\nignore: [DL3059]\nfailureThreshold: warning\ntrustedRegistries: [ghcr.io, "*.dkr.ecr.eu-west-1.amazonaws.com"]\nlabelSchema: { org.opencontainers.image.source: url, maintainer: email }\nstrictLabels: false\noverrides:\n  - files: ["legacy/**"]\n    rules: { user-missing: off }\n',
+  },
+  {
+    name: '.hadolint.yaml',
+    text: 'ignored: [DL3008, SC2046]\noverride:\n  error: [DL3007]\n  warning: [DL3042]\n  info: [DL3032]\n  style: [DL3015]\nfailure-threshold: warning\ntrustedRegistries: [docker.io]\nlabel-schema:\n  maintainer: text\n  org.opencontainers.image.created: rfc3339\nstrict-labels: true\nno-fail: false\ndisable-ignore-pragma: false\n',
+  },
+];
 
 /** 1 to `max` random edits of a text: insert a piece, delete a run, cut the end, repeat a line, splice. */
 export function mutateText(text, rnd, pieces, max = 4) {
@@ -130,6 +142,66 @@ export async function fuzzCompose({ lint, inputs, seed = 1, rounds = 1, slowMs =
 }
 
 /**
+ * Fuzzes the build-context path: `lint` of a directory holding a Dockerfile, a few files and a
+ * mutated `.dockerignore` (from `inputs`), with the context rules on.
+ */
+export async function fuzzDockerignore({ lint, inputs, dockerfile, seed = 1, rounds = 1, slowMs = 2000, dir }) {
+  const rnd = prng(seed);
+  const found = [];
+  const root = join(dir, 'context');
+  mkdirSync(join(root, 'src/app'), { recursive: true });
+  mkdirSync(join(root, 'node_modules/x'), { recursive: true });
+  writeFileSync(join(root, 'Dockerfile'), dockerfile);
+  for (const f of ['package.json', 'src/app/main.js', 'src/app/.env', 'node_modules/x/index.js', 'README.md', 'id_rsa']) writeFileSync(join(root, f), 'x\n');
+  for (let r = 0; r < rounds; r++) {
+    for (const { name, text } of inputs) {
+      const t = mutateText(text, rnd, IGNORE_PIECES, 3);
+      writeFileSync(join(root, '.dockerignore'), t);
+      const started = performance.now();
+      let problems;
+      try {
+        problems = (await lint([root], { cwd: root, shellcheck: false })).errors.filter((e) => e.kind === 'internal').map((e) => `internal error: ${e.message}`);
+      } catch (e) {
+        problems = [`threw ${e?.constructor?.name}: ${e?.message}`];
+      }
+      const ms = performance.now() - started;
+      if (ms > slowMs) problems.push(`took ${ms.toFixed(0)} ms`);
+      for (const problem of problems) found.push({ target: 'dockerignore', name, problem, input: t });
+    }
+  }
+  return found;
+}
+
+/**
+ * Fuzzes configuration loading: `lint` with a mutated `.shipready.yaml` / `.hadolint.yaml` must
+ * lint or throw a one-line ConfigError, never anything else.
+ */
+export async function fuzzConfig({ lint, seed = 1, rounds = 1, dir }) {
+  const rnd = prng(seed);
+  const found = [];
+  const root = join(dir, 'config');
+  mkdirSync(root, { recursive: true });
+  writeFileSync(join(root, 'Dockerfile'), 'FROM node:latest\nRUN apt-get install curl\n');
+  for (let r = 0; r < rounds; r++) {
+    for (const { name, text } of CONFIG_SEEDS) {
+      const t = mutateText(text, rnd, YAML_PIECES, 3);
+      for (const other of CONFIG_SEEDS) if (other.name !== name) rmSync(join(root, other.name), { force: true });
+      writeFileSync(join(root, name), t);
+      let problem;
+      try {
+        const res = await lint([join(root, 'Dockerfile')], { cwd: root, shellcheck: false, context: false });
+        const internal = res.errors.find((e) => e.kind === 'internal');
+        if (internal) problem = `internal error: ${internal.message}`;
+      } catch (e) {
+        if (e?.constructor?.name !== 'ConfigError' || String(e.message).includes('\n')) problem = `threw ${e?.constructor?.name}: ${e?.message}`;
+      }
+      if (problem) found.push({ target: 'config', name, problem, input: t });
+    }
+  }
+  return found;
+}
+
+/**
  * Fuzzes the image reader with byte mutations of `archives` ({ name, bytes }), read from stdin
  * (the streamed path) and, when `dir` is given, from a file (the seekable path). Only a one-line
  * InputError (by class name, so dist/ and src/ both work) counts as handled.
@@ -206,6 +278,18 @@ async function main() {
     mkdirSync(out, { recursive: true });
     found.push(...(await fuzzCompose({ lint: lib.lint, inputs, seed, rounds, cwd: out })));
     console.log(`fuzz: ${inputs.length * rounds} Compose mutants`);
+  }
+  if (!only || only === 'dockerignore') {
+    const inputs = read('dockerignore', (f) => !f.endsWith('.tsv'));
+    if (!inputs.length) inputs.push({ name: 'examples', text: 'node_modules\n.git\n*.md\n!README.md\n' });
+    mkdirSync(out, { recursive: true });
+    found.push(...(await fuzzDockerignore({ lint: lib.lint, inputs, dockerfile: readFileSync(join(root, 'examples/api/Dockerfile'), 'utf8'), seed, rounds, dir: out })));
+    console.log(`fuzz: ${inputs.length * rounds} .dockerignore mutants`);
+  }
+  if (!only || only === 'config') {
+    mkdirSync(out, { recursive: true });
+    found.push(...(await fuzzConfig({ lint: lib.lint, seed, rounds: rounds * 100, dir: out })));
+    console.log(`fuzz: ${rounds * 200} config mutants`);
   }
   if (!only || only === 'image') {
     const archives = [{ name: 'examples/images/worker.tar', bytes: readFileSync(join(root, 'examples/images/worker.tar')) }];

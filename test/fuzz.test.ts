@@ -1,14 +1,15 @@
 /**
  * A short mutation-fuzzing round with a fixed seed (scripts/fuzz.mjs; `npm run fuzz` runs longer
  * ones with any seed): mutated Dockerfiles and Compose files must give findings with valid ranges,
- * never an internal error or a throw. Image archives: test/image/fuzz.test.ts.
+ * never an internal error or a throw; mutated .dockerignore files lint; mutated configs lint or
+ * give a one-line ConfigError. Image archives: test/image/fuzz.test.ts.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
-import { fuzzCompose, fuzzDockerfiles } from '../scripts/fuzz.mjs';
+import { fuzzCompose, fuzzConfig, fuzzDockerfiles, fuzzDockerignore } from '../scripts/fuzz.mjs';
 import { lint, lintText } from '../src/api.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -37,6 +38,19 @@ describe('fuzzing (fixed seed)', () => {
     const inputs = texts(haveCorpus ? [...own, ...corpusFiles('compose', 6, (f) => /\.ya?ml$/.test(f))] : own);
     expect(inputs.length).toBeGreaterThan(0);
     const found = (await fuzzCompose({ lint, inputs, seed: 2, rounds: haveCorpus ? 1 : 60, slowMs: Infinity, cwd: dir })) as Problem[];
+    expect(show(found)).toEqual([]);
+  });
+
+  it('mutated .dockerignore files next to a Dockerfile', async () => {
+    const own = [{ name: 'own', text: 'node_modules\n.git\n**/*.md\n!README.md\nsrc/**/.env\n/id_rsa\n[a-z]*.log\n' }];
+    const inputs = haveCorpus ? [...own, ...texts(corpusFiles('dockerignore', 3, (f) => !f.endsWith('.tsv')))] : own;
+    const dockerfile = readFileSync(join(root, 'examples/api/Dockerfile'), 'utf8');
+    const found = (await fuzzDockerignore({ lint, inputs, dockerfile, seed: 4, rounds: haveCorpus ? 1 : 30, slowMs: Infinity, dir })) as Problem[];
+    expect(show(found)).toEqual([]);
+  });
+
+  it('mutated .shipready.yaml and .hadolint.yaml', async () => {
+    const found = (await fuzzConfig({ lint, seed: 4, rounds: 250, dir })) as Problem[];
     expect(show(found)).toEqual([]);
   });
 });

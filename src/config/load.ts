@@ -55,15 +55,31 @@ export async function loadConfig(cwd: string, registry: RuleRegistry | (() => Pr
 
 /** Parse and validate config text (YAML or JSON). */
 export async function parseConfigText(text: string, path: string, kind: 'shipready' | 'hadolint', registry: RuleRegistry): Promise<ShipreadyConfig> {
-  const { parseDocument, isMap, isPair, isScalar, isSeq } = await import('yaml');
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const { parseDocument, isMap, isPair, isScalar, isSeq, visit } = await import('yaml');
+  // logLevel 'error': the library would print a process warning for a key that is a collection.
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   const src = new SourceFile(path, text);
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     const pos = src.position(err.pos[0]);
     throw new ConfigError(`invalid YAML: ${err.message.split('\n')[0]}`, path, pos.line, pos.column);
   }
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // An alias with no anchor before it, or too many aliases: the library throws a ReferenceError.
+    // Point at the first alias that does not resolve (else the first alias).
+    let at: number | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        if (at === undefined || !node.resolve(doc)) at = node.range?.[0] ?? at;
+        return node.resolve(doc) ? undefined : visit.BREAK;
+      },
+    });
+    const pos = src.position(at ?? 0);
+    throw new ConfigError(`invalid YAML: ${(e as Error).message.split('\n')[0]}`, path, pos.line, pos.column);
+  }
   let result: { config: ShipreadyConfig; issues: ConfigIssue[] };
   if (kind === 'hadolint') result = fromHadolint(raw, registry);
   else result = validateConfig(raw, registry);

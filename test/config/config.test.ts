@@ -50,6 +50,28 @@ describe('config loading and validation', () => {
     expect(yaml.line).toBeGreaterThanOrEqual(1);
   });
 
+  it('rejects an alias without an anchor, and too many aliases, as config errors at the alias', async () => {
+    const unresolved = await configError({ '.hadolint.yaml': 'ignored: [DL3008]\ntrustedRegistries: [<<: *registry]\n' });
+    expect(unresolved.message).toMatch(/^invalid YAML: Unresolved alias/);
+    expect([unresolved.line, unresolved.column]).toEqual([2, 25]);
+    const bomb = await configError({ '.shipready.yaml': `a: &a [x, x]\n${Array.from({ length: 12 }, (_, i) => `b${i}: &b${i} [${`*${i ? `b${i - 1}` : 'a'}, `.repeat(9)}x]`).join('\n')}\nignore: *b11\n` });
+    expect(bomb.message).toMatch(/^invalid YAML: .*alias/i);
+  });
+
+  it('says nothing on stderr about a collection used as a key (validation reports the key)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      const e = await configError({ '.shipready.yaml': '? [a, b]\n: 1\n' });
+      expect(e).toBeInstanceOf(ConfigError);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('accepts codes, names and aliases for rules and ignore', async () => {
     const dir = project({ '.shipready.yaml': 'rules:\n  DF007: error\n  apt-missing-yes: off\nignore: [DL3008]\n', Dockerfile: DF });
     const r = await lint(['.'], { cwd: dir, shellcheck: false });
