@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import { decompress as fzstdDecompress } from 'fzstd';
 import { describe, expect, it } from 'vitest';
-import { NativeZstdFrames, zstdBackend } from '../../src/model/image/decompress.js';
+import { createDecompressor, NativeZstdFrames, zstdBackend } from '../../src/model/image/decompress.js';
 import { zstdRaw } from '../helpers/image-builder.js';
 
 type Block = { raw: Buffer } | { rle: number; n: number };
@@ -106,6 +106,20 @@ describe('NativeZstdFrames cuts a stream into frames', () => {
     });
   }
 
+  it('after maxNativeFrames decoded frames, gives the rest of the stream, as it is, to the fallback', async () => {
+    const natives = recorder();
+    const fallback = recorder();
+    const t = new NativeZstdFrames(natives.create, async () => fallback.create(), 3);
+    const out = await run(t, STREAM, 1000);
+    const decodable = FRAMES.map((f, i) => ({ ...f, i })).filter((f) => f.content);
+    expect(natives.given.map((g) => b64(Buffer.concat(g)))).toEqual(decodable.slice(0, 3).map((f) => b64(f.bytes)));
+    // Everything after the third decodable frame, skippable frames included (fzstd reads those too).
+    const restStart = FRAMES.slice(0, decodable[2].i + 1).reduce((n, f) => n + f.bytes.length, 0);
+    expect(fallback.given).toHaveLength(1);
+    expect(b64(Buffer.concat(fallback.given[0]))).toBe(b64(STREAM.subarray(restStart)));
+    expect(b64(out)).toBe(b64(Buffer.concat([...decodable.slice(0, 3).map((f) => f.bytes), STREAM.subarray(restStart)])));
+  });
+
   it('reports a stream cut inside a frame, and bytes that are not a frame', async () => {
     for (const cut of [3, 5, 20, STREAM.length - 1]) {
       await expect(run(new NativeZstdFrames(recorder().create), STREAM.subarray(0, cut), 4096)).rejects.toThrow(/unexpected end of file|stops inside a frame/);
@@ -134,6 +148,18 @@ describe('NativeZstdFrames cuts a stream into frames', () => {
 
 const native = (zlib as unknown as { createZstdDecompress?: (o: { chunkSize: number }) => Transform }).createZstdDecompress;
 if (!native) console.warn(`zstd-frames: this Node (${process.version}) has no native zstd decoder; the native decoding tests are skipped (shipready uses ${zstdBackend})`);
+
+describe('createDecompressor for zstd', () => {
+  it(`decodes a stream of many small frames and skippable frames (backend: ${zstdBackend})`, async () => {
+    const data = text(300_000, 3);
+    // 20,000 frames of 15 bytes: in one piece, fzstd alone would recurse once per frame and overflow the stack.
+    for (const [frames, chunk] of [[300, 4096], [20_000, 1 << 30]]) {
+      const z = Buffer.concat([skippable(Buffer.from('meta')), zstdRaw(data, { frames })]);
+      const t = (await createDecompressor('zstd', z.subarray(0, 512), 1 << 27, 'test'))!;
+      expect(b64(await run(t, z, chunk))).toBe(b64(data));
+    }
+  });
+});
 
 describe.skipIf(!native)('with Node\'s native zstd decoder', () => {
   it('decodes every frame of a multi-frame stream', async () => {

@@ -28,7 +28,11 @@ export async function createDecompressor(kind: Compression, head: Uint8Array, ma
   if (window !== undefined && window > maxZstdWindow) {
     throw new InputError(`zstd frame needs a ${window}-byte window (limit ${maxZstdWindow}): refusing a likely decompression bomb`, display);
   }
-  if (zstdBackend === 'zlib' && nativeZstd) return new NativeZstdFrames(nativeZstd);
+  if (zstdBackend === 'zlib' && nativeZstd) return new NativeZstdFrames(nativeZstd, fzstdTransform);
+  return fzstdTransform();
+}
+
+async function fzstdTransform(): Promise<Transform> {
   const { Decompress } = await import('fzstd');
   return new FzstdTransform(Decompress as unknown as FzstdDecompress);
 }
@@ -37,6 +41,9 @@ type FzstdDecompress = new (ondata: (data: Uint8Array, final: boolean) => void) 
 
 class FzstdTransform extends Transform {
   private readonly decoder: { push(chunk: Uint8Array, final?: boolean): void };
+  // fzstd recurses once per frame within a push: a chunk of thousands of small frames would
+  // overflow the stack, so chunks are pushed cut at frame ends (one frame end per push).
+  private readonly scan = new ZstdFrameScanner();
 
   constructor(Decompress: FzstdDecompress) {
     super();
@@ -47,7 +54,11 @@ class FzstdTransform extends Transform {
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     try {
-      this.decoder.push(chunk);
+      for (let at = 0; at < chunk.length; ) {
+        const { end } = this.scan.advance(chunk, at);
+        this.decoder.push(chunk.subarray(at, end));
+        at = end;
+      }
       cb();
     } catch (e) {
       cb(e as Error);
@@ -69,14 +80,19 @@ class FzstdTransform extends Transform {
  * stream may hold several frames (pzstd and multi-threaded encoders write them, skippable frames
  * carry metadata). This finds frame boundaries from the headers alone (block sizes are in the
  * block headers, so payloads are skipped, not decoded) and gives each frame a fresh native decoder.
+ * A fresh decoder costs about 0.1 ms, so a stream of many small frames (a hostile one can hold
+ * thousands per megabyte) goes, after `maxNativeFrames`, to `fallback` (fzstd reads any number).
  */
 export class NativeZstdFrames extends Transform {
   private readonly scan = new ZstdFrameScanner();
   private decoder: Transform | undefined;
+  // The decoder that takes the rest of the stream once there were too many frames.
+  private rest: Transform | undefined;
+  private frames = 0;
   private failed: Error | undefined;
   private wakeReader: (() => void) | undefined;
 
-  constructor(private readonly create: ZstdFactory) {
+  constructor(private readonly create: ZstdFactory, private readonly fallback?: () => Promise<Transform>, private readonly maxNativeFrames = 64) {
     super();
   }
 
@@ -85,6 +101,10 @@ export class NativeZstdFrames extends Transform {
   }
 
   override _flush(cb: TransformCallback): void {
+    if (this.rest) {
+      this.finish(this.rest).then(() => cb(), cb);
+      return;
+    }
     this.finishFrame().then(() => {
       // Input ended inside a frame: the native decoder may not say so when the cut is at a block edge.
       cb(this.scan.midFrame ? new Error('unexpected end of file: the zstd stream stops inside a frame') : undefined);
@@ -100,6 +120,7 @@ export class NativeZstdFrames extends Transform {
 
   override _destroy(err: Error | null, cb: (error: Error | null) => void): void {
     this.decoder?.destroy();
+    this.rest?.destroy();
     this.wakeReader?.();
     cb(err);
   }
@@ -107,21 +128,27 @@ export class NativeZstdFrames extends Transform {
   private async feed(chunk: Buffer): Promise<void> {
     let at = 0;
     while (at < chunk.length) {
-      const { end, frameEnds, skip } = this.scan.advance(chunk, at);
-      if (!skip) {
-        for (let i = at; i < end; i += CHUNK) await this.decode(chunk.subarray(i, Math.min(end, i + CHUNK)));
+      if (this.rest) {
+        await this.decode(this.rest, chunk, at, chunk.length);
+        return;
       }
+      const { end, frameEnds, skip } = this.scan.advance(chunk, at);
+      if (!skip) await this.decode((this.decoder ??= this.startDecoder(this.create({ chunkSize: CHUNK }))), chunk, at, end);
       at = end;
-      if (frameEnds) await this.finishFrame();
+      if (frameEnds && !skip) {
+        await this.finishFrame();
+        if (++this.frames >= this.maxNativeFrames && this.fallback) this.rest = this.startDecoder(await this.fallback());
+      }
     }
   }
 
-  /** Hands bytes of the current frame to its decoder, waiting while the reader is behind. */
-  private async decode(piece: Buffer): Promise<void> {
-    if (this.failed) throw this.failed;
-    const d = (this.decoder ??= this.startDecoder());
-    await this.written(d, piece);
-    while (!this.destroyed && this.readableLength >= this.readableHighWaterMark) await new Promise<void>((r) => (this.wakeReader = r));
+  /** Hands `chunk[from, to)` to decoder `d`, waiting while the reader is behind. */
+  private async decode(d: Transform, chunk: Buffer, from: number, to: number): Promise<void> {
+    for (let i = from; i < to; i += CHUNK) {
+      if (this.failed) throw this.failed;
+      await this.written(d, chunk.subarray(i, Math.min(to, i + CHUNK)));
+      while (!this.destroyed && this.readableLength >= this.readableHighWaterMark) await new Promise<void>((r) => (this.wakeReader = r));
+    }
   }
 
   /**
@@ -145,8 +172,7 @@ export class NativeZstdFrames extends Transform {
     });
   }
 
-  private startDecoder(): Transform {
-    const d = this.create({ chunkSize: CHUNK });
+  private startDecoder(d: Transform): Transform {
     d.on('data', (out: Buffer) => this.push(out));
     d.on('error', (e: Error) => (this.failed ??= e));
     return d;
@@ -155,7 +181,10 @@ export class NativeZstdFrames extends Transform {
   private async finishFrame(): Promise<void> {
     const d = this.decoder;
     this.decoder = undefined;
-    if (!d) return;
+    if (d) await this.finish(d);
+  }
+
+  private async finish(d: Transform): Promise<void> {
     if (this.failed) throw this.failed;
     d.end();
     await finished(d); // rejects with the decoder's error, even one it had already emitted
