@@ -95,81 +95,57 @@ function checkResult(result, text) {
 }
 
 /**
- * Fuzzes `lintText` with mutations of `inputs` ({ name, text }). Returns the problems found:
- * { target, name, problem, input }.
+ * One campaign over text inputs: each round mutates every input once and runs `check` on the
+ * mutant, which returns problem descriptions; a throw and a run over `slowMs` are problems too.
  */
-export function fuzzDockerfiles({ lintText, inputs, seed = 1, rounds = 1, slowMs = 100 }) {
+async function textCampaign({ target, inputs, seed, rounds, pieces, maxEdits, slowMs, before, check }) {
   const rnd = prng(seed);
   const found = [];
   for (let r = 0; r < rounds; r++) {
     for (const { name, text } of inputs) {
-      const t = mutateText(text, rnd, DOCKERFILE_PIECES);
+      const t = mutateText(text, rnd, pieces, maxEdits);
+      before?.(t);
       const started = performance.now();
       let problems;
       try {
-        problems = checkResult(lintText(t, { path: name }), t);
+        problems = await check(t, name);
       } catch (e) {
         problems = [`threw ${e?.constructor?.name}: ${e?.message}`];
       }
       const ms = performance.now() - started;
       if (ms > slowMs) problems.push(`took ${ms.toFixed(0)} ms`);
-      for (const problem of problems) found.push({ target: 'dockerfile', name, problem, input: t });
-    }
-  }
-  return found;
-}
-
-/** Fuzzes Compose linting (`lint` with Compose text on stdin) with mutations of `inputs`. */
-export async function fuzzCompose({ lint, inputs, seed = 1, rounds = 1, slowMs = 500, cwd }) {
-  const rnd = prng(seed);
-  const found = [];
-  for (let r = 0; r < rounds; r++) {
-    for (const { name, text } of inputs) {
-      const t = mutateText(text, rnd, YAML_PIECES, 3);
-      const started = performance.now();
-      let problems;
-      try {
-        problems = checkResult(await lint([], { cwd, stdin: { text: t, path: 'compose.yaml', type: 'compose' }, context: false, shellcheck: false }), t);
-      } catch (e) {
-        problems = [`threw ${e?.constructor?.name}: ${e?.message}`];
-      }
-      const ms = performance.now() - started;
-      if (ms > slowMs) problems.push(`took ${ms.toFixed(0)} ms`);
-      for (const problem of problems) found.push({ target: 'compose', name, problem, input: t });
+      for (const problem of problems) found.push({ target, name, problem, input: t });
     }
   }
   return found;
 }
 
 /**
+ * Fuzzes `lintText` with mutations of `inputs` ({ name, text }). Resolves to the problems found:
+ * { target, name, problem, input }.
+ */
+export function fuzzDockerfiles({ lintText, inputs, seed = 1, rounds = 1, slowMs = 100 }) {
+  return textCampaign({ target: 'dockerfile', inputs, seed, rounds, pieces: DOCKERFILE_PIECES, maxEdits: 4, slowMs, check: (t, name) => checkResult(lintText(t, { path: name }), t) });
+}
+
+/** Fuzzes Compose linting (`lint` with Compose text on stdin) with mutations of `inputs`. */
+export function fuzzCompose({ lint, inputs, seed = 1, rounds = 1, slowMs = 500, cwd }) {
+  const check = async (t) => checkResult(await lint([], { cwd, stdin: { text: t, path: 'compose.yaml', type: 'compose' }, context: false, shellcheck: false }), t);
+  return textCampaign({ target: 'compose', inputs, seed, rounds, pieces: YAML_PIECES, maxEdits: 3, slowMs, check });
+}
+
+/**
  * Fuzzes the build-context path: `lint` of a directory holding a Dockerfile, a few files and a
  * mutated `.dockerignore` (from `inputs`), with the context rules on.
  */
-export async function fuzzDockerignore({ lint, inputs, dockerfile, seed = 1, rounds = 1, slowMs = 2000, dir }) {
-  const rnd = prng(seed);
-  const found = [];
+export function fuzzDockerignore({ lint, inputs, dockerfile, seed = 1, rounds = 1, slowMs = 2000, dir }) {
   const root = join(dir, 'context');
   mkdirSync(join(root, 'src/app'), { recursive: true });
   mkdirSync(join(root, 'node_modules/x'), { recursive: true });
   writeFileSync(join(root, 'Dockerfile'), dockerfile);
   for (const f of ['package.json', 'src/app/main.js', 'src/app/.env', 'node_modules/x/index.js', 'README.md', 'id_rsa']) writeFileSync(join(root, f), 'x\n');
-  for (let r = 0; r < rounds; r++) {
-    for (const { name, text } of inputs) {
-      const t = mutateText(text, rnd, IGNORE_PIECES, 3);
-      writeFileSync(join(root, '.dockerignore'), t);
-      const started = performance.now();
-      let problems;
-      try {
-        problems = (await lint([root], { cwd: root, shellcheck: false })).errors.filter((e) => e.kind === 'internal').map((e) => `internal error: ${e.message}`);
-      } catch (e) {
-        problems = [`threw ${e?.constructor?.name}: ${e?.message}`];
-      }
-      const ms = performance.now() - started;
-      if (ms > slowMs) problems.push(`took ${ms.toFixed(0)} ms`);
-      for (const problem of problems) found.push({ target: 'dockerignore', name, problem, input: t });
-    }
-  }
-  return found;
+  const check = async () => (await lint([root], { cwd: root, shellcheck: false })).errors.filter((e) => e.kind === 'internal').map((e) => `internal error: ${e.message}`);
+  return textCampaign({ target: 'dockerignore', inputs, seed, rounds, pieces: IGNORE_PIECES, maxEdits: 3, slowMs, before: (t) => writeFileSync(join(root, '.dockerignore'), t), check });
 }
 
 /**
@@ -270,7 +246,7 @@ async function main() {
   if (!only || only === 'dockerfile') {
     const inputs = read('dockerfiles', (f) => !f.startsWith('.'));
     if (!inputs.length) console.log('fuzz: no Dockerfile corpus next to the repository; Dockerfiles skipped');
-    found.push(...fuzzDockerfiles({ lintText: lib.lintText, inputs, seed, rounds }));
+    found.push(...(await fuzzDockerfiles({ lintText: lib.lintText, inputs, seed, rounds })));
     console.log(`fuzz: ${inputs.length * rounds} Dockerfile mutants`);
   }
   if (!only || only === 'compose') {

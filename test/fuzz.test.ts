@@ -26,10 +26,10 @@ const corpusFiles = (sub: string, every: number, filter: (f: string) => boolean)
   readdirSync(join(corpus, sub)).filter(filter).sort().filter((_, i) => i % every === 0).map((f) => join(corpus, sub, f));
 
 describe('fuzzing (fixed seed)', () => {
-  it('mutated Dockerfiles', () => {
+  it('mutated Dockerfiles', async () => {
     const own = [join(root, 'examples/api/Dockerfile'), join(root, 'examples/api/Dockerfile.production'), join(root, 'examples/worker/Dockerfile'), ...readdirSync(join(root, 'test/fixtures/dockerfiles')).map((f) => join(root, 'test/fixtures/dockerfiles', f))];
     const inputs = texts(haveCorpus ? [...own, ...corpusFiles('dockerfiles', 4, (f) => !f.startsWith('.'))] : own);
-    const found = fuzzDockerfiles({ lintText, inputs, seed: 1, rounds: haveCorpus ? 1 : 60, slowMs: Infinity }) as Problem[];
+    const found = (await fuzzDockerfiles({ lintText, inputs, seed: 1, rounds: haveCorpus ? 1 : 60, slowMs: Infinity })) as Problem[];
     expect(show(found)).toEqual([]);
   });
 
