@@ -136,6 +136,17 @@ describe('truncated and corrupt streams', () => {
       return { ...m, data: d };
     }, s);
     expect((await layerError(file(huge)))).toBe('zstd frame needs a 2147483648-byte window (limit 134217728): refusing a likely decompression bomb');
+    // The same ask in a later frame, after a harmless first one, on every read path.
+    const laterFrame = tampered('docker-archive', layerPick, (m) => {
+      const d = zstdRaw(layerTar(s.layers[0]), { frames: 2 });
+      const second = d.indexOf(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), 4);
+      expect(second).toBeGreaterThan(0);
+      d[second + 5] = 0xa8;
+      return { ...m, data: d };
+    }, s);
+    for (const input of [file(laterFrame), laterFrame]) {
+      expect((await layerError(input))).toBe('zstd frame needs a 2147483648-byte window (limit 134217728): refusing a likely decompression bomb');
+    }
   });
 
   it('a layer tar with a bad header checksum or a stream that ends mid-entry', async () => {

@@ -28,13 +28,16 @@ export async function createDecompressor(kind: Compression, head: Uint8Array, ma
   if (window !== undefined && window > maxZstdWindow) {
     throw new InputError(`zstd frame needs a ${window}-byte window (limit ${maxZstdWindow}): refusing a likely decompression bomb`, display);
   }
-  if (zstdBackend === 'zlib' && nativeZstd) return new NativeZstdFrames(nativeZstd, fzstdTransform);
-  return fzstdTransform();
+  const limit = { maxWindow: maxZstdWindow, display };
+  if (zstdBackend === 'zlib' && nativeZstd) return new NativeZstdFrames(nativeZstd, () => fzstdTransform(limit), 64, limit);
+  return fzstdTransform(limit);
 }
 
-async function fzstdTransform(): Promise<Transform> {
+type ZstdLimit = { maxWindow: number; display: string };
+
+async function fzstdTransform(limit: ZstdLimit): Promise<Transform> {
   const { Decompress } = await import('fzstd');
-  return new FzstdTransform(Decompress as unknown as FzstdDecompress);
+  return new FzstdTransform(Decompress as unknown as FzstdDecompress, limit);
 }
 
 type FzstdDecompress = new (ondata: (data: Uint8Array, final: boolean) => void) => { push(chunk: Uint8Array, final?: boolean): void };
@@ -43,10 +46,11 @@ class FzstdTransform extends Transform {
   private readonly decoder: { push(chunk: Uint8Array, final?: boolean): void };
   // fzstd recurses once per frame within a push: a chunk of thousands of small frames would
   // overflow the stack, so chunks are pushed cut at frame ends (one frame end per push).
-  private readonly scan = new ZstdFrameScanner();
+  private readonly scan: ZstdFrameScanner;
 
-  constructor(Decompress: FzstdDecompress) {
+  constructor(Decompress: FzstdDecompress, limit?: ZstdLimit) {
     super();
+    this.scan = new ZstdFrameScanner(limit);
     this.decoder = new Decompress((data) => {
       if (data.length) this.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
     });
@@ -84,7 +88,7 @@ class FzstdTransform extends Transform {
  * thousands per megabyte) goes, after `maxNativeFrames`, to `fallback` (fzstd reads any number).
  */
 export class NativeZstdFrames extends Transform {
-  private readonly scan = new ZstdFrameScanner();
+  private readonly scan: ZstdFrameScanner;
   private decoder: Transform | undefined;
   // The decoder that takes the rest of the stream once there were too many frames.
   private rest: Transform | undefined;
@@ -92,8 +96,9 @@ export class NativeZstdFrames extends Transform {
   private failed: Error | undefined;
   private wakeReader: (() => void) | undefined;
 
-  constructor(private readonly create: ZstdFactory, private readonly fallback?: () => Promise<Transform>, private readonly maxNativeFrames = 64) {
+  constructor(private readonly create: ZstdFactory, private readonly fallback?: () => Promise<Transform>, private readonly maxNativeFrames = 64, limit?: ZstdLimit) {
     super();
+    this.scan = new ZstdFrameScanner(limit);
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
@@ -196,12 +201,16 @@ const ZSTD_MAGIC = 0xfd2fb528;
 
 /** Where zstd frames begin and end in a byte stream fed in pieces (RFC 8878 section 3.1). */
 class ZstdFrameScanner {
+  /** `limit`: the largest window a frame may ask for (every frame, not only the first). */
+  constructor(private readonly limit?: { maxWindow: number; display: string }) {}
+
   // What the next bytes are, and how many of them remain (payloads are counted, not read).
   private state: 'magic' | 'fhd' | 'header' | 'block' | 'payload' | 'checksum' | 'skipSize' | 'skipPayload' = 'magic';
   private need = 4;
   private held: number[] = [];
   private checksum = false;
   private lastBlock = false;
+  private fhd = 0;
   // Whether the frame being read is a skippable one (decided from its first byte).
   private skipping = false;
 
@@ -246,15 +255,20 @@ class ZstdFrameScanner {
         throw new Error(`Unknown frame descriptor: not a zstd frame (magic 0x${magic.toString(16)})`);
       }
       case 'fhd': {
-        const fhd = b[0];
+        const fhd = (this.fhd = b[0]);
         const single = (fhd >> 5) & 1;
         this.checksum = ((fhd >> 2) & 1) === 1;
         const fcs = [single ? 1 : 0, 2, 4, 8][fhd >> 6];
         const rest = (single ? 0 : 1) + [0, 1, 2, 4][fhd & 3] + fcs;
         return rest > 0 ? (this.expect('header', rest), false) : (this.expect('block', 3), false);
       }
-      case 'header':
+      case 'header': {
+        const window = this.limit && zstdFrameWindow(Uint8Array.from([0x28, 0xb5, 0x2f, 0xfd, this.fhd, ...b]));
+        if (this.limit && window !== undefined && window > this.limit.maxWindow) {
+          throw new InputError(`zstd frame needs a ${window}-byte window (limit ${this.limit.maxWindow}): refusing a likely decompression bomb`, this.limit.display);
+        }
         return this.expect('block', 3), false;
+      }
       case 'block': {
         const bh = b[0] | (b[1] << 8) | (b[2] << 16);
         const type = (bh >> 1) & 3;
