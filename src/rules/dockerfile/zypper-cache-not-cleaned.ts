@@ -1,35 +1,28 @@
 import { defineRule } from '../types.js';
-import { instructions, mounts, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
-import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import { runCommandsNamed } from '../helpers/dockerfile.js';
+import { zypperSubcommand } from '../helpers/zypper.js';
+import { cacheMountCovers, firstUncleanedFill, removesCacheDir } from '../helpers/package-cache.js';
+import type { Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 
-// zypper global options whose value is the next word.
-const GLOBAL_VALUE = [
-  '-R', '--root', '-c', '--config', '-D', '--reposd-dir', '-C', '--cache-dir', '--raw-cache-dir', '--solv-cache-dir',
-  '--pkg-cache-dir', '--userdata', '--installroot', '-p', '--plus-repo', '--plus-content',
-];
 // Subcommands that fill /var/cache/zypp with repository metadata and packages.
 const FILLS = new Set(['install', 'in', 'update', 'up', 'patch', 'dist-upgrade', 'dup', 'install-new-recommends', 'inr']);
-const CACHE = '/var/cache/zypp';
-
-function covers(path: string): boolean {
-  const p = path.replace(/[/*]+$/, '');
-  return p !== '' && (p === CACHE || p.startsWith(CACHE + '/') || CACHE.startsWith(p + '/'));
-}
+const CACHE_DIRS = ['/var/cache/zypp'];
 
 function zypperSub(cmd: Command): ShellWord | undefined {
-  return cmd.base === 'zypper' ? subcommand(cmd, GLOBAL_VALUE)?.word : undefined;
+  return cmd.base === 'zypper' ? zypperSubcommand(cmd)?.word : undefined;
 }
 
 /** `zypper clean` / `zypper cc` (any options), or `rm -rf /var/cache/zypp`. */
 function cleans(cmd: Command): boolean {
-  if (cmd.base === 'rm') return cmd.args.some((a) => !a.value.startsWith('-') && covers(a.value));
+  if (cmd.base === 'rm') return removesCacheDir(cmd, CACHE_DIRS);
   const sub = zypperSub(cmd)?.value;
   return sub === 'clean' || sub === 'cc';
 }
 
-function cacheMounted(df: Dockerfile, instr: Instruction): boolean {
-  return mounts(instr).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && covers(df.expand(instr, m.target) ?? m.target));
+function fills(cmd: Command): ShellWord | undefined {
+  const sub = zypperSub(cmd);
+  return sub && FILLS.has(sub.value) ? sub : undefined;
 }
 
 const WITH_ONBUILD = { onbuild: true };
@@ -55,24 +48,17 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    if (runCommandsNamed(df, 'zypper', WITH_ONBUILD).length === 0) return;
-    for (const instr of instructions(df, WITH_ONBUILD)) {
-      if (instr.keyword !== 'RUN') continue;
-      const cmds = df.script(instr).commands;
-      // The earliest install after the last clean: every install from there on keeps its cache.
-      let lastClean = -1;
-      for (const c of cmds) if (c.start > lastClean && cleans(c)) lastClean = c.start;
-      let first: { cmd: Command; sub: ShellWord } | undefined;
-      for (const cmd of cmds) {
-        if (cmd.start < lastClean || (first && first.cmd.start < cmd.start)) continue;
-        const sub = zypperSub(cmd);
-        if (sub && FILLS.has(sub.value)) first = { cmd, sub };
-      }
-      if (!first || cacheMounted(df, instr)) continue;
+    // Only RUNs that run zypper can fill its cache (in file order, each once).
+    let prev: Instruction | undefined;
+    for (const { instr } of runCommandsNamed(df, 'zypper', WITH_ONBUILD)) {
+      if (instr === prev) continue;
+      prev = instr;
+      const first = firstUncleanedFill(df.script(instr).commands, cleans, fills);
+      if (!first || cacheMountCovers(df, instr, CACHE_DIRS)) continue;
       report({
         messageId: 'notCleaned',
-        data: { sub: first.sub.value },
-        span: { start: first.cmd.words[0].start, end: first.sub.end },
+        data: { sub: first.fill.value },
+        span: { start: first.cmd.words[0].start, end: first.fill.end },
       });
     }
   },

@@ -1,11 +1,6 @@
 import { defineRule } from '../types.js';
-import { runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
-
-// zypper global options whose value is the next word.
-const GLOBAL_VALUE = [
-  '-R', '--root', '-c', '--config', '-D', '--reposd-dir', '-C', '--cache-dir', '--raw-cache-dir', '--solv-cache-dir',
-  '--pkg-cache-dir', '--userdata', '--installroot', '-p', '--plus-repo', '--plus-content',
-];
+import { runCommandsNamed } from '../helpers/dockerfile.js';
+import { zypperSubcommand } from '../helpers/zypper.js';
 
 export default defineRule({
   id: 'DF035',
@@ -27,7 +22,7 @@ export default defineRule({
   },
   check({ df, report }) {
     for (const { cmd } of runCommandsNamed(df, 'zypper', { onbuild: true })) {
-      const sub = subcommand(cmd, GLOBAL_VALUE);
+      const sub = zypperSubcommand(cmd);
       if (!sub || (sub.word.value !== 'dist-upgrade' && sub.word.value !== 'dup')) continue;
       report({ messageId: 'distUpgrade', data: { sub: sub.word.value }, span: { start: sub.word.start, end: sub.word.end } });
     }

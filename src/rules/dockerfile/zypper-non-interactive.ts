@@ -1,17 +1,12 @@
 import { defineRule } from '../types.js';
-import { hasFlag, insertFlagAfter, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { hasFlag, insertFlagAfter, runCommandsNamed } from '../helpers/dockerfile.js';
+import { zypperSubcommand } from '../helpers/zypper.js';
 
-// zypper global options whose value is the next word.
-const GLOBAL_VALUE = [
-  '-R', '--root', '-c', '--config', '-D', '--reposd-dir', '-C', '--cache-dir', '--raw-cache-dir', '--solv-cache-dir',
-  '--pkg-cache-dir', '--userdata', '--installroot', '-p', '--plus-repo', '--plus-content',
-];
 // Subcommands that ask for confirmation before changing packages.
 const PROMPTS = new Set([
   'install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch', 'update', 'up', 'dist-upgrade', 'dup',
   'install-new-recommends', 'inr',
 ]);
-
 
 export default defineRule({
   id: 'DF034',
@@ -33,7 +28,7 @@ export default defineRule({
   },
   check({ df, report }) {
     for (const { instr, cmd } of runCommandsNamed(df, 'zypper', { onbuild: true })) {
-      const sub = subcommand(cmd, GLOBAL_VALUE);
+      const sub = zypperSubcommand(cmd);
       if (!sub || !PROMPTS.has(sub.word.value)) continue;
       if (hasFlag(cmd, 'ny', ['non-interactive', 'no-confirm'])) continue;
       const edits = insertFlagAfter(df, instr, cmd.words[0], '-n');

@@ -1,13 +1,9 @@
 import { defineRule } from '../types.js';
-import { packageSpecs, positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { packageSpecs, positionals, runCommandsNamed } from '../helpers/dockerfile.js';
+import { zypperSubcommand } from '../helpers/zypper.js';
 import type { Dockerfile } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 
-// zypper global options whose value is the next word.
-const GLOBAL_VALUE = [
-  '-R', '--root', '-c', '--config', '-D', '--reposd-dir', '-C', '--cache-dir', '--raw-cache-dir', '--solv-cache-dir',
-  '--pkg-cache-dir', '--userdata', '--installroot', '-p', '--plus-repo', '--plus-content',
-];
 // `zypper install` options whose value is the next word.
 const INSTALL_VALUE = ['-t', '--type', '-r', '--repo', '--from', '--download'];
 
@@ -15,7 +11,6 @@ const INSTALL_VALUE = ['-t', '--type', '-r', '--repo', '--from', '--download'];
 function pinned(pkg: string): boolean {
   return /[<>=]/.test(pkg) || /\.rpm$/i.test(pkg);
 }
-
 
 /** `-t pattern` / `--type=product`: those are not versioned packages. */
 function installsPackages(args: ShellWord[]): boolean {
@@ -48,7 +43,7 @@ export default defineRule({
   },
   check({ df, report }) {
     for (const { instr, cmd } of runCommandsNamed(df, 'zypper', { onbuild: true })) {
-      const sub = subcommand(cmd, GLOBAL_VALUE);
+      const sub = zypperSubcommand(cmd);
       if (!sub || (sub.word.value !== 'install' && sub.word.value !== 'in')) continue;
       const rest = cmd.args.slice(sub.index + 1);
       if (!installsPackages(rest)) continue;

@@ -3,10 +3,11 @@
  * (hadolint's DL3030/32/33 and DL3038/40/41) differ only in which tool names they watch and a few
  * dnf-only subcommands. The checks live here once, parameterised by those sets.
  */
-import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import type { Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { DockerfileContext } from '../types.js';
-import { hasFlag, insertFlagAfter, mounts, packageSpecs, positionals, runCommandsNamed } from './dockerfile.js';
+import { hasFlag, insertFlagAfter, packageSpecs, positionals, runCommandsNamed } from './dockerfile.js';
+import { cacheMountCovers, firstUncleanedFill, removesCacheDir } from './package-cache.js';
 
 // yum/dnf options whose value is the next word.
 const VALUE_FLAGS = [
@@ -64,30 +65,13 @@ export interface CacheSpec {
   mountCovers?: (target: string) => boolean;
 }
 
-/** Does removing (or mounting over) `path` take one of `dirs` with it? */
-function covers(path: string, dirs: readonly string[]): boolean {
-  const p = path.replace(/[/*]+$/, '');
-  return p !== '' && dirs.some((d) => p === d || p.startsWith(d + '/') || d.startsWith(p + '/'));
-}
-
 /** `yum clean all` / `dnf clean all`, or `rm -rf /var/cache/yum`. */
 function cleans(cmd: Command, dirs: readonly string[]): boolean {
   const name = cmd.base;
-  if (name === 'rm') {
-    for (const a of cmd.args) if (!a.value.startsWith('-') && covers(a.value, dirs)) return true;
-    return false;
-  }
+  if (name === 'rm') return removesCacheDir(cmd, dirs);
   if (!CLEANERS.has(name)) return false;
   const [sub, ...rest] = positionals(cmd.args, VALUE_FLAGS);
   return sub?.value === 'clean' && rest.some((w) => w.value === 'all');
-}
-
-function cacheMounted(df: Dockerfile, instr: Instruction, spec: CacheSpec): boolean {
-  return mounts(instr).some((m) => {
-    if (m.type !== 'cache' && m.type !== 'tmpfs') return false;
-    const t = df.expand(instr, m.target) ?? m.target;
-    return covers(t, spec.cacheDirs) || !!spec.mountCovers?.(t);
-  });
 }
 
 /** Reports the first cache-filling command of a RUN that no later clean covers (messageId `notCleaned`, data `tool`, `action`). */
@@ -97,21 +81,13 @@ export function checkCacheNotCleaned({ df, report }: DockerfileContext, tools: R
   for (const { instr } of runCommandsNamed(df, tools, WITH_ONBUILD)) {
     if (instr === prev) continue;
     prev = instr;
-    const cmds = df.script(instr).commands;
-    // The earliest install after the last clean: every install from there on keeps its cache.
-    let lastClean = -1;
-    for (const c of cmds) if (c.start > lastClean && cleans(c, spec.cacheDirs)) lastClean = c.start;
-    let first: { cmd: Command; words: ShellWord[] } | undefined;
-    for (const cmd of cmds) {
-      if (cmd.start < lastClean || (first && first.cmd.start < cmd.start) || !tools.has(cmd.base)) continue;
-      const words = action(cmd, spec.fills);
-      if (words) first = { cmd, words };
-    }
-    if (!first || cacheMounted(df, instr, spec)) continue;
-    const last = first.words[first.words.length - 1];
+    const first = firstUncleanedFill(df.script(instr).commands, (c) => cleans(c, spec.cacheDirs), (c) => (tools.has(c.base) ? action(c, spec.fills) : undefined));
+    if (!first || cacheMountCovers(df, instr, spec.cacheDirs, spec.mountCovers)) continue;
+    const words = first.fill;
+    const last = words[words.length - 1];
     report({
       messageId: 'notCleaned',
-      data: { tool: first.cmd.base, action: first.words.map((w) => w.value).join(' ') },
+      data: { tool: first.cmd.base, action: words.map((w) => w.value).join(' ') },
       span: { start: first.cmd.words[0].start, end: last.end },
     });
   }
