@@ -1,6 +1,6 @@
 import { defineRule } from '../types.js';
-import { findFlag, insertFlagAfter, mounts, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
-import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import { findFlag, insertFlagAfter, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { cacheMountCovers, removesCacheDir } from '../helpers/package-cache.js';
 import type { Command } from '../../model/shell/types.js';
 
 const VALUE_FLAGS = [
@@ -11,18 +11,9 @@ const NO_CACHE = ['no-cache', 'no-network'];
 // apk's cache lives in /var/cache/apk (/etc/apk/cache links there when enabled).
 const CACHE_DIRS = ['/var/cache/apk', '/etc/apk/cache'];
 
-function covers(path: string): boolean {
-  const p = path.replace(/\/\*?$/, '').replace(/\/+$/, '');
-  return p !== '' && CACHE_DIRS.some((d) => p.startsWith(d) || d.startsWith(p + '/'));
-}
-
 /** `rm -rf /var/cache/apk/*` later in the same RUN. */
 function removesCache(cmd: Command, after: number): boolean {
-  return cmd.start > after && cmd.base === 'rm' && cmd.args.some((a) => !a.value.startsWith('-') && covers(a.value));
-}
-
-function cacheMounted(df: Dockerfile, instr: Instruction): boolean {
-  return mounts(instr).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && covers(df.expand(instr, m.target) ?? m.target));
+  return cmd.start > after && removesCacheDir(cmd, CACHE_DIRS);
 }
 
 
@@ -51,7 +42,7 @@ export default defineRule({
       const sub = subcommand(cmd, VALUE_FLAGS);
       // --no-network only installs from what is already on disk, so nothing new is cached.
       if (!sub || sub.word.value !== 'add' || findFlag(cmd, '', NO_CACHE)) continue;
-      if (cacheMounted(df, instr) || df.script(instr).commands.some((c) => removesCache(c, cmd.start))) continue;
+      if (cacheMountCovers(df, instr, CACHE_DIRS) || df.script(instr).commands.some((c) => removesCache(c, cmd.start))) continue;
       const edits = insertFlagAfter(df, instr, sub.word, '--no-cache');
       report({
         messageId: 'cache',

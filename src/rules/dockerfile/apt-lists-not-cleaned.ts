@@ -1,10 +1,12 @@
 import { defineRule } from '../types.js';
-import { isPosixShell, mounts, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { isPosixShell, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { cacheMountCovers, removesCacheDir } from '../helpers/package-cache.js';
 import type { RunCommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 
 const LISTS = '/var/lib/apt/lists';
+const LIST_DIRS = [LISTS];
 const APT_NAMES = ['apt-get', 'apt', 'aptitude', 'apt-cache'];
 const APT = new Set(APT_NAMES);
 const VALUE_FLAGS = ['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release', '-a', '--host-architecture'];
@@ -12,11 +14,6 @@ const VALUE_FLAGS = ['-o', '--option', '-c', '--config-file', '-t', '--target-re
 const LIST_FREE = new Set(['update', 'clean', 'autoclean', 'distclean', 'dist-clean', 'remove', 'purge', 'autoremove']);
 const LOOP = /(?:^|[\s;&|(])(?:for|while|until)\s/;
 
-/** Does a path (or a mount target) contain the apt lists directory? */
-function covers(path: string): boolean {
-  const p = path.replace(/\/\*?$/, '').replace(/\/+$/, '');
-  return p !== '' && (p.startsWith(LISTS) || LISTS.startsWith(p + '/'));
-}
 
 /** The apt subcommand (`update`, `install`, ...) of a command already known to be an apt one. */
 function aptSub(cmd: Command): string | undefined {
@@ -26,7 +23,7 @@ function aptSub(cmd: Command): string | undefined {
 /** `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists -delete`, or `apt-get distclean`. */
 function removesLists(cmd: Command): boolean {
   const name = cmd.base;
-  if (name === 'rm') return cmd.args.some((a) => !a.value.startsWith('-') && covers(a.value));
+  if (name === 'rm') return removesCacheDir(cmd, LIST_DIRS);
   if (name === 'find') return cmd.args.some((a) => a.value.startsWith(LISTS)) && cmd.args.some((a) => a.value === '-delete' || a.value === '-exec');
   if (!APT.has(name)) return false;
   const sub = aptSub(cmd);
@@ -36,7 +33,7 @@ function removesLists(cmd: Command): boolean {
 
 /** A cache or tmpfs mount over the lists keeps them out of the layer. */
 function mountedLists(df: Dockerfile, instr: Instruction): boolean {
-  return mounts(instr).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && covers(df.expand(instr, m.target) ?? m.target));
+  return cacheMountCovers(df, instr, LIST_DIRS);
 }
 
 /**

@@ -9,6 +9,8 @@ ruleTester(rule, {
     { name: 'cache mount', code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n' },
     { name: 'cache mount via /etc/apk/cache', code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/etc/apk/cache apk add -U curl\n' },
     { name: 'cache removed later in the same RUN', code: 'FROM alpine:3.20\nRUN apk update && apk add curl && rm -rf /var/cache/apk/*\n' },
+    { name: 'a parent of the cache removed', code: 'FROM alpine:3.20\nRUN apk add curl && rm -rf /var/cache/*\n' },
+    { name: 'a glob on the cache directory itself', code: 'FROM alpine:3.20\nRUN apk add curl && rm -rf /var/cache/apk*\n' },
     'FROM alpine:3.20\nRUN apk del curl && apk info\n',
     { name: '--no-network installs from disk', code: 'FROM alpine:3.20\nRUN apk add --no-network --virtual .rundeps $deps\n' },
     'FROM alpine:3.20\nRUN echo apk add curl\n',
@@ -30,6 +32,12 @@ ruleTester(rule, {
       code: 'FROM alpine:3.20\nRUN rm -rf /var/cache/apk/* && apk add curl\n',
       errors: [{ line: 2, column: 32, endColumn: 39 }],
       output: 'FROM alpine:3.20\nRUN rm -rf /var/cache/apk/* && apk add --no-cache curl\n',
+    },
+    {
+      name: 'removing a sibling whose name starts like the cache does not count',
+      code: 'FROM alpine:3.20\nRUN apk add curl && rm -rf /var/cache/apk-old\n',
+      errors: [{ line: 2, column: 5, endColumn: 12 }],
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache curl && rm -rf /var/cache/apk-old\n',
     },
     {
       name: 'a mount elsewhere does not help',

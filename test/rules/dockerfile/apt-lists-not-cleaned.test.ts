@@ -25,6 +25,11 @@ ruleTester(rule, {
       output: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
     },
     {
+      name: 'removing a sibling whose name starts like the lists directory does not count',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists.bak\n',
+      errors: [{ line: 2, column: 5, endLine: 2, endColumn: 19 }],
+    },
+    {
       name: 'apt and aptitude count, the fix follows the last apt command',
       code: 'FROM debian:12\nRUN apt update && apt install -y curl && echo done\n',
       errors: [{ line: 2, column: 5, endColumn: 15, message: '`apt update`' }],
