@@ -1,12 +1,9 @@
 import { defineRule } from '../types.js';
 import { insertFlagAfter, mounts, runCommandsWhere } from '../helpers/dockerfile.js';
+import { isPipOrPython, PIP, pipArgs, pipSubcommand } from '../helpers/pip.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 
-const PIP = /^pip(?:\d+(?:\.\d+)?)?$/;
-const PYTHON = /^python(?:\d+(?:\.\d+)?)?$/;
-const isPipOrPython = (n: string): boolean => n.charCodeAt(0) === 112 /* p */ && (PIP.test(n) || PYTHON.test(n));
-const PYTHON_VALUE = new Set(['-W', '-X', '-c']);
 // pip global options whose value is the next word.
 const GLOBAL_VALUE = new Set([
   'proxy', 'retries', 'timeout', 'log', 'cache-dir', 'python', 'exists-action', 'trusted-host', 'cert', 'client-cert',
@@ -15,26 +12,11 @@ const GLOBAL_VALUE = new Set([
 // `PIP_NO_CACHE_DIR=1 pip install` or `export PIP_NO_CACHE_DIR=1` in the script.
 const ENV_IN_SCRIPT = /\bPIP_NO_CACHE_DIR=["']?[^\s"';&|]/;
 
-/** The `install` word of `pip install`, `pip3 install`, `python -m pip install`, and the words after it. */
+/** The `install` word of `pip install`, `pip3 install`, `python -m pip install`, and the command's words. */
 function pipInstall(cmd: Command): { install: ShellWord; args: ShellWord[] } | undefined {
-  let args = cmd.args;
-  const name = cmd.base;
-  if (PYTHON.test(name)) {
-    let i = 0;
-    while (i < args.length && args[i].value.startsWith('-') && args[i].value !== '-m' && args[i].value !== '-mpip') i += PYTHON_VALUE.has(args[i].value) ? 2 : 1;
-    if (args[i]?.value === '-mpip') args = args.slice(i + 1);
-    else if (args[i]?.value === '-m' && PIP.test(args[i + 1]?.value ?? '')) args = args.slice(i + 2);
-    else return undefined;
-  } else if (!PIP.test(name)) return undefined;
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i].value;
-    if (v.startsWith('-') && v.length > 1) {
-      if (v.startsWith('--') && !v.includes('=') && GLOBAL_VALUE.has(v.slice(2))) i++;
-      continue;
-    }
-    return v === 'install' ? { install: args[i], args: cmd.args } : undefined;
-  }
-  return undefined;
+  const args = pipArgs(cmd);
+  const sub = args && pipSubcommand(args, GLOBAL_VALUE);
+  return sub?.word.value === 'install' ? { install: sub.word, args: cmd.args } : undefined;
 }
 
 /** `--no-cache-dir` (optparse also accepts the unambiguous prefix `--no-cache`), and the `--cache-dir` value. */

@@ -1,11 +1,9 @@
 import { defineRule } from '../types.js';
 import { runCommandsWhere } from '../helpers/dockerfile.js';
+import { isPipOrPython, pipArgs, pipSubcommand } from '../helpers/pip.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 
-const PIP = /^pip(?:\d+(?:\.\d+)?)?$/;
-const PYTHON = /^python(?:\d+(?:\.\d+)?)?$/;
-const isPipOrPython = (n: string): boolean => n.charCodeAt(0) === 112 /* p */ && (PIP.test(n) || PYTHON.test(n));
 // pip options whose value is the next word (global options, then `install` options).
 const LONG_VALUE = new Set([
   'proxy', 'retries', 'timeout', 'log', 'cache-dir', 'python', 'exists-action', 'trusted-host', 'cert', 'client-cert',
@@ -18,26 +16,12 @@ const SHORT_VALUE = 'rceitfbC';
 const SHORT_NAME = new Map([['r', 'requirement'], ['c', 'constraint'], ['e', 'editable']]);
 const VCS = /^(?:git|hg|svn|bzr)(?:\+[a-z-]+)?:/;
 const ARCHIVE = /\.(?:whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/;
-const PYTHON_VALUE = new Set(['-W', '-X', '-c']);
 
 /** Arguments after `install` of `pip install`, `pip3 install`, `python -m pip install`. */
 function pipInstallArgs(cmd: Command): ShellWord[] | undefined {
-  let args = cmd.args;
-  const name = cmd.base;
-  if (PYTHON.test(name)) {
-    let i = 0;
-    while (i < args.length && args[i].value.startsWith('-') && args[i].value !== '-m' && args[i].value !== '-mpip') i += PYTHON_VALUE.has(args[i].value) ? 2 : 1;
-    if (args[i]?.value === '-mpip') args = args.slice(i + 1);
-    else if (args[i]?.value === '-m' && PIP.test(args[i + 1]?.value ?? '')) args = args.slice(i + 2);
-    else return undefined;
-  } else if (!PIP.test(name)) return undefined;
-  let i = 0;
-  for (; i < args.length; i++) {
-    const v = args[i].value;
-    if (!v.startsWith('-') || v.length === 1) break;
-    if (v.startsWith('--') && !v.includes('=') && LONG_VALUE.has(v.slice(2))) i++;
-  }
-  return args[i]?.value === 'install' ? args.slice(i + 1) : undefined;
+  const args = pipArgs(cmd);
+  const sub = args && pipSubcommand(args, LONG_VALUE);
+  return sub?.word.value === 'install' ? args!.slice(sub.index + 1) : undefined;
 }
 
 /** Requirement specifiers and the option names (long form) given to `pip install`. */
