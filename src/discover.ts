@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { compareStrings } from './compare.js';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
@@ -31,7 +31,7 @@ export function discoverDockerfiles(paths: string[], cwd: string): { files: stri
     }
   };
   for (const p of paths) {
-    const abs = join(cwd, p).startsWith(p) && p.startsWith(sep) ? p : join(cwd, p);
+    const abs = isAbsolute(p) ? p : join(cwd, p);
     let st;
     try {
       st = lstatSync(abs);

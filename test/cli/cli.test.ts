@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -41,6 +41,19 @@ describe('shipready CLI', () => {
     const files = [...new Set(JSON.parse(r.out).findings.map((f: { file: string }) => f.file))].sort();
     expect(files).toEqual(['Dockerfile', 'svc/Containerfile', 'svc/Dockerfile.prod', 'svc/api.dockerfile']);
     expect(r.code).toBe(1);
+  });
+
+  it('lints absolute paths, to a file or a directory, from another working directory', () => {
+    const project = tmp({ 'svc/Dockerfile': 'FROM node:latest\n' });
+    const elsewhere = tmp({ 'README.md': 'x' });
+    for (const target of [join(project, 'svc/Dockerfile'), join(project, 'svc'), project]) {
+      const r = run(['lint', target, '-f', 'json', '--no-shellcheck', '--no-context'], { cwd: elsewhere });
+      expect(r.err).toBe('');
+      const j = JSON.parse(r.out);
+      expect(j.summary.filesLinted).toBe(1);
+      expect(j.findings.find((f: { ruleName: string }) => f.ruleName === 'latest-tag').file).toBe(relative(elsewhere, join(project, 'svc/Dockerfile')).split(sep).join('/'));
+      expect(r.code).toBe(1);
+    }
   });
 
   it('prints the JSON contract', () => {
