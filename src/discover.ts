@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { compareStrings } from './compare.js';
 
@@ -10,15 +10,27 @@ export function isDockerfileName(name: string): boolean {
   return n === 'dockerfile' || n === 'containerfile' || n.startsWith('dockerfile.') || n.endsWith('.dockerfile') || n.startsWith('containerfile.');
 }
 
+/** A regular file, or a symlink to one (`Dockerfile -> docker/Dockerfile.prod`); not a FIFO or device. */
+function isFileEntry(dir: string, e: Dirent): boolean {
+  if (e.isFile()) return true;
+  if (!e.isSymbolicLink()) return false;
+  try {
+    return statSync(join(dir, e.name)).isFile();
+  } catch {
+    return false; // dangling
+  }
+}
+
 /**
- * Dockerfiles under the given paths (files are taken as given). Directories are walked without
- * following symlinks, skipping .git and node_modules. Results are sorted and de-duplicated.
+ * Dockerfiles under the given paths (files are taken as given). A path given is followed if it is
+ * a symlink; inside, symlinks to files are followed but symlinks to directories are not (no loops),
+ * and .git and node_modules are skipped. Results are sorted and de-duplicated.
  */
 export function discoverDockerfiles(paths: string[], cwd: string): { files: string[]; missing: string[] } {
   const out = new Set<string>();
   const missing: string[] = [];
   const walk = (dir: string): void => {
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
@@ -27,14 +39,14 @@ export function discoverDockerfiles(paths: string[], cwd: string): { files: stri
     for (const e of entries) {
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) walk(join(dir, e.name));
-      } else if (e.isFile() && isDockerfileName(e.name)) out.add(join(dir, e.name));
+      } else if (isDockerfileName(e.name) && isFileEntry(dir, e)) out.add(join(dir, e.name));
     }
   };
   for (const p of paths) {
     const abs = isAbsolute(p) ? p : join(cwd, p);
     let st;
     try {
-      st = lstatSync(abs);
+      st = statSync(abs);
     } catch {
       missing.push(p);
       continue;
@@ -77,20 +89,20 @@ export function discoverComposeProjects(paths: string[], cwd: string): { sets: s
     }
   };
   const walk = (dir: string): void => {
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
-    fromDir(dir, new Set(entries.filter((e) => e.isFile()).map((e) => e.name)));
+    fromDir(dir, new Set(entries.filter((e) => isFileEntry(dir, e)).map((e) => e.name)));
     for (const e of entries) if (e.isDirectory() && !SKIP_DIRS.has(e.name)) walk(join(dir, e.name));
   };
   for (const p of paths) {
     const abs = isAbsolute(p) ? p : join(cwd, p);
     let st;
     try {
-      st = lstatSync(abs);
+      st = statSync(abs);
     } catch {
       missing.push(p);
       continue;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +41,20 @@ describe('shipready CLI', () => {
     const files = [...new Set(JSON.parse(r.out).findings.map((f: { file: string }) => f.file))].sort();
     expect(files).toEqual(['Dockerfile', 'svc/Containerfile', 'svc/Dockerfile.prod', 'svc/api.dockerfile']);
     expect(r.code).toBe(1);
+  });
+
+  it('follows a symlink given as the path and symlinked Dockerfiles, but not symlinked directories inside', () => {
+    const project = tmp({ 'docker/Dockerfile.prod': 'FROM node:latest\n', 'compose.yaml': 'services:\n  app:\n    image: nginx:latest\n' });
+    symlinkSync('docker/Dockerfile.prod', join(project, 'Dockerfile')); // a file symlink: found
+    symlinkSync('.', join(project, 'loop')); // a directory symlink inside: not walked (no loop, no duplicates)
+    const elsewhere = tmp({});
+    symlinkSync(project, join(elsewhere, 'link'));
+    const files = (r: { out: string }) => [...new Set(JSON.parse(r.out).findings.map((f: { file: string }) => f.file))].sort();
+    const viaLink = run(['lint', 'link', '-f', 'json', '--no-shellcheck', '--no-context'], { cwd: elsewhere });
+    expect(viaLink.err).toBe('');
+    expect(files(viaLink)).toEqual(['link/Dockerfile', 'link/compose.yaml', 'link/docker/Dockerfile.prod']);
+    const inside = run(['lint', '-f', 'json', '--no-shellcheck', '--no-context'], { cwd: project });
+    expect(files(inside)).toEqual(['Dockerfile', 'compose.yaml', 'docker/Dockerfile.prod']);
   });
 
   it('lints absolute paths, to a file or a directory, from another working directory', () => {
