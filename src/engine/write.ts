@@ -1,12 +1,25 @@
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** Write via a temp file in the same directory and rename, so readers never see a partial file. */
+/**
+ * Write via a temp file in the same directory and rename, so readers never see a partial file.
+ * A symlink is written through to its target (renaming over the link would replace it with a
+ * copy and leave the target unfixed), and an existing file keeps its permission bits.
+ */
 export function writeFileAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.shipready-${process.pid}.tmp`);
+  let target = path;
+  let mode: number | undefined;
+  try {
+    target = realpathSync(path);
+    mode = statSync(target).mode & 0o7777;
+  } catch {
+    // A new file (or a dangling link, written as a file where the link was).
+  }
+  const tmp = join(dirname(target), `.${basename(target)}.shipready-${process.pid}.tmp`);
   try {
     writeFileSync(tmp, text);
-    renameSync(tmp, path);
+    if (mode !== undefined) chmodSync(tmp, mode);
+    renameSync(tmp, target);
   } catch (e) {
     try {
       unlinkSync(tmp);
