@@ -3,8 +3,16 @@ import { InputError } from './config/errors.js';
 
 export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
 
-/** Decode input bytes as UTF-8 text; binary or invalid input is an InputError naming the byte offset. */
-export function decodeText(buf: Buffer, display: string): string {
+export interface DecodeOptions {
+  /**
+   * Read invalid UTF-8 as U+FFFD instead of refusing it, and say where through `onInvalid`.
+   * For Dockerfiles: BuildKit and hadolint read them whatever the bytes (a Latin-1 `é` in a LABEL).
+   */
+  lenient?: { onInvalid: (offset: number) => void };
+}
+
+/** Decode input bytes as UTF-8 text; binary (or, unless lenient, invalid) input is an InputError naming the byte offset. */
+export function decodeText(buf: Buffer, display: string, opts: DecodeOptions = {}): string {
   if (buf.length > MAX_INPUT_BYTES) throw new InputError(`file is too large to lint (${buf.length} bytes; limit ${MAX_INPUT_BYTES})`, display);
   const nul = buf.indexOf(0);
   if (nul >= 0) throw new InputError(`looks binary (NUL byte at offset ${nul}); not a Dockerfile`, display);
@@ -12,11 +20,18 @@ export function decodeText(buf: Buffer, display: string): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
     const off = firstInvalidUtf8(buf);
-    throw new InputError(`is not valid UTF-8 (bad byte near offset ${off})`, display);
+    if (!opts.lenient) throw new InputError(`is not valid UTF-8 (bad byte near offset ${off})`, display);
+    opts.lenient.onInvalid(off);
+    return new TextDecoder('utf-8').decode(buf);
   }
 }
 
-export function readTextFile(abs: string, display: string): string {
+/** The notice for a Dockerfile read leniently (see `DecodeOptions`). */
+export function invalidUtf8Notice(display: string, offset: number, fixing: boolean): string {
+  return `${display}: not valid UTF-8 (bad byte near offset ${offset}); linted with the invalid bytes read as U+FFFD${fixing ? ', and not fixed (writing it back would replace them)' : ''}`;
+}
+
+export function readTextFile(abs: string, display: string, opts: DecodeOptions = {}): string {
   let buf: Buffer;
   try {
     const st = statSync(abs);
@@ -26,7 +41,7 @@ export function readTextFile(abs: string, display: string): string {
     if (e instanceof InputError) throw e;
     throw new InputError(`cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, display);
   }
-  return decodeText(buf, display);
+  return decodeText(buf, display, opts);
 }
 
 /** Offset of the first byte that breaks UTF-8 (simple structural check). */

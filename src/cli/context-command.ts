@@ -5,7 +5,7 @@ import { InputError } from '../config/errors.js';
 import { BuildContext } from '../model/context/context.js';
 import { contextReport, type ContextReport } from '../model/context/report.js';
 import { parseDockerfile } from '../model/dockerfile/parse.js';
-import { readTextFile } from '../read-input.js';
+import { invalidUtf8Notice, readTextFile } from '../read-input.js';
 import { formatBytes } from '../rules/context/_helpers.js';
 import { VERSION } from '../version.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
@@ -62,7 +62,8 @@ export async function contextCommand(argv: string[], io: IO, cwd = process.cwd()
   let df = null;
   const notices: string[] = [];
   if (dockerfile) {
-    const text = readTextFile(dockerfile, given ?? display(dockerfile));
+    const name = given ?? display(dockerfile);
+    const text = readTextFile(dockerfile, name, { lenient: { onInvalid: (off) => notices.push(invalidUtf8Notice(name, off, false)) } });
     df = parseDockerfile(display(dockerfile), text);
   } else notices.push(`no Dockerfile in ${display(dir)} (use -f): COPY/ADD are not analysed`);
 

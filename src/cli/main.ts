@@ -116,9 +116,10 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
   let stdin: { text: string; path?: string; type?: 'dockerfile' | 'compose' } | undefined;
   if (positionals.length === 1 && positionals[0] === '-') {
     if (!type) throw new UsageError('reading stdin needs --type dockerfile or --type compose');
-    const { decodeText } = await import('../read-input.js');
+    const { decodeText, invalidUtf8Notice } = await import('../read-input.js');
     const name = (flags.get('stdin-filename') as string | undefined) ?? '-';
-    stdin = { text: decodeText(readFileSync(0), name), path: name, type: type as 'dockerfile' | 'compose' };
+    const lenient = type === 'dockerfile' ? { onInvalid: (off: number) => io.err(`shipready: ${invalidUtf8Notice(name, off, false)}\n`) } : undefined;
+    stdin = { text: decodeText(readFileSync(0), name, { lenient }), path: name, type: type as 'dockerfile' | 'compose' };
   } else if (positionals.includes('-')) throw new UsageError('"-" (stdin) cannot be combined with other paths');
 
   // lint() of api.ts, but the Compose and image rules (all of api.ts's registry) are loaded only

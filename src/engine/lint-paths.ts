@@ -12,7 +12,7 @@ import { RuleRegistry } from './registry.js';
 import { summarize, type LintResult } from './result.js';
 import type { Finding, RunError } from '../finding.js';
 import { parseDockerfile } from '../model/dockerfile/parse.js';
-import { readTextFile } from '../read-input.js';
+import { invalidUtf8Notice, readTextFile } from '../read-input.js';
 import { rules as dockerfileRules } from '../rules/dockerfile/index.js';
 import { rules as contextRules } from '../rules/context/index.js';
 import { ContextSession } from './lint-context.js';
@@ -126,8 +126,9 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
   const ctxSession = opts.context === false ? null : new ContextSession();
   for (const input of inputs) {
     let text: string;
+    let invalidAt: number | undefined;
     try {
-      text = input.text ?? readTextFile(input.abs!, input.display);
+      text = input.text ?? readTextFile(input.abs!, input.display, { lenient: { onInvalid: (off) => (invalidAt = off) } });
     } catch (e) {
       if (e instanceof InputError) {
         errors.push({ file: input.display, kind: 'input', message: e.oneLine });
@@ -150,8 +151,10 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
         shellcheck,
       });
     };
+    if (invalidAt !== undefined) notices.push(invalidUtf8Notice(input.display, invalidAt, !!opts.fix));
     let current = text;
-    if (opts.fix) {
+    // Not fixed when not UTF-8: writing the text back would replace the invalid bytes for good.
+    if (opts.fix && invalidAt === undefined) {
       const before = parseErrorCount(text);
       for (let pass = 0; pass < 10; pass++) {
         const r = await run(current, false);

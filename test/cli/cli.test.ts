@@ -117,13 +117,30 @@ describe('shipready CLI', () => {
     expect(linted.stderr).toMatch(notice);
   });
 
-  it('exits 2 on binary or non-UTF-8 input, without a stack trace', () => {
-    const dir = tmp({ 'Dockerfile': Buffer.from([0x46, 0x52, 0x00, 0x01, 0xff]), 'b/Dockerfile': Buffer.from([0x46, 0xff, 0xfe, 0x0a]) });
+  it('exits 2 on binary input, without a stack trace', () => {
+    const dir = tmp({ 'Dockerfile': Buffer.from([0x46, 0x52, 0x00, 0x01, 0xff]) });
     const r = run(['lint', '--no-shellcheck'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.err).toContain('Dockerfile: looks binary (NUL byte at offset 2)');
-    expect(r.err).toContain('b/Dockerfile: is not valid UTF-8 (bad byte near offset 1)');
     expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('lints a Dockerfile that is not valid UTF-8 (as BuildKit and hadolint read it), with a notice, and does not fix it', () => {
+    // A Latin-1 é (0xE9) in a LABEL: invalid UTF-8.
+    const latin1 = Buffer.concat([Buffer.from('FROM alpine:3.20\nLABEL maintainer="Jos'), Buffer.from([0xe9]), Buffer.from('"\nRUN apk add curl\n')]);
+    const dir = tmp({ 'Dockerfile': latin1 });
+    const r = run(['lint', '-f', 'json', '--no-shellcheck', '--no-context'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('shipready: Dockerfile: not valid UTF-8 (bad byte near offset 38); linted with the invalid bytes read as U+FFFD');
+    const apk = JSON.parse(r.out).findings.find((f: { ruleName: string }) => f.ruleName === 'apk-cache');
+    expect(apk).toMatchObject({ line: 3, column: 5 });
+    const fixed = run(['lint', '--fix', '--no-shellcheck', '--no-context'], { cwd: dir });
+    expect(fixed.err).toContain('and not fixed (writing it back would replace them)');
+    expect(readFileSync(join(dir, 'Dockerfile'))).toEqual(latin1);
+    // From stdin too.
+    const piped = spawnSync(process.execPath, [bin, 'lint', '-', '--type', 'dockerfile', '-f', 'json', '--no-shellcheck'], { cwd: dir, input: latin1, encoding: 'utf8' });
+    expect(piped.stderr).toContain('shipready: -: not valid UTF-8 (bad byte near offset 38)');
+    expect(JSON.parse(piped.stdout).findings.some((f: { ruleName: string }) => f.ruleName === 'apk-cache')).toBe(true);
   });
 
   it('exits 2 on a bad config file, naming file and position', () => {
