@@ -17,12 +17,22 @@ const HADOLINT = /^hadolint\s+(?:(global|stage)\s+)?ignore\s*=\s*([A-Za-z0-9_,\s
 // `# shipready-ignore DF007,latest-tag -- reason`, `# shipready-ignore-file ...`, `# shipready-ignore-stage ...`
 const OWN = /^shipready-ignore(-file|-stage)?\s+([A-Za-z0-9_,\s-]+?)\s*(?:--.*)?$/i;
 
+/** Does the text start with `hadolint` or `shipready-ignore`, in any case (what both regexes need)? */
+function maybePragma(t: string): boolean {
+  const first = t.charCodeAt(0) | 0x20;
+  if (first === 0x68 /* h */) return t.length >= 8 && t.slice(0, 8).toLowerCase() === 'hadolint';
+  return first === 0x73 /* s */ && t.length >= 16 && t.slice(0, 16).toLowerCase() === 'shipready-ignore';
+}
+
 /** Suppression comments of a Dockerfile. */
 export function collectSuppressions(df: Dockerfile): Suppression[] {
   const out: Suppression[] = [];
   const instrs = df.instructions;
   const fileEnd = df.source.text.length;
   for (const c of df.comments) {
+    // Most comments are prose: a cheap look at the first word spares the regexes (and, on a cold
+    // start, compiling them).
+    if (!maybePragma(c.text)) continue;
     let kind: string | undefined;
     let codes: string[];
     let origin: Suppression['origin'];
