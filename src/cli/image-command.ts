@@ -58,6 +58,8 @@ export async function imageCommand(argv: string[], io: IO): Promise<number> {
   if (flags.get('help')) { io.out(IMAGE_HELP); return 0; }
   if (positionals.length === 0) throw new UsageError('image needs an archive or OCI layout directory, e.g. shipready image app.tar (or - for stdin)');
   if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('stdin ("-") can be read only once');
+  // Like `docker load`: an archive cannot come from a terminal, and waiting for one would look like a hang.
+  if (positionals.includes('-') && process.stdin.isTTY) throw new UsageError('stdin is a terminal: pipe an image archive into it, e.g. docker save app | shipready image -');
   const format = String(flags.get('format') ?? 'text');
   const { FORMATS, formatResult } = await import('../formatters/index.js');
   const formats = [...FORMATS, 'cyclonedx'];

@@ -165,3 +165,17 @@ describe('shipready image', () => {
     expect(key.message).toContain('a later layer deletes or replaces the file');
   });
 });
+
+// `script` (util-linux) runs the CLI with a pseudo-terminal as stdin.
+const haveScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+if (!haveScript) console.warn('image CLI: `script` (util-linux) not found; the terminal-stdin test is skipped');
+
+describe.skipIf(!haveScript)('shipready image - from a terminal', () => {
+  it('refuses at once with a usage error instead of waiting for an archive', () => {
+    const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} image -`;
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: dir, encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('shipready: stdin is a terminal: pipe an image archive into it');
+  });
+});
