@@ -65,7 +65,7 @@ export function mutateBytes(bytes, rnd) {
   const n = 1 + rnd.int(6);
   for (let k = 0; k < n && b.length > 0; k++) {
     const m = rnd.next();
-    const at = rnd.next() < 0.6 ? Math.floor(rnd.int(Math.ceil(b.length / 512))) * 512 + rnd.int(512) : rnd.int(b.length);
+    const at = rnd.next() < 0.6 ? rnd.int(Math.ceil(b.length / 512)) * 512 + rnd.int(512) : rnd.int(b.length);
     const i = Math.min(at, b.length - 1);
     if (m < 0.6) b[i] = rnd.int(256);
     else if (m < 0.75) b[i] = rnd.pick([0x30, 0x37, 0x20, 0x00, 0xff, 0x80, 0x2f, 0x2e]);

@@ -73,8 +73,9 @@ export async function parseConfigText(text: string, path: string, kind: 'shiprea
     let at: number | undefined;
     visit(doc, {
       Alias(_, node) {
-        if (at === undefined || !node.resolve(doc)) at = node.range?.[0] ?? at;
-        return node.resolve(doc) ? undefined : visit.BREAK;
+        const resolves = node.resolve(doc) !== undefined;
+        if (at === undefined || !resolves) at = node.range?.[0] ?? at;
+        return resolves ? undefined : visit.BREAK;
       },
     });
     const pos = src.position(at ?? 0);

@@ -155,7 +155,7 @@ describe('createDecompressor for zstd', () => {
     // 20,000 frames of 15 bytes: in one piece, fzstd alone would recurse once per frame and overflow the stack.
     for (const [frames, chunk] of [[300, 4096], [20_000, 1 << 30]]) {
       const z = Buffer.concat([skippable(Buffer.from('meta')), zstdRaw(data, { frames })]);
-      const t = (await createDecompressor('zstd', z.subarray(0, 512), 1 << 27, 'test'))!;
+      const t = (await createDecompressor('zstd', 1 << 27, 'test'))!;
       expect(b64(await run(t, z, chunk))).toBe(b64(data));
     }
   });

@@ -18,16 +18,12 @@ const nativeZstd = (zlib as unknown as { createZstdDecompress?: ZstdFactory }).c
 export const zstdBackend: 'zlib' | 'fzstd' = typeof nativeZstd === 'function' ? 'zlib' : 'fzstd';
 
 /**
- * A decompressing stream for `kind`, or undefined for plain data. `head` is the data's first bytes:
- * a zstd frame asking for a window over `maxZstdWindow` is refused before any decoder allocates it.
+ * A decompressing stream for `kind`, or undefined for plain data. A zstd frame asking for a window
+ * over `maxZstdWindow` is refused (every frame, from its header) before a decoder allocates it.
  */
-export async function createDecompressor(kind: Compression, head: Uint8Array, maxZstdWindow: number, display: string): Promise<Transform | undefined> {
+export async function createDecompressor(kind: Compression, maxZstdWindow: number, display: string): Promise<Transform | undefined> {
   if (kind === 'none') return undefined;
   if (kind === 'gzip') return zlib.createGunzip({ chunkSize: CHUNK });
-  const window = zstdFrameWindow(head);
-  if (window !== undefined && window > maxZstdWindow) {
-    throw new InputError(`zstd frame needs a ${window}-byte window (limit ${maxZstdWindow}): refusing a likely decompression bomb`, display);
-  }
   const limit = { maxWindow: maxZstdWindow, display };
   if (zstdBackend === 'zlib' && nativeZstd) return new NativeZstdFrames(nativeZstd, () => fzstdTransform(limit), 64, limit);
   return fzstdTransform(limit);

@@ -139,7 +139,7 @@ export async function readLayer(source: Readable, head: Uint8Array, opts: LayerR
     : (chunk: Buffer) => { compressed += chunk.length; };
   let decoder: Transform | undefined;
   try {
-    decoder = await createDecompressor(compression, head, limits.maxZstdWindow, display);
+    decoder = await createDecompressor(compression, limits.maxZstdWindow, display);
   } catch (e) {
     source.destroy();
     if (e instanceof InputError) throw new InputError(`layer ${opts.blob}: ${e.message}`, display);

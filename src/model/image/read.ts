@@ -128,7 +128,7 @@ export async function readImageStream(source: Readable, display: string, opts: R
     let chunks: AsyncIterable<Buffer> = rest;
     let failure: Promise<void> | undefined;
     if (kind !== 'none') {
-      decoder = (await createDecompressor(kind, head, limits.maxZstdWindow, display))!;
+      decoder = (await createDecompressor(kind, limits.maxZstdWindow, display))!;
       failure = pipeline(Readable.from(rest, { objectMode: false }), decoder).catch(() => {});
       chunks = decoder;
     } else if (head.length >= 512 && !looksLikeTarHeader(head) && !isZeroBlock(head)) {

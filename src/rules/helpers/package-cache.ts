@@ -7,7 +7,7 @@ import type { Command } from '../../model/shell/types.js';
 import { mounts } from './dockerfile.js';
 
 /** Does removing (or mounting over) `path` take one of `dirs` with it? */
-export function coversCacheDir(path: string, dirs: readonly string[]): boolean {
+function coversCacheDir(path: string, dirs: readonly string[]): boolean {
   const p = path.replace(/[/*]+$/, '');
   return p !== '' && dirs.some((d) => p === d || p.startsWith(d + '/') || d.startsWith(p + '/'));
 }
