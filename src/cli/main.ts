@@ -1,11 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ConfigError, InputError } from '../config/errors.js';
-import { lintPaths, type RuleSet } from '../engine/lint-paths.js';
+import type { RuleSet } from '../engine/lint-paths.js';
 import { severityRank, type Severity } from '../finding.js';
 import { VERSION } from '../version.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
 import { isTerminal } from './output.js';
-import { explainRule, listRules } from './rules-command.js';
 
 const HELP = `shipready ${VERSION}: is your container setup ready for production?
 
@@ -75,13 +74,13 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
       return 0;
     }
     if (cmd === 'rules') {
-      const { registry } = await import('../api.js');
+      const [{ registry }, { listRules }] = await Promise.all([import('../api.js'), import('./rules-command.js')]);
       io.out(listRules(registry.rules, argv.includes('--json')));
       return 0;
     }
     if (cmd === 'explain') {
       if (!argv[1]) throw new UsageError('explain needs a rule code, name or alias, e.g. shipready explain DL3007');
-      const { registry } = await import('../api.js');
+      const [{ registry }, { explainRule }] = await Promise.all([import('../api.js'), import('./rules-command.js')]);
       const text = explainRule(registry, argv[1]);
       io.out(text);
       return 0;
@@ -128,6 +127,7 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
     registry: async () => (await import('../api.js')).registry,
     all: FORMATS_USING_RULES.includes(format) ? (await import('../rules/index.js')).allRules : [],
   };
+  const { lintPaths } = await import('../engine/lint-paths.js');
   const result = await lintPaths(positionals, {
     configPath: flags.get('config') as string | undefined,
     fix: flags.get('fix') === true,
