@@ -74,10 +74,16 @@ export function defineContextRule(rule: Omit<ContextRule, 'meta'> & { meta: Omit
 }
 
 /**
- * Documentation example of a tree: the text shown in the docs (every file with its content) and
- * the files themselves. Files are listed Dockerfile first, then `.dockerignore`, then the rest.
+ * Documentation example of a tree: the files themselves, and the text shown in the docs (every file
+ * with its content; Dockerfile first, then `.dockerignore`, then the rest). The text is made when
+ * first read: rule modules load on every lint, their docs only for `explain` and the generated docs.
  */
-export function exampleTree(files: ExampleTree): { text: string; files: ExampleTree } {
+export function exampleTree(files: ExampleTree): { readonly text: string; files: ExampleTree } {
+  let text: string | undefined;
+  return { files, get text() { return (text ??= treeText(files)); } };
+}
+
+function treeText(files: ExampleTree): string {
   const order = (p: string) => (p === 'Dockerfile' ? 0 : p.endsWith('.dockerignore') ? 1 : 2);
   const names = Object.keys(files).sort((a, b) => order(a) - order(b) || compareStrings(a, b));
   const blocks: string[] = [];
@@ -90,5 +96,5 @@ export function exampleTree(files: ExampleTree): { text: string; files: ExampleT
   }
   if (!names.some((n) => n.endsWith('.dockerignore'))) blocks.splice(1, 0, '# ---- .dockerignore ----\n# (no .dockerignore)');
   if (others.length) blocks.push(`# ---- other files in the context ----\n${others.join('\n')}`);
-  return { text: `${blocks.join('\n\n')}\n`, files };
+  return `${blocks.join('\n\n')}\n`;
 }

@@ -24,8 +24,8 @@ export default defineContextRule({
     docs: {
       summary: 'The build sends more than a set size (default 100 MB) of the context to the builder.',
       why: 'Everything the COPY/ADD instructions take from the context is transferred to the builder before the build starts and hashed for the cache: a large context makes every build slow, most of all with a remote builder. The size counted is what BuildKit transfers for this Dockerfile (the files its COPY/ADD sources take, after `.dockerignore`; with `COPY . .` the whole context). The message names the directories that make it large; exclude data sets, build output and dependencies the image does not need. The documentation examples set `maxSize` to 1 kB.',
-      bad: bad.text,
-      good: good.text,
+      get bad() { return bad.text; },
+      get good() { return good.text; },
       badFiles: bad.files,
       goodFiles: good.files,
       exampleOptions: { maxSize: '1kB' },

@@ -22,8 +22,8 @@ export default defineContextRule({
     docs: {
       summary: 'A COPY/ADD source that the `.dockerignore` excludes: the builder never receives it and the build fails.',
       why: 'The builder only receives what the `.dockerignore` lets through, so a COPY of an excluded path fails with "not found" (or, for a wildcard, silently copies nothing) although the file is right there on disk. shipready evaluates the patterns exactly as BuildKit does, including `!` exceptions and the Dockerfile-specific `<Dockerfile>.dockerignore`, and names the pattern (file and line) that excludes the source. The unsafe fix appends an exception for the source; check that it is not something you meant to keep out.',
-      bad: bad.text,
-      good: good.text,
+      get bad() { return bad.text; },
+      get good() { return good.text; },
       badFiles: bad.files,
       goodFiles: good.files,
     },

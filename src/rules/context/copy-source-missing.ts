@@ -23,8 +23,8 @@ export default defineContextRule({
     docs: {
       summary: 'A COPY/ADD source that does not exist in the build context: the build fails.',
       why: 'COPY and ADD fail with "not found" when a source path is not in the build context: a typo, a file renamed since, a case mismatch that works on macOS but not in CI, or a path written relative to the Dockerfile instead of the context. Wildcard sources that match nothing are not reported: BuildKit accepts them (the `COPY yarn.lock* ./` idiom). When none of a Dockerfile\'s sources exist in its directory, the image is probably built from another context and shipready says so once instead of reporting every line.',
-      bad: bad.text,
-      good: good.text,
+      get bad() { return bad.text; },
+      get good() { return good.text; },
       badFiles: bad.files,
       goodFiles: good.files,
     },

@@ -30,8 +30,8 @@ export default defineContextRule({
     docs: {
       summary: 'A `.dockerignore` pattern that repeats an earlier one (after Docker cleans both) and changes nothing.',
       why: 'Docker cleans every pattern before using it (`./node_modules/`, `/node_modules` and `node_modules` are the same pattern), so duplicates creep in when files are merged or copied from `.gitignore`. A repeat with no `!` exception between the two changes nothing and only makes the file harder to read; the safe fix deletes the line. A repeat that comes after an exception touching the same paths is not reported: it re-excludes what the exception re-included.',
-      bad: bad.text,
-      good: good.text,
+      get bad() { return bad.text; },
+      get good() { return good.text; },
       badFiles: bad.files,
       goodFiles: good.files,
     },

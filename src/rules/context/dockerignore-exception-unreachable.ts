@@ -24,8 +24,8 @@ export default defineContextRule({
     docs: {
       summary: 'An exception (`!path`) that can never re-include anything because a later pattern excludes the path or its parent directory.',
       why: 'In a `.dockerignore` the last matching pattern wins, and a pattern that matches a directory also matches everything inside it. An exception followed by a pattern that excludes its parent directory (or the path itself) is overruled for every file it names, so the file is not sent although the exception says it should be. Move the exception below the pattern it is meant to make an exception to. shipready decides this by evaluating the patterns exactly as BuildKit walks the context.',
-      bad: bad.text,
-      good: good.text,
+      get bad() { return bad.text; },
+      get good() { return good.text; },
       badFiles: bad.files,
       goodFiles: good.files,
     },

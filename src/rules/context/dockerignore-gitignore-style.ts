@@ -27,8 +27,8 @@ export default defineContextRule({
     docs: {
       summary: 'A `.dockerignore` line written the `.gitignore` way, which Docker reads differently (`__pycache__` only matches at the root; `# x` after spaces is not a comment).',
       why: 'In `.gitignore` a name without a slash matches at any depth; in `.dockerignore` every pattern is anchored at the context root, so `__pycache__` or `*.log` leave every nested `app/__pycache__` and `logs/x.log` in the build. Write `**/__pycache__` to match everywhere. The rule fires when the context really has a nested match that is still sent (or for names like `__pycache__` and `.DS_Store` that always appear nested); a leading `/` (`/node_modules`) says root-only on purpose and is left alone. It also reports a `#` that is not in the first column (Docker only treats `#` at the very start of a line as a comment) and a trailing `# comment`, which becomes part of the pattern. The fix for nested names is safe for caches and system files and unsafe otherwise.',
-      bad: bad.text,
-      good: good.text,
+      get bad() { return bad.text; },
+      get good() { return good.text; },
       badFiles: bad.files,
       goodFiles: good.files,
       references: ['https://docs.docker.com/build/concepts/context/#syntax'],

@@ -20,8 +20,8 @@ export default defineContextRule({
     docs: {
       summary: 'A `.dockerignore` line Docker rejects (a lone `!`, an unclosed `[`, a bad range or escape): the build fails before it starts.',
       why: 'Docker validates every pattern before sending the context: a line that is only `!`, a character class that is not closed, a trailing backslash, or a class the regular expression engine refuses (such as `[Local-Only]`, whose `l-O` range runs backwards) makes the build fail with "illegal exclusion pattern" or "syntax error in pattern", and a line of 64 KiB or more makes the whole file unreadable.',
-      bad: bad.text,
-      good: good.text,
+      get bad() { return bad.text; },
+      get good() { return good.text; },
       badFiles: bad.files,
       goodFiles: good.files,
     },

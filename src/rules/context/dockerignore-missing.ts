@@ -24,8 +24,8 @@ export default defineContextRule({
     docs: {
       summary: 'No `.dockerignore` while the Dockerfile copies the whole build context (`COPY . .`).',
       why: 'Without a `.dockerignore`, `COPY . .` takes everything in the directory: the git history, local dependencies and build output, editor folders and any `.env` or key file lying around. The image gets bigger, every unrelated change invalidates the layer cache, and secrets end up in a layer anyone with the image can read. The fix creates a `.dockerignore` with the entries shipready found in the context.',
-      bad: bad.text,
-      good: good.text,
+      get bad() { return bad.text; },
+      get good() { return good.text; },
       badFiles: bad.files,
       goodFiles: good.files,
       references: ['https://docs.docker.com/build/concepts/context/#dockerignore-files'],

@@ -24,8 +24,8 @@ export default defineContextRule({
     docs: {
       summary: 'A `.dockerignore` path that matches nothing in the context, or a pattern that changes nothing.',
       why: 'A pattern naming a path that does not exist is usually a typo or a leftover from a moved directory, and the file it was meant to keep out is being sent. The rule checks plain paths (no wildcards) against the real context; names that only appear after a build or install (`node_modules`, `dist`, `.env`, `__pycache__`, ...) are not reported, since a fresh checkout rightly lacks them. It also reports a pattern that excludes what earlier lines already exclude, and an exception (`!path`) that re-includes something nothing excluded.',
-      bad: bad.text,
-      good: good.text,
+      get bad() { return bad.text; },
+      get good() { return good.text; },
       badFiles: bad.files,
       goodFiles: good.files,
     },

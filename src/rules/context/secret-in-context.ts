@@ -23,8 +23,8 @@ export default defineContextRule({
     docs: {
       summary: 'A secret file (`.env`, private key, credentials, Terraform state) is sent to the builder and copied into the image.',
       why: 'Anything COPY or ADD puts in a layer stays in the image, even if a later step deletes it, and anyone who can pull the image can read it. shipready looks at the real files of the build context: `.env*` files (not `.env.example`), SSH keys (`id_rsa`...), `*.pem`/`*.key` files that hold a private key, `.npmrc`/`.pypirc`/`.netrc`/`.git-credentials` with credentials in them, `.aws/`, `.ssh/` and `*.tfstate`, that the `.dockerignore` lets through and a COPY/ADD takes. The fix appends the exact path to `.dockerignore`; when a COPY names the secret itself, pass it as a build secret (`RUN --mount=type=secret`) or at run time instead.',
-      bad: bad.text,
-      good: good.text,
+      get bad() { return bad.text; },
+      get good() { return good.text; },
       badFiles: bad.files,
       goodFiles: good.files,
       references: ['https://docs.docker.com/build/building/secrets/'],
