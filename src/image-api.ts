@@ -15,6 +15,7 @@ import { summarizeImage } from './model/image/summary.js';
 import type { ImageModel } from './model/image/types.js';
 import { allRules, imageRules } from './rules/index.js';
 import type { ImageRule } from './rules/image-types.js';
+import { append } from './append.js';
 
 export type { WasteThresholds };
 
@@ -78,8 +79,8 @@ export async function inspectImages(inputs: string[], opts: InspectImageOptions 
     files.push(model.name);
     // Command-line thresholds go on top of the config's options for the wasted-space rule.
     const r = lintImage(model, { rules: imageRules as ImageRule[], config: eff.forFile(display), settings: eff.settings, thresholds: opts.thresholds });
-    findings.push(...r.findings);
-    errors.push(...r.errors);
+    append(findings, r.findings);
+    append(errors, r.errors);
   }
   findings.sort(compareImageFindings);
   return {

@@ -1,5 +1,6 @@
 /** A small, strict argv parser: unknown flags are usage errors with a hint. */
 import { didYouMean } from '../engine/messages.js';
+import { append } from '../append.js';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -30,14 +31,14 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): ParsedArgs {
   const set = (spec: FlagSpec, v: string | boolean): void => {
     if (spec.multi) {
       const list = (flags.get(spec.name) as string[] | undefined) ?? [];
-      list.push(...String(v).split(',').filter(Boolean));
+      append(list, String(v).split(',').filter(Boolean));
       flags.set(spec.name, list);
     } else flags.set(spec.name, v);
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') {
-      positionals.push(...argv.slice(i + 1));
+      append(positionals, argv.slice(i + 1));
       break;
     }
     if (a.startsWith('--')) {

@@ -18,6 +18,7 @@ import { compareFindings } from './lint-dockerfile.js';
 import { formatMessage } from './messages.js';
 import { matchesKey } from './registry.js';
 import { writeFileAtomically } from './write.js';
+import { append } from '../append.js';
 
 export interface ComposeLintOptions extends Omit<LoadOptions, 'texts'> {
   /** The project's files: the main file first, then overrides (like `-f a.yml -f b.yml`). */
@@ -246,8 +247,8 @@ export function lintComposeProjects(sets: ComposeInput[][], opts: ComposeProject
       seenFiles.add(f.path);
       files.push(f.path);
     }
-    findings.push(...r.findings);
-    errors.push(...r.errors);
+    append(findings, r.findings);
+    append(errors, r.errors);
     for (const d of r.dockerfiles) dockerfiles.add(d);
     for (const [d, c] of r.contexts) if (!contexts.has(d)) contexts.set(d, c);
   }

@@ -19,6 +19,7 @@ import { ContextSession } from './lint-context.js';
 import type { ContextRule } from '../rules/context-types.js';
 import type { DockerfileRule, Rule } from '../rules/types.js';
 import { writeFileAtomically } from './write.js';
+import { append } from '../append.js';
 
 export interface LintOptions {
   /** Working directory: paths and displayed file names are relative to it. Default: process.cwd(). */
@@ -113,10 +114,10 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
     // Loaded only when used (the Compose schema is large); services' Dockerfiles are linted too.
     const { lintComposeProjects } = await import('./lint-compose.js');
     const r = lintComposeProjects(composeSets, { cwd, eff, baseDir: loaded.baseDir, fix: !!opts.fix, unsafe: !!opts.unsafeFixes, env: process.env });
-    findings.push(...r.findings);
-    errors.push(...r.errors);
-    files.push(...r.files);
-    notices.push(...r.notices);
+    append(findings, r.findings);
+    append(errors, r.errors);
+    append(files, r.files);
+    append(notices, r.notices);
     for (const [d, c] of r.contexts) contextOf.set(d, c);
     const known = new Set(inputs.map((i) => i.abs));
     for (const abs of r.dockerfiles) if (!known.has(abs)) { known.add(abs); inputs.push({ abs, display: displayOf(abs) }); }
@@ -171,18 +172,18 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
     }
     const result = await run(current, true);
     files.push(input.display);
-    findings.push(...result.findings);
-    errors.push(...result.errors);
+    append(findings, result.findings);
+    append(errors, result.errors);
     if (ctxSession && input.abs) {
       const cr = ctxSession.lintDockerfile({ dockerfile: input.abs, displayPath: input.display, df: result.df, rules: contextRules as ContextRule[], eff, baseDir: loaded.baseDir, cwd, contextDir: contextOf.get(input.abs), fix: opts.fix, unsafeFixes: opts.unsafeFixes });
-      findings.push(...cr.findings);
-      errors.push(...cr.errors);
+      append(findings, cr.findings);
+      append(errors, cr.errors);
       if (cr.ignoreFile && !files.includes(cr.ignoreFile)) files.push(cr.ignoreFile);
     }
   }
   // Said only when there was a Dockerfile to check: a run that found none has no use for it.
   if (scModule && !sc && inputs.length > 0) notices.push('shellcheck not found on PATH: RUN scripts were not checked with ShellCheck (install the "shellcheck" package to enable it)');
-  if (ctxSession) notices.push(...ctxSession.summaryNotices());
+  if (ctxSession) append(notices, ctxSession.summaryNotices());
   findings.sort(compareFindings);
   return { findings, errors, files, rules: rules.all, notices, summary: summarize(findings, errors, files.length), failureThreshold: eff.failureThreshold, noFail: eff.noFail };
 }

@@ -4,6 +4,7 @@ import type { LintResult } from '../engine/result.js';
 import { imageSummaryText } from './image-text.js';
 import { groupFindings, imageLabel, plural, ruleLabel } from './shared.js';
 import type { FormatOptions } from './types.js';
+import { append } from '../append.js';
 
 type Sev = Exclude<Severity, 'off'>;
 
@@ -111,29 +112,57 @@ function layout(line: string): { glyphs: Glyph[]; colOf: number[]; width: number
   return { glyphs, colOf, width: col };
 }
 
-function lineText(source: string, line: number): string | undefined {
-  let start = 0;
-  for (let n = 1; n < line; n++) {
-    const nl = source.indexOf('\n', start);
-    if (nl < 0) return undefined;
-    start = nl + 1;
+/** A source's lines, found once per file (a report can hold thousands of findings on one file). */
+class SourceLines {
+  private starts: number[] | undefined;
+  private lastLine = 0;
+  private last: LaidOutLine | undefined;
+
+  constructor(private readonly source: string) {}
+
+  /** Line `n` (1-based) laid out for a frame; the last one is kept, as findings come sorted by line. */
+  get(n: number): LaidOutLine | undefined {
+    if (n === this.lastLine) return this.last;
+    const starts = (this.starts ??= lineStarts(this.source));
+    if (n < 1 || n > starts.length) return undefined;
+    let end = n < starts.length ? starts[n] - 1 : this.source.length;
+    if (end > starts[n - 1] && this.source.charCodeAt(end - 1) === 13) end--;
+    this.lastLine = n;
+    this.last = layOut(this.source.slice(starts[n - 1], end));
+    return this.last;
   }
-  let end = source.indexOf('\n', start);
-  if (end < 0) end = source.length;
-  if (end > start && source.charCodeAt(end - 1) === 13) end--;
-  return source.slice(start, end);
+}
+
+function lineStarts(source: string): number[] {
+  const starts = [0];
+  for (let nl = source.indexOf('\n'); nl >= 0; nl = source.indexOf('\n', nl + 1)) starts.push(nl + 1);
+  return starts;
+}
+
+interface LaidOutLine {
+  text: string;
+  /** Null when every UTF-16 unit is one column (printable ASCII, or a line too long to lay out). */
+  glyphs: Glyph[] | null;
+  colOf: number[] | null;
+  width: number;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Longer lines are shown one column per UTF-16 unit, control characters as `?`: laying out glyphs costs memory per character. */
+const MAX_LAYOUT_LENGTH = 4096;
+
+function layOut(text: string): LaidOutLine {
+  // Printable ASCII (most lines) is one column per character: no glyphs to build, which on a cold
+  // run (interpreted code) is a noticeable part of a one-file lint.
+  if (text.length > MAX_LAYOUT_LENGTH || PRINTABLE_ASCII.test(text)) return { text, glyphs: null, colOf: null, width: text.length };
+  return { text, ...layout(text) };
 }
 
 /** The flagged source line with an underline under [column, endColumn); `...` for multi-line spans. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
-function codeFrame(source: string, loc: TextLocation, p: Paint, color: (s: string) => string): string[] {
-  const text = lineText(source, loc.line);
-  if (text === undefined) return [];
-  // Printable ASCII (most lines) is one column per character: no glyphs to build, which on a cold
-  // run (interpreted code) is a noticeable part of a one-file lint.
-  const plain = PRINTABLE_ASCII.test(text);
-  const { glyphs, colOf, width } = plain ? { glyphs: null, colOf: null, width: text.length } : layout(text);
+function codeFrame(lines: SourceLines, loc: TextLocation, p: Paint, color: (s: string) => string): string[] {
+  const laid = lines.get(loc.line);
+  if (laid === undefined) return [];
+  const { text, glyphs, colOf, width } = laid;
   const at = (column: number) => {
     const i = Math.min(Math.max(column - 1, 0), text.length);
     return colOf ? colOf[i] : i;
@@ -155,7 +184,7 @@ function codeFrame(source: string, loc: TextLocation, p: Paint, color: (s: strin
         .filter((g) => g.col >= from && g.col + g.width <= to)
         .map((g) => g.text)
         .join('')
-    : text.slice(from, to);
+    : glyphLess(text.slice(from, to));
   let offset = 0;
   if (from > 0) {
     shown = `…${shown}`;
@@ -173,6 +202,11 @@ function codeFrame(source: string, loc: TextLocation, p: Paint, color: (s: strin
   ];
   if (multiLine) out.push(`  ${p.dim(`${'...'.padStart(gutterWidth)} |`)} ${p.dim(`(to line ${loc.endLine})`)}`);
   return out;
+}
+
+/** A window of a line shown one column per unit: a tab as one space, other control characters as `?`. */
+function glyphLess(s: string): string {
+  return PRINTABLE_ASCII.test(s) ? s : s.replace(/\t/g, ' ').replace(/[\x00-\x1f\x7f-\x9f]/g, '?');
 }
 
 function header(f: Finding, p: Paint): string {
@@ -205,12 +239,19 @@ export function formatText(result: LintResult, opts: FormatOptions): string {
   const p = paint(opts.color);
   const out: string[] = [];
   for (const image of result.images ?? []) out.push(...imageSummaryText(image, p), '');
+  const lines = new Map<string, SourceLines>();
   for (const group of groupFindings(result.findings, result.files)) {
     for (const f of group.findings) {
       out.push(header(f, p));
       const loc = f.location;
-      const source = isTextLocation(loc) ? opts.sources?.get(loc.file) : undefined;
-      if (source !== undefined && isTextLocation(loc)) out.push(...codeFrame(source, loc, p, severityColor(p, f.severity)));
+      if (isTextLocation(loc)) {
+        let source = lines.get(loc.file);
+        if (source === undefined) {
+          const text = opts.sources?.get(loc.file);
+          if (text !== undefined) lines.set(loc.file, (source = new SourceLines(text)));
+        }
+        if (source) append(out, codeFrame(source, loc, p, severityColor(p, f.severity)));
+      }
       out.push('');
     }
   }

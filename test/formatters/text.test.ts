@@ -115,6 +115,43 @@ describe('text formatter', () => {
     expect(code.slice(under.indexOf('^'), under.lastIndexOf('^') + 1)).toBe('TARGET');
   });
 
+  it('frames thousands of findings on one huge line, windowed, with control characters neutralised', () => {
+    // One RUN line of 10,000 packages (about 90 KB), a tab and an escape sequence in it: a frame per
+    // finding must not rescan or lay out the whole line each time, and long lines get the same
+    // sanitising as short ones.
+    const words = Array.from({ length: 10_000 }, (_, i) => `pkg${String(i).padStart(5, '0')}`);
+    const head = 'RUN apt-get install -y\t\x1b[2J';
+    const line = `${head} ${words.join(' ')}`;
+    const src = `FROM debian:12\n${line}\r\nUSER app\n`;
+    let col = head.length + 2;
+    const findings: Finding[] = words.map((w) => {
+      const location = { file: 'Dockerfile', line: 2, column: col, endLine: 2, endColumn: col + w.length };
+      col += w.length + 1;
+      return { ...latest, location };
+    });
+    const out = text(findings, { sources: new Map([['Dockerfile', src]]) });
+    expect(out).not.toContain('\x1b');
+    const lines = out.split('\n');
+    expect(lines.length).toBe(findings.length * 4 + 2);
+    for (const k of [0, 1, 5_000, 9_999]) {
+      const code = lines[k * 4 + 1].slice('  2 | '.length);
+      const under = lines[k * 4 + 2].slice('    | '.length);
+      expect(code.length).toBeLessThanOrEqual(122);
+      expect(code.slice(under.indexOf('^'), under.lastIndexOf('^') + 1)).toBe(words[k]);
+    }
+    // The window starts 20 columns before the range: the tab is shown as one space, the escape as "?".
+    expect(lines[1].startsWith('  2 | …get install -y ?[2J pkg00000 pkg00001 ')).toBe(true);
+  });
+
+  it('frames the right line when findings jump between lines and files', () => {
+    const a = 'FROM a\nRUN one\r\nRUN two\n';
+    const b = 'FROM b\nRUN three\n';
+    const at = (file: string, line: number): Finding => ({ ...latest, location: { file, line, column: 1, endLine: line, endColumn: 4 } });
+    const out = text([at('a', 3), at('b', 2), at('a', 1), at('a', 3), at('b', 1)], { sources: new Map([['a', a], ['b', b]]) }, { files: ['a', 'b'] });
+    const frames = out.split('\n').filter((l) => /^ {2}\d \| /.test(l));
+    expect(frames).toEqual(['  1 | FROM a', '  3 | RUN two', '  3 | RUN two', '  1 | FROM b', '  2 | RUN three']);
+  });
+
   it('neutralises terminal escape sequences coming from the linted file', () => {
     const src = 'FROM evil\x1b[2J:latest\n';
     const f: Finding = { ...latest, message: 'bad \x1b[31mimage\x07', location: { file: 'Dockerfile', line: 1, column: 6, endLine: 1, endColumn: 20 } };

@@ -14,6 +14,7 @@ import { childPath, mergeMaps } from './merge.js';
 import { validateCompose } from './schema.js';
 import type { BuildInfo, CMap, CNode, ComposeFile, ComposeProject, ComposeService, LoadIssue, Origin } from './types.js';
 import { DEFAULT_YAML_LIMITS, parseYaml, type YamlLimits } from './yaml.js';
+import { append } from '../../append.js';
 
 export const MAX_COMPOSE_BYTES = 8 * 1024 * 1024;
 
@@ -189,7 +190,7 @@ class Loader {
       return model;
     }
     const parsed = parseYaml(file.text, display, this.opts.limits ?? DEFAULT_YAML_LIMITS);
-    this.issues.push(...parsed.issues);
+    append(this.issues, parsed.issues);
     let root: CMap | null = null;
     for (const doc of parsed.docs) {
       if (doc.kind !== 'map') {
@@ -199,7 +200,7 @@ class Loader {
       if (this.opts.validate !== false) {
         const v1 = legacyFormat(doc);
         if (v1) this.issues.push(v1);
-        else this.issues.push(...validateCompose(doc));
+        else append(this.issues, validateCompose(doc));
       }
       const interpolated = this.interpolateNode(doc, fileEnv, new Map()) as CMap;
       root = root ? mergeMaps(root, interpolated, '') : interpolated;

@@ -8,6 +8,7 @@
 import { didYouMean } from '../../engine/messages.js';
 import composeSpec from './schema/compose-spec.json' with { type: 'json' };
 import type { CNode, LoadIssue, Origin } from './types.js';
+import { append } from '../../append.js';
 
 interface Schema {
   $ref?: string;
@@ -114,7 +115,7 @@ function check(schema: Schema, n: CNode, where: Where, out: LoadIssue[]): void {
         const types = new Set<string>();
         for (const alt of alts) collectTypes(alt, types);
         out.push({ kind: 'schema', message: `${display(where.path)} ${describePath(where.path.slice(0, -1))} must be ${describeTypes(types)}, not ${NOUN[t]}`, origin: n.origin });
-      } else out.push(...best);
+      } else append(out, best);
     }
     if (!s.type && !s.properties) return;
   }

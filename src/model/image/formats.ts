@@ -7,6 +7,7 @@
 import { InputError } from '../../config/errors.js';
 import { normalizeMember, type BlobStore } from './container.js';
 import type { ImageFormat, Platform } from './types.js';
+import { append } from '../../append.js';
 
 export interface LayerRef {
   /** Member name as the manifest gives it (`<id>/layer.tar`, `blobs/sha256/<hex>`). */
@@ -255,7 +256,7 @@ async function walkIndex(store: BlobStore, index: unknown, where: string, depth:
       if (depth >= MAX_INDEX_DEPTH) bad(display, `${at}: image indexes nested more than ${MAX_INDEX_DEPTH} deep`);
       checkSize(store, resolved, d.size, digest, display);
       blob ??= await store.readJson(path, `index ${digest}`);
-      out.push(...(await walkIndex(store, blob, `index ${shortDigest(digest)}`, depth + 1, name, format, tags, display)));
+      append(out, await walkIndex(store, blob, `index ${shortDigest(digest)}`, depth + 1, name, format, tags, display));
       continue;
     }
     if (!mediaType || !MANIFEST_TYPES.has(mediaType)) continue;

@@ -5,6 +5,7 @@
  */
 import { dataEntry } from './overlay.js';
 import type { ImageFile, ImageModel } from './types.js';
+import { append } from '../../append.js';
 
 export { dataEntry };
 
@@ -52,7 +53,7 @@ export function resolveLink(files: Files, path: string, opts: ResolveOptions = {
       resolved.pop();
       const target = entry.linkname ?? '';
       if (target.startsWith('/')) resolved.length = 0;
-      todo.push(...segments(target).reverse());
+      append(todo, segments(target).reverse());
       continue;
     }
     if (!last && entry.type !== 'dir') return undefined; // ENOTDIR

@@ -3,6 +3,7 @@ import { runCommandsWhere } from '../helpers/dockerfile.js';
 import { isPipOrPython, pipArgs, pipSubcommand } from '../helpers/pip.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
+import { append } from '../../append.js';
 
 // pip options whose value is the next word (global options, then `install` options).
 const LONG_VALUE = new Set([
@@ -30,7 +31,7 @@ function parseInstall(args: ShellWord[]): { reqs: ShellWord[]; opts: Set<string>
   const opts = new Set<string>();
   for (let i = 0; i < args.length; i++) {
     const v = args[i].value;
-    if (v === '--') { reqs.push(...args.slice(i + 1)); break; }
+    if (v === '--') { append(reqs, args.slice(i + 1)); break; }
     if (v.startsWith('--')) {
       const eq = v.indexOf('=');
       const name = eq < 0 ? v.slice(2) : v.slice(2, eq);
