@@ -58,4 +58,30 @@ describe('shell parser', () => {
     const cmds = parse('echo $(id -u)').commands;
     expect(cmds.map((c) => [c.name, c.nested])).toEqual([['echo', false], ['id', true]]);
   });
+
+  it('reads each command of nested substitutions once, quoted or not', () => {
+    // The inner `$(...)` belongs to the outer substitution's script only, not also to the string around it.
+    expect(names('echo "$(echo "$(apt-get install -y foo)")"')).toEqual(['echo', 'echo', 'apt-get']);
+    expect(names('echo "$(echo $(id -u))" "$(cat a) $(date)"')).toEqual(['echo', 'echo', 'id', 'cat', 'date']);
+    const src = 'X="$(grep "a\\$" f)"; echo "pre $(uname -m) post"';
+    const s = parse(src);
+    expect(s.commands.map((c) => c.name)).toEqual(['', 'grep', 'echo', 'uname']);
+    // The word keeps the substitution as written, as it does unquoted; the string's own escapes are removed.
+    expect(s.commands[0].assignments[0].value).toBe('X=$(grep "a\\$" f)');
+    expect(s.commands[2].args[0].value).toBe('pre $(uname -m) post');
+    const uname = s.commands[3];
+    expect(src.slice(uname.start, uname.end)).toBe('uname -m');
+  });
+
+  it('parses substitutions nested 20,000 deep without exhausting the stack, up to a depth', () => {
+    const deep = (open: string, close: string, n: number, inner = 'apt-get install x') => `${open.repeat(n)}${inner}${close.repeat(n)}`;
+    for (const [open, close] of [['$(', ')'], ['"$(echo ', ')"'], ['$(( ', ' ))'], ['${x:-', '}']]) {
+      const s = parse(`apk add curl && echo ${deep(open, close, 20_000)}; true`);
+      expect(s.commands[0].name).toBe('apk');
+      expect(s.commands.at(-1)!.name).toBe('true');
+    }
+    // Shallow nesting is read to the bottom; past 32 levels the rest stays inside a word.
+    expect(names(`echo ${deep('$(true; x=', ')', 5, '; apt-get install x')}`)).toEqual(['echo', ...Array(5).fill('true'), 'apt-get']);
+    expect(names(`echo ${deep('$(true; x=', ')', 40, '; apt-get install x')}`)).toEqual(['echo', ...Array(32).fill('true')]);
+  });
 });

@@ -70,48 +70,68 @@ function after(s: string, c: string, i: number, to: number): number {
   return j < 0 || j >= to ? to : j + 1;
 }
 
+// What skipNested is inside of.
+const PARENS = 0;
+const DOUBLE = 1;
+const BRACES = 2;
+
+/**
+ * Index just past the end of a `(...)`, `"..."` or `{...}` (kind PARENS, DOUBLE or BRACES) whose
+ * contents start at `i`, or `to`. Quotes and `$(` nest (`"$(echo "$(date)")"`); the constructs
+ * around the current one are kept on a stack, not the call stack, so no nesting depth overflows it.
+ */
+function skipNested(s: string, i: number, to: number, kind: number): number {
+  let depth = 1; // open parentheses or braces of the current construct
+  let outer: number[] | null = null; // enclosing constructs: depth, kind pairs
+  while (i < to) {
+    const c = s.charCodeAt(i);
+    if (c === 92 /* \\ */) { i += 2; continue; }
+    if (kind === DOUBLE) {
+      if (c === 34 /* " */) {
+        if (outer === null || outer.length === 0) return i + 1;
+        kind = outer.pop()!;
+        depth = outer.pop()!;
+      } else if (c === 36 /* $ */ && codeAt(s, i + 1, to) === 40 /* ( */) {
+        (outer ??= []).push(depth, kind);
+        kind = PARENS;
+        depth = 1;
+        i += 2;
+        continue;
+      } else if (c === 96 /* ` */) { i = after(s, '`', i + 1, to); continue; }
+      i++;
+      continue;
+    }
+    if (c === 39 /* ' */) { i = after(s, "'", i + 1, to); continue; }
+    if (c === 34 /* " */) {
+      (outer ??= []).push(depth, kind);
+      kind = DOUBLE;
+      i++;
+      continue;
+    }
+    if (kind === PARENS) {
+      if (c === 96 /* ` */) { i = after(s, '`', i + 1, to); continue; }
+      if (c === 40 /* ( */) depth++;
+      else if (c === 41 /* ) */ && --depth === 0) {
+        if (outer === null || outer.length === 0) return i + 1;
+        kind = outer.pop()!;
+        depth = outer.pop()!;
+      }
+    } else if (c === 123 /* { */) depth++;
+    else if (c === 125 /* } */ && --depth === 0) {
+      if (outer === null || outer.length === 0) return i + 1;
+      kind = outer.pop()!;
+      depth = outer.pop()!;
+    }
+    i++;
+  }
+  return to;
+}
+
 /** Index just past the `)` matching an opening `(` whose contents start at i. */
-function skipParens(s: string, i: number, to: number): number {
-  let depth = 1;
-  while (i < to) {
-    const c = s.charCodeAt(i);
-    if (c === 92 /* \\ */) { i += 2; continue; }
-    if (c === 39 /* ' */) { i = after(s, "'", i + 1, to); continue; }
-    if (c === 34 /* " */) { i = skipDouble(s, i + 1, to); continue; }
-    if (c === 96 /* ` */) { i = after(s, '`', i + 1, to); continue; }
-    if (c === 40 /* ( */) depth++;
-    else if (c === 41 /* ) */) { depth--; if (depth === 0) return i + 1; }
-    i++;
-  }
-  return to;
-}
-
+const skipParens = (s: string, i: number, to: number): number => skipNested(s, i, to, PARENS);
 /** Index just past the closing `"` of a double-quoted string whose contents start at i. */
-function skipDouble(s: string, i: number, to: number): number {
-  while (i < to) {
-    const c = s.charCodeAt(i);
-    if (c === 92 /* \\ */) { i += 2; continue; }
-    if (c === 34 /* " */) return i + 1;
-    if (c === 36 /* $ */ && codeAt(s, i + 1, to) === 40 /* ( */) { i = skipParens(s, i + 2, to); continue; }
-    if (c === 96 /* ` */) { i = after(s, '`', i + 1, to); continue; }
-    i++;
-  }
-  return to;
-}
-
-function skipBraces(s: string, i: number, to: number): number {
-  let depth = 1;
-  while (i < to) {
-    const c = s.charCodeAt(i);
-    if (c === 92 /* \\ */) { i += 2; continue; }
-    if (c === 39 /* ' */) { i = after(s, "'", i + 1, to); continue; }
-    if (c === 34 /* " */) { i = skipDouble(s, i + 1, to); continue; }
-    if (c === 123 /* { */) depth++;
-    else if (c === 125 /* } */) { depth--; if (depth === 0) return i + 1; }
-    i++;
-  }
-  return to;
-}
+const skipDouble = (s: string, i: number, to: number): number => skipNested(s, i, to, DOUBLE);
+const skipBraces = (s: string, i: number, to: number): number => skipNested(s, i, to, BRACES);
 
 /** `\\` escapes these inside double quotes: `$ \` " \\ newline`. */
 const escapableInDouble = (c: number): boolean => c === 36 || c === 96 || c === 34 || c === 92 || c === 10;
@@ -400,9 +420,14 @@ export class Lexer {
       }
       if (d !== 92) {
         expands = true;
+        // A command substitution is taken whole: its inside is its own script (parsed from `subs`),
+        // and substitutions nested in it belong to that script, not to this string.
         if (d === 36 /* $ */ && codeAt(inner, k + 1, inner.length) === 40 /* ( */ && codeAt(inner, k + 2, inner.length) !== 40) {
           const close = skipParens(inner, k + 2, inner.length);
           this.subs.push(q + 1 + k + 2, q + 1 + close - 1);
+          value += inner.slice(k, close);
+          k = close - 1;
+          continue;
         }
       }
       value += inner[k];

@@ -321,19 +321,30 @@ function sortByStart(commands: Command[]): void {
   }
 }
 
+/**
+ * Command substitutions nested deeper than this are left as words. Scripts nest a few levels; each
+ * level re-reads the text inside it, so a hostile `$($($(...)))` would cost time quadratic in its
+ * depth (and call stack) without a bound.
+ */
+const MAX_SUBSTITUTION_DEPTH = 32;
+
 /** Parse a shell script into simple commands. Never throws; odd constructs degrade to words. */
 export function parseShell(text: string, map: OffsetMap, from = 0, to = text.length, nested = false): ShellScript {
+  return parseAt(text, map, from, to, nested, 0);
+}
+
+function parseAt(text: string, map: OffsetMap, from: number, to: number, nested: boolean, level: number): ShellScript {
   const lx = new Lexer(text, from, to);
   const p = new ShellParser(lx, map, nested);
   p.run();
   const commands = p.commands;
   let hasPipe = p.hasPipe;
   const subs = lx.subs;
-  for (let q = 0; q < subs.length; q += 2) {
+  for (let q = 0; level < MAX_SUBSTITUTION_DEPTH && q < subs.length; q += 2) {
     const s = subs[q];
     const e = subs[q + 1];
     if (e <= s) continue;
-    const inner = parseShell(text, map, s, e, true);
+    const inner = parseAt(text, map, s, e, true, level + 1);
     for (const c of inner.commands) commands.push(c);
     if (inner.hasPipe) hasPipe = true;
   }
