@@ -129,6 +129,22 @@ describe('Dockerfile parser', () => {
     expect([...df.shippedStages]).toEqual([3]);
   });
 
+  it('looks stages up by name: the first of a name, and only earlier ones as parents', () => {
+    const src = 'FROM alpine AS App\nFROM app AS b\nFROM later AS c\nFROM alpine AS app\nFROM alpine AS later\n';
+    const df = parseDockerfile('D', src);
+    expect(df.stageNamed('app')?.index).toBe(0);
+    expect(df.stageNamed('later')?.index).toBe(4);
+    expect(df.stageNamed('App')).toBeUndefined(); // names are stored in lower case
+    expect(df.stageNamed('nope')).toBeUndefined();
+    expect(df.stages.map((s) => s.parentStage)).toEqual([null, 0, null, null, null]);
+    expect(df.stages[2].ref?.repository).toBe('later'); // a name defined further down is an image
+    // Thousands of stages, each FROM the one before.
+    const chain = ['FROM alpine AS s0', ...Array.from({ length: 5000 }, (_, i) => `FROM s${i} AS s${i + 1}`)].join('\n');
+    const big = parseDockerfile('D', chain);
+    expect(big.stages.at(-1)!.parentStage).toBe(4999);
+    expect(big.stageNamed('s2500')?.index).toBe(2500);
+  });
+
   it('expands global ARG defaults that use earlier global ARGs', () => {
     const src = 'ARG MAJOR=3.12\nARG TAG=${MAJOR}-slim\nARG LATER=${NOPE}x\nFROM python:${TAG}\nARG TAG\nRUN echo $TAG\nFROM alpine:${LATER}\n';
     const df = parseDockerfile('D', src);

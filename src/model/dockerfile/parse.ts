@@ -499,8 +499,9 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
   const globalArgs: Instruction[] = [];
   const globalDefaults = new Map<string, string | undefined>();
   const globalValue = (n: string): string | undefined => globalDefaults.get(n);
-  // (Most files name no stage: no need to look for the base image among them.)
-  let anyAlias = false;
+  // The first stage of each name: FROM and COPY --from look names up (a linear search per lookup
+  // made a file of many stages quadratic).
+  const byAlias = new Map<string, Stage>();
   for (const instr of instructions) {
     if (instr.keyword === 'FROM' && instr.words.length > 0) {
       const index = stages.length;
@@ -508,9 +509,9 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
       const alias = w.length >= 3 && w[1].value.toLowerCase() === 'as' ? w[2].value.toLowerCase() : null;
       const image = w[0].value;
       const resolved = expandVars(image, globalValue, escape);
-      const parent = anyAlias ? stageNamed(stages, (resolved ?? image).toLowerCase()) : undefined;
-      if (alias !== null) anyAlias = true;
-      stages.push({
+      // (Most files name no stage: no need to look for the base image among them.)
+      const parent = byAlias.size > 0 ? byAlias.get((resolved ?? image).toLowerCase()) : undefined;
+      const stage: Stage = {
         index,
         alias,
         aliasSpan: alias ? { start: w[2].start, end: w[2].end } : null,
@@ -522,7 +523,9 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
         parentStage: parent ? parent.index : null,
         platform: flagNamed(instr.flags, 'platform'),
         instructions: [instr],
-      });
+      };
+      stages.push(stage);
+      if (alias !== null && !byAlias.has(alias)) byAlias.set(alias, stage);
       instr.stage = index;
       continue;
     }
@@ -563,6 +566,7 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
     stages,
     globalArgs,
     shippedStages,
+    stageNamed: (alias: string): Stage | undefined => byAlias.get(alias),
     script(instr: Instruction): ShellScript {
       let s = scripts.get(instr);
       if (!s) {
@@ -588,11 +592,6 @@ function flagNamed(flags: Flag[], name: string): Flag | null {
   return null;
 }
 
-/** The stage with alias `name`, if any. */
-function stageNamed(stages: Stage[], name: string): Stage | undefined {
-  for (const s of stages) if (s.alias === name) return s;
-  return undefined;
-}
 
 /**
  * The ARG/ENV assignments visible in a stage, in order: the ENVs of its FROM ancestors, then its own

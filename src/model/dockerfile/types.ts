@@ -129,6 +129,8 @@ export interface Dockerfile {
   globalArgs: Instruction[];
   /** Stages whose filesystem and config end up in the final image: the last stage and its FROM ancestors. */
   shippedStages: Set<number>;
+  /** The first stage named `alias` (lower case, as stored in `Stage.alias`), if any. */
+  stageNamed(alias: string): Stage | undefined;
   /** Parsed shell script of a RUN (shell form, or a heredoc body run by a shell); cached. */
   script(instr: Instruction): ShellScript;
   /** Value of a variable visible at `instr` (ARG/ENV in scope), or undefined when unknown. */

@@ -1,5 +1,5 @@
 import { didYouMean } from '../../engine/messages.js';
-import type { Dockerfile, Flag, Instruction, Stage } from '../../model/dockerfile/types.js';
+import type { Dockerfile, Flag, Instruction } from '../../model/dockerfile/types.js';
 import { defineRule } from '../types.js';
 
 const INDEX = /^\d+$/;
@@ -12,20 +12,20 @@ function fromFlag(instr: Instruction): Flag | undefined {
   return undefined;
 }
 
-/** The first stage with this alias, if any. */
-function stageNamed(df: Dockerfile, alias: string): Stage | undefined {
-  for (const s of df.stages) if (s.alias === alias) return s;
-  return undefined;
-}
+/**
+ * How many stages before a COPY are candidates for a "did you mean": all of them in any real file,
+ * and a bound on the work (an edit distance per candidate) when a file has thousands.
+ */
+const SUGGESTION_WINDOW = 64;
 
-/** The aliases of stages 0..last (those that have one). */
+/** The aliases of the stages up to `last` (those that have one), at most SUGGESTION_WINDOW of them, the nearest. */
 function aliasesUpTo(df: Dockerfile, last: number): string[] {
   const out: string[] = [];
-  for (let k = 0; k <= last && k < df.stages.length; k++) {
+  for (let k = Math.min(last, df.stages.length - 1); k >= 0 && out.length < SUGGESTION_WINDOW; k--) {
     const a = df.stages[k].alias;
     if (a !== null) out.push(a);
   }
-  return out;
+  return out.reverse();
 }
 
 export default defineRule({
@@ -67,7 +67,7 @@ export default defineRule({
       }
       const name = from.toLowerCase();
       // The first stage of that name: one at or before this stage is fine, a later one is reported.
-      const stage = stageNamed(df, name);
+      const stage = df.stageNamed(name);
       if (stage && stage.index <= current) continue;
       if (stage) {
         report({ messageId: 'later', data: { from, line: stage.from.line }, span });

@@ -12,7 +12,7 @@ const FILES_ONLY = new Set(['scratch', 'tonistiigi/xx', 'docker.io/tonistiigi/xx
  */
 function filesOnly(df: Dockerfile, from: string): boolean {
   const name = from.toLowerCase();
-  let s = INDEX.test(name) ? df.stages[Number(name)] : df.stages.find((st) => st.alias === name);
+  let s = INDEX.test(name) ? df.stages[Number(name)] : df.stageNamed(name);
   if (!s) return FILES_ONLY.has(repoOf(name));
   const seen = new Set<number>();
   while (s && s.parentStage !== null && !seen.has(s.index)) {

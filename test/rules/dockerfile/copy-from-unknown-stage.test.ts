@@ -35,6 +35,14 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 13, endColumn: 14, message: 'this one is 0' }],
     },
     {
+      name: 'a file of 200 stages: the suggestion comes from the nearest 64',
+      code: `${Array.from({ length: 200 }, (_, i) => `FROM alpine:3.20 AS stage${i}\n`).join('')}COPY --from=stgae199 /x /y\nCOPY --from=stgae3 /x /y\n`,
+      errors: [
+        { line: 201, column: 13, endColumn: 21, message: 'did you mean "stage199"?' },
+        { line: 202, column: 13, endColumn: 19, message: 'use a stage name defined above, or' },
+      ],
+    },
+    {
       name: 'flag on a continuation line',
       code: 'FROM golang:1.22 AS build\nFROM debian:12\nCOPY --chown=1000 \\\n     --from=buidler /out /out\n',
       errors: [{ line: 4, column: 13, endColumn: 20 }],
