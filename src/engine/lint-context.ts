@@ -18,7 +18,7 @@ import { applyFixes } from './fix.js';
 import { Fingerprinter } from './fingerprint.js';
 import { compareFindings } from './lint-dockerfile.js';
 import { formatMessage } from './messages.js';
-import { collectSuppressions, isSuppressed, type Suppression } from './suppressions.js';
+import { collectSuppressions, SuppressionIndex, type Suppression } from './suppressions.js';
 import { writeFileAtomically } from './write.js';
 
 export interface LintContextOptions {
@@ -72,6 +72,18 @@ function display(cwd: string, abs: string): string {
 // `# shipready-ignore DI007 -- reason` above a pattern, `# shipready-ignore-file DI007,DI009` anywhere.
 const IGNORE_COMMENT = /^shipready-ignore(-file)?\s+([A-Za-z0-9_,\s-]+?)\s*(?:--.*)?$/i;
 
+/** The first pattern (they are in line order) on a line after `line`. */
+function firstPatternAfter<T extends { line: number }>(patterns: readonly T[], line: number): T | undefined {
+  let lo = 0;
+  let hi = patterns.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (patterns[mid].line > line) hi = mid;
+    else lo = mid + 1;
+  }
+  return patterns[lo];
+}
+
 function ignoreFileSuppressions(ctxIgnore: NonNullable<ContextRuleContext['ignore']>): Suppression[] {
   const out: Suppression[] = [];
   for (const c of ctxIgnore.comments) {
@@ -82,7 +94,7 @@ function ignoreFileSuppressions(ctxIgnore: NonNullable<ContextRuleContext['ignor
       out.push({ codes, scope: 'file', start: 0, end: ctxIgnore.text.length, line: c.line, used: false, origin: 'shipready' });
       continue;
     }
-    const next = ctxIgnore.patterns.find((p) => p.line > c.line);
+    const next = firstPatternAfter(ctxIgnore.patterns, c.line);
     if (next) out.push({ codes, scope: 'next', start: next.span.start, end: next.span.end, line: c.line, used: false, origin: 'shipready' });
   }
   return out;
@@ -115,8 +127,8 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
   const literal = sources.filter((s) => !s.wildcard && s.path !== '.');
   const contextMismatch = literal.length > 0 && !literal.some((s) => context.resolve(s.path) !== null) && !sources.some((s) => s.wildcard && context.rawWildcardMatches(s, 1).length > 0);
 
-  const dfSups = opts.disableIgnorePragma ? [] : collectSuppressions(df);
-  const igSups = opts.disableIgnorePragma || !ignore ? [] : ignoreFileSuppressions(ignore);
+  const dfSups = new SuppressionIndex(opts.disableIgnorePragma ? [] : collectSuppressions(df));
+  const igSups = new SuppressionIndex(opts.disableIgnorePragma || !ignore ? [] : ignoreFileSuppressions(ignore));
   const fpDockerfile = new Fingerprinter();
   const fpIgnore = new Fingerprinter();
   const contextDisplay = display(cwd, contextDir);
@@ -134,7 +146,7 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
     const config = inIgnore ? (opts.ignoreConfig ?? opts.config) : opts.config;
     const aliases = d.aliases ? [...rule.aliases, ...d.aliases] : rule.aliases;
     if (config.isIgnored(rule.id, rule.name, aliases)) return;
-    if (isSuppressed(inIgnore ? igSups : dfSups, rule.id, rule.name, aliases, d.span.start)) return;
+    if ((inIgnore ? igSups : dfSups).covers(rule.id, rule.name, aliases, d.span.start)) return;
     const severity = d.severity ?? config.severity(rule);
     if (severity === 'off') return;
     const src: SourceFile = inIgnore ? ignore!.source : df.source;

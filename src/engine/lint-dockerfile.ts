@@ -6,7 +6,7 @@ import type { DockerfileContext, DockerfileRule, ReportDescriptor, RuleSettings,
 import { compareStrings } from '../compare.js';
 import { Fingerprinter } from './fingerprint.js';
 import { formatMessage } from './messages.js';
-import { collectSuppressions, isSuppressed } from './suppressions.js';
+import { collectSuppressions, SuppressionIndex } from './suppressions.js';
 
 export interface FileLintResult {
   findings: Finding[];
@@ -80,7 +80,7 @@ export function lintDockerfile(text: string, opts: LintFileOptions): FileLintRes
   const df = opts.df ?? parseDockerfile(opts.displayPath, text);
   const findings: Finding[] = [];
   const errors: RunError[] = [];
-  const sups = opts.disableIgnorePragma ? [] : collectSuppressions(df);
+  const sups = new SuppressionIndex(opts.disableIgnorePragma ? [] : collectSuppressions(df));
   const fp = new Fingerprinter();
   const src = df.source;
 
@@ -88,7 +88,7 @@ export function lintDockerfile(text: string, opts: LintFileOptions): FileLintRes
     const rule = p.rule;
     const aliases = d.aliases ? [...rule.aliases, ...d.aliases] : rule.aliases;
     if (d.aliases ? opts.config.isIgnored(rule.id, rule.name, aliases) : p.ignored) return;
-    if (sups.length > 0 && isSuppressed(sups, rule.id, rule.name, aliases, d.span.start)) return;
+    if (sups.size > 0 && sups.covers(rule.id, rule.name, aliases, d.span.start)) return;
     let severity = p.severity;
     // A finding's own level (ShellCheck's) only replaces the rule default, never a configured level.
     if (d.severity && severity === rule.meta.severity) {

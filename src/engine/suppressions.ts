@@ -1,4 +1,4 @@
-import type { Dockerfile } from '../model/dockerfile/types.js';
+import type { Dockerfile, Instruction } from '../model/dockerfile/types.js';
 import { matchesKey } from './registry.js';
 
 export interface Suppression {
@@ -29,6 +29,7 @@ export function collectSuppressions(df: Dockerfile): Suppression[] {
   const out: Suppression[] = [];
   const instrs = df.instructions;
   const fileEnd = df.source.text.length;
+  const cleanFrom = new Map<Instruction, number>();
   for (const c of df.comments) {
     // Most comments are prose: a cheap look at the first word spares the regexes (and, on a cold
     // start, compiling them).
@@ -48,7 +49,7 @@ export function collectSuppressions(df: Dockerfile): Suppression[] {
       codes = o[2].split(/[,\s]+/).filter(Boolean);
       origin = 'shipready';
     } else continue;
-    const next = instrs.find((i) => i.start > c.end);
+    const next = firstStartingAfter(instrs, c.end);
     if (kind === 'global') {
       out.push({ codes, scope: 'file', start: 0, end: fileEnd, line: c.line, used: false, origin });
     } else if (kind === 'stage') {
@@ -60,8 +61,12 @@ export function collectSuppressions(df: Dockerfile): Suppression[] {
       }
     } else if (next && (next.innerComments.length === 0 || !next.innerComments.includes(c))) {
       // Only the instruction that starts right after the comment (other comments may sit between).
-      const between = df.source.text.slice(c.end, next.start);
-      if (!/\S/.test(between.replace(/^[ \t]*#.*$/gm, ''))) {
+      const text = df.source.text;
+      let clean = cleanFrom.get(next);
+      if (clean === undefined) cleanFrom.set(next, (clean = cleanRunStart(text, next.start)));
+      // Inside the run, or ending the line just above it with nothing after the comment.
+      const eol = text.indexOf('\n', c.end);
+      if (c.end >= clean || (eol === clean - 1 && cleanLine(text, c.end, eol))) {
         out.push({ codes, scope: 'next', start: next.start, end: next.end, line: c.line, used: false, origin });
       }
     }
@@ -69,15 +74,97 @@ export function collectSuppressions(df: Dockerfile): Suppression[] {
   return out;
 }
 
-/** Is a finding (by its rule identity and start offset) suppressed? Marks the suppression used. */
-export function isSuppressed(sups: Suppression[], ruleId: string, ruleName: string, aliases: readonly string[], offset: number): boolean {
-  let hit = false;
-  for (const s of sups) {
-    if (offset < s.start || offset > s.end) continue;
-    if (s.codes.some((code) => matchesKey(code, ruleId, ruleName, aliases))) {
-      s.used = true;
-      hit = true;
-    }
+/** The first of `items` (sorted by start) that starts after `offset`. */
+export function firstStartingAfter<T extends { start: number }>(items: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start > offset) hi = mid;
+    else lo = mid + 1;
   }
-  return hit;
+  return items[lo];
+}
+
+/** Is text[from, to) (one line, or its end) blank or a comment? */
+function cleanLine(text: string, from: number, to: number): boolean {
+  const line = text.slice(from, to);
+  return /^[ \t]*#/.test(line) || !/\S/.test(line);
+}
+
+/**
+ * Where the run of blank and comment lines above the instruction starting at `to` begins: a
+ * comment ending at or after it has only such lines before the instruction. One backward scan per
+ * instruction, however many comments sit above it.
+ */
+function cleanRunStart(text: string, to: number): number {
+  let start = text.lastIndexOf('\n', to - 1) + 1; // the instruction's line (indentation before it is blank)
+  while (start > 0) {
+    const above = text.lastIndexOf('\n', start - 2) + 1;
+    if (!cleanLine(text, above, start - 1)) break;
+    start = above;
+  }
+  return start;
+}
+
+/**
+ * Suppressions indexed for the lookup every finding makes: whole-file ones by code, the others
+ * sorted by start, so that a file with thousands of pragmas and findings stays linear.
+ */
+export class SuppressionIndex {
+  readonly size: number;
+  private readonly wholeFile = new Map<string, Suppression[]>();
+  private readonly ranged: Suppression[] = [];
+  /** maxEnd[i]: the largest end among ranged[0..i]. */
+  private readonly maxEnd: number[] = [];
+
+  constructor(sups: readonly Suppression[]) {
+    this.size = sups.length;
+    for (const s of sups) {
+      if (s.scope !== 'file') { this.ranged.push(s); continue; }
+      for (const code of s.codes) {
+        const k = code.toLowerCase();
+        const list = this.wholeFile.get(k);
+        if (list) list.push(s);
+        else this.wholeFile.set(k, [s]);
+      }
+    }
+    this.ranged.sort((a, b) => a.start - b.start);
+    let max = -1;
+    for (const s of this.ranged) this.maxEnd.push((max = Math.max(max, s.end)));
+  }
+
+  /** Is a finding (by its rule identity and start offset) suppressed? Marks the suppressions that apply used. */
+  covers(ruleId: string, ruleName: string, aliases: readonly string[], offset: number): boolean {
+    let hit = false;
+    if (this.wholeFile.size > 0) {
+      hit = this.markWholeFile(ruleId) || hit;
+      hit = this.markWholeFile(ruleName) || hit;
+      for (const a of aliases) hit = this.markWholeFile(a) || hit;
+    }
+    // From the last one starting at or before the offset, back while one could still reach it.
+    let lo = 0;
+    let hi = this.ranged.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ranged[mid].start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo - 1; j >= 0 && this.maxEnd[j] >= offset; j--) {
+      const s = this.ranged[j];
+      if (offset > s.end) continue;
+      if (s.codes.some((code) => matchesKey(code, ruleId, ruleName, aliases))) {
+        s.used = true;
+        hit = true;
+      }
+    }
+    return hit;
+  }
+
+  private markWholeFile(key: string): boolean {
+    const list = this.wholeFile.get(key.toLowerCase());
+    if (!list) return false;
+    for (const s of list) s.used = true;
+    return true;
+  }
 }

@@ -40,4 +40,30 @@ describe('suppressions', () => {
     const text = 'FROM debian:12\n# hadolint ignore=DL3014\nRUN apt-get install a\n';
     expect(names(text, { disableIgnorePragma: true })).toEqual(['3:apt-missing-yes']);
   });
+
+  it('an ignore comment reaches its instruction over comments, blank lines, CRLF and indentation only', () => {
+    const crlf = 'FROM debian:12\r\n# hadolint ignore=DL3014\r\n\r\n# why: vendor mirror\r\n   RUN apt-get install a\r\nRUN apt-get install b\r\n';
+    expect(names(crlf)).toEqual(['6:apt-missing-yes']);
+    // A pragma inside a continuation belongs to that instruction: it does not reach the next one,
+    // however many comments follow it.
+    const inner = `FROM debian:12\nRUN echo a \\\n${'# hadolint ignore=DL3014\n'.repeat(3)}  && echo b\nRUN apt-get install c\n`;
+    expect(names(inner)).toEqual(['7:apt-missing-yes']);
+  });
+
+  it('thousands of pragmas and findings: each pragma covers its own instruction, global ones all', () => {
+    const n = 3000;
+    const lines = ['FROM debian:12'];
+    for (let i = 0; i < n; i++) lines.push(i % 2 ? '# hadolint ignore=DL3014' : '# unrelated', 'RUN apt-get install x');
+    const text = `${lines.join('\n')}\n`;
+    const found = names(text);
+    expect(found).toHaveLength(n / 2);
+    expect(found.every((f) => f.endsWith('apt-missing-yes'))).toBe(true);
+    expect(found[0]).toBe('3:apt-missing-yes');
+    expect(found.at(-1)).toBe(`${2 * n - 1}:apt-missing-yes`);
+    const global = `${'# hadolint global ignore=dl3014\n'.repeat(n)}${text}`;
+    expect(names(global)).toEqual([]);
+    // Many comments stacked above one instruction: all of them reach it.
+    const stacked = `FROM debian:12\n${'# hadolint ignore=DL9999\n'.repeat(n)}# hadolint ignore=apt-missing-yes\nRUN apt-get install x\n`;
+    expect(names(stacked)).toEqual([]);
+  });
 });

@@ -83,6 +83,14 @@ interface FileIndex {
   withTriggers: Instruction[];
   runs?: RunIndex;
   runsWithTriggers?: RunIndex;
+  shells?: ShellIndex;
+}
+
+/** Per stage: the exec-form SHELL instructions in order, and the shell in effect at its start and end (null: the default). */
+interface ShellIndex {
+  changes: Instruction[][];
+  atStart: (string[] | null)[];
+  atEnd: (string[] | null)[];
 }
 
 // Built once per parsed file on first use and kept on the model object: most rules only look at a few
@@ -224,16 +232,35 @@ export function mounts(instr: Instruction, type?: string): Array<{ type: string;
 export function shellAt(df: Dockerfile, instr: Instruction): string[] | null {
   const stage = df.stages[instr.stage];
   if (!stage) return null;
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parentStage !== null ? df.stages[s.parentStage] : undefined) chain.unshift(s);
-  let shell: string[] | null = null;
-  for (const s of chain) {
-    for (const i of s.instructions) {
-      if (i === instr) return shell;
-      if (i.keyword === 'SHELL' && i.json) shell = i.json.values;
-    }
+  const shells = shellIndex(df);
+  // A trigger runs in a later build, after the whole stage.
+  if (instr.parent !== null) return shells.atEnd[stage.index];
+  // The last SHELL before the instruction (binary search: a stage may hold thousands).
+  const changes = shells.changes[stage.index];
+  let lo = 0;
+  let hi = changes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (changes[mid].start < instr.start) lo = mid + 1;
+    else hi = mid;
   }
-  return shell;
+  return lo > 0 ? changes[lo - 1].json!.values : shells.atStart[stage.index];
+}
+
+/** One pass over the stages (parents come first: FROM names only earlier stages). */
+function shellIndex(df: Dockerfile): ShellIndex {
+  const idx = indexOf(df);
+  if (idx.shells) return idx.shells;
+  const shells: ShellIndex = { changes: [], atStart: [], atEnd: [] };
+  for (const s of df.stages) {
+    const start = s.parentStage !== null ? shells.atEnd[s.parentStage] : null;
+    const changes: Instruction[] = [];
+    for (const i of s.instructions) if (i.keyword === 'SHELL' && i.json) changes.push(i);
+    shells.changes.push(changes);
+    shells.atStart.push(start);
+    shells.atEnd.push(changes.length > 0 ? changes[changes.length - 1].json!.values : start);
+  }
+  return (idx.shells = shells);
 }
 
 /** Is the shell at this instruction POSIX-like (sh, bash, ash, dash, zsh, ksh)? */
