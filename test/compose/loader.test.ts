@@ -60,6 +60,17 @@ describe('YAML with a source map', () => {
     expect(r.issues[0].origin.start).toBe('services:\n  a:\n    image: x\n    '.length);
   });
 
+  it('finds a duplicate among 20,000 keys, at the second one; 1 and "1" are different keys', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `      K${i}: v\n`).join('');
+    const text = `services:\n  a:\n    environment:\n${keys}      K7: again\n`;
+    const r = parseYaml(text, 'c.yaml');
+    expect(r.issues.map((i) => i.message)).toEqual(['duplicate key "K7": a key may appear only once in a mapping (Compose rejects the file)']);
+    expect(r.issues[0].origin.start).toBe(text.lastIndexOf('K7'));
+    expect(parseYaml('x:\n  1: a\n  "1": b\n', 'c.yaml').issues).toEqual([]);
+    expect(parseYaml('x: {a: 1, a: 2}\n', 'c.yaml').issues.map((i) => i.origin.start)).toEqual([10]);
+    expect(parseYaml(`services:\n${keys}`, 'c.yaml').issues).toEqual([]);
+  });
+
   it('reports tabs used for indentation', () => {
     const r = parseYaml('services:\n\ta:\n\t\timage: x\n', 'c.yaml');
     expect(r.issues.length).toBeGreaterThan(0);
@@ -116,6 +127,15 @@ describe('interpolation', () => {
   it('reports malformed references', () => {
     expect(interpolate('${OOPS', env).error?.message).toMatch(/closing/);
     expect(interpolate('${1X}', env).error?.message).toMatch(/invalid interpolation/);
+  });
+
+  it('follows nested defaults 32 levels deep and stops with an error past that, however deep', () => {
+    const nest = (n: number) => `${'${UNSET:-'.repeat(n)}end${'}'.repeat(n)}`;
+    expect(interpolate(nest(32), env)).toEqual({ value: 'end', used: true, unknown: false });
+    for (const n of [33, 100_000]) {
+      const r = interpolate(`pre ${nest(n)}`, env);
+      expect(r.error).toEqual({ message: 'interpolation nested more than 32 levels deep', offset: 4 + '${UNSET:-'.length * 32 });
+    }
   });
 
   it('reads .env files with quotes, export and comments', () => {
@@ -182,6 +202,22 @@ describe('projects', () => {
   it('resolves extends in the same file and reports cycles and missing services', () => {
     const p = load({ 'compose.yaml': 'services:\n  a:\n    extends: b\n  b:\n    extends: a\n    image: x:1\n  c:\n    extends: nope\n' });
     expect(p.issues.map((i) => i.message)).toEqual(expect.arrayContaining([expect.stringMatching(/cycle/), expect.stringMatching(/"nope" is not defined/)]));
+  });
+
+  it('resolves each service of an extends chain once: one issue per problem, chains of any length', () => {
+    const p = load({ 'compose.yaml': 'services:\n  a:\n    extends: b\n  b:\n    extends: missing\n    image: x:1\n  c:\n    extends: a\n' });
+    expect(p.issues.map((i) => i.message)).toEqual(['extends: service "missing" is not defined']);
+    expect(val(get(svc(p, 'c').node, 'image'))).toBe('x:1');
+    // 5,000 links, listed base first and base last (a recursive walk would overflow the stack on one of them).
+    const links = Array.from({ length: 5000 }, (_, i) => `  s${i + 1}:\n    extends: s${i}\n`);
+    for (const order of [links, [...links].reverse()]) {
+      const chain = load({ 'compose.yaml': `services:\n  s0:\n    image: root:1\n${order.join('')}` });
+      expect(chain.issues).toEqual([]);
+      for (const n of ['s1', 's2500', 's5000']) {
+        expect(val(get(svc(chain, n).node, 'image'))).toBe('root:1');
+        expect(get(svc(chain, n).node, 'extends')).toBeUndefined();
+      }
+    }
   });
 
   it('loads include files and keeps their positions', () => {

@@ -13,13 +13,16 @@ export interface Interpolated {
   error?: { message: string; offset: number };
 }
 
+/** Defaults nested deeper than this are an error: each level re-reads the text inside it, and recursion has to stop somewhere. */
+const MAX_DEPTH = 32;
+
 const NAME_START = /[A-Za-z_]/;
 const NAME = /[A-Za-z0-9_]/;
 
 export function interpolate(input: string, env: ReadonlyMap<string, string>): Interpolated {
   if (!input.includes('$')) return { value: input, used: false, unknown: false };
   const st = { used: false, unknown: false, error: undefined as Interpolated['error'] };
-  const value = expand(input, 0, input.length, env, st);
+  const value = expand(input, 0, input.length, env, st, 0);
   return { value, used: st.used, unknown: st.unknown, ...(st.error ? { error: st.error } : {}) };
 }
 
@@ -29,7 +32,7 @@ interface State {
   error: Interpolated['error'];
 }
 
-function expand(s: string, from: number, to: number, env: ReadonlyMap<string, string>, st: State): string {
+function expand(s: string, from: number, to: number, env: ReadonlyMap<string, string>, st: State, level: number): string {
   let out = '';
   let i = from;
   while (i < to) {
@@ -73,6 +76,12 @@ function expand(s: string, from: number, to: number, env: ReadonlyMap<string, st
       out += s.slice(i, to);
       return out;
     }
+    if (level >= MAX_DEPTH) {
+      st.error ??= { message: `interpolation nested more than ${MAX_DEPTH} levels deep`, offset: i };
+      out += s.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
     const body = s.slice(i + 2, j);
     const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([\s\S]*))?$/.exec(body);
     if (!m) {
@@ -85,7 +94,7 @@ function expand(s: string, from: number, to: number, env: ReadonlyMap<string, st
     const [, name, op, rest] = m;
     const v = env.get(name);
     const restStart = i + 2 + name.length + (op?.length ?? 0);
-    const sub = () => expand(s, restStart, j, env, st);
+    const sub = () => expand(s, restStart, j, env, st, level + 1);
     switch (op) {
       case undefined:
         if (v === undefined) st.unknown = true;

@@ -263,9 +263,12 @@ class Loader {
     if (svcs?.kind !== 'map') return root;
     let changed = false;
     const entries = new Map(svcs.entries);
+    // Each service is resolved once, its result shared by every service that extends it (resolving
+    // every chain anew was quadratic in a long chain, and repeated the chain's issues).
+    const done = new Map<string, CMap>();
     for (const [name, e] of svcs.entries) {
       if (e.value.kind !== 'map' || !e.value.entries.has('extends')) continue;
-      const resolved = this.resolveExtends(name, e.value, model, new Set([`${model.file.path}#${name}`]));
+      const resolved = this.resolveExtends({ key: `${model.file.path}#${name}`, svc: e.value, model }, done);
       if (resolved !== e.value) { entries.set(name, { ...e, value: resolved }); changed = true; }
     }
     if (!changed) return root;
@@ -274,9 +277,43 @@ class Loader {
     return { ...root, entries: newRoot };
   }
 
-  private resolveExtends(name: string, svc: CMap, model: FileModel, seen: Set<string>): CMap {
+  /**
+   * A service with its `extends` chain merged in. The chain is walked down in a loop (no recursion
+   * however long it is) to a service that extends nothing, one resolved before, or a link that
+   * cannot be followed (reported), then merged back up, each service's result kept in `done`.
+   */
+  private resolveExtends(top: ExtendsLink, done: Map<string, CMap>): CMap {
+    const chain: ExtendsLink[] = [];
+    const onChain = new Set<string>();
+    let base: CMap | undefined; // the resolved service below the last link of the chain
+    let bottom: CMap | undefined; // or what the last link resolves to by itself
+    for (let link: ExtendsLink = top; ; ) {
+      base = done.get(link.key);
+      if (base) break;
+      chain.push(link);
+      onChain.add(link.key);
+      const next = this.extendsTarget(link.svc, link.model);
+      if (!('key' in next)) { bottom = next.alone; break; }
+      if (onChain.has(next.key)) {
+        this.issues.push({ kind: 'reference', message: `extends: service "${next.name}" extends itself (a cycle)`, origin: next.at });
+        bottom = stripExtends(link.svc);
+        break;
+      }
+      link = next;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const link = chain[i];
+      const out: CMap = i === chain.length - 1 && bottom ? bottom : mergeMaps(stripExtends(base!), stripExtends(link.svc), 'services.*');
+      done.set(link.key, out);
+      base = out;
+    }
+    return base!;
+  }
+
+  /** The service `svc` extends, or what `svc` resolves to alone when there is none or it cannot be followed. */
+  private extendsTarget(svc: CMap, model: FileModel): (ExtendsLink & { name: string; at: Origin }) | { alone: CMap } {
     const ext = svc.entries.get('extends')?.value;
-    if (!ext) return svc;
+    if (!ext) return { alone: svc };
     let baseName: string | undefined;
     let fileNode: CNode | undefined;
     if (ext.kind === 'scalar' && typeof ext.value === 'string') baseName = ext.value;
@@ -285,18 +322,18 @@ class Loader {
       if (s?.kind === 'scalar' && typeof s.value === 'string') baseName = s.value;
       fileNode = ext.entries.get('file')?.value;
     }
-    if (!baseName || (ext.kind === 'scalar' && ext.unknown)) return svc;
+    if (!baseName || (ext.kind === 'scalar' && ext.unknown)) return { alone: svc };
     let baseModel: FileModel | null = model;
     if (fileNode?.kind === 'scalar' && typeof fileNode.value === 'string') {
-      if (fileNode.unknown) return svc;
+      if (fileNode.unknown) return { alone: svc };
       const dir = this.dirs.get(fileNode.origin.file) ?? model.dir;
       const abs = isAbsolute(fileNode.value) ? fileNode.value : resolve(dir, fileNode.value);
       baseModel = this.loadFile(abs, this.display(abs), undefined, 'extends', null, fileNode.origin);
-      if (!baseModel) return svc;
+      if (!baseModel) return { alone: svc };
       if (!baseModel.root) {
         // Still loading (a cycle through files): the base cannot be resolved.
         this.issues.push({ kind: 'reference', message: `extends: ${fileNode.value} is part of a cycle`, origin: fileNode.origin });
-        return stripExtends(svc);
+        return { alone: stripExtends(svc) };
       }
     }
     const baseSvcs = baseModel.root?.entries.get('services')?.value;
@@ -304,17 +341,9 @@ class Loader {
     const at = ext.kind === 'map' ? ext.entries.get('service')?.value.origin ?? ext.origin : ext.origin;
     if (!baseEntry || baseEntry.value.kind !== 'map') {
       this.issues.push({ kind: 'reference', message: `extends: service "${baseName}" is not defined${baseModel !== model ? ` in ${baseModel.file.path}` : ''}`, origin: at });
-      return stripExtends(svc);
+      return { alone: stripExtends(svc) };
     }
-    const key = `${baseModel.file.path}#${baseName}`;
-    if (seen.has(key)) {
-      this.issues.push({ kind: 'reference', message: `extends: service "${baseName}" extends itself (a cycle)`, origin: at });
-      return stripExtends(svc);
-    }
-    seen.add(key);
-    const base = this.resolveExtends(baseName, baseEntry.value, baseModel, seen);
-    void name;
-    return mergeMaps(stripExtends(base), stripExtends(svc), 'services.*');
+    return { key: `${baseModel.file.path}#${baseName}`, svc: baseEntry.value, model: baseModel, name: baseName, at };
   }
 
   private buildInfo(svc: CMap): BuildInfo | null {
@@ -365,6 +394,13 @@ function legacyFormat(doc: CMap): LoadIssue | undefined {
   const svc = [...doc.entries.values()].find((e) => e.value.kind === 'map' && (e.value.entries.has('image') || e.value.entries.has('build')));
   if (!svc) return undefined;
   return { kind: 'schema', message: `this is a Compose file format v1 file (service "${svc.key}" is at the top level): current Compose does not read it; move the services under a top-level "services:" key`, origin: svc.keyOrigin };
+}
+
+/** A service in an `extends` chain: its key (file#name), definition and file. */
+interface ExtendsLink {
+  key: string;
+  svc: CMap;
+  model: FileModel;
 }
 
 function stripExtends(m: CMap): CMap {
