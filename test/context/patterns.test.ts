@@ -244,3 +244,22 @@ describe('reading .dockerignore like ignorefile.ReadAll', () => {
     expect(['', '.', './', 'a/', 'a//b', 'a/./b', 'a/../b', '../a', '/../a', 'a/b/../../..', '/'].map(goClean)).toEqual(['.', '.', '.', 'a', 'a/b', 'a/b', 'b', '../a', '/a', '..', '/']);
   });
 });
+
+describe('PatternMatcher.prefix', () => {
+  it('decides as a matcher built from the same first lines', () => {
+    const lines = ['build', '!build/keep', 'docs/**', '*.log', '!important.log', 'node_modules', '**/tmp', '!a/tmp/x', 'a'];
+    const full = new PatternMatcher(lines);
+    const paths = ['build', 'build/keep', 'build/keep/f', 'build/other', 'docs/a/b', 'x.log', 'important.log', 'node_modules/p', 'a/tmp/x', 'a/tmp/y', 'b/tmp', 'a', 'zzz'];
+    for (let n = 0; n <= lines.length; n++) {
+      const rebuilt = new PatternMatcher(lines.slice(0, n));
+      const prefix = full.prefix(n);
+      expect(prefix.patterns).toHaveLength(rebuilt.patterns.length);
+      for (const path of paths) {
+        const a = prefix.evaluate(path);
+        const b = rebuilt.evaluate(path);
+        expect([path, n, a.excluded, a.by]).toEqual([path, n, b.excluded, b.by]);
+      }
+    }
+  });
+});
+

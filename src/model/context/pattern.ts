@@ -12,7 +12,7 @@
  *   parent, which the walk reproduces exactly (see `matchUsingParent`).
  */
 import { goClean, goDir, goPatternError, goTrimSpace } from './gopath.js';
-import { re2ToRegExp, Re2Error } from './re2.js';
+import { matchAtoms, re2ToAtoms, re2ToRegExp, Re2Error } from './re2.js';
 
 export type MatchType = 'exact' | 'prefix' | 'suffix' | 'regexp';
 
@@ -25,6 +25,8 @@ export interface CompiledGlob {
   /** The RE2 source Docker builds (only for `regexp`). */
   re2: string | null;
   regex: RegExp | null;
+  /** The same expression for the linear-time matcher (null: the RegExp is used). */
+  atoms: ReturnType<typeof re2ToAtoms>;
   /** Set when Go's regexp would not compile the pattern: matching fails and so does the build. */
   error: string | null;
 }
@@ -72,14 +74,26 @@ export function compileGlob(cleaned: string): CompiledGlob {
       type = 'regexp';
     } else re += ch;
   }
-  if (type !== 'regexp') return { type, re2: null, regex: null, error: null };
+  if (type !== 'regexp') return { type, re2: null, regex: null, atoms: null, error: null };
   re += '$';
   try {
-    return { type, re2: re, regex: re2ToRegExp(re), error: null };
+    const regex = re2ToRegExp(re);
+    return { type, re2: re, regex, atoms: mayBacktrack(re) ? re2ToAtoms(re) : null, error: null };
   } catch (e) {
-    if (e instanceof Re2Error) return { type, re2: re, regex: null, error: `error parsing regexp: ${e.message}` };
+    if (e instanceof Re2Error) return { type, re2: re, regex: null, atoms: null, error: `error parsing regexp: ${e.message}` };
     throw e;
   }
+}
+
+/**
+ * Could a backtracking RegExp take more than quadratic time on this expression? Only with two or
+ * more unbounded repetitions (`*`, from `*`, `**` or a class followed by `*`): those patterns go to
+ * the linear-time matcher, the others keep the faster RegExp.
+ */
+function mayBacktrack(re2: string): boolean {
+  let stars = 0;
+  for (let i = 0; i < re2.length; i++) if (re2.charCodeAt(i) === 42 /* * */ && ++stars > 1) return true;
+  return false;
 }
 
 /** One pattern as the matcher sees it. */
@@ -106,7 +120,7 @@ export function matchGlob(p: MatcherPattern, path: string): boolean {
       return suffix[0] === '/' && path === suffix.slice(1);
     }
     case 'regexp':
-      return g.regex !== null && g.regex.test(path);
+      return g.atoms !== null ? matchAtoms(g.atoms, path) : g.regex !== null && g.regex.test(path);
   }
 }
 
@@ -140,9 +154,13 @@ export class PatternMatcher {
   readonly onlyPrefixExceptions: boolean;
   private readonly exceptionPrefixes: string[];
 
-  /** `lines` are patterns as `ignorefile.ReadAll` returns them (see dockerignore.ts). */
-  constructor(lines: readonly string[]) {
-    lines.forEach((line, input) => {
+  /**
+   * `lines` are patterns as `ignorefile.ReadAll` returns them (see dockerignore.ts), or patterns
+   * another matcher compiled already (see `prefix`).
+   */
+  constructor(lines: readonly string[] | { compiled: readonly MatcherPattern[] }) {
+    if ('compiled' in lines) for (const c of lines.compiled) this.patterns.push(c);
+    else lines.forEach((line, input) => {
       let p = goTrimSpace(line);
       if (p === '') return;
       p = goClean(p);
@@ -262,6 +280,11 @@ export class PatternMatcher {
    * Evaluates `path` the way the walk does, through each parent directory; a path inside a
    * directory the walk skips is excluded by whatever excluded that directory.
    */
+  /** The matcher of this one's first `n` patterns (what they decide on their own), without compiling them again. */
+  prefix(n: number): PatternMatcher {
+    return new PatternMatcher({ compiled: this.patterns.slice(0, n) });
+  }
+
   evaluate(path: string): MatchResult {
     const parts = path.split('/');
     let info: MatchInfo | null = null;

@@ -1,4 +1,3 @@
-import { PatternMatcher } from '../../model/context/pattern.js';
 import { defineContextRule, exampleTree } from '../context-types.js';
 import { DEFENSIVE } from './_helpers.js';
 
@@ -51,7 +50,7 @@ export default defineContextRule({
         continue;
       }
       // What the patterns before this one decide for the path.
-      const before = new PatternMatcher(m.patterns.slice(0, p.matcherIndex).map((q) => (q.negated ? `!${q.cleaned}` : q.cleaned)));
+      const before = m.prefix(p.matcherIndex);
       const r = before.evaluate(path);
       if (!p.negated && r.excluded) {
         const by = ig.byMatcherIndex(r.by);
