@@ -260,7 +260,8 @@ export function portNumbers(spec: string | null): number[] {
   if (!m) return [];
   const a = Number(m[1]);
   const b = m[2] ? Number(m[2]) : a;
-  if (b < a || b - a > 65535) return [];
+  // (Past 65535 it is no port; a digit string of any length must not become a loop to Infinity.)
+  if (b < a || b > 65535) return [];
   const out: number[] = [];
   for (let p = a; p <= b; p++) out.push(p);
   return out;
