@@ -28,6 +28,8 @@ function matcher(entry: string): Matcher {
   return (_registry, path) => test(p, path) || (!p.endsWith('*') && path.startsWith(dir));
 }
 
+const MAX_LISTED = 5;
+
 export default defineRule({
   id: 'DF027',
   name: 'untrusted-registry',
@@ -54,6 +56,8 @@ export default defineRule({
     const trusted = settings.trustedRegistries ?? [];
     if (trusted.length === 0) return;
     const matchers = trusted.map(matcher);
+    // The message names the first few: a long list (some configs hold hundreds) would drown it.
+    const listed = trusted.length <= MAX_LISTED ? trusted.join(', ') : `${trusted.slice(0, MAX_LISTED).join(', ')} and ${trusted.length - MAX_LISTED} more`;
     const aliases = new Set(df.stages.map((s) => s.alias).filter((a): a is string => a !== null));
 
     const checkImage = (image: string, span: Span): void => {
@@ -65,7 +69,7 @@ export default defineRule({
       const repo = registry === 'docker.io' && !ref.repository.includes('/') ? `library/${ref.repository}` : ref.repository;
       const path = `${registry}/${repo.toLowerCase()}`;
       if (matchers.some((m) => m(registry, path))) return;
-      report({ messageId: 'untrusted', data: { image, registry, trusted: trusted.join(', ') }, span });
+      report({ messageId: 'untrusted', data: { image, registry, trusted: listed }, span });
     };
 
     // `--from` / `from=` may name a stage (by alias or index) instead of an image.

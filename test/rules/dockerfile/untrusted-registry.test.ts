@@ -24,6 +24,17 @@ ruleTester(rule, {
       errors: [{ line: 1, column: 6, endLine: 1, endColumn: 13, message: 'comes from docker.io' }],
     },
     {
+      name: 'the message names the list, or its first five of a long one',
+      code: 'FROM node:20\n',
+      settings: { trustedRegistries: Array.from({ length: 500 }, (_, i) => `reg${i}.example.com`) },
+      errors: [{ line: 1, column: 6, message: 'not in trustedRegistries (reg0.example.com, reg1.example.com, reg2.example.com, reg3.example.com, reg4.example.com and 495 more);' }],
+    },
+    {
+      code: 'FROM node:20\n',
+      settings,
+      errors: [{ line: 1, column: 6, message: 'not in trustedRegistries (registry.example.com, *.gcr.io, mirror-*);' }],
+    },
+    {
       name: 'suffix wildcard needs the dot boundary',
       code: 'FROM evilgcr.io/x:1\nFROM gcr.io/x:1\n',
       settings: { trustedRegistries: ['*.gcr.io'] },
