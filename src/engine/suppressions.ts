@@ -114,6 +114,7 @@ function cleanRunStart(text: string, to: number): number {
 export class SuppressionIndex {
   readonly size: number;
   private readonly wholeFile = new Map<string, Suppression[]>();
+  private readonly marked = new Set<string>();
   private readonly ranged: Suppression[] = [];
   /** maxEnd[i]: the largest end among ranged[0..i]. */
   private readonly maxEnd: number[] = [];
@@ -162,9 +163,14 @@ export class SuppressionIndex {
   }
 
   private markWholeFile(key: string): boolean {
-    const list = this.wholeFile.get(key.toLowerCase());
+    const k = key.toLowerCase();
+    const list = this.wholeFile.get(k);
     if (!list) return false;
-    for (const s of list) s.used = true;
+    // (Marked once: every finding of the rule asks again.)
+    if (!this.marked.has(k)) {
+      for (const s of list) s.used = true;
+      this.marked.add(k);
+    }
     return true;
   }
 }

@@ -347,3 +347,12 @@ export const DEFENSIVE = new Set([
   '.pypirc', '.netrc', '.git-credentials', 'id_rsa', 'npm-debug.log', 'yarn-error.log', 'yarn-debug.log', '.gradle', '.m2', 'vendor',
   '.stack-work', '.docker', 'secrets', '.secrets', 'credentials', '.sass-cache', 'docker-compose.override.yml', '.terraform.lock.hcl',
 ]);
+
+/**
+ * How many pattern tests a rule that checks patterns against each other (each one's path through
+ * the whole list) may spend on one .dockerignore: thousands of times more than a real file needs,
+ * and a bound for a generated one with tens of thousands of lines, where the pairwise check would
+ * take minutes. Past it the rule checks no further patterns.
+ */
+export const PAIRWISE_BUDGET = 5_000_000;
+

@@ -1,6 +1,6 @@
 import { matchGlob } from '../../model/context/pattern.js';
 import { defineContextRule, exampleTree } from '../context-types.js';
-import { samplePath } from './_helpers.js';
+import { samplePath, PAIRWISE_BUDGET } from './_helpers.js';
 
 const bad = exampleTree({
   'Dockerfile': 'FROM nginx:1.27-alpine\nCOPY site/ /usr/share/nginx/html/\n',
@@ -38,11 +38,13 @@ export default defineContextRule({
     const ig = ctx.ignore;
     if (!ig) return;
     const m = ig.matcher;
+    let budget = PAIRWISE_BUDGET;
     for (const p of ig.patterns) {
       if (!p.negated || p.matcherIndex < 0) continue;
       const mp = m.patterns[p.matcherIndex];
       const probe = samplePath(mp.cleaned);
       if (!probe || !matchGlob(mp, probe)) continue;
+      if ((budget -= m.patterns.length) < 0) break;
       const r = m.evaluate(probe);
       if (!r.excluded || r.by <= p.matcherIndex) continue;
       const by = ig.byMatcherIndex(r.by);

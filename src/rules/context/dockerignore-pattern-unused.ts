@@ -1,5 +1,5 @@
 import { defineContextRule, exampleTree } from '../context-types.js';
-import { DEFENSIVE } from './_helpers.js';
+import { DEFENSIVE, PAIRWISE_BUDGET } from './_helpers.js';
 
 const bad = exampleTree({
   'Dockerfile': 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\n',
@@ -38,6 +38,7 @@ export default defineContextRule({
     const ig = ctx.ignore;
     if (!ig) return;
     const m = ig.matcher;
+    let budget = PAIRWISE_BUDGET;
     for (const p of ig.patterns) {
       if (p.matcherIndex < 0 || m.patterns[p.matcherIndex].glob.type !== 'exact') continue;
       const path = p.cleaned;
@@ -50,6 +51,7 @@ export default defineContextRule({
         continue;
       }
       // What the patterns before this one decide for the path.
+      if ((budget -= m.patterns.length) < 0) break;
       const before = m.prefix(p.matcherIndex);
       const r = before.evaluate(path);
       if (!p.negated && r.excluded) {

@@ -1,0 +1,113 @@
+// Scaling check: families of generated inputs at sizes N, 2N and 4N (many instructions, pragmas,
+// stages, Compose keys, extends links, .dockerignore patterns, fixes...), each linted through the
+// built library; a family whose time grows by more than `--max-growth` per doubling is reported.
+// Fuzzing finds crashes; this finds the quadratic paths that turn a large input into a hang.
+// It exits 1 when a family grows too fast or a run errors.
+//
+//   npm run scaling -- [--n 5000] [--max-growth 3] [--only NAME]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const lib = await import(join(root, 'dist/index.js'));
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+}
+const N = Number(arg('n', '5000'));
+const MAX_GROWTH = Number(arg('max-growth', '3'));
+const ONLY = arg('only', null);
+
+const lines = (n, f) => Array.from({ length: n }, (_, i) => f(i)).join('');
+const deep = (n, open, close, inner) => `${open.repeat(n)}${inner}${close.repeat(n)}`;
+
+/** Each family: a name and a function from size to an input ({ dockerfile } | { compose } | { context }). */
+const FAMILIES = [
+  ['RUN instructions', (n) => ({ dockerfile: `FROM debian:12\n${lines(n, () => 'RUN apt-get install -y curl\n')}` })],
+  ['packages in one RUN', (n) => ({ dockerfile: `FROM debian:12\nRUN apt-get install -y ${lines(n, (i) => `p${i} `)}\n` })],
+  ['ENV then RUN using it', (n) => ({ dockerfile: `FROM alpine:3.20\n${lines(n, (i) => `ENV K${i}=v${i}\nRUN echo $K${i}\n`)}` })],
+  ['LABELs', (n) => ({ dockerfile: `FROM alpine:3.20\n${lines(n, (i) => `LABEL k${i}=v${i}\n`)}` })],
+  ['USER changes', (n) => ({ dockerfile: `FROM alpine:3.20\n${lines(n, (i) => `USER u${i}\nRUN id\n`)}` })],
+  ['HEALTHCHECKs', (n) => ({ dockerfile: `FROM alpine:3.20\n${lines(n, (i) => `HEALTHCHECK CMD curl -f http://x/${i}\n`)}` })],
+  ['CMD and ENTRYPOINT', (n) => ({ dockerfile: `FROM alpine:3.20\n${lines(n, (i) => `CMD echo ${i}\nENTRYPOINT ["a"]\n`)}` })],
+  ['SHELL and CMD', (n) => ({ dockerfile: `FROM alpine:3.20\n${lines(n, (i) => `SHELL ["/bin/sh${i}", "-c"]\nCMD x\n`)}` })],
+  ['ignore pragmas', (n) => ({ dockerfile: `FROM alpine:3.20\n${lines(n, () => '# hadolint ignore=DL3018\nRUN apk add curl\n')}` })],
+  ['pragmas stacked above one RUN', (n) => ({ dockerfile: `FROM alpine:3.20\n${lines(n, () => '# hadolint ignore=DL3018\n')}RUN apk add curl\n` })],
+  ['global pragmas', (n) => ({ dockerfile: `FROM alpine:3.20\n${lines(n, () => '# hadolint global ignore=DL3018\n')}${lines(n, () => 'RUN apk add curl\n')}` })],
+  ['stages with COPY --from', (n) => ({ dockerfile: lines(n, (i) => (i ? `FROM alpine:3.20 AS s${i}\nCOPY --from=s${i - 1} /a /a\n` : 'FROM alpine:3.20 AS s0\n')) })],
+  ['stages each FROM the last', (n) => ({ dockerfile: lines(n, (i) => (i ? `FROM s${i - 1} AS s${i}\nRUN true\n` : 'FROM alpine:3.20 AS s0\n')) })],
+  ['unknown COPY --from names', (n) => ({ dockerfile: lines(n, (i) => `FROM alpine:3.20 AS stage${i}\nCOPY --from=stgae${i} /a /a\n`) })],
+  ['heredocs', (n) => ({ dockerfile: `FROM alpine:3.20\n${lines(n, (i) => `RUN <<EOF${i}\napk add curl\nEOF${i}\n`)}` })],
+  ['ONBUILD triggers', (n) => ({ dockerfile: `FROM alpine:3.20\n${lines(n, () => 'ONBUILD RUN apk add curl\n')}` })],
+  ['continuation lines', (n) => ({ dockerfile: `FROM alpine:3.20\nRUN echo a${lines(n, () => ' \\\n  && echo b')}\n` })],
+  ['nested $( )', (n) => ({ dockerfile: `FROM alpine:3.20\nRUN echo ${deep(n, '$(', ')', 'x')}\n` })],
+  ['nested "$( )"', (n) => ({ dockerfile: `FROM alpine:3.20\nRUN echo "${deep(n, '$(echo "', '")', 'x')}"\n` })],
+  ['MAINTAINER fixes', (n) => ({ dockerfile: `FROM debian:12\n${lines(n, () => 'MAINTAINER a@b.c\n')}`, fix: true })],
+  ['text frames on one long line', (n) => ({ dockerfile: `FROM debian:12\nRUN apt-get install -y\t${lines(n, (i) => `p${i} `)}\n`, text: true })],
+  ['Compose services', (n) => ({ compose: `services:\n${lines(n, (i) => `  s${i}:\n    image: nginx:1.27\n${i ? `    depends_on: [s${i - 1}]\n` : ''}`)}` })],
+  ['Compose environment keys', (n) => ({ compose: `services:\n  a:\n    image: nginx:1.27\n    environment:\n${lines(n, (i) => `      K${i}: v${i}\n`)}` })],
+  ['Compose ports', (n) => ({ compose: `services:\n  a:\n    image: nginx:1.27\n    ports:\n${lines(n, (i) => `      - "${1000 + (i % 60000)}:80"\n`)}` })],
+  ['Compose extends, base first', (n) => ({ compose: `services:\n  s0:\n    image: x:1\n${lines(n, (i) => `  s${i + 1}:\n    extends: s${i}\n`)}` })],
+  ['Compose extends, base last', (n) => ({ compose: `services:\n${lines(n, (i) => `  s${n - i}:\n    extends: s${n - i - 1}\n`)}  s0:\n    image: x:1\n` })],
+  ['Compose anchors', (n) => ({ compose: `x-a: &a\n  image: nginx:1.27\n  environment: {A: b}\nservices:\n${lines(n, (i) => `  s${i}:\n    <<: *a\n`)}` })],
+  ['Compose nested defaults', (n) => ({ compose: `services:\n  a:\n    image: "${deep(n, '${A:-', '}', 'x')}"\n` })],
+  ['.dockerignore patterns over files', (n) => ({ context: { files: Math.min(n, 4000), ignore: lines(n, (i) => `d${i % 50}/f${i}.txt\n`) } })],
+  ['.dockerignore exceptions', (n) => ({ context: { files: 500, ignore: lines(n, (i) => `!d${i % 50}/f${i}.txt\n*\n`) } })],
+];
+
+function context({ files, ignore }) {
+  const dir = mkdtempSync(join(tmpdir(), 'shipready-scaling-'));
+  for (let i = 0; i < files; i++) {
+    mkdirSync(join(dir, `d${i % 50}`), { recursive: true });
+    writeFileSync(join(dir, `d${i % 50}`, `f${i}.txt`), 'x');
+  }
+  writeFileSync(join(dir, '.dockerignore'), ignore);
+  writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.20\nCOPY . /app\nUSER 1000\n');
+  return dir;
+}
+
+async function run(input) {
+  if (input.context) {
+    const dir = context(input.context);
+    try {
+      const t = performance.now();
+      const r = await lib.lint([dir], { shellcheck: false });
+      return { ms: performance.now() - t, errors: r.errors };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const type = input.compose !== undefined ? 'compose' : 'dockerfile';
+  const text = input.compose ?? input.dockerfile;
+  const t = performance.now();
+  if (input.text) {
+    // The text report (code frames) through the CLI, the only way to it.
+    const r = spawnSync(process.execPath, [join(root, 'bin/shipready.cjs'), 'lint', '-', '--type', type, '--no-shellcheck', '--format', 'text'], { input: text, maxBuffer: 1 << 30 });
+    return { ms: performance.now() - t, errors: r.status === 0 || r.status === 1 ? [] : [{ message: `exit ${r.status}: ${String(r.stderr).slice(0, 200)}` }] };
+  }
+  // With `fix`, the fix loop runs on the text (nothing is written for stdin).
+  const r = await lib.lint([], { cwd: tmpdir(), stdin: { text, path: type === 'compose' ? 'compose.yaml' : 'Dockerfile', type }, shellcheck: false, context: false, fix: !!input.fix });
+  return { ms: performance.now() - t, errors: r.errors };
+}
+
+let bad = 0;
+for (const [name, make] of FAMILIES) {
+  if (ONLY && !name.includes(ONLY)) continue;
+  const times = [];
+  let errors = [];
+  for (const n of [N, 2 * N, 4 * N]) {
+    const r = await run(make(n));
+    times.push(r.ms);
+    errors = errors.concat(r.errors.map((e) => e.message));
+  }
+  // The larger doubling only: small sizes are dominated by fixed costs.
+  const growth = times[2] / Math.max(times[1], 1);
+  const flag = errors.length ? 'ERROR' : growth > MAX_GROWTH ? 'GROWS' : 'ok';
+  if (flag !== 'ok') bad++;
+  process.stdout.write(`${flag.padEnd(5)} ${name.padEnd(34)} ${times.map((t) => `${t.toFixed(0).padStart(6)} ms`).join(' ')}  x${growth.toFixed(2)}${errors.length ? `  ${errors[0].slice(0, 120)}` : ''}\n`);
+}
+process.exit(bad ? 1 : 0);
