@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../../src/rules/context/dockerignore-exception-unreachable.js';
-import { contextRuleTester } from '../../helpers/context-tester.js';
+import { PAIRWISE_BUDGET } from '../../../src/rules/context/_helpers.js';
+import { contextRuleTester, runContextRule } from '../../helpers/context-tester.js';
 
 const DF = 'FROM alpine\nCOPY . /x\n';
 
@@ -39,4 +41,15 @@ contextRuleTester(rule, {
       errors: [{ file: '.dockerignore', line: 1, column: 1, message: 'the later pattern `*` (line 2) excludes app again' }],
     },
   ],
+});
+
+describe('a generated .dockerignore of thousands of lines', () => {
+  it('is checked up to the work bound, exceptions in order, then no further', () => {
+    // 2,000 exceptions each excluded again by the `*` after it, in a list of 4,000 patterns: checking
+    // them all would take 8 million pattern tests; the bound (5 million) stops after 1,250.
+    const ignore = Array.from({ length: 2000 }, (_, i) => `!f${i}.txt\n*\n`).join('');
+    const { findings } = runContextRule(rule, { files: { Dockerfile: DF, '.dockerignore': ignore } });
+    expect(findings).toHaveLength(PAIRWISE_BUDGET / 4000);
+    expect(findings.map((f) => (f.location as { line: number }).line)).toEqual(Array.from({ length: 1250 }, (_, i) => 2 * i + 1));
+  });
 });
