@@ -1,4 +1,5 @@
 import type { Edit, Finding } from '../finding.js';
+import { partitionPoint } from '../search.js';
 
 /**
  * Apply the non-overlapping edits of the chosen fixes, whole fixes at a time (a fix whose edits
@@ -37,15 +38,8 @@ class TakenEdits {
   /** Does `e` overlap a taken edit: share characters with it, or insert at the same point as another insertion? */
   overlaps(e: Edit): boolean {
     const all = this.all;
-    // The first taken edit that ends at or after e starts; later ones start at or after its end.
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (all[mid].end < e.start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < all.length && all[i].start <= e.end; i++) {
+    // From the first taken edit that ends at or after e starts; later ones start at or after its end.
+    for (let i = partitionPoint(all.length, (k) => all[k].end >= e.start); i < all.length && all[i].start <= e.end; i++) {
       const t = all[i];
       if ((e.start < t.end && t.start < e.end) || (e.start === t.start && e.end === t.end && e.start === e.end)) return true;
     }

@@ -20,6 +20,7 @@ import { compareFindings } from './lint-dockerfile.js';
 import { formatMessage } from './messages.js';
 import { collectSuppressions, SuppressionIndex, type Suppression } from './suppressions.js';
 import { writeFileAtomically } from './write.js';
+import { partitionPoint } from '../search.js';
 
 export interface LintContextOptions {
   /** Absolute path of the Dockerfile. */
@@ -72,18 +73,6 @@ function display(cwd: string, abs: string): string {
 // `# shipready-ignore DI007 -- reason` above a pattern, `# shipready-ignore-file DI007,DI009` anywhere.
 const IGNORE_COMMENT = /^shipready-ignore(-file)?\s+([A-Za-z0-9_,\s-]+?)\s*(?:--.*)?$/i;
 
-/** The first pattern (they are in line order) on a line after `line`. */
-function firstPatternAfter<T extends { line: number }>(patterns: readonly T[], line: number): T | undefined {
-  let lo = 0;
-  let hi = patterns.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (patterns[mid].line > line) hi = mid;
-    else lo = mid + 1;
-  }
-  return patterns[lo];
-}
-
 function ignoreFileSuppressions(ctxIgnore: NonNullable<ContextRuleContext['ignore']>): Suppression[] {
   const out: Suppression[] = [];
   for (const c of ctxIgnore.comments) {
@@ -94,7 +83,9 @@ function ignoreFileSuppressions(ctxIgnore: NonNullable<ContextRuleContext['ignor
       out.push({ codes, scope: 'file', start: 0, end: ctxIgnore.text.length, line: c.line, used: false, origin: 'shipready' });
       continue;
     }
-    const next = firstPatternAfter(ctxIgnore.patterns, c.line);
+    // The first pattern (they are in line order) below the comment.
+    const patterns = ctxIgnore.patterns;
+    const next = patterns[partitionPoint(patterns.length, (i) => patterns[i].line > c.line)];
     if (next) out.push({ codes, scope: 'next', start: next.span.start, end: next.span.end, line: c.line, used: false, origin: 'shipready' });
   }
   return out;

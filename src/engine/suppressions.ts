@@ -1,5 +1,6 @@
 import type { Dockerfile, Instruction } from '../model/dockerfile/types.js';
 import { matchesKey } from './registry.js';
+import { partitionPoint } from '../search.js';
 
 export interface Suppression {
   codes: string[];
@@ -76,14 +77,7 @@ export function collectSuppressions(df: Dockerfile): Suppression[] {
 
 /** The first of `items` (sorted by start) that starts after `offset`. */
 export function firstStartingAfter<T extends { start: number }>(items: readonly T[], offset: number): T | undefined {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].start > offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return items[lo];
+  return items[partitionPoint(items.length, (i) => items[i].start > offset)];
 }
 
 /** Is text[from, to) (one line, or its end) blank or a comment? */
@@ -144,15 +138,9 @@ export class SuppressionIndex {
       for (const a of aliases) hit = this.markWholeFile(a) || hit;
     }
     // From the last one starting at or before the offset, back while one could still reach it.
-    let lo = 0;
-    let hi = this.ranged.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.ranged[mid].start <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let j = lo - 1; j >= 0 && this.maxEnd[j] >= offset; j--) {
-      const s = this.ranged[j];
+    const ranged = this.ranged;
+    for (let j = partitionPoint(ranged.length, (i) => ranged[i].start > offset) - 1; j >= 0 && this.maxEnd[j] >= offset; j--) {
+      const s = ranged[j];
       if (offset > s.end) continue;
       if (s.codes.some((code) => matchesKey(code, ruleId, ruleName, aliases))) {
         s.used = true;

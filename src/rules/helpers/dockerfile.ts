@@ -2,6 +2,7 @@ import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/type
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Edit } from '../../finding.js';
 import { baseName } from '../../model/shell/parse.js';
+import { partitionPoint } from '../../search.js';
 
 /**
  * Every instruction in file order; with `onbuild`, ONBUILD triggers are yielded too
@@ -237,14 +238,8 @@ export function shellAt(df: Dockerfile, instr: Instruction): string[] | null {
   if (instr.parent !== null) return shells.atEnd[stage.index];
   // The last SHELL before the instruction (binary search: a stage may hold thousands).
   const changes = shells.changes[stage.index];
-  let lo = 0;
-  let hi = changes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (changes[mid].start < instr.start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? changes[lo - 1].json!.values : shells.atStart[stage.index];
+  const before = partitionPoint(changes.length, (i) => changes[i].start >= instr.start);
+  return before > 0 ? changes[before - 1].json!.values : shells.atStart[stage.index];
 }
 
 /** One pass over the stages (parents come first: FROM names only earlier stages). */
