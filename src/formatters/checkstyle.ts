@@ -3,6 +3,7 @@ import type { Finding } from '../finding.js';
 import type { LintResult } from '../engine/result.js';
 import { XML_DECL, groupFindings, imageLabel, xmlAttrs } from './shared.js';
 import type { FormatOptions } from './types.js';
+import { append } from '../append.js';
 
 function checkstyleSeverity(s: Finding['severity']): 'error' | 'warning' | 'info' {
   return s === 'error' || s === 'warning' ? s : 'info';
@@ -39,7 +40,9 @@ export function formatCheckstyle(result: LintResult, _opts: FormatOptions): stri
       out.push(`  <file${xmlAttrs({ name: g.key })}/>`);
       continue;
     }
-    out.push(`  <file${xmlAttrs({ name: g.key })}>`, ...children, '  </file>');
+    out.push(`  <file${xmlAttrs({ name: g.key })}>`);
+    append(out, children);
+    out.push('  </file>');
   }
   out.push('</checkstyle>');
   return `${out.join('\n')}\n`;

@@ -3,6 +3,7 @@ import type { Finding, RunError } from '../finding.js';
 import type { LintResult } from '../engine/result.js';
 import { TOOL_NAME, XML_DECL, groupFindings, imageDetail, imageLabel, ruleLabel, xmlAttrs, xmlEscape } from './shared.js';
 import type { FormatOptions } from './types.js';
+import { append } from '../append.js';
 
 function where(f: Finding): string {
   const loc = f.location;
@@ -49,8 +50,8 @@ export function formatJunit(result: LintResult, _opts: FormatOptions): string {
   for (const g of groups) {
     const errs = runErrors.get(g.key) ?? [];
     const cases: string[] = [];
-    for (const e of errs) cases.push(...errorCase(g.key, e));
-    for (const f of g.findings) cases.push(...findingCase(g.key, f));
+    for (const e of errs) append(cases, errorCase(g.key, e));
+    for (const f of g.findings) append(cases, findingCase(g.key, f));
     let n = errs.length + g.findings.length;
     if (n === 0) {
       cases.push(`    <testcase${xmlAttrs({ name: 'no problems', classname: g.key })}/>`);
@@ -59,11 +60,9 @@ export function formatJunit(result: LintResult, _opts: FormatOptions): string {
     tests += n;
     failures += g.findings.length;
     errors += errs.length;
-    suites.push(
-      `  <testsuite${xmlAttrs({ name: g.key, tests: n, failures: g.findings.length, errors: errs.length, skipped: 0 })}>`,
-      ...cases,
-      '  </testsuite>',
-    );
+    suites.push(`  <testsuite${xmlAttrs({ name: g.key, tests: n, failures: g.findings.length, errors: errs.length, skipped: 0 })}>`);
+    append(suites, cases);
+    suites.push('  </testsuite>');
   }
   return `${[XML_DECL, `<testsuites${xmlAttrs({ name: TOOL_NAME, tests, failures, errors })}>`, ...suites, '</testsuites>'].join('\n')}\n`;
 }

@@ -37,4 +37,13 @@ describe('formatResult', () => {
     expect(formatResult('github', clean, options())).toBe('');
     for (const f of FORMATS.filter((n) => n !== 'github')) expect(formatResult(f, clean, options()).length, f).toBeGreaterThan(1);
   });
+
+  it('writes the XML formats for 150,000 findings in one file (more than a call takes as arguments)', () => {
+    const many = Array.from({ length: 150_000 }, (_, i) => ({ ...latest, location: { file: 'Dockerfile', line: 1 + (i % 3), column: 1, endLine: 1 + (i % 3), endColumn: 2 } }));
+    const count = (s: string, what: string) => s.split(what).length - 1;
+    // (These two built their output with push(...items); no other format passes a list as call arguments.)
+    expect(count(formatResult('checkstyle', makeResult(many), options()), '<error ')).toBe(150_000);
+    expect(count(formatResult('junit', makeResult(many), options()), '<failure ')).toBe(150_000);
+  });
 });
+
