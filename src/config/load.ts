@@ -62,7 +62,8 @@ export async function parseConfigText(text: string, path: string, kind: 'shiprea
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     const pos = src.position(err.pos[0]);
-    throw new ConfigError(`invalid YAML: ${err.message.split('\n')[0]}`, path, pos.line, pos.column);
+    const what = /call stack/i.test(err.message) ? 'the YAML nests too deeply to be read' : `invalid YAML: ${err.message.split('\n')[0]}`;
+    throw new ConfigError(what, path, pos.line, pos.column);
   }
   let raw: unknown;
   try {

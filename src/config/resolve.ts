@@ -2,21 +2,34 @@ import type { Severity } from '../finding.js';
 import { isShellcheckCode, matchesKey, type RuleRegistry } from '../engine/registry.js';
 import type { Rule, RuleSettings } from '../rules/types.js';
 import { DEFAULT_SETTINGS, type LoadedConfig, type RuleEntry } from './types.js';
+import { matchAtoms, type Atom } from '../model/context/re2.js';
 
-/** Glob (`*`, `**`, `?`) to a RegExp over `/`-separated relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
+const notSlash = (cp: number) => cp !== 47;
+// What `.` matches in a JavaScript RegExp: anything but a line terminator.
+const notLineEnd = (cp: number) => cp !== 10 && cp !== 13 && cp !== 0x2028 && cp !== 0x2029;
+
+/**
+ * Glob (`*`, `**`, `?`) matcher over `/`-separated relative paths: `*` and `?` stay inside one
+ * name, `**` crosses directories, `**` followed by a slash also matches no directory at all. Matched in
+ * linear time (see matchAtoms): a config's `files` glob must not be able to hang a run.
+ */
+export function globMatcher(glob: string): { test(path: string): boolean } {
+  const atoms: Atom[] = [];
+  for (let i = 0; i < glob.length; ) {
+    const cp = glob.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    if (cp === 42 /* * */) {
+      if (glob[i] === '*') {
         i++;
-        if (glob[i + 1] === '/') { i++; re += '(?:.*/)?'; } else re += '.*';
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+        if (glob[i] === '/') {
+          i++;
+          atoms.push({ test: notLineEnd, repeat: '?', dirs: true });
+        } else atoms.push({ test: notLineEnd, repeat: '*', dirs: false });
+      } else atoms.push({ test: notSlash, repeat: '*', dirs: false });
+    } else if (cp === 63 /* ? */) atoms.push({ test: notSlash, repeat: '', dirs: false });
+    else atoms.push({ test: (c) => c === cp, repeat: '', dirs: false });
   }
-  return new RegExp(`^${re}$`);
+  return { test: (path) => matchAtoms(atoms, path) };
 }
 
 interface Layer {
@@ -59,7 +72,7 @@ export class EffectiveConfig {
   readonly shellcheck: boolean;
   readonly noFail: boolean;
   private readonly base: Layer;
-  private readonly overrides: Array<{ patterns: RegExp[]; layer: Layer }>;
+  private readonly overrides: Array<{ patterns: Array<{ test(path: string): boolean }>; layer: Layer }>;
 
   constructor(readonly loaded: LoadedConfig, readonly registry: RuleRegistry) {
     const c = loaded.config;
@@ -73,7 +86,7 @@ export class EffectiveConfig {
     this.shellcheck = c.shellcheck ?? true;
     this.noFail = c.noFail ?? false;
     this.base = layerOf(c.rules, c.ignore, registry);
-    this.overrides = (c.overrides ?? []).map((o) => ({ patterns: o.files.map(globToRegExp), layer: layerOf(o.rules, o.ignore, registry) }));
+    this.overrides = (c.overrides ?? []).map((o) => ({ patterns: o.files.map(globMatcher), layer: layerOf(o.rules, o.ignore, registry) }));
   }
 
   /** `relPath` is relative to the config's base directory, `/`-separated. */

@@ -48,6 +48,8 @@ describe('config loading and validation', () => {
     const yaml = await configError({ '.shipready.yaml': 'rules: [\n' });
     expect(yaml.message).toMatch(/^invalid YAML/);
     expect(yaml.line).toBeGreaterThanOrEqual(1);
+    const deep = await configError({ '.shipready.yaml': `rules: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n` });
+    expect(deep.message).toBe('the YAML nests too deeply to be read');
   });
 
   it('rejects an alias without an anchor, and too many aliases, as config errors at the alias', async () => {
@@ -78,6 +80,16 @@ describe('config loading and validation', () => {
     const latest = r.findings.find((f) => f.ruleName === 'latest-tag');
     expect(latest?.severity).toBe('error');
     expect(r.findings.some((f) => f.ruleName === 'apt-missing-yes')).toBe(false);
+  });
+
+  it('matches an override glob that a backtracking RegExp would take exponential time on', async () => {
+    const deepName = 'a'.repeat(120);
+    const dir = project({
+      '.shipready.yaml': `overrides:\n  - files: ["${'*a'.repeat(30)}b/Dockerfile"]\n    rules:\n      latest-tag: off\n`,
+      [`${deepName}/Dockerfile`]: DF,
+    });
+    const r = await lint(['.'], { cwd: dir, shellcheck: false, context: false });
+    expect(r.findings.filter((f) => f.ruleName === 'latest-tag')).toHaveLength(1);
   });
 
   it('applies per-path overrides', async () => {

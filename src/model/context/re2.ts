@@ -258,7 +258,7 @@ export function re2ToRegExp(src: string): RegExp {
 }
 
 /** One element of a pattern for the linear-time matcher: what it takes of one code point, and how often. */
-interface Atom {
+export interface Atom {
   /** Does the atom take this code point? (For `dirs`: the dot of the `**` group.) */
   test: (cp: number) => boolean;
   repeat: '' | '*' | '?';
