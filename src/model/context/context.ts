@@ -5,7 +5,7 @@
  */
 import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { goClean, goGlobRegExp } from './gopath.js';
+import { goClean, goGlob } from './gopath.js';
 import { locateIgnoreFile, readDockerignore, type DockerignoreFile, type IgnoreFileRef, type IgnorePattern } from './dockerignore.js';
 import { PatternMatcher } from './pattern.js';
 import type { CopySource } from './copy-sources.js';
@@ -248,7 +248,7 @@ export class BuildContext {
         const dirRel = [basePath === '.' ? '' : basePath, relFromBase].filter(Boolean).join('/') || '.';
         const names = this.readDir(dirRel);
         if (!names) continue;
-        const re = goGlobRegExp(comps[k]);
+        const re = goGlob(comps[k]);
         if (!re) return [];
         for (const n of names) {
           if (re.test(n)) next.push(relFromBase ? `${relFromBase}/${n}` : n);
@@ -287,7 +287,7 @@ export class BuildContext {
         const bi = base.path === '.' ? -1 : this.indexOf(base.path);
         const [from, to] = base.path === '.' ? [0, w.count] : bi < 0 ? [0, 0] : [bi + 1, w.end[bi]];
         const prefix = base.path === '.' ? 0 : base.path.length + 1;
-        const re = goGlobRegExp(src.rest);
+        const re = goGlob(src.rest);
         for (let i = from; i < to; ) {
           const ok = re !== null && isSent(w, i) && re.test(w.paths[i].slice(prefix));
           if (ok) {

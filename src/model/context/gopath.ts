@@ -234,17 +234,23 @@ export function splitWildcards(p: string): [string, string] {
   return [parts.slice(0, k).join('/'), parts.slice(k).join('/')];
 }
 
-const globCache = new Map<string, RegExp | null>();
+const globCache = new Map<string, { test(name: string): boolean } | null>();
 
 /**
- * A RegExp matching exactly what `goMatch(pattern, name)` matches, or null for a malformed
- * pattern. Faster when one pattern is tested against many names.
+ * A tester matching exactly what `goMatch(pattern, name)` matches, or null for a malformed
+ * pattern: a RegExp (faster when one pattern is tested against many names), except for patterns
+ * with two or more stars, on which a backtracking RegExp can take exponential time while goMatch
+ * (Go's own algorithm) does not.
  */
-export function goGlobRegExp(pattern: string): RegExp | null {
+export function goGlob(pattern: string): { test(name: string): boolean } | null {
   const hit = globCache.get(pattern);
   if (hit !== undefined) return hit;
-  let re: RegExp | null = null;
-  if (goPatternError(pattern) === null) {
+  let re: { test(name: string): boolean } | null = null;
+  if (goPatternError(pattern) !== null) {
+    // Malformed: null.
+  } else if (pattern.indexOf('*') !== pattern.lastIndexOf('*')) {
+    re = { test: (name) => goMatch(pattern, name) };
+  } else {
     const esc = (cp: number) => `\\u{${cp.toString(16)}}`;
     let out = '^';
     const cps = Array.from(pattern);
