@@ -21,6 +21,7 @@ function arg(name, fallback) {
 const N = Number(arg('n', '5000'));
 const MAX_GROWTH = Number(arg('max-growth', '3'));
 const ONLY = arg('only', null);
+const FAST_MS = 250;
 
 const lines = (n, f) => Array.from({ length: n }, (_, i) => f(i)).join('');
 const deep = (n, open, close, inner) => `${open.repeat(n)}${inner}${close.repeat(n)}`;
@@ -100,13 +101,19 @@ for (const [name, make] of FAMILIES) {
   const times = [];
   let errors = [];
   for (const n of [N, 2 * N, 4 * N]) {
-    const r = await run(make(n));
-    times.push(r.ms);
-    errors = errors.concat(r.errors.map((e) => e.message));
+    // The best of three runs: one garbage collection more or less moves a small time a lot.
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const r = await run(make(n));
+      best = Math.min(best, r.ms);
+      errors = errors.concat(r.errors.map((e) => e.message));
+    }
+    times.push(best);
   }
-  // The larger doubling only: small sizes are dominated by fixed costs.
+  // The larger doubling only: small sizes are dominated by fixed costs; and a family that stays
+  // under FAST_MS at 4N is no concern whatever its ratio.
   const growth = times[2] / Math.max(times[1], 1);
-  const flag = errors.length ? 'ERROR' : growth > MAX_GROWTH ? 'GROWS' : 'ok';
+  const flag = errors.length ? 'ERROR' : growth > MAX_GROWTH && times[2] > FAST_MS ? 'GROWS' : 'ok';
   if (flag !== 'ok') bad++;
   process.stdout.write(`${flag.padEnd(5)} ${name.padEnd(34)} ${times.map((t) => `${t.toFixed(0).padStart(6)} ms`).join(' ')}  x${growth.toFixed(2)}${errors.length ? `  ${errors[0].slice(0, 120)}` : ''}\n`);
 }

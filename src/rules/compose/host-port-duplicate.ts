@@ -24,19 +24,25 @@ export default defineRule<ComposeRuleContext>({
     },
   },
   check(ctx) {
-    const seen: Array<{ ip: string | null; port: number; protocol: string; service: string; svc: ComposeService }> = [];
+    // Earlier mappings by protocol and host port, in order, one per service and interface: each
+    // lookup reads only the mappings of its own port (a list of all of them made a file with
+    // thousands of ports, or a few wide ranges, quadratic).
+    const seen = new Map<string, Array<{ ip: string | null; service: string; svc: ComposeService }>>();
     for (const svc of ctx.services) {
       for (const p of ports(svc)) {
         const nums = portNumbers(p.published);
         let reported = false;
         for (const port of nums) {
           const protocol = p.protocol.toLowerCase();
-          const clash = seen.find((s) => s.svc !== svc && canRunTogether(s.svc, svc) && s.port === port && s.protocol === protocol && (isAllInterfaces(s.ip) || isAllInterfaces(p.hostIp) || s.ip === p.hostIp));
+          const key = `${protocol}:${port}`;
+          let list = seen.get(key);
+          if (!list) seen.set(key, (list = []));
+          const clash = list.find((s) => s.svc !== svc && canRunTogether(s.svc, svc) && (isAllInterfaces(s.ip) || isAllInterfaces(p.hostIp) || s.ip === p.hostIp));
           if (clash && !reported) {
             ctx.report({ messageId: 'duplicate', data: { service: svc.name, port, protocol, first: clash.service }, at: p.publishedOrigin ?? p.origin });
             reported = true;
           }
-          seen.push({ ip: p.hostIp, port, protocol, service: svc.name, svc });
+          if (!list.some((s) => s.svc === svc && s.ip === p.hostIp)) list.push({ ip: p.hostIp, service: svc.name, svc });
         }
       }
     }

@@ -323,8 +323,17 @@ export function effectiveHealthcheck(svc: ComposeService): { state: HealthState;
 /** A YAML value to write: scalars are written as given (already formatted), objects and lists nested. */
 export type YamlValue = string | YamlValue[] | { [k: string]: YamlValue };
 
+// The last file asked about: each fix asks again, and scanning the whole text every time made a
+// file of thousands of services quadratic.
+let eolText: string | undefined;
+let eolOfText = '\n';
+
 function lineEndingOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (text !== eolText) {
+    eolText = text;
+    eolOfText = text.includes('\r\n') ? '\r\n' : '\n';
+  }
+  return eolOfText;
 }
 
 function lineStartOf(text: string, offset: number): number {
