@@ -4,7 +4,7 @@
 // Fuzzing finds crashes; this finds the quadratic paths that turn a large input into a hang.
 // It exits 1 when a family grows too fast or a run errors.
 //
-//   npm run scaling -- [--n 5000] [--max-growth 3] [--only NAME]
+//   npm run scaling -- [--n 10000] [--max-growth 3] [--only NAME]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,10 +18,10 @@ function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
 }
-const N = Number(arg('n', '5000'));
+const N = Number(arg('n', '10000'));
 const MAX_GROWTH = Number(arg('max-growth', '3'));
 const ONLY = arg('only', null);
-const FAST_MS = 250;
+const FAST_MS = 500;
 
 const lines = (n, f) => Array.from({ length: n }, (_, i) => f(i)).join('');
 const deep = (n, open, close, inner) => `${open.repeat(n)}${inner}${close.repeat(n)}`;

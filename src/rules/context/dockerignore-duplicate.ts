@@ -1,3 +1,4 @@
+import { partitionPoint } from '../../search.js';
 import { defineContextRule, exampleTree } from '../context-types.js';
 
 const bad = exampleTree({
@@ -44,29 +45,36 @@ export default defineContextRule({
     if (!ig) return;
     const src = ig.source;
     const valid = ig.patterns.filter((p) => p.matcherIndex >= 0);
+    // The nearest earlier line of the same kind and value is the candidate; a pattern of the other
+    // kind in between may undo what it did, unless the two plainly concern different top-level
+    // paths. (One map lookup per line, and a look at the lines of the other kind in between only:
+    // comparing each line with all before it made a long file quadratic.)
+    const last = new Map<string, number>();
+    const ofKind: [number[], number[]] = [[], []]; // indices in `valid` of ! patterns (1) and the others (0)
     for (let j = 0; j < valid.length; j++) {
       const pj = valid[j];
-      for (let i = j - 1; i >= 0; i--) {
-        const pi = valid[i];
-        // A pattern of the other kind in between may undo what the first one did, unless the two
-        // plainly concern different top-level paths.
-        if (pi.negated !== pj.negated) {
-          if (disjoint(pi.cleaned, pj.cleaned)) continue;
-          break;
-        }
-        if (pi.value !== pj.value) continue;
-        // Delete the whole line, with its line ending.
-        const start = src.lineStart(pj.line);
-        const end = pj.line < src.lineCount ? src.lineStart(pj.line + 1) : ig.text.length;
-        ctx.report({
-          messageId: 'duplicate',
-          in: 'ignore',
-          span: pj.span,
-          data: { pattern: pj.raw, first: pi.raw, firstLine: pi.line },
-          fix: { title: `Remove the duplicate line ${pj.line}`, edits: [{ start, end, text: '' }] },
-        });
-        break;
+      const key = `${pj.negated ? '!' : ''}${pj.value}`;
+      const i = last.get(key);
+      last.set(key, j);
+      ofKind[pj.negated ? 1 : 0].push(j);
+      if (i === undefined) continue;
+      const others = ofKind[pj.negated ? 0 : 1];
+      let undone = false;
+      for (let k = partitionPoint(others.length, (x) => others[x] > i); k < others.length && others[k] < j; k++) {
+        if (!disjoint(valid[others[k]].cleaned, pj.cleaned)) { undone = true; break; }
       }
+      if (undone) continue;
+      const pi = valid[i];
+      // Delete the whole line, with its line ending.
+      const start = src.lineStart(pj.line);
+      const end = pj.line < src.lineCount ? src.lineStart(pj.line + 1) : ig.text.length;
+      ctx.report({
+        messageId: 'duplicate',
+        in: 'ignore',
+        span: pj.span,
+        data: { pattern: pj.raw, first: pi.raw, firstLine: pi.line },
+        fix: { title: `Remove the duplicate line ${pj.line}`, edits: [{ start, end, text: '' }] },
+      });
     }
   },
 });
