@@ -76,7 +76,7 @@ export function collectSuppressions(df: Dockerfile): Suppression[] {
 }
 
 /** The first of `items` (sorted by start) that starts after `offset`. */
-export function firstStartingAfter<T extends { start: number }>(items: readonly T[], offset: number): T | undefined {
+function firstStartingAfter<T extends { start: number }>(items: readonly T[], offset: number): T | undefined {
   return items[partitionPoint(items.length, (i) => items[i].start > offset)];
 }
 
