@@ -282,7 +282,7 @@ function charTest(js: string): (cp: number) => boolean {
 
 /**
  * The RE2 source Docker builds for a pattern as a list of atoms for `matchAtoms`, or null when it
- * uses something outside what `compileGlob` emits (assertions, other groups): those are matched
+ * uses something `compileGlob` never emits (other groups, alternation, `+`): those are matched
  * with the RegExp. Call only for a source that re2ToRegExp accepts.
  */
 export function re2ToAtoms(src: string): Atom[] | null {
