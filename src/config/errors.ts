@@ -1,7 +1,8 @@
 /** A configuration problem: reported as one line with the file (and position when known); exit code 2. */
 export class ConfigError extends Error {
   constructor(message: string, readonly file?: string, readonly line?: number, readonly column?: number) {
-    super(message);
+    // One line whatever the message quotes from the file.
+    super(message.replace(/\s*[\r\n]+\s*/g, ' '));
     this.name = 'ConfigError';
   }
 

@@ -6,7 +6,7 @@ import { SourceFile } from '../model/source.js';
 import { ConfigError } from './errors.js';
 import { fromHadolint } from './hadolint.js';
 import type { LoadedConfig, ShipreadyConfig } from './types.js';
-import { validateConfig, type ConfigIssue } from './validate.js';
+import { keyText, validateConfig, type ConfigIssue } from './validate.js';
 
 export const CONFIG_NAMES = ['.shipready.yaml', '.shipready.yml', '.shipready.json'];
 const HADOLINT_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
@@ -103,7 +103,7 @@ export async function parseConfigText(text: string, path: string, kind: 'shiprea
       } else break;
     }
     const pos = src.position(offset);
-    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    const where = issue.path.length ? `${issue.path.map(keyText).join('.')}: ` : '';
     const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more problem${result.issues.length > 2 ? 's' : ''})` : '';
     throw new ConfigError(`${where}${issue.message}${more}`, path, pos.line, pos.column);
   }

@@ -17,6 +17,15 @@ export interface ConfigIssue {
 const hint = (s: string | undefined): string => (s ? ` (did you mean "${s}"?)` : '');
 const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `a ${typeof v}`);
 
+/**
+ * A key as a message shows it: on one line, and cut after 60 characters. (A mapping used as a key
+ * arrives as its multi-line text, and an error is one line.)
+ */
+export function keyText(key: string | number): string {
+  const one = String(key).replace(/\s*[\r\n]+\s*/g, ' ');
+  return one.length > 60 ? `${one.slice(0, 60)}…` : one;
+}
+
 /** Strictly validate a parsed config; every unknown key or rule is an issue with a hint. */
 export function validateConfig(raw: unknown, registry: RuleRegistry): { config: ShipreadyConfig; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
@@ -70,7 +79,7 @@ export function validateConfig(raw: unknown, registry: RuleRegistry): { config: 
         out.overrides = validateOverrides(value, path, registry, issues);
         break;
       default:
-        issues.push({ path, message: `unknown key "${key}"${hint(didYouMean(key, CONFIG_KEYS))}` });
+        issues.push({ path, message: `unknown key "${keyText(key)}"${hint(didYouMean(key, CONFIG_KEYS))}` });
     }
   }
   return { config: out, issues };
@@ -128,7 +137,7 @@ function validateRules(v: unknown, path: Array<string | number>, registry: RuleR
         else e.severity = val as Severity;
       } else if (k === 'options') {
         e.options = validateOptions(key, val, [...p, k], registry, issues);
-      } else issues.push({ path: [...p, k], message: `unknown key "${k}"${hint(didYouMean(k, ['severity', 'options']))}` });
+      } else issues.push({ path: [...p, k], message: `unknown key "${keyText(k)}"${hint(didYouMean(k, ['severity', 'options']))}` });
     }
     out[key] = e;
   }
@@ -147,7 +156,7 @@ function validateOptions(ruleKey: string, v: unknown, path: Array<string | numbe
     const s = schema[k];
     if (!s) {
       const names = Object.keys(schema);
-      issues.push({ path: [...path, k], message: names.length ? `unknown option "${k}"${hint(didYouMean(k, names))}; options are ${names.join(', ')}` : `unknown option "${k}": this rule has no options` });
+      issues.push({ path: [...path, k], message: names.length ? `unknown option "${keyText(k)}"${hint(didYouMean(k, names))}; options are ${names.join(', ')}` : `unknown option "${keyText(k)}": this rule has no options` });
       continue;
     }
     const ok = s.type === 'string[]' ? Array.isArray(val) && val.every((x) => typeof x === 'string') : s.type === 'record' ? isMapping(val) : typeof val === s.type;
@@ -172,7 +181,7 @@ function validateOverrides(v: unknown, path: Array<string | number>, registry: R
       if (k === 'files') out.files = stringList(val, [...p, k], issues);
       else if (k === 'rules') out.rules = validateRules(val, [...p, k], registry, issues);
       else if (k === 'ignore') out.ignore = validateCodes(val, [...p, k], registry, issues);
-      else issues.push({ path: [...p, k], message: `unknown key "${k}"${hint(didYouMean(k, ['files', 'rules', 'ignore']))}` });
+      else issues.push({ path: [...p, k], message: `unknown key "${keyText(k)}"${hint(didYouMean(k, ['files', 'rules', 'ignore']))}` });
     }
     if (out.files.length === 0) issues.push({ path: p, message: 'an override needs a non-empty "files" list' });
     return out;

@@ -60,6 +60,12 @@ describe('config loading and validation', () => {
     expect(bomb.message).toMatch(/^invalid YAML: .*alias/i);
   });
 
+  it('reports a mapping used as a key on one line, the key cut short', async () => {
+    const e = await configError({ '.shipready.yaml': '?\n  rules:\n  latest-tag: error\n  apt-unpinned: off\n  shellcheck: info\n  SC2086: off\nignore: [DL3059]\n' });
+    expect(e.oneLine).not.toMatch(/\n/);
+    expect(e.message).toBe('{ rules:, latest-tag: error, apt-unpinned: off, shellcheck: …: unknown key "{ rules:, latest-tag: error, apt-unpinned: off, shellcheck: …"');
+  });
+
   it('says nothing on stderr about a collection used as a key (validation reports the key)', async () => {
     const warnings: string[] = [];
     const onWarning = (w: Error) => warnings.push(w.message);
