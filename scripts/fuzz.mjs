@@ -80,14 +80,18 @@ function lineCount(text) {
   return text.split(/\r\n|\r|\n/).length;
 }
 
-/** Checks one lint result; returns problem descriptions (empty when all is well). */
-function checkResult(result, text) {
+/**
+ * Checks one lint result; returns problem descriptions (empty when all is well). Ranges are checked
+ * for findings in `file`, the mutated text (a Compose mutant may name a build context whose
+ * Dockerfile is linted too).
+ */
+function checkResult(result, text, file) {
   const problems = [];
   for (const e of result.errors) if (e.kind === 'internal') problems.push(`internal error: ${e.message}`);
   const lines = lineCount(text);
   for (const f of result.findings) {
     const l = f.location;
-    if (l.line === undefined) continue;
+    if (l.line === undefined || l.file !== file) continue;
     const ok = l.line >= 1 && l.column >= 1 && l.endLine >= l.line && l.endLine <= lines + 1 && (l.endLine > l.line || l.endColumn >= l.column);
     if (!ok) problems.push(`${f.ruleName}: range ${l.line}:${l.column}-${l.endLine}:${l.endColumn} outside a ${lines}-line text`);
   }
@@ -125,12 +129,12 @@ async function textCampaign({ target, inputs, seed, rounds, pieces, maxEdits, sl
  * { target, name, problem, input }.
  */
 export function fuzzDockerfiles({ lintText, inputs, seed = 1, rounds = 1, slowMs = 100 }) {
-  return textCampaign({ target: 'dockerfile', inputs, seed, rounds, pieces: DOCKERFILE_PIECES, maxEdits: 4, slowMs, check: (t, name) => checkResult(lintText(t, { path: name }), t) });
+  return textCampaign({ target: 'dockerfile', inputs, seed, rounds, pieces: DOCKERFILE_PIECES, maxEdits: 4, slowMs, check: (t, name) => checkResult(lintText(t, { path: name }), t, name) });
 }
 
 /** Fuzzes Compose linting (`lint` with Compose text on stdin) with mutations of `inputs`. */
 export function fuzzCompose({ lint, inputs, seed = 1, rounds = 1, slowMs = 500, cwd }) {
-  const check = async (t) => checkResult(await lint([], { cwd, stdin: { text: t, path: 'compose.yaml', type: 'compose' }, context: false, shellcheck: false }), t);
+  const check = async (t) => checkResult(await lint([], { cwd, stdin: { text: t, path: 'compose.yaml', type: 'compose' }, context: false, shellcheck: false }), t, 'compose.yaml');
   return textCampaign({ target: 'compose', inputs, seed, rounds, pieces: YAML_PIECES, maxEdits: 3, slowMs, check });
 }
 
