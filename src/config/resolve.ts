@@ -2,7 +2,7 @@ import type { Severity } from '../finding.js';
 import { isShellcheckCode, matchesKey, type RuleRegistry } from '../engine/registry.js';
 import type { Rule, RuleSettings } from '../rules/types.js';
 import { DEFAULT_SETTINGS, type LoadedConfig, type RuleEntry } from './types.js';
-import { matchAtoms, type Atom } from '../model/context/re2.js';
+import { matchAtoms, type Atom } from '../match-atoms.js';
 
 const notSlash = (cp: number) => cp !== 47;
 // What `.` matches in a JavaScript RegExp: anything but a line terminator.

@@ -5,6 +5,7 @@ import { imageSummaryText } from './image-text.js';
 import { groupFindings, imageLabel, plural, ruleLabel } from './shared.js';
 import type { FormatOptions } from './types.js';
 import { append } from '../append.js';
+import { SourceFile } from '../model/source.js';
 
 type Sev = Exclude<Severity, 'off'>;
 
@@ -112,31 +113,24 @@ function layout(line: string): { glyphs: Glyph[]; colOf: number[]; width: number
   return { glyphs, colOf, width: col };
 }
 
-/** A source's lines, found once per file (a report can hold thousands of findings on one file). */
+/** A source's lines for frames: its line index made once per file (a report can hold thousands of findings on one file). */
 class SourceLines {
-  private starts: number[] | undefined;
+  private readonly file: SourceFile;
   private lastLine = 0;
   private last: LaidOutLine | undefined;
 
-  constructor(private readonly source: string) {}
+  constructor(path: string, text: string) {
+    this.file = new SourceFile(path, text);
+  }
 
   /** Line `n` (1-based) laid out for a frame; the last one is kept, as findings come sorted by line. */
   get(n: number): LaidOutLine | undefined {
     if (n === this.lastLine) return this.last;
-    const starts = (this.starts ??= lineStarts(this.source));
-    if (n < 1 || n > starts.length) return undefined;
-    let end = n < starts.length ? starts[n] - 1 : this.source.length;
-    if (end > starts[n - 1] && this.source.charCodeAt(end - 1) === 13) end--;
+    if (n < 1 || n > this.file.lineCount) return undefined;
     this.lastLine = n;
-    this.last = layOut(this.source.slice(starts[n - 1], end));
+    this.last = layOut(this.file.text.slice(this.file.lineStart(n), this.file.lineEnd(n)));
     return this.last;
   }
-}
-
-function lineStarts(source: string): number[] {
-  const starts = [0];
-  for (let nl = source.indexOf('\n'); nl >= 0; nl = source.indexOf('\n', nl + 1)) starts.push(nl + 1);
-  return starts;
 }
 
 interface LaidOutLine {
@@ -248,7 +242,7 @@ export function formatText(result: LintResult, opts: FormatOptions): string {
         let source = lines.get(loc.file);
         if (source === undefined) {
           const text = opts.sources?.get(loc.file);
-          if (text !== undefined) lines.set(loc.file, (source = new SourceLines(text)));
+          if (text !== undefined) lines.set(loc.file, (source = new SourceLines(loc.file, text)));
         }
         if (source) append(out, codeFrame(source, loc, p, severityColor(p, f.severity)));
       }

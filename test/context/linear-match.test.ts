@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileGlob, matchGlob, type MatcherPattern } from '../../src/model/context/pattern.js';
-import { matchAtoms, re2ToAtoms } from '../../src/model/context/re2.js';
+import { matchAtoms } from '../../src/match-atoms.js';
+import { re2ToAtoms } from '../../src/model/context/re2.js';
 
 const pattern = (p: string): MatcherPattern => ({ cleaned: p, negated: false, glob: compileGlob(p), source: 0 });
 

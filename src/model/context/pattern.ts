@@ -12,7 +12,8 @@
  *   parent, which the walk reproduces exactly (see `matchUsingParent`).
  */
 import { goClean, goDir, goPatternError, goTrimSpace } from './gopath.js';
-import { matchAtoms, re2ToAtoms, re2ToRegExp, Re2Error } from './re2.js';
+import { matchAtoms } from '../../match-atoms.js';
+import { re2ToAtoms, re2ToRegExp, Re2Error } from './re2.js';
 
 export type MatchType = 'exact' | 'prefix' | 'suffix' | 'regexp';
 

@@ -2,7 +2,7 @@
 import { imageRunsAsRoot, parseImageName, type ImageName } from '../../model/compose/images.js';
 import { dockerfileFacts, isRootUser, type DockerfileFacts } from '../../model/compose/join.js';
 import { subOrigin, toDict } from '../../model/compose/merge.js';
-import type { CEntry, CMap, CNode, CScalar, CSeq, ComposeService, Origin } from '../../model/compose/types.js';
+import type { CEntry, CMap, CNode, CScalar, CSeq, ComposeFile, ComposeService, Origin } from '../../model/compose/types.js';
 import type { ComposeRuleContext, FileEdit as Edit } from '../compose-types.js';
 
 export { subOrigin };
@@ -323,17 +323,14 @@ export function effectiveHealthcheck(svc: ComposeService): { state: HealthState;
 /** A YAML value to write: scalars are written as given (already formatted), objects and lists nested. */
 export type YamlValue = string | YamlValue[] | { [k: string]: YamlValue };
 
-// The last file asked about: each fix asks again, and scanning the whole text every time made a
-// file of thousands of services quadratic.
-let eolText: string | undefined;
-let eolOfText = '\n';
+// A file's line ending, found once per file: every fix asks, and a scan of the whole text per fix
+// made a file of thousands of services quadratic.
+const LINE_ENDINGS = new WeakMap<ComposeFile, string>();
 
-function lineEndingOf(text: string): string {
-  if (text !== eolText) {
-    eolText = text;
-    eolOfText = text.includes('\r\n') ? '\r\n' : '\n';
-  }
-  return eolOfText;
+function lineEndingOf(file: ComposeFile): string {
+  let eol = LINE_ENDINGS.get(file);
+  if (eol === undefined) LINE_ENDINGS.set(file, (eol = file.text.includes('\r\n') ? '\r\n' : '\n'));
+  return eol;
 }
 
 function lineStartOf(text: string, offset: number): number {
@@ -399,7 +396,7 @@ export function insertKeys(ctx: ComposeRuleContext, map: CMap, pairs: Array<[str
   const unit = detectUnit(text);
   const last = lastWrittenOffset(text, map.origin.end);
   const at = lineEndAt(text, last);
-  const eol = lineEndingOf(text);
+  const eol = lineEndingOf(file);
   return { file: map.origin.file, start: at, end: at, text: eol + pairs.flatMap(([k, v]) => renderBlock(k, v, indent, unit)).join(eol) };
 }
 
@@ -418,7 +415,7 @@ export function appendItem(ctx: ComposeRuleContext, seq: CSeq, item: string): Ed
   const indent = ' '.repeat(seq.origin.start - ls);
   if (/\S/.test(text.slice(ls, seq.origin.start).replace(/-/g, ''))) return undefined;
   const at = lineEndAt(text, lastWrittenOffset(text, seq.origin.end));
-  return { file: seq.origin.file, start: at, end: at, text: `${lineEndingOf(text)}${indent}- ${item}` };
+  return { file: seq.origin.file, start: at, end: at, text: `${lineEndingOf(file)}${indent}- ${item}` };
 }
 
 /** Replace a scalar's text. */
