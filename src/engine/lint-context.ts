@@ -118,8 +118,8 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
   const literal = sources.filter((s) => !s.wildcard && s.path !== '.');
   const contextMismatch = literal.length > 0 && !literal.some((s) => context.resolve(s.path) !== null) && !sources.some((s) => s.wildcard && context.rawWildcardMatches(s, 1).length > 0);
 
-  const dfSups = new SuppressionIndex(opts.disableIgnorePragma ? [] : collectSuppressions(df));
-  const igSups = new SuppressionIndex(opts.disableIgnorePragma || !ignore ? [] : ignoreFileSuppressions(ignore));
+  const dfSups = SuppressionIndex.of(opts.disableIgnorePragma ? [] : collectSuppressions(df));
+  const igSups = SuppressionIndex.of(opts.disableIgnorePragma || !ignore ? [] : ignoreFileSuppressions(ignore));
   const fpDockerfile = new Fingerprinter();
   const fpIgnore = new Fingerprinter();
   const contextDisplay = display(cwd, contextDir);

@@ -80,7 +80,7 @@ export function lintDockerfile(text: string, opts: LintFileOptions): FileLintRes
   const df = opts.df ?? parseDockerfile(opts.displayPath, text);
   const findings: Finding[] = [];
   const errors: RunError[] = [];
-  const sups = new SuppressionIndex(opts.disableIgnorePragma ? [] : collectSuppressions(df));
+  const sups = SuppressionIndex.of(opts.disableIgnorePragma ? [] : collectSuppressions(df));
   const fp = new Fingerprinter();
   const src = df.source;
 

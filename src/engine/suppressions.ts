@@ -113,7 +113,14 @@ export class SuppressionIndex {
   /** maxEnd[i]: the largest end among ranged[0..i]. */
   private readonly maxEnd: number[] = [];
 
-  constructor(sups: readonly Suppression[]) {
+  private static readonly EMPTY = new SuppressionIndex([]);
+
+  /** The index of `sups`; one shared empty index for the files without pragmas (most of them). */
+  static of(sups: readonly Suppression[]): SuppressionIndex {
+    return sups.length === 0 ? SuppressionIndex.EMPTY : new SuppressionIndex(sups);
+  }
+
+  private constructor(sups: readonly Suppression[]) {
     this.size = sups.length;
     for (const s of sups) {
       if (s.scope !== 'file') { this.ranged.push(s); continue; }
