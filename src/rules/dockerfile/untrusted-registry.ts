@@ -1,6 +1,7 @@
 import { parseImageRef } from '../../model/dockerfile/image-ref.js';
 import type { Instruction } from '../../model/dockerfile/types.js';
 import type { Span } from '../../model/source.js';
+import { listSome } from '../helpers/list.js';
 import { defineRule } from '../types.js';
 
 const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com', 'hub.docker.com']);
@@ -27,8 +28,6 @@ function matcher(entry: string): Matcher {
   const dir = p.endsWith('/') ? p : `${p}/`;
   return (_registry, path) => test(p, path) || (!p.endsWith('*') && path.startsWith(dir));
 }
-
-const MAX_LISTED = 5;
 
 export default defineRule({
   id: 'DF027',
@@ -57,7 +56,7 @@ export default defineRule({
     if (trusted.length === 0) return;
     const matchers = trusted.map(matcher);
     // The message names the first few: a long list (some configs hold hundreds) would drown it.
-    const listed = trusted.length <= MAX_LISTED ? trusted.join(', ') : `${trusted.slice(0, MAX_LISTED).join(', ')} and ${trusted.length - MAX_LISTED} more`;
+    const listed = listSome(trusted);
     const aliases = new Set(df.stages.map((s) => s.alias).filter((a): a is string => a !== null));
 
     const checkImage = (image: string, span: Span): void => {

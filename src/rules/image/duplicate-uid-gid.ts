@@ -1,6 +1,7 @@
 import type { ImageRuleContext } from '../image-types.js';
 import { resolvePath } from '../../model/image/fs.js';
 import { accountFile } from '../helpers/image.js';
+import { listSome } from '../helpers/list.js';
 import { defineRule } from '../types.js';
 
 const CHECKS = [
@@ -34,18 +35,19 @@ export default defineRule<ImageRuleContext>({
     for (const c of CHECKS) {
       const lines = accountFile(ctx.image, c.path);
       if (!lines) continue;
-      const byId = new Map<string, string[]>();
+      // A set per id: the same line twice is one account (and a list would make it quadratic).
+      const byId = new Map<string, Set<string>>();
       for (const l of lines) {
         const id = l.fields[2];
         if (id === undefined || !/^\d+$/.test(id)) continue;
-        const names = byId.get(id) ?? [];
-        if (!names.includes(l.name)) names.push(l.name);
-        byId.set(id, names);
+        const names = byId.get(id);
+        if (names) names.add(l.name);
+        else byId.set(id, new Set([l.name]));
       }
       const layer = resolvePath(ctx.image, c.path)?.layer;
       for (const [id, names] of byId) {
-        if (names.length < 2) continue;
-        ctx.report({ messageId: c.messageId, data: { id, names: names.join(', ') }, path: c.path, layer, key: id });
+        if (names.size < 2) continue;
+        ctx.report({ messageId: c.messageId, data: { id, names: listSome([...names]) }, path: c.path, layer, key: id });
       }
     }
   },

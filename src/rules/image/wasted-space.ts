@@ -1,5 +1,6 @@
 import type { ImageRuleContext } from '../image-types.js';
 import { formatBytes, numberOption } from '../helpers/image.js';
+import { listSome } from '../helpers/list.js';
 import { defineRule } from '../types.js';
 
 const MB = 1000 * 1000;
@@ -58,7 +59,7 @@ export default defineRule<ImageRuleContext>({
     const top = [...e.inefficientPaths]
       .sort((a, b) => b.reclaimableBytes - a.reclaimableBytes || (a.path < b.path ? -1 : 1))
       .slice(0, TOP)
-      .map((p) => `${p.path} ${formatBytes(p.reclaimableBytes)} (layer${p.layers.length > 1 ? 's' : ''} ${p.layers.join(', ')}${p.removedIn !== undefined ? `, removed in ${p.removedIn}` : ''})`)
+      .map((p) => `${p.path} ${formatBytes(p.reclaimableBytes)} (layer${p.layers.length > 1 ? 's' : ''} ${listSome(p.layers.map(String))}${p.removedIn !== undefined ? `, removed in ${p.removedIn}` : ''})`)
       .join('; ');
     ctx.report({ messageId: 'wasted', data: { size: formatBytes(wasted), reasons: reasons.join('; '), top: top || 'none' }, field: 'economics.reclaimableBytes' });
   },

@@ -23,5 +23,10 @@ imageRuleTester(rule, {
       spec: files(undefined, 'root:x:0:\nstaff:x:50:\nwheel:x:50:app\n'),
       errors: [{ layer: 0, path: '/etc/group', message: 'GID 50 is shared by staff, wheel' }],
     },
+    {
+      name: 'many accounts on one UID: the message names five, each cut after 64 characters',
+      spec: files(`${'x'.repeat(100)}:x:0:0::/:/bin/sh\n${Array.from({ length: 7 }, (_, i) => `u${i}:x:0:0::/:/bin/sh\n`).join('')}`),
+      errors: [{ layer: 0, path: '/etc/passwd', message: `UID 0 is shared by ${'x'.repeat(64)}…, u0, u1, u2, u3 and 3 more in /etc/passwd` }],
+    },
   ],
 });
