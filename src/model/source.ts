@@ -36,11 +36,15 @@ export class SourceFile {
     return this.lineStarts[Math.min(Math.max(line - 1, 0), this.lineStarts.length - 1)];
   }
 
-  /** Offset just past a 1-based line's last character (before \r\n or \n). */
+  /**
+   * Offset just past a 1-based line's last character: before \r\n or \n, and before a \r that ends
+   * the file (Docker's line scanner drops it there too).
+   */
   lineEnd(line: number): number {
-    if (line >= this.lineStarts.length) return this.text.length;
-    let end = this.lineStarts[line] - 1;
-    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    const starts = this.lineStarts;
+    const n = Math.min(Math.max(line, 1), starts.length);
+    let end = n >= starts.length ? this.text.length : starts[n] - 1;
+    if (end > starts[n - 1] && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
 

@@ -102,6 +102,15 @@ describe('text formatter', () => {
     expect(lines[2]).toBe('    |         ^');
   });
 
+  it('a \\r that ends the file is a line ending, not a character to show', () => {
+    const f: Finding = { ...latest, location: { file: 'Dockerfile', line: 1, column: 6, endLine: 1, endColumn: 17 } };
+    const lines = text([f], { sources: new Map([['Dockerfile', 'FROM node:latest\r']]) }).split('\n');
+    expect(lines[1]).toBe('  1 | FROM node:latest');
+    // A \r inside a line is content: shown neutralised.
+    const mid = text([f], { sources: new Map([['Dockerfile', 'FROM node:latest\rX\n']]) }).split('\n');
+    expect(mid[1]).toBe('  1 | FROM node:latest?X');
+  });
+
   it('windows very long lines around the flagged range', () => {
     const long = `RUN ${'a'.repeat(300)} TARGET ${'b'.repeat(300)}`;
     const col = long.indexOf('TARGET') + 1;

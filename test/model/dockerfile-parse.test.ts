@@ -116,6 +116,14 @@ describe('Dockerfile parser', () => {
     expect(df.instructions[3].json?.values).toEqual(['/bin/bash', '-o', 'pipefail', '-c']);
   });
 
+  it('ends the last instruction before a \\r that ends the file (Docker drops it)', () => {
+    const src = 'FROM a\nCMD ["node", "x.js"]\r';
+    const df = parseDockerfile('D', src);
+    expect(at(src, df.instructions[1])).toBe('CMD ["node", "x.js"]');
+    expect(df.instructions[1].json?.values).toEqual(['node', 'x.js']);
+    expect(df.instructions[1].error).toBeNull();
+  });
+
   it('splits stages, aliases, parents and image references', () => {
     const src = 'ARG BASE=node:20.11-slim\nARG REG=ghcr.io\nFROM ${BASE} AS Build\nFROM build AS test\nFROM $REG/acme/app:1.2@sha256:abcd AS final\nFROM ${UNKNOWN}\n';
     const df = parseDockerfile('D', src);

@@ -18,4 +18,15 @@ describe('SourceFile', () => {
       }
     }
   });
+
+  it('lineEnd stops before \\n, \\r\\n, and a \\r that ends the file (as Docker reads lines)', () => {
+    expect(src.lineEnd(1)).toBe(11);
+    expect(src.lineEnd(5)).toBe(text.length);
+    const cr = new SourceFile('D', 'FROM a\r\nRUN b\r');
+    expect(cr.lineEnd(1)).toBe(6);
+    expect(cr.lineEnd(2)).toBe(13);
+    // Only a final \r: one inside a line is content.
+    expect(new SourceFile('D', 'A\rB').lineEnd(1)).toBe(3);
+    expect(new SourceFile('D', '\r').lineEnd(1)).toBe(0);
+  });
 });

@@ -81,9 +81,8 @@ class Reader {
   /** Offset just past line `li`'s last character (SourceFile.lineEnd). */
   private lineEnd(li: number): number {
     const starts = this.starts;
-    if (li >= starts.length) return this.text.length;
-    let end = starts[li] - 1;
-    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    let end = li >= starts.length ? this.text.length : starts[li] - 1;
+    if (end > starts[li - 1] && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
 
