@@ -3,6 +3,49 @@ import type { ComposeService } from '../../model/compose/types.js';
 import { canRunTogether, isAllInterfaces, portNumbers, ports } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
+interface Publisher {
+  ip: string | null;
+  service: string;
+  svc: ComposeService;
+  /** Order of publishing: the message names the first service that took the port. */
+  seq: number;
+}
+
+/** The services publishing one host port, indexed by interface so a lookup does not scan them all. */
+interface PortUsers {
+  all: Publisher[];
+  /** On all interfaces (no IP, 0.0.0.0, ::). */
+  wildcard: Publisher[];
+  byIp: Map<string, Publisher[]>;
+  /** The IPs each service is already recorded on. */
+  ips: Map<ComposeService, Set<string | null>>;
+}
+
+const conflicts = (s: Publisher, svc: ComposeService): boolean => s.svc !== svc && canRunTogether(s.svc, svc);
+
+/** The earliest publisher of this port that `svc` on `ip` collides with. */
+function firstClash(u: PortUsers, svc: ComposeService, ip: string | null): Publisher | undefined {
+  if (isAllInterfaces(ip)) return u.all.find((s) => conflicts(s, svc));
+  const a = u.wildcard.find((s) => conflicts(s, svc));
+  const b = u.byIp.get(ip as string)?.find((s) => conflicts(s, svc));
+  return a && b ? (a.seq < b.seq ? a : b) : a ?? b;
+}
+
+function add(u: PortUsers, svc: ComposeService, ip: string | null): void {
+  const ips = u.ips.get(svc);
+  if (ips?.has(ip)) return;
+  if (ips) ips.add(ip);
+  else u.ips.set(svc, new Set([ip]));
+  const s: Publisher = { ip, service: svc.name, svc, seq: u.all.length };
+  u.all.push(s);
+  if (isAllInterfaces(s.ip)) u.wildcard.push(s);
+  else {
+    const list = u.byIp.get(s.ip as string);
+    if (list) list.push(s);
+    else u.byIp.set(s.ip as string, [s]);
+  }
+}
+
 export default defineRule<ComposeRuleContext>({
   id: 'DC026',
   name: 'host-port-duplicate',
@@ -24,25 +67,21 @@ export default defineRule<ComposeRuleContext>({
     },
   },
   check(ctx) {
-    // Earlier mappings by protocol and host port, in order, one per service and interface: each
-    // lookup reads only the mappings of its own port (a list of all of them made a file with
-    // thousands of ports, or a few wide ranges, quadratic).
-    const seen = new Map<string, Array<{ ip: string | null; service: string; svc: ComposeService }>>();
+    const users = new Map<string, PortUsers>();
     for (const svc of ctx.services) {
       for (const p of ports(svc)) {
-        const nums = portNumbers(p.published);
+        const protocol = p.protocol.toLowerCase();
         let reported = false;
-        for (const port of nums) {
-          const protocol = p.protocol.toLowerCase();
+        for (const port of portNumbers(p.published)) {
           const key = `${protocol}:${port}`;
-          let list = seen.get(key);
-          if (!list) seen.set(key, (list = []));
-          const clash = list.find((s) => s.svc !== svc && canRunTogether(s.svc, svc) && (isAllInterfaces(s.ip) || isAllInterfaces(p.hostIp) || s.ip === p.hostIp));
+          let u = users.get(key);
+          if (!u) users.set(key, (u = { all: [], wildcard: [], byIp: new Map(), ips: new Map() }));
+          const clash = firstClash(u, svc, p.hostIp);
           if (clash && !reported) {
             ctx.report({ messageId: 'duplicate', data: { service: svc.name, port, protocol, first: clash.service }, at: p.publishedOrigin ?? p.origin });
             reported = true;
           }
-          if (!list.some((s) => s.svc === svc && s.ip === p.hostIp)) list.push({ ip: p.hostIp, service: svc.name, svc });
+          add(u, svc, p.hostIp);
         }
       }
     }
