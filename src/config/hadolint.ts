@@ -2,7 +2,7 @@ import type { Severity } from '../finding.js';
 import { didYouMean } from '../engine/messages.js';
 import type { RuleRegistry } from '../engine/registry.js';
 import type { RuleEntry, ShipreadyConfig } from './types.js';
-import { LABEL_TYPES, type ConfigIssue } from './validate.js';
+import { keyText, LABEL_TYPES, type ConfigIssue } from './validate.js';
 
 const KEYS = ['ignored', 'override', 'failure-threshold', 'no-fail', 'no-color', 'format', 'formats', 'verbose', 'trustedRegistries', 'label-schema', 'strict-labels', 'disable-ignore-pragma'];
 const LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'style' };
@@ -24,7 +24,7 @@ export function fromHadolint(raw: unknown, registry: RuleRegistry): { config: Sh
         if (!Array.isArray(value)) issues.push({ path: [key], message: 'must be a list of rule codes' });
         else {
           config.ignore = value.map(String);
-          value.forEach((c, i) => { if (!known(String(c))) issues.push({ path: [key, i], message: `unknown rule "${c}"` }); });
+          value.forEach((c, i) => { if (!known(String(c))) issues.push({ path: [key, i], message: `unknown rule "${keyText(String(c))}"` }); });
         }
         break;
       case 'override':
@@ -71,7 +71,7 @@ export function fromHadolint(raw: unknown, registry: RuleRegistry): { config: Sh
         break; // output settings: the CLI decides
       default: {
         const s = didYouMean(key, KEYS);
-        issues.push({ path: [key], message: `unknown hadolint key "${key}"${s ? ` (did you mean "${s}"?)` : ''}` });
+        issues.push({ path: [key], message: `unknown hadolint key "${keyText(key)}"${s ? ` (did you mean "${s}"?)` : ''}` });
       }
     }
   }

@@ -14,7 +14,15 @@ export interface ConfigIssue {
   message: string;
 }
 
-const hint = (s: string | undefined): string => (s ? ` (did you mean "${s}"?)` : '');
+// Only the first problem is shown (the rest are counted), so only the first few get a hint: a
+// config with thousands of unknown rules would otherwise compare each with every rule name.
+const HINTED_ISSUES = 10;
+
+/** ` (did you mean "x"?)` for the closest candidate, or '' (also once there are enough issues). */
+function hint(issues: ConfigIssue[], input: string | undefined, candidates: Iterable<string>): string {
+  const s = input === undefined || issues.length >= HINTED_ISSUES ? undefined : didYouMean(input, candidates);
+  return s ? ` (did you mean "${s}"?)` : '';
+}
 const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `a ${typeof v}`);
 
 /**
@@ -48,7 +56,7 @@ export function validateConfig(raw: unknown, registry: RuleRegistry): { config: 
         out.ignore = validateCodes(value, path, registry, issues);
         break;
       case 'failureThreshold':
-        if (typeof value !== 'string' || !THRESHOLDS.includes(value)) issues.push({ path, message: `must be one of ${THRESHOLDS.join(', ')}${hint(typeof value === 'string' ? didYouMean(value, THRESHOLDS) : undefined)}` });
+        if (typeof value !== 'string' || !THRESHOLDS.includes(value)) issues.push({ path, message: `must be one of ${THRESHOLDS.join(', ')}${hint(issues, typeof value === 'string' ? value : undefined, THRESHOLDS)}` });
         else out.failureThreshold = value as Severity | 'none';
         break;
       case 'trustedRegistries':
@@ -59,7 +67,7 @@ export function validateConfig(raw: unknown, registry: RuleRegistry): { config: 
         else {
           out.labelSchema = {};
           for (const [label, type] of Object.entries(value)) {
-            if (typeof type !== 'string' || !LABEL_TYPES.includes(type)) issues.push({ path: [...path, label], message: `label type must be one of ${LABEL_TYPES.join(', ')}${hint(typeof type === 'string' ? didYouMean(type, LABEL_TYPES) : undefined)}` });
+            if (typeof type !== 'string' || !LABEL_TYPES.includes(type)) issues.push({ path: [...path, label], message: `label type must be one of ${LABEL_TYPES.join(', ')}${hint(issues, typeof type === 'string' ? type : undefined, LABEL_TYPES)}` });
             else out.labelSchema[label] = type;
           }
         }
@@ -79,7 +87,7 @@ export function validateConfig(raw: unknown, registry: RuleRegistry): { config: 
         out.overrides = validateOverrides(value, path, registry, issues);
         break;
       default:
-        issues.push({ path, message: `unknown key "${keyText(key)}"${hint(didYouMean(key, CONFIG_KEYS))}` });
+        issues.push({ path, message: `unknown key "${keyText(key)}"${hint(issues, key, CONFIG_KEYS)}` });
     }
   }
   return { config: out, issues };
@@ -97,14 +105,14 @@ function stringList(v: unknown, path: Array<string | number>, issues: ConfigIssu
   return v as string[];
 }
 
-function unknownRule(key: string, registry: RuleRegistry): string {
-  return `unknown rule "${key}"${hint(didYouMean(key, registry.keys()))}`;
+function unknownRule(key: string, registry: RuleRegistry, issues: ConfigIssue[]): string {
+  return `unknown rule "${keyText(key)}"${hint(issues, key, registry.keys())}`;
 }
 
 function validateCodes(v: unknown, path: Array<string | number>, registry: RuleRegistry, issues: ConfigIssue[]): string[] {
   const list = stringList(v, path, issues);
   list.forEach((k, i) => {
-    if (!registry.has(k)) issues.push({ path: [...path, i], message: unknownRule(k, registry) });
+    if (!registry.has(k)) issues.push({ path: [...path, i], message: unknownRule(k, registry, issues) });
   });
   return list;
 }
@@ -118,11 +126,11 @@ function validateRules(v: unknown, path: Array<string | number>, registry: RuleR
   for (const [key, entry] of Object.entries(v)) {
     const p = [...path, key];
     if (!registry.has(key)) {
-      issues.push({ path: p, message: unknownRule(key, registry) });
+      issues.push({ path: p, message: unknownRule(key, registry, issues) });
       continue;
     }
     if (typeof entry === 'string') {
-      if (!SEVERITIES.includes(entry as Severity)) issues.push({ path: p, message: `severity must be one of ${SEVERITIES.join(', ')}${hint(didYouMean(entry, SEVERITIES))}` });
+      if (!SEVERITIES.includes(entry as Severity)) issues.push({ path: p, message: `severity must be one of ${SEVERITIES.join(', ')}${hint(issues, entry, SEVERITIES)}` });
       else out[key] = entry as Severity;
       continue;
     }
@@ -137,7 +145,7 @@ function validateRules(v: unknown, path: Array<string | number>, registry: RuleR
         else e.severity = val as Severity;
       } else if (k === 'options') {
         e.options = validateOptions(key, val, [...p, k], registry, issues);
-      } else issues.push({ path: [...p, k], message: `unknown key "${keyText(k)}"${hint(didYouMean(k, ['severity', 'options']))}` });
+      } else issues.push({ path: [...p, k], message: `unknown key "${keyText(k)}"${hint(issues, k, ['severity', 'options'])}` });
     }
     out[key] = e;
   }
@@ -156,7 +164,7 @@ function validateOptions(ruleKey: string, v: unknown, path: Array<string | numbe
     const s = schema[k];
     if (!s) {
       const names = Object.keys(schema);
-      issues.push({ path: [...path, k], message: names.length ? `unknown option "${keyText(k)}"${hint(didYouMean(k, names))}; options are ${names.join(', ')}` : `unknown option "${keyText(k)}": this rule has no options` });
+      issues.push({ path: [...path, k], message: names.length ? `unknown option "${keyText(k)}"${hint(issues, k, names)}; options are ${names.join(', ')}` : `unknown option "${keyText(k)}": this rule has no options` });
       continue;
     }
     const ok = s.type === 'string[]' ? Array.isArray(val) && val.every((x) => typeof x === 'string') : s.type === 'record' ? isMapping(val) : typeof val === s.type;
@@ -181,7 +189,7 @@ function validateOverrides(v: unknown, path: Array<string | number>, registry: R
       if (k === 'files') out.files = stringList(val, [...p, k], issues);
       else if (k === 'rules') out.rules = validateRules(val, [...p, k], registry, issues);
       else if (k === 'ignore') out.ignore = validateCodes(val, [...p, k], registry, issues);
-      else issues.push({ path: [...p, k], message: `unknown key "${keyText(k)}"${hint(didYouMean(k, ['files', 'rules', 'ignore']))}` });
+      else issues.push({ path: [...p, k], message: `unknown key "${keyText(k)}"${hint(issues, k, ['files', 'rules', 'ignore'])}` });
     }
     if (out.files.length === 0) issues.push({ path: p, message: 'an override needs a non-empty "files" list' });
     return out;

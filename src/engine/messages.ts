@@ -18,29 +18,43 @@ export function formatMessage(template: string, data: Record<string, string | nu
 
 const compiled = new Map<string, string[]>();
 
-/** Levenshtein distance, for "did you mean" hints. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance, for "did you mean" hints. Past `max` the answer is only `max + 1`, found
+ * early: a hint looks for a near match, and a long or far input should not cost its full table.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
   const m = a.length;
   const n = b.length;
+  if (Math.abs(m - n) > max) return max + 1;
   let prev = Array.from({ length: n + 1 }, (_v, j) => j);
+  let cur = new Array<number>(n + 1);
   for (let i = 1; i <= m; i++) {
-    const cur = [i];
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
     }
-    prev = cur;
+    // Every path to the end goes through this row: it cannot come back under `max`.
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
   }
-  return prev[n];
+  return Math.min(prev[n], max + 1);
 }
 
-/** The closest candidate within a sensible distance, or undefined. */
+/** The closest candidate within a sensible distance (the first, on a tie), or undefined. */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
+  const limit = Math.max(2, Math.floor(input.length / 3));
   let best: string | undefined;
-  let bestD = Infinity;
+  let bestD = limit + 1;
   const lower = input.toLowerCase();
   for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
+    // Only a strictly closer candidate changes the answer, so the search can stop at bestD - 1.
+    const d = editDistance(lower, c.toLowerCase(), bestD - 1);
     if (d < bestD) { bestD = d; best = c; }
+    if (bestD === 0) break;
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
+  return best;
 }

@@ -52,6 +52,29 @@ describe('config loading and validation', () => {
     expect(deep.message).toBe('the YAML nests too deeply to be read');
   });
 
+  it('rejects a key that appears twice in one mapping, at the first repeat in the text', async () => {
+    const e = await configError({ '.shipready.yaml': 'rules:\n  latest-tag: error\n  latest-tag: off\n' });
+    expect(e.message).toBe('invalid YAML: the key "latest-tag" appears twice in one mapping');
+    expect([e.line, e.column]).toEqual([3, 3]);
+    // The inner repeat comes first in the text, though its mapping is inside the outer one.
+    const nested = await configError({ '.shipready.yaml': 'rules:\n  a: {x: 1, x: 2}\n  a: off\n' });
+    expect(nested.message).toBe('invalid YAML: the key "x" appears twice in one mapping');
+    expect([nested.line, nested.column]).toEqual([2, 13]);
+    // The same key in two mappings, and 1 beside "1", are not repeats.
+    const fine = await configError({ '.shipready.yaml': 'overrides:\n  - files: [a]\n    rules: {latest-tag: off}\n  - files: [b]\n    rules: {latest-tag: off}\nx: {1: a, "1": b}\n' });
+    expect(fine.message).toMatch(/^x: unknown key/);
+    // A mapping with 30,000 keys is checked in one pass; the first bad key is reported.
+    const huge = await configError({ '.shipready.yaml': `rules:\n${Array.from({ length: 30_000 }, (_, i) => `  r${i}: off\n`).join('')}` });
+    expect(huge.message).toMatch(/^rules\.r0: unknown rule "r0"/);
+  });
+
+  it('names a huge unknown rule in a short message, without comparing all of it', async () => {
+    const e = await configError({ '.shipready.yaml': `rules:\n  ? ${'x'.repeat(200_000)}\n  : off\nignore: [${'y'.repeat(200_000)}]\n` });
+    expect(e.message).toBe(`rules.${'x'.repeat(60)}…: unknown rule "${'x'.repeat(60)}…" (and 1 more problem)`);
+    const h = await configError({ '.hadolint.yaml': `ignored: [${'z'.repeat(100_000)}]\n` });
+    expect(h.message).toBe(`ignored.0: unknown rule "${'z'.repeat(60)}…"`);
+  });
+
   it('rejects an alias without an anchor, and too many aliases, as config errors at the alias', async () => {
     const unresolved = await configError({ '.hadolint.yaml': 'ignored: [DL3008]\ntrustedRegistries: [<<: *registry]\n' });
     expect(unresolved.message).toMatch(/^invalid YAML: Unresolved alias/);
