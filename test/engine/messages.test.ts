@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, editDistance } from '../../src/engine/messages.js';
+import { didYouMean, editDistance, formatMessage } from '../../src/engine/messages.js';
 
 /** The textbook table, as the reference. */
 function levenshtein(a: string, b: string): number {
@@ -55,5 +55,14 @@ describe('did-you-mean hints', () => {
   it('answers at once for a key far longer than any candidate', () => {
     // The full table for this would be 5 million cells per candidate.
     expect(didYouMean('x'.repeat(500_000), ['latest-tag', 'user-missing', 'x'.repeat(10)])).toBeUndefined();
+  });
+});
+
+describe('formatMessage', () => {
+  it('fills placeholders, and cuts a value from the input after 300 characters (never inside a surrogate pair)', () => {
+    expect(formatMessage('Image "{{image}}" uses {{n}} tags; {{missing}} stays', { image: 'node:20', n: 2 })).toBe('Image "node:20" uses 2 tags; {{missing}} stays');
+    expect(formatMessage('Image "{{image}}" is big', { image: 'a'.repeat(100_000) })).toBe(`Image "${'a'.repeat(300)}…" is big`);
+    expect(formatMessage('{{v}}', { v: 'a'.repeat(299) + '😀'.repeat(5) })).toBe(`${'a'.repeat(299)}…`);
+    expect(formatMessage('{{v}}', { v: 'b'.repeat(300) })).toBe('b'.repeat(300));
   });
 });
