@@ -14,7 +14,8 @@ an OCI image layout directory, or "-" to read an archive from stdin (e.g. docker
 No Docker daemon or registry is used.
 
 Options:
-  -f, --format <name>               text (default), json, sarif, github, checkstyle, gitlab, junit, cyclonedx (SBOM)
+  -f, --format <name>               text (default), json, sarif, github, checkstyle, gitlab, junit,
+                                    gnu, sonarqube, cyclonedx (SBOM)
   -o, --output <file>               write the report to a file instead of stdout
       --html <file>                 also write a self-contained HTML report (layer chart, treemap, findings)
       --platform <os/arch[/var]>    pick an image from a multi-platform index (default: first linux/amd64)
@@ -60,10 +61,11 @@ export async function imageCommand(argv: string[], io: IO): Promise<number> {
   if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('stdin ("-") can be read only once');
   // Like `docker load`: an archive cannot come from a terminal, and waiting for one would look like a hang.
   if (positionals.includes('-') && process.stdin.isTTY) throw new UsageError('stdin is a terminal: pipe an image archive into it, e.g. docker save app | shipready image -');
-  const format = String(flags.get('format') ?? 'text');
-  const { FORMATS, formatResult } = await import('../formatters/index.js');
+  const asked = String(flags.get('format') ?? 'text');
+  const { FORMATS, formatResult, resolveFormat } = await import('../formatters/index.js');
   const formats = [...FORMATS, 'cyclonedx'];
-  if (!formats.includes(format)) throw new UsageError(`unknown format "${format}"; formats are ${formats.join(', ')}`);
+  const format = asked === 'cyclonedx' ? asked : resolveFormat(asked);
+  if (!format) throw new UsageError(`unknown format "${asked}"; formats are ${formats.join(', ')}`);
   if ((format === 'cyclonedx' || flags.has('html')) && positionals.length > 1) throw new UsageError(`${format === 'cyclonedx' ? '--format cyclonedx' : '--html'} describes one image; give one IMAGE`);
   const threshold = flags.get('failure-threshold') as string | undefined;
   if (threshold !== undefined && !THRESHOLDS.includes(threshold)) throw new UsageError(`--failure-threshold must be one of ${THRESHOLDS.join(', ')}`);

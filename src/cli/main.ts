@@ -17,7 +17,8 @@ Usage:
                                   see shipready image --help
 
 Options for lint:
-  -f, --format <name>             text (default), json, sarif, github, checkstyle, gitlab, junit
+  -f, --format <name>             text (default), json, sarif, github, checkstyle, gitlab, junit,
+                                  gnu, sonarqube (hadolint's tty and gitlab_codeclimate work too)
   -o, --output <file>             write the report to a file instead of stdout
   -c, --config <file>             config file (default: .shipready.yaml upward, else .hadolint.yaml)
       --fix                       apply safe fixes to the files (atomically)
@@ -104,9 +105,11 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
   const { positionals, flags } = parseArgs(argv, LINT_FLAGS);
   if (flags.get('help')) { io.out(HELP); return 0; }
   if (flags.get('version')) { io.out(`${VERSION}\n`); return 0; }
-  const format = String(flags.get('format') ?? process.env.SHIPREADY_FORMAT ?? 'text');
-  const { FORMATS, FORMATS_USING_RULES, formatResult } = await import('../formatters/index.js');
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}"; formats are ${FORMATS.join(', ')}`);
+  // The format: --format, else SHIPREADY_FORMAT, else the config's `format` (known after the run), else text.
+  const asked = (flags.get('format') as string | undefined) ?? process.env.SHIPREADY_FORMAT;
+  const { FORMATS, FORMATS_USING_RULES, formatResult, resolveFormat } = await import('../formatters/index.js');
+  const chosen = asked === undefined ? undefined : resolveFormat(asked);
+  if (asked !== undefined && !chosen) throw new UsageError(`unknown format "${asked}"; formats are ${FORMATS.join(', ')}`);
   const threshold = flags.get('failure-threshold') as string | undefined;
   if (threshold !== undefined && !THRESHOLDS.includes(threshold)) throw new UsageError(`--failure-threshold must be one of ${THRESHOLDS.join(', ')}`);
   const type = flags.get('type') as string | undefined;
@@ -125,7 +128,7 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
   // when needed: loading them is a noticeable part of a one-file cold start.
   const rules: RuleSet = {
     registry: async () => (await import('../api.js')).registry,
-    all: FORMATS_USING_RULES.includes(format) ? (await import('../rules/index.js')).allRules : [],
+    all: chosen && FORMATS_USING_RULES.includes(chosen) ? (await import('../rules/index.js')).allRules : [],
   };
   const { lintPaths } = await import('../engine/lint-paths.js');
   const result = await lintPaths(positionals, {
@@ -139,6 +142,9 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
     ignore: flags.get('ignore') as string[] | undefined,
   }, rules);
 
+  const format = chosen ?? result.format ?? 'text';
+  // A format the config chose may list rule metadata, which the run did not load.
+  if (!chosen && FORMATS_USING_RULES.includes(format)) result.rules = (await import('../rules/index.js')).allRules;
   const color = flags.has('color') ? flags.get('color') === true : !process.env.NO_COLOR && (flags.get('output') ? false : isTerminal(1));
   const sources = new Map<string, string>();
   if (format === 'text') {

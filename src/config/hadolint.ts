@@ -1,5 +1,6 @@
 import type { Severity } from '../finding.js';
 import { didYouMean } from '../engine/messages.js';
+import { resolveFormat } from '../formatters/names.js';
 import type { RuleRegistry } from '../engine/registry.js';
 import type { RuleEntry, ShipreadyConfig } from './types.js';
 import { keyText, LABEL_TYPES, type ConfigIssue } from './validate.js';
@@ -64,9 +65,15 @@ export function fromHadolint(raw: unknown, registry: RuleRegistry): { config: Sh
       case 'disable-ignore-pragma':
         config.disableIgnorePragma = value === true;
         break;
+      case 'format': {
+        // hadolint's formats that shipready also writes (tty, json, sarif, gnu, ...); the others
+        // (codeclimate, codacy) are left to the command line.
+        const format = typeof value === 'string' ? resolveFormat(value) : undefined;
+        if (format) config.format = format;
+        break;
+      }
       case 'no-color':
       case 'verbose':
-      case 'format':
       case 'formats':
         break; // output settings: the CLI decides
       default: {

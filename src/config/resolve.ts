@@ -71,6 +71,8 @@ export class EffectiveConfig {
   readonly disableIgnorePragma: boolean;
   readonly shellcheck: boolean;
   readonly noFail: boolean;
+  /** The output format the config asks for (a valid name: the validator checked it). */
+  readonly format: string | undefined;
   private readonly base: Layer;
   private readonly overrides: Array<{ patterns: Array<{ test(path: string): boolean }>; layer: Layer }>;
 
@@ -85,6 +87,7 @@ export class EffectiveConfig {
     this.disableIgnorePragma = c.disableIgnorePragma ?? false;
     this.shellcheck = c.shellcheck ?? true;
     this.noFail = c.noFail ?? false;
+    this.format = c.format;
     this.base = layerOf(c.rules, c.ignore, registry);
     this.overrides = (c.overrides ?? []).map((o) => ({ patterns: o.files.map(globMatcher), layer: layerOf(o.rules, o.ignore, registry) }));
   }

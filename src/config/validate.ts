@@ -1,6 +1,7 @@
 import { SEVERITIES, type Severity } from '../finding.js';
 import { didYouMean } from '../engine/messages.js';
 import { isShellcheckCode, type RuleRegistry } from '../engine/registry.js';
+import { FORMAT_NAMES, resolveFormat } from '../formatters/names.js';
 import type { OptionSchema } from '../rules/types.js';
 import type { ConfigOverride, RuleEntry, ShipreadyConfig } from './types.js';
 
@@ -79,10 +80,12 @@ export function validateConfig(raw: unknown, registry: RuleRegistry): { config: 
         if (typeof value !== 'boolean') issues.push({ path, message: `must be true or false, got ${typeOf(value)}` });
         else out[key] = value;
         break;
-      case 'format':
-        if (typeof value !== 'string') issues.push({ path, message: `must be a string, got ${typeOf(value)}` });
-        else out.format = value;
+      case 'format': {
+        const format = typeof value === 'string' ? resolveFormat(value) : undefined;
+        if (!format) issues.push({ path, message: `must be one of ${FORMAT_NAMES.join(', ')}${hint(issues, typeof value === 'string' ? value : undefined, FORMAT_NAMES)}` });
+        else out.format = format;
         break;
+      }
       case 'overrides':
         out.overrides = validateOverrides(value, path, registry, issues);
         break;

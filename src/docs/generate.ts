@@ -2,6 +2,7 @@ import { compareStrings } from '../compare.js';
 import { SEVERITIES } from '../finding.js';
 import type { Rule } from '../rules/types.js';
 import { CONFIG_KEYS, LABEL_TYPES } from '../config/validate.js';
+import { FORMAT_ALIASES, FORMAT_NAMES } from '../formatters/names.js';
 import { ruleDocPath } from './paths.js';
 
 const TARGET_TITLES: Record<string, string> = { dockerfile: 'Dockerfile', context: 'Build context and .dockerignore', compose: 'Compose', image: 'Built images' };
@@ -112,7 +113,7 @@ export function configSchema(rules: readonly Rule<any>[]): object {
     disableIgnorePragma: { type: 'boolean' },
     shellcheck: { type: 'boolean' },
     noFail: { type: 'boolean' },
-    format: { type: 'string' },
+    format: { enum: [...FORMAT_NAMES, ...FORMAT_ALIASES] },
     overrides: {
       type: 'array',
       items: { type: 'object', required: ['files'], additionalProperties: false, properties: { files: { type: 'array', minItems: 1, items: { type: 'string' } }, rules: rulesSchema, ignore: codes } },

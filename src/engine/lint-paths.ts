@@ -185,7 +185,7 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
   if (scModule && !sc && inputs.length > 0) notices.push('shellcheck not found on PATH: RUN scripts were not checked with ShellCheck (install the "shellcheck" package to enable it)');
   if (ctxSession) append(notices, ctxSession.summaryNotices());
   findings.sort(compareFindings);
-  return { findings, errors, files, rules: rules.all, notices, summary: summarize(findings, errors, files.length), failureThreshold: eff.failureThreshold, noFail: eff.noFail };
+  return { findings, errors, files, rules: rules.all, notices, summary: summarize(findings, errors, files.length), failureThreshold: eff.failureThreshold, noFail: eff.noFail, ...(eff.format ? { format: eff.format } : {}) };
 }
 
 

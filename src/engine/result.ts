@@ -24,6 +24,8 @@ export interface LintResult {
   /** The failure threshold and no-fail setting from the configuration (the CLI may override). */
   failureThreshold: Severity | 'none';
   noFail: boolean;
+  /** The output format the configuration asks for, if it does (the CLI's --format wins). */
+  format?: string;
   /** For image runs: each inspected image's layers, economics and runtime config. */
   images?: ImageSummary[];
 }

@@ -2,10 +2,13 @@ import type { LintResult } from '../engine/result.js';
 import { formatCheckstyle } from './checkstyle.js';
 import { formatGithub } from './github.js';
 import { formatGitlab } from './gitlab.js';
+import { formatGnu } from './gnu.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
+import { formatSonarqube } from './sonarqube.js';
 import { formatText } from './text.js';
+import { FORMAT_NAMES, type FormatName } from './names.js';
 import type { FormatOptions, Formatter } from './types.js';
 
 export type { FormatOptions, Formatter } from './types.js';
@@ -18,15 +21,17 @@ const FORMATTERS = {
   checkstyle: formatCheckstyle,
   gitlab: formatGitlab,
   junit: formatJunit,
-} satisfies Record<string, Formatter>;
+  gnu: formatGnu,
+  sonarqube: formatSonarqube,
+} satisfies Record<FormatName, Formatter>;
 
-export type FormatName = keyof typeof FORMATTERS;
+export { resolveFormat, type FormatName } from './names.js';
 
 /** Output format names, the default (`text`) first. */
-export const FORMATS: readonly string[] = Object.keys(FORMATTERS);
+export const FORMATS: readonly string[] = FORMAT_NAMES;
 
 /** Formats that read `result.rules` (the rule metadata they list); the others never do. */
-export const FORMATS_USING_RULES: readonly string[] = ['sarif', 'gitlab'];
+export const FORMATS_USING_RULES: readonly string[] = ['sarif', 'gitlab', 'sonarqube'];
 
 export function isFormat(name: string): name is FormatName {
   return Object.prototype.hasOwnProperty.call(FORMATTERS, name);

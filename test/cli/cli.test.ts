@@ -185,4 +185,20 @@ describe('shipready CLI', () => {
     expect(r.out).toBe('');
     expect(JSON.parse(readFileSync(join(dir, 'report.sarif'), 'utf8')).version).toBe('2.1.0');
   });
+
+  it("takes the output format from the config's `format` (hadolint's too), with --format first", () => {
+    const sarif = run(['lint', '--no-shellcheck'], { cwd: tmp({ 'Dockerfile': 'FROM alpine:latest\n', '.shipready.yaml': 'format: sarif\n' }) });
+    const log = JSON.parse(sarif.out);
+    expect(log.version).toBe('2.1.0');
+    // The rule metadata SARIF lists is there, though only the config asked for SARIF.
+    expect(log.runs[0].tool.driver.rules.length).toBeGreaterThan(100);
+    const dir = tmp({ 'Dockerfile': 'FROM alpine:latest\n', '.hadolint.yaml': 'format: gnu\n' });
+    expect(run(['lint', '--no-shellcheck'], { cwd: dir }).out).toMatch(/^Dockerfile:1\.6-18: warning: .* \[DF007\/latest-tag\]$/m);
+    expect(run(['lint', '--no-shellcheck', '-f', 'tty'], { cwd: dir }).out).toMatch(/^Dockerfile:1:6 {2}warning/m);
+    // hadolint formats shipready does not write are left to the command line.
+    expect(run(['lint', '--no-shellcheck'], { cwd: tmp({ 'Dockerfile': 'FROM alpine:latest\n', '.hadolint.yaml': 'format: codacy\n' }) }).out).toMatch(/^Dockerfile:1:6 /m);
+    const bad = run(['lint', '--no-shellcheck'], { cwd: tmp({ 'Dockerfile': 'FROM alpine:latest\n', '.shipready.yaml': 'format: jsno\n' }) });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/\.shipready\.yaml:1:1: format: must be one of text, json, .*gnu, sonarqube \(did you mean "json"\?\)/);
+  });
 });

@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATS, formatResult, isFormat } from '../../src/formatters/index.js';
+import { FORMATS, formatResult, isFormat, resolveFormat } from '../../src/formatters/index.js';
 import { aptYes, bareImageFinding, imageFinding, latest, makeResult, multiLine, options, otherFile } from './fixtures.js';
 
 describe('formatResult', () => {
   it('knows every documented format, text first', () => {
-    expect(FORMATS).toEqual(['text', 'json', 'sarif', 'github', 'checkstyle', 'gitlab', 'junit']);
+    expect(FORMATS).toEqual(['text', 'json', 'sarif', 'github', 'checkstyle', 'gitlab', 'junit', 'gnu', 'sonarqube']);
     for (const f of FORMATS) expect(isFormat(f)).toBe(true);
     expect(isFormat('toString')).toBe(false);
     expect(isFormat('JSON')).toBe(false);
   });
 
+  it("takes hadolint's names for the same formats", () => {
+    expect(resolveFormat('tty')).toBe('text');
+    expect(resolveFormat('gitlab_codeclimate')).toBe('gitlab');
+    expect(resolveFormat('sarif')).toBe('sarif');
+    expect(resolveFormat('codacy')).toBeUndefined();
+    expect(resolveFormat('toString')).toBeUndefined();
+  });
+
   it('rejects an unknown format with the list of valid ones', () => {
     expect(() => formatResult('xml', makeResult([]), options())).toThrowError(
-      'Unknown output format "xml"; valid formats: text, json, sarif, github, checkstyle, gitlab, junit',
+      'Unknown output format "xml"; valid formats: text, json, sarif, github, checkstyle, gitlab, junit, gnu, sonarqube',
     );
     // Not fooled by Object.prototype members.
     expect(() => formatResult('constructor', makeResult([]), options())).toThrowError(/valid formats: text, json/);
@@ -32,10 +40,11 @@ describe('formatResult', () => {
     expect(JSON.stringify(result)).toBe(before);
   });
 
-  it('github prints nothing for a clean run; the others still print a document', () => {
+  it('github and gnu print nothing for a clean run (they are line streams); the others still print a document', () => {
     const clean = makeResult([], { files: ['Dockerfile'] });
     expect(formatResult('github', clean, options())).toBe('');
-    for (const f of FORMATS.filter((n) => n !== 'github')) expect(formatResult(f, clean, options()).length, f).toBeGreaterThan(1);
+    expect(formatResult('gnu', clean, options())).toBe('');
+    for (const f of FORMATS.filter((n) => n !== 'github' && n !== 'gnu')) expect(formatResult(f, clean, options()).length, f).toBeGreaterThan(1);
   });
 
   it('writes the XML formats for 150,000 findings in one file (more than a call takes as arguments)', () => {

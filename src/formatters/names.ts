@@ -1,0 +1,16 @@
+// Format names without the formatters, for the config validator (which must not load them).
+
+/** Output format names, the default (`text`) first. */
+export const FORMAT_NAMES = ['text', 'json', 'sarif', 'github', 'checkstyle', 'gitlab', 'junit', 'gnu', 'sonarqube'] as const;
+
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+/** hadolint's names for the same formats, so its users' scripts and settings keep working. */
+const ALIASES: Record<string, FormatName> = { tty: 'text', gitlab_codeclimate: 'gitlab' };
+export const FORMAT_ALIASES: readonly string[] = Object.keys(ALIASES);
+
+/** The format a name (or a hadolint alias) stands for, or undefined. */
+export function resolveFormat(name: string): FormatName | undefined {
+  if ((FORMAT_NAMES as readonly string[]).includes(name)) return name as FormatName;
+  return Object.prototype.hasOwnProperty.call(ALIASES, name) ? ALIASES[name] : undefined;
+}
