@@ -324,7 +324,9 @@ function argSpan(keywordSpan: Span, args: LogicalText): Span {
  * (split in place: V8 reads a flat string faster than a slice of it), else `args.text` and 0.
  */
 function makeInstruction(keyword: string, keywordSpan: Span, line: number, args: LogicalText, text: string, from: number, escape: string, innerComments: Comment[]): Instruction {
-  const quotesGroup = keyword === 'ENV' || keyword === 'LABEL' || keyword === 'ARG';
+  // WORKDIR takes its whole argument as one path, quotes removed (`WORKDIR "C:\\Program Files\\app"`):
+  // quotes group its words, of which the first says whether the path is absolute.
+  const quotesGroup = keyword === 'ENV' || keyword === 'LABEL' || keyword === 'ARG' || keyword === 'WORKDIR';
   // Split only up to the first word after the flags here, the rest on first use, where the words are
   // seldom read: RUN's script is parsed by the shell parser (and RUN holds most of a Dockerfile's
   // text), and the others are mostly exec form, read as `json`.

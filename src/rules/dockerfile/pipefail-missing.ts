@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { isPosixShellValue } from '../helpers/dockerfile.js';
+import { baseImageShell, isPosixShellValue } from '../helpers/dockerfile.js';
 import type { Command } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 
@@ -60,7 +60,7 @@ export default defineRule({
         if (stage >= 0) endShells[stage] = shell;
         stage = instr.stage;
         const parent = stage >= 0 ? df.stages[stage].parentStage : null;
-        shell = parent !== null ? endShells[parent] ?? null : null;
+        shell = parent !== null ? endShells[parent] ?? null : stage >= 0 ? baseImageShell(df, df.stages[stage]) : null;
       }
       if (instr.keyword === 'SHELL') {
         // Before the first FROM there is no stage, and shellAt gives the default.

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { runCommandsNamed } from '../helpers/dockerfile.js';
+import { isPosixShell, runCommandsNamed } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 
@@ -71,7 +71,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: '`wget` without `--progress`, `-q` or `-nv`.',
-      why: 'Without a terminal, wget falls back to printing a line of dots for every few kilobytes. A large download floods the build log with thousands of lines. `--progress=dot:giga` keeps a compact progress report; `-nv` or `-q` drop it.',
+      why: 'Without a terminal, wget falls back to printing a line of dots for every few kilobytes. A large download floods the build log with thousands of lines. `--progress=dot:giga` keeps a compact progress report; `-nv` or `-q` drop it. Not checked where the shell is not POSIX: a Windows image runs RUN with cmd, and in PowerShell `wget` is Invoke-WebRequest.',
       bad: 'FROM debian:12-slim\nRUN wget https://example.com/app.tar.gz\n',
       good: 'FROM debian:12-slim\nRUN wget --progress=dot:giga https://example.com/app.tar.gz\n',
     },
@@ -79,7 +79,9 @@ export default defineRule({
   },
   check({ df, report }) {
     for (const { instr, cmd } of runCommandsNamed(df, 'wget', { onbuild: true })) {
-      if (quiet(new ArgValues(df, instr, cmd.args))) continue;
+      // Under cmd or PowerShell (Windows images), `wget` is PowerShell's Invoke-WebRequest, or text
+      // the sh reading of the line took for a command (`powershell -Command a ; wget -Uri ...`).
+      if (!isPosixShell(df, instr) || quiet(new ArgValues(df, instr, cmd.args))) continue;
       report({ messageId: 'noProgress', span: { start: cmd.words[0].start, end: cmd.words[0].end } });
     }
   },

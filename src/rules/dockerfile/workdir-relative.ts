@@ -54,7 +54,9 @@ export default defineRule({
       // Relative to an absolute WORKDIR set earlier in the stage chain: the result is fixed.
       if (hasEarlierAbsoluteWorkdir(df, instr)) continue;
       const last = instr.words[instr.words.length - 1];
-      report({ messageId: 'relative', data: { path: path.replace(/^\.\//, '') }, span: { start: first.start, end: last.end } });
+      // The whole argument is the path (BuildKit does not split it), as written after expansion.
+      const whole = instr.words.length === 1 ? path : df.expand(instr, instr.words.map((w) => w.value).join(' ')) ?? path;
+      report({ messageId: 'relative', data: { path: whole.replace(/^\.\//, '') }, span: { start: first.start, end: last.end } });
     }
   },
 });

@@ -1,4 +1,4 @@
-import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
+import type { Dockerfile, ImageRef, Instruction, Stage } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Edit } from '../../finding.js';
 import { baseName } from '../../model/shell/parse.js';
@@ -85,6 +85,8 @@ interface FileIndex {
   runs?: RunIndex;
   runsWithTriggers?: RunIndex;
   shells?: ShellIndex;
+  /** The shell a `# hadolint shell=` comment names (null: none), once looked for. */
+  shellPragma?: string[] | null;
 }
 
 /** Per stage: the exec-form SHELL instructions in order, and the shell in effect at its start and end (null: the default). */
@@ -248,7 +250,7 @@ function shellIndex(df: Dockerfile): ShellIndex {
   if (idx.shells) return idx.shells;
   const shells: ShellIndex = { changes: [], atStart: [], atEnd: [] };
   for (const s of df.stages) {
-    const start = s.parentStage !== null ? shells.atEnd[s.parentStage] : null;
+    const start = s.parentStage !== null ? shells.atEnd[s.parentStage] : baseImageShell(df, s);
     const changes: Instruction[] = [];
     for (const i of s.instructions) if (i.keyword === 'SHELL' && i.json) changes.push(i);
     shells.changes.push(changes);
@@ -256,6 +258,39 @@ function shellIndex(df: Dockerfile): ShellIndex {
     shells.atEnd.push(changes.length > 0 ? changes[changes.length - 1].json!.values : start);
   }
   return (idx.shells = shells);
+}
+
+// Docker runs a Windows image's shell-form RUN, CMD and ENTRYPOINT with `cmd /S /C`.
+const WINDOWS_SHELL = ['cmd', '/S', '/C'];
+// Windows base images: Microsoft's (mcr.microsoft.com/windows/servercore, .NET Framework, the
+// older microsoft/* names), others named so (`stefanscherer/node-windows`), and the Windows variants
+// of official images (`golang:1.22-windowsservercore-ltsc2022`, `node:20-nanoserver`).
+const WINDOWS_REPOSITORY = /(?:^|[/-])(?:windows|windowsservercore|nanoserver)(?:$|[/-])|^dotnet\/framework\/|^microsoft\/(?:dotnet-framework|aspnet|iis)(?:$|[/-])/;
+const WINDOWS_TAG = /(?:^|[-.])(?:windowsservercore|nanoserver|servercore)(?:$|[-.])/;
+
+// `# hadolint shell=powershell`: hadolint's way to say what shell the base image runs.
+const SHELL_PRAGMA = /^hadolint\s+shell\s*=\s*(\S+)/i;
+
+/**
+ * The shell a stage's external base image runs shell forms with: the one a `# hadolint shell=`
+ * comment names, cmd for a Windows image, else null (`/bin/sh -c`).
+ */
+export function baseImageShell(df: Dockerfile, stage: Stage): string[] | null {
+  const idx = indexOf(df);
+  if (idx.shellPragma === undefined) {
+    idx.shellPragma = null;
+    for (const c of df.comments) {
+      const m = c.text.length > 8 && (c.text.charCodeAt(0) | 0x20) === 0x68 ? SHELL_PRAGMA.exec(c.text) : null;
+      if (m) { idx.shellPragma = [m[1]]; break; }
+    }
+  }
+  return idx.shellPragma ?? (isWindowsImage(stage.ref) ? WINDOWS_SHELL : null);
+}
+
+/** Is the image a Windows image (whose default shell is cmd)? Unresolved references are not. */
+export function isWindowsImage(ref: ImageRef | null): boolean {
+  if (!ref) return false;
+  return WINDOWS_REPOSITORY.test(ref.repository) || (ref.tag !== null && WINDOWS_TAG.test(ref.tag));
 }
 
 /** Is the shell at this instruction POSIX-like (sh, bash, ash, dash, zsh, ksh)? */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../src/rules/dockerfile/cmd-shell-form.js';
 import { ruleTester, runRule } from '../../helpers/rule-tester.js';
+import { isWindowsImage } from '../../../src/rules/helpers/dockerfile.js';
+import { parseImageRef } from '../../../src/model/dockerfile/image-ref.js';
 
 ruleTester(rule, {
   valid: [
@@ -47,6 +49,16 @@ ruleTester(rule, {
       output: 'FROM node:20\nCMD ["node", "server.js"]\n',
     },
     {
+      name: "a Windows image's shell is cmd",
+      code: 'FROM golang:1.22-windowsservercore-ltsc2022\nCMD app.exe --serve\n',
+      errors: [{ line: 2, column: 5, endColumn: 20, message: 'CMD in shell form runs under cmd /S /C' }],
+    },
+    {
+      name: "hadolint's shell pragma",
+      code: '# hadolint shell=pwsh\nFROM acme/base:1\nCMD Start-App\n',
+      errors: [{ line: 3, column: 5, endColumn: 14, message: 'CMD in shell form runs under pwsh' }],
+    },
+    {
       name: 'invalid JSON is shell form',
       code: "FROM node:20\nCMD ['node', 'server.js']\n",
       errors: [{ line: 2, column: 5, message: 'not valid JSON' }],
@@ -65,6 +77,7 @@ describe('DF026 fix availability', () => {
     'FROM node:20\nCMD cd /app; node server.js\n',
     'FROM node:20\nCMD ulimit -n 4096\n',
     'FROM mcr.microsoft.com/powershell:lts\nSHELL ["pwsh", "-Command"]\nCMD Write-Host hi\n',
+    'FROM mcr.microsoft.com/dotnet/framework/runtime:4.8\nENTRYPOINT app.exe --serve\n',
   ];
   for (const code of noFix) {
     it(`no fix: ${code.split('\n').slice(-2)[0]}`, () => {
@@ -73,4 +86,14 @@ describe('DF026 fix availability', () => {
       expect(found[0].fix).toBeUndefined();
     });
   }
+});
+
+describe('isWindowsImage', () => {
+  const windows = ['mcr.microsoft.com/windows/servercore:ltsc2022', 'mcr.microsoft.com/windows/nanoserver:1809', 'mcr.microsoft.com/windows:20H2', 'microsoft/windowsservercore', 'microsoft/mssql-server-windows-developer', 'mcr.microsoft.com/dotnet/framework/sdk:4.8', 'golang:1.22-windowsservercore-ltsc2022', 'node:20-nanoserver', 'mcr.microsoft.com/dotnet/sdk:8.0-nanoserver-ltsc2022', 'stefanscherer/node-windows:6.0.0'];
+  const linux = ['node:20', 'debian:12', 'mcr.microsoft.com/dotnet/sdk:8.0', 'mcr.microsoft.com/powershell:lts', 'windowsfoo/bar:1', 'acme/windowsill:2', 'golang:1.22-bookworm'];
+  it('tells Windows base images from Linux ones by name and tag', () => {
+    for (const image of windows) expect(isWindowsImage(parseImageRef(image)), image).toBe(true);
+    for (const image of linux) expect(isWindowsImage(parseImageRef(image)), image).toBe(false);
+    expect(isWindowsImage(null)).toBe(false);
+  });
 });

@@ -9,6 +9,8 @@ ruleTester(rule, {
     { name: 'a pipe inside quotes is not a pipe', code: 'FROM debian:12-slim\nRUN echo "a | b" > /x\n' },
     { name: 'SHELL inherited from the parent stage', code: 'FROM debian:12-slim AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM base\nRUN curl -fsSL https://example.com/a.tgz | tar -xz\n' },
     { name: 'non-POSIX shell', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Get-ChildItem C:\\ | Select-Object Name\n' },
+    { name: "a Windows image's default shell is cmd", code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nRUN type a.txt | findstr b\n' },
+    { name: "hadolint's shell pragma names the base image's shell", code: '# hadolint shell=powershell\nFROM acme/base:1\nRUN Get-ChildItem | Select-Object Name\n' },
     { name: 'heredoc script sets pipefail', code: 'FROM debian:12-slim\nRUN <<EOF\nset -eo pipefail\ncurl -fsSL https://example.com/a.tgz | tar -xz\nEOF\n' },
     { name: 'set -o pipefail before the pipe', code: 'FROM debian:12-slim\nRUN set -euxo pipefail; curl -fsSL https://example.com/a.tgz | tar -xz\n' },
     { name: 'left side cannot fail', code: 'FROM debian:12-slim\nRUN echo "${SHA256}  /tmp/a.tgz" | sha256sum -c - && printf "%s\\n" a b | sort > /x\n' },

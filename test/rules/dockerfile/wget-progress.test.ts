@@ -13,6 +13,9 @@ ruleTester(rule, {
     'FROM debian:12-slim\nRUN wget -e progress=dot:mega https://example.com/a.tgz\n',
     { name: 'options from an ARG (hadolint #970)', code: 'FROM debian:12-slim\nARG WGET_ARGS="--progress=dot:giga"\nRUN wget ${WGET_ARGS} https://example.com/a.tgz\n' },
     { name: 'wget as an argument', code: 'FROM debian:12-slim\nRUN apt-get install -y wget\n' },
+    // cmd does not split at `;`: all of it is PowerShell's, whose wget is Invoke-WebRequest.
+    { name: 'Windows image (cmd)', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command Sleep 2 ; wget -Uri https://example.com/a.exe -OutFile a.exe\n' },
+    { name: 'PowerShell SHELL', code: 'FROM debian:12-slim\nSHELL ["pwsh", "-Command"]\nRUN wget -Uri https://example.com/a -OutFile a\n' },
   ],
   invalid: [
     {

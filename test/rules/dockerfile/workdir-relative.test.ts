@@ -6,6 +6,8 @@ ruleTester(rule, {
     'FROM node:20\nWORKDIR /app\n',
     'FROM node:20\nWORKDIR "/app"\n',
     { name: 'Windows drive path', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\\\app\n' },
+    { name: 'quoted Windows path with spaces (the whole argument is one path)', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR "C:\\\\Program Files\\\\OpenSSL\\\\bin"\n' },
+    { name: 'quoted absolute path with spaces', code: 'FROM node:20\nWORKDIR "/Program Files/app"\n' },
     { name: 'unknown variable', code: 'FROM node:20\nARG DIR\nWORKDIR $DIR\n' },
     { name: 'variable with absolute value', code: 'FROM node:20\nENV APP_HOME=/srv/app\nWORKDIR ${APP_HOME}\n' },
     { name: 'relative to an earlier absolute WORKDIR', code: 'FROM node:20\nWORKDIR /app\nWORKDIR src\n' },
@@ -20,6 +22,11 @@ ruleTester(rule, {
       name: 'quoted relative path',
       code: 'FROM node:20\nWORKDIR "usr/src/app"\n',
       errors: [{ line: 2, column: 9, endColumn: 22, message: '/usr/src/app' }],
+    },
+    {
+      name: 'a relative path with a space is named whole',
+      code: "FROM node:20\nWORKDIR 'my app'\n",
+      errors: [{ line: 2, column: 9, endColumn: 17, message: 'WORKDIR "my app" is relative' }],
     },
     {
       name: 'variable that resolves to a relative path',
