@@ -1,5 +1,6 @@
 import { defineRule } from '../types.js';
 import { baseImageShell, isPosixShellValue } from '../helpers/dockerfile.js';
+import type { Dockerfile, Stage } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 
@@ -30,6 +31,19 @@ function riskyPipe(text: string, cmds: Command[]): Span | undefined {
   return best;
 }
 
+/**
+ * The shell to suggest, from the image the stage is built on: alpine has no bash (its sh is
+ * BusyBox ash, which has pipefail), nor has busybox; the others are taken to have bash.
+ */
+function suggestedShell(df: Dockerfile, stage: Stage | undefined): string {
+  let s = stage;
+  for (let hops = 0; s && s.parentStage !== null && hops < df.stages.length; hops++) s = df.stages[s.parentStage];
+  const ref = s?.ref;
+  if (ref && (ref.repository === 'alpine' || ref.repository.endsWith('/alpine') || (ref.tag !== null && /(?:^|[-.])alpine/.test(ref.tag)))) return '"/bin/ash"';
+  if (ref && (ref.repository === 'busybox' || ref.repository.endsWith('/busybox'))) return '"/bin/sh"';
+  return '"/bin/bash"';
+}
+
 export default defineRule({
   id: 'DF072',
   name: 'pipefail-missing',
@@ -42,11 +56,11 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'RUN with a pipe while the shell does not use `-o pipefail`.',
-      why: 'A pipeline\'s exit status is that of its last command. In `curl -fsSL $URL | tar -xz`, a failed download still lets the step succeed, and the build goes on with a broken layer. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (ash and zsh work too) before such RUNs, or start a heredoc script with `set -o pipefail`.',
+      why: 'A pipeline\'s exit status is that of its last command. In `curl -fsSL $URL | tar -xz`, a failed download still lets the step succeed, and the build goes on with a broken layer. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before such RUNs (on alpine, which has no bash, `/bin/ash`: the message names the shell that fits the base image; zsh works too), or start a heredoc script with `set -o pipefail`.',
       bad: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/app.tgz | tar -xz -C /opt\n',
       good: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/app.tgz | tar -xz -C /opt\n',
     },
-    messages: { pipefail: 'A failure on the left of this pipe is ignored; set SHELL ["/bin/bash", "-o", "pipefail", "-c"] before this RUN (or `set -o pipefail` at the start of the script).' },
+    messages: { pipefail: 'A failure on the left of this pipe is ignored; set SHELL [{{shell}}, "-o", "pipefail", "-c"] before this RUN (or `set -o pipefail` at the start of the script).' },
   },
   check({ df, report }) {
     const text = df.source.text;
@@ -72,7 +86,7 @@ export default defineRule({
       if (!script.hasPipe || !isPosixShellValue(shell) || (shell && setsPipefail(shell))) continue;
       const pipe = riskyPipe(text, script.commands);
       if (!pipe || setsPipefailBefore(script.commands, pipe.start)) continue;
-      report({ messageId: 'pipefail', span: pipe });
+      report({ messageId: 'pipefail', data: { shell: suggestedShell(df, df.stages[stage]) }, span: pipe });
     }
   },
 });

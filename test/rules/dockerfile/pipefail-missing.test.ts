@@ -19,7 +19,17 @@ ruleTester(rule, {
   invalid: [
     {
       code: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/a.tgz | tar -xz\n',
-      errors: [{ line: 2, column: 42, endLine: 2, endColumn: 43, message: 'A failure on the left of this pipe is ignored' }],
+      errors: [{ line: 2, column: 42, endLine: 2, endColumn: 43, message: 'A failure on the left of this pipe is ignored; set SHELL ["/bin/bash", "-o", "pipefail", "-c"]' }],
+    },
+    {
+      name: 'alpine has no bash: the suggestion is ash, also in a stage built on an alpine stage',
+      code: 'FROM node:20-alpine AS base\nFROM base\nRUN wget -qO- https://example.com/a.tgz | tar -xz\n',
+      errors: [{ line: 3, column: 41, endColumn: 42, message: 'set SHELL ["/bin/ash", "-o", "pipefail", "-c"]' }],
+    },
+    {
+      name: 'busybox: its sh',
+      code: 'FROM busybox:1.36\nRUN wget -qO- https://example.com/a.tgz | tar -xz\n',
+      errors: [{ line: 2, column: 41, endColumn: 42, message: 'set SHELL ["/bin/sh", "-o", "pipefail", "-c"]' }],
     },
     {
       name: 'first pipe on a continuation line',
