@@ -1,5 +1,6 @@
 import type { Stage } from '../../model/dockerfile/types.js';
 import { imageRunsAsRoot, parseImageName } from '../../model/compose/images.js';
+import { isWindowsImage } from '../helpers/dockerfile.js';
 import { defineRule } from '../types.js';
 
 /**
@@ -32,13 +33,14 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'The image you ship never sets USER, so the container runs as root.',
-      why: 'Without a USER instruction the container\'s main process runs as root (UID 0). Any flaw in the application then gives an attacker root inside the container, with write access to the whole filesystem and one kernel bug away from the host. Create an unprivileged user and switch to it with USER at the end of the final stage. Flags the final stage when neither it nor the stages it builds FROM set USER. Skips base images known to run unprivileged (distroless `:nonroot` tags, `*-nonroot`/`*-unprivileged`/`*-rootless` images, Chainguard, Bitnami, .NET chiseled, Windows nanoserver, dev container images (their user is chosen by devcontainer.json), and images that drop privileges themselves such as postgres or redis). `FROM scratch` still runs as UID 0, so it is flagged too (use a numeric USER, since scratch has no /etc/passwd), except when the final scratch stage has no CMD/ENTRYPOINT: that is an artifact export stage (`docker build --output`), not something that runs. A USER set by a base image from a registry is invisible here; restate it to make the Dockerfile say who it runs as. root-user (DF005) reports an explicit `USER root`.',
+      why: 'Without a USER instruction the container\'s main process runs as root (UID 0). Any flaw in the application then gives an attacker root inside the container, with write access to the whole filesystem and one kernel bug away from the host. Create an unprivileged user and switch to it with USER at the end of the final stage. Flags the final stage when neither it nor the stages it builds FROM set USER. Skips base images known to run unprivileged (distroless `:nonroot` tags, `*-nonroot`/`*-unprivileged`/`*-rootless` images, Chainguard, Bitnami, .NET chiseled, Windows nanoserver, dev container images (their user is chosen by devcontainer.json), and images that drop privileges themselves such as postgres or redis). `FROM scratch` still runs as UID 0, so it is flagged too (use a numeric USER, since scratch has no /etc/passwd), except when the final scratch stage has no CMD/ENTRYPOINT: that is an artifact export stage (`docker build --output`), not something that runs. A USER set by a base image from a registry is invisible here; restate it to make the Dockerfile say who it runs as. On Windows images the account is ContainerAdministrator, and the unprivileged one ContainerUser. root-user (DF005) reports an explicit `USER root`.',
       bad: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
       good: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN useradd --uid 10001 --no-create-home app\nUSER 10001\nCMD ["python", "app.py"]\n',
     },
     messages: {
       missing: 'No USER is set in the final image, so it runs as root; create an unprivileged user and add USER <uid> at the end of the final stage.',
       scratch: 'No USER is set in this scratch image, so it runs as UID 0; add a numeric USER (e.g. USER 65534:65534), since scratch has no /etc/passwd.',
+      windows: 'No USER is set in the final image, so it runs as ContainerAdministrator; add USER ContainerUser (or another unprivileged account) at the end of the final stage.',
     },
   },
   check({ df, report }) {
@@ -60,6 +62,6 @@ export default defineRule({
     if (scratch && !runs) return;
     if (image && !scratch && knownNonRoot(image)) return;
     const end = final.aliasSpan ? final.aliasSpan.end : final.imageSpan.end;
-    report({ messageId: scratch ? 'scratch' : 'missing', span: { start: final.from.keywordSpan.start, end } });
+    report({ messageId: scratch ? 'scratch' : isWindowsImage(root.ref) ? 'windows' : 'missing', span: { start: final.from.keywordSpan.start, end } });
   },
 });

@@ -51,6 +51,11 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 1, endColumn: 13 }],
     },
     {
+      name: 'Windows Server Core runs as ContainerAdministrator',
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["app.exe"]\n',
+      errors: [{ line: 1, column: 1, endColumn: 51, message: 'so it runs as ContainerAdministrator; add USER ContainerUser' }],
+    },
+    {
       name: 'chain of stages, none sets USER',
       code: 'FROM node:20-slim AS base\nWORKDIR /app\nFROM base AS deps\nRUN npm ci --omit=dev\nFROM deps\nCMD ["node", "server.js"]\n',
       errors: [{ line: 5, column: 1, endColumn: 10 }],
