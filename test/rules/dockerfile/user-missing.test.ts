@@ -14,6 +14,7 @@ ruleTester(rule, {
     { name: '*-unprivileged image', code: 'FROM nginxinc/nginx-unprivileged:1.27\nCOPY site/ /usr/share/nginx/html/\n' },
     { name: 'Bitnami image', code: 'FROM bitnami/redis:7.2\n' },
     { name: 'image that drops privileges itself', code: 'FROM postgres:16\nCOPY init.sql /docker-entrypoint-initdb.d/\n' },
+    { name: 'nanoserver variant of another image (ContainerUser)', code: 'FROM mcr.microsoft.com/dotnet/runtime:8.0-nanoserver-ltsc2022\nCOPY out/ /app/\nENTRYPOINT ["dotnet", "/app/api.dll"]\n' },
     { name: '.NET chiseled', code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled\nCOPY out/ /app/\nENTRYPOINT ["dotnet", "/app/api.dll"]\n' },
     { name: 'dev container image (devcontainer.json picks the user)', code: 'FROM mcr.microsoft.com/devcontainers/javascript-node:1-20-bookworm\nRUN npm install -g pnpm@9.4.0\n' },
     { name: 'base resolved from an ARG default', code: 'ARG BASE=gcr.io/distroless/static-debian12:nonroot\nFROM $BASE\nCOPY app /app\n' },
