@@ -20,6 +20,8 @@ export interface Case {
   settings?: Partial<RuleSettings>;
   options?: Record<string, unknown>;
   name?: string;
+  /** The file's path (default `Dockerfile`). */
+  path?: string;
 }
 
 export interface InvalidCase extends Case {
@@ -41,7 +43,8 @@ export function runRule(rule: DockerfileRule, c: Case): Finding[] {
     },
     registry,
   );
-  const r = lintDockerfile(c.code, { displayPath: 'Dockerfile', rules: [rule], config: config.forFile('Dockerfile'), settings: config.settings });
+  const path = c.path ?? 'Dockerfile';
+  const r = lintDockerfile(c.code, { displayPath: path, rules: [rule], config: config.forFile(path), settings: config.settings });
   if (r.errors.length) throw new Error(r.errors.map((e) => e.message).join('\n'));
   return r.findings.filter((f) => f.ruleId === rule.id);
 }

@@ -2,7 +2,7 @@ import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 import { defineRule } from '../types.js';
-import { positionals, runCommandsNamed, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
+import { isDevContainer, positionals, runCommandsNamed, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
 
 const NPM_INSTALL = new Set(['ci', 'clean-install', 'install', 'i', 'in', 'add', 'isntall']);
 const NPM_VALUE = ['--registry', '--prefix', '--loglevel', '--cache', '--userconfig', '--omit', '--include', '--workspace', '-w', '--install-strategy', '--before', '-C'];
@@ -148,7 +148,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'The image you ship installs development dependencies (`npm ci` without `--omit=dev`, `poetry install` without `--only main`, ...).',
-      why: 'Test runners, linters, bundlers and type checkers make the image larger and add packages (with their vulnerabilities) that production never runs. Install only runtime dependencies in the final image, or build in an earlier stage and copy the result. Flags, in the final stage and the stages it builds FROM: `npm ci`/`npm install` without `--omit=dev`/`--production`/`--only=production` and without NODE_ENV=production or NPM_CONFIG_OMIT=dev in scope, `yarn install` without `--production`, `pnpm install` without `--prod`, `pip install -r` of a dev/test requirements file or `.[dev]` extras, `poetry install` without `--only`/`--without`/`--no-dev`, `pipenv install --dev`, `uv sync` without `--no-dev`, `composer install` without `--no-dev` (or COMPOSER_NO_DEV=1), and `bundle install` without BUNDLE_WITHOUT, `--without` or an earlier `bundle config ... without`. Skips build stages that the final image only copies from, and Node installs followed by `npm prune`, `pnpm prune`, `yarn install --production` or `rm -rf node_modules` later in the shipped stages.',
+      why: 'Test runners, linters, bundlers and type checkers make the image larger and add packages (with their vulnerabilities) that production never runs. Install only runtime dependencies in the final image, or build in an earlier stage and copy the result. Flags, in the final stage and the stages it builds FROM: `npm ci`/`npm install` without `--omit=dev`/`--production`/`--only=production` and without NODE_ENV=production or NPM_CONFIG_OMIT=dev in scope, `yarn install` without `--production`, `pnpm install` without `--prod`, `pip install -r` of a dev/test requirements file or `.[dev]` extras, `poetry install` without `--only`/`--without`/`--no-dev`, `pipenv install --dev`, `uv sync` without `--no-dev`, `composer install` without `--no-dev` (or COMPOSER_NO_DEV=1), and `bundle install` without BUNDLE_WITHOUT, `--without` or an earlier `bundle config ... without`. Skips build stages that the final image only copies from, and Node installs followed by `npm prune`, `pnpm prune`, `yarn install --production` or `rm -rf node_modules` later in the shipped stages. Dev containers (a Dockerfile in `.devcontainer/`, or one built on a dev container image) are skipped: they are environments to develop in, never shipped.',
       bad: 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n',
       good: 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n',
     },
@@ -157,6 +157,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
+    if (isDevContainer(df)) return;
     let commands = runCommandsWhere(df, isInstaller);
     if (commands.length === 0) return;
     if (NODE_TOOLS.some((n) => runCommandsNamed(df, n).length > 0)) commands = runCommandsWhere(df, isInstallerOrRm);

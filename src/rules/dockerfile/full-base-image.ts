@@ -1,4 +1,5 @@
 import type { Stage } from '../../model/dockerfile/types.js';
+import { isDevContainer } from '../helpers/dockerfile.js';
 import { defineRule } from '../types.js';
 
 // Language images whose default variant is a full Debian with compilers (hundreds of MB to 1 GB);
@@ -33,7 +34,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'The final image is based on a full-size language or toolchain image (`python:3.12`, `node:20`, `golang:*`, `openjdk`, ...).',
-      why: 'The default tags of the official language images are a complete Debian with compilers, headers and hundreds of packages you never run: images of 1 GB instead of 50 to 150 MB, slower pulls and scaling, and a long list of CVEs to triage. Flags the external base of the final image (the FROM at the root of its stage chain): python, node, ruby, perl, pypy, erlang, elixir and buildpack-deps without a `-slim`/`-alpine` tag, JDK images (openjdk, eclipse-temurin, ...) without `jre` in the tag, and images that are a toolchain whatever the tag (golang, rust, gcc, maven, gradle, sbt, haskell, swift, dotnet/sdk). Build stages that the final image only copies from may use any of these. Variables in the image name are resolved from ARG defaults; unresolvable ones are skipped.',
+      why: 'The default tags of the official language images are a complete Debian with compilers, headers and hundreds of packages you never run: images of 1 GB instead of 50 to 150 MB, slower pulls and scaling, and a long list of CVEs to triage. Flags the external base of the final image (the FROM at the root of its stage chain): python, node, ruby, perl, pypy, erlang, elixir and buildpack-deps without a `-slim`/`-alpine` tag, JDK images (openjdk, eclipse-temurin, ...) without `jre` in the tag, and images that are a toolchain whatever the tag (golang, rust, gcc, maven, gradle, sbt, haskell, swift, dotnet/sdk). Build stages that the final image only copies from may use any of these. Variables in the image name are resolved from ARG defaults; unresolvable ones are skipped. Dev containers (a Dockerfile in `.devcontainer/`, or one built on a dev container image) are skipped: they are environments to develop in, never shipped.',
       bad: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
       good: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
     },
@@ -45,7 +46,7 @@ export default defineRule({
   },
   check({ df, report }) {
     const final = df.stages[df.stages.length - 1];
-    if (!final) return;
+    if (!final || isDevContainer(df)) return;
     // The external image at the root of the final stage's FROM chain.
     // A parent stage always comes earlier in the file, so the walk ends.
     let root: Stage = final;

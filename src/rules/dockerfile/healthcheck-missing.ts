@@ -1,6 +1,6 @@
 import type { Dockerfile, Instruction, Stage, Word } from '../../model/dockerfile/types.js';
 import { defineRule } from '../types.js';
-import { baseName } from '../helpers/dockerfile.js';
+import { baseName, isDevContainer } from '../helpers/dockerfile.js';
 
 // Programs whose job is to serve requests.
 const SERVERS = new Set([
@@ -70,7 +70,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'A service image (it EXPOSEs a port or starts a server) has no HEALTHCHECK.',
-      why: 'Without a HEALTHCHECK, Docker, Compose and Swarm only know that the process is alive, not that it still answers: a deadlocked server stays "running" and keeps receiving traffic, and `depends_on: condition: service_healthy` cannot work. Flags the final stage when it (or a stage it builds FROM) EXPOSEs a port, when its CMD/ENTRYPOINT starts a known server (nginx, gunicorn, uvicorn, puma, `rails server`, `node server.js`, ...) or when it builds on a server image such as nginx or httpd, and no HEALTHCHECK is set in that chain. Skips images that are not services (CLIs, jobs, build stages) and `HEALTHCHECK NONE`, a deliberate choice (e.g. when Kubernetes probes do the job, since Kubernetes ignores HEALTHCHECK). A HEALTHCHECK defined by a registry base image is invisible here. healthcheck-stage-missing (DF056) is hadolint\'s opt-in per-stage variant.',
+      why: 'Without a HEALTHCHECK, Docker, Compose and Swarm only know that the process is alive, not that it still answers: a deadlocked server stays "running" and keeps receiving traffic, and `depends_on: condition: service_healthy` cannot work. Flags the final stage when it (or a stage it builds FROM) EXPOSEs a port, when its CMD/ENTRYPOINT starts a known server (nginx, gunicorn, uvicorn, puma, `rails server`, `node server.js`, ...) or when it builds on a server image such as nginx or httpd, and no HEALTHCHECK is set in that chain. Skips images that are not services (CLIs, jobs, build stages) and `HEALTHCHECK NONE`, a deliberate choice (e.g. when Kubernetes probes do the job, since Kubernetes ignores HEALTHCHECK). A HEALTHCHECK defined by a registry base image is invisible here. healthcheck-stage-missing (DF056) is hadolint\'s opt-in per-stage variant. Dev containers (a Dockerfile in `.devcontainer/`, or one built on a dev container image) are skipped: they are environments to develop in, never shipped.',
       bad: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nEXPOSE 8000\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]\n',
       good: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nEXPOSE 8000\nHEALTHCHECK --interval=30s --timeout=3s CMD ["python", "-c", "import urllib.request; urllib.request.urlopen(\'http://localhost:8000/healthz\')"]\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]\n',
     },
@@ -80,7 +80,7 @@ export default defineRule({
   },
   check({ df, report }) {
     const final = df.stages[df.stages.length - 1];
-    if (!final) return;
+    if (!final || isDevContainer(df)) return;
     let why: string | undefined;
     let root: Stage = final;
     let cmd: Instruction | undefined;

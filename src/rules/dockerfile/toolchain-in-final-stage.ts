@@ -2,7 +2,7 @@ import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 import { defineRule } from '../types.js';
-import { positionals, runCommandsNamed, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
+import { isDevContainer, positionals, runCommandsNamed, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
 
 // Compilers and build tools by package name (Debian, Alpine, RHEL, SUSE spellings).
 const TOOLCHAIN = new Set([
@@ -71,7 +71,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'The image you ship contains its build toolchain (compilers, `-dev` packages, `go build` / `cargo build` / `mvn package` run in place).',
-      why: 'Compilers, headers and build tools are only needed to produce the application. Shipped, they make the image several times larger and hand an attacker who gets in a ready-made toolkit to build exploits. A multi-stage build compiles in one stage and copies only the result into a small runtime stage. Flags, in the final stage and the stages it builds FROM: package installs of compilers and build tools (gcc, g++, make, cmake, build-essential, build-base, `*-dev`/`*-devel`, "Development Tools", ...), and build commands run there (`go build`, `cargo build`, `mvn package`, `gradle build`, `dotnet publish`, and `npm/yarn/pnpm run build` unless dev dependencies are pruned later). Skips build stages the final image only copies from, and packages removed again later (`apk del` of the package or its `--virtual` group, `apt-get purge`/`remove` of the package or of a variable list such as `$buildDeps`, `--auto-remove` after `apt-mark auto`). Reports at most one finding per RUN.',
+      why: 'Compilers, headers and build tools are only needed to produce the application. Shipped, they make the image several times larger and hand an attacker who gets in a ready-made toolkit to build exploits. A multi-stage build compiles in one stage and copies only the result into a small runtime stage. Flags, in the final stage and the stages it builds FROM: package installs of compilers and build tools (gcc, g++, make, cmake, build-essential, build-base, `*-dev`/`*-devel`, "Development Tools", ...), and build commands run there (`go build`, `cargo build`, `mvn package`, `gradle build`, `dotnet publish`, and `npm/yarn/pnpm run build` unless dev dependencies are pruned later). Skips build stages the final image only copies from, and packages removed again later (`apk del` of the package or its `--virtual` group, `apt-get purge`/`remove` of the package or of a variable list such as `$buildDeps`, `--auto-remove` after `apt-mark auto`). Reports at most one finding per RUN. Dev containers (a Dockerfile in `.devcontainer/`, or one built on a dev container image) are skipped: they are environments to develop in, never shipped.',
       bad: 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /usr/local/bin/app .\nCMD ["app"]\n',
       good: 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\n\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out/app /app\nCMD ["/app"]\n',
     },
@@ -81,6 +81,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
+    if (isDevContainer(df)) return;
     let commands = runCommandsWhere(df, actsOn);
     if (commands.length === 0) return;
     if (runsJs(df)) commands = runCommandsWhere(df, actsOnOrRm);

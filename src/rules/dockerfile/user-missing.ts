@@ -1,6 +1,6 @@
 import type { Stage } from '../../model/dockerfile/types.js';
 import { imageRunsAsRoot, parseImageName } from '../../model/compose/images.js';
-import { isWindowsImage } from '../helpers/dockerfile.js';
+import { isDevContainer, isWindowsImage } from '../helpers/dockerfile.js';
 import { defineRule } from '../types.js';
 
 /**
@@ -35,7 +35,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'The image you ship never sets USER, so the container runs as root.',
-      why: 'Without a USER instruction the container\'s main process runs as root (UID 0). Any flaw in the application then gives an attacker root inside the container, with write access to the whole filesystem and one kernel bug away from the host. Create an unprivileged user and switch to it with USER at the end of the final stage. Flags the final stage when neither it nor the stages it builds FROM set USER. Skips base images known to run unprivileged (distroless `:nonroot` tags, `*-nonroot`/`*-unprivileged`/`*-rootless` images, Chainguard, Bitnami, .NET chiseled, Windows nanoserver, dev container images (their user is chosen by devcontainer.json), and images that drop privileges themselves such as postgres or redis). `FROM scratch` still runs as UID 0, so it is flagged too (use a numeric USER, since scratch has no /etc/passwd), except when the final scratch stage has no CMD/ENTRYPOINT: that is an artifact export stage (`docker build --output`), not something that runs. A USER set by a base image from a registry is invisible here; restate it to make the Dockerfile say who it runs as. On Windows images the account is ContainerAdministrator, and the unprivileged one ContainerUser. root-user (DF005) reports an explicit `USER root`.',
+      why: 'Without a USER instruction the container\'s main process runs as root (UID 0). Any flaw in the application then gives an attacker root inside the container, with write access to the whole filesystem and one kernel bug away from the host. Create an unprivileged user and switch to it with USER at the end of the final stage. Flags the final stage when neither it nor the stages it builds FROM set USER. Skips base images known to run unprivileged (distroless `:nonroot` tags, `*-nonroot`/`*-unprivileged`/`*-rootless` images, Chainguard, Bitnami, .NET chiseled, Windows nanoserver, dev container images (their user is chosen by devcontainer.json), and images that drop privileges themselves such as postgres or redis). `FROM scratch` still runs as UID 0, so it is flagged too (use a numeric USER, since scratch has no /etc/passwd), except when the final scratch stage has no CMD/ENTRYPOINT: that is an artifact export stage (`docker build --output`), not something that runs. A USER set by a base image from a registry is invisible here; restate it to make the Dockerfile say who it runs as. On Windows images the account is ContainerAdministrator, and the unprivileged one ContainerUser. root-user (DF005) reports an explicit `USER root`. Dev containers (a Dockerfile in `.devcontainer/`, or one built on a dev container image) are skipped: they are environments to develop in, never shipped.',
       bad: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
       good: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN useradd --uid 10001 --no-create-home app\nUSER 10001\nCMD ["python", "app.py"]\n',
     },
@@ -47,7 +47,7 @@ export default defineRule({
   },
   check({ df, report }) {
     const final = df.stages[df.stages.length - 1];
-    if (!final) return;
+    if (!final || isDevContainer(df)) return;
     let root: Stage = final;
     let runs = false;
     // Up the FROM chain; a stage can only build FROM an earlier one, so following lower indexes always ends.

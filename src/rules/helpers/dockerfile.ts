@@ -293,6 +293,23 @@ export function isWindowsImage(ref: ImageRef | null): boolean {
   return WINDOWS_REPOSITORY.test(ref.repository) || (ref.tag !== null && WINDOWS_TAG.test(ref.tag));
 }
 
+// Dev container images (mcr.microsoft.com/devcontainers/*, the older .../vscode/devcontainers/*).
+const DEVCONTAINER_IMAGE = /^(?:vscode\/)?devcontainers\//;
+const DEVCONTAINER_PATH = /(?:^|[\\/])\.devcontainer[\\/]/;
+
+/**
+ * Is this a dev container: a Dockerfile in a `.devcontainer/` directory, or one whose final image is
+ * built on a dev container image? It is an environment to develop in, never shipped, so the rules
+ * about what the shipped image holds (toolchains, full base images, health checks, root) skip it.
+ */
+export function isDevContainer(df: Dockerfile): boolean {
+  if (DEVCONTAINER_PATH.test(df.source.path)) return true;
+  let s: Stage | undefined = df.stages[df.stages.length - 1];
+  for (let hops = 0; s && s.parentStage !== null && hops < df.stages.length; hops++) s = df.stages[s.parentStage];
+  const ref = s?.ref;
+  return !!ref && (ref.registry === null || ref.registry === 'mcr.microsoft.com') && DEVCONTAINER_IMAGE.test(ref.repository);
+}
+
 /** Is the shell at this instruction POSIX-like (sh, bash, ash, dash, zsh, ksh)? */
 export function isPosixShell(df: Dockerfile, instr: Instruction): boolean {
   return isPosixShellValue(shellAt(df, instr));

@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'dev container (in .devcontainer/): dev dependencies are the point', path: '.devcontainer/Dockerfile', code: 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\n' },
     'FROM node:20-slim\nRUN npm ci --omit=dev\n',
     'FROM node:20-slim\nRUN npm ci --omit dev\n',
     'FROM node:20-slim\nRUN npm install --production\n',

@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'dev container (in .devcontainer/)', path: 'app/.devcontainer/Dockerfile', code: 'FROM python:3.12\n' },
     'FROM python:3.12-slim\n',
     'FROM python:3.12-slim-bookworm\n',
     'FROM node:20-alpine3.20\n',

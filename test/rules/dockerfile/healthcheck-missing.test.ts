@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'dev container (in .devcontainer/)', path: '.devcontainer/Dockerfile', code: 'FROM node:20-slim\nEXPOSE 3000\n' },
     'FROM python:3.12-slim\nEXPOSE 8000\nHEALTHCHECK CMD ["python", "-c", "import urllib.request as u; u.urlopen(\'http://localhost:8000/\')"]\nCMD ["gunicorn", "app:app"]\n',
     { name: 'a command named like an Object property is just a word (no crash)', code: 'FROM python:3.12-slim\nCMD ["constructor", "x"]\n' },
     { name: 'HEALTHCHECK NONE is a deliberate choice', code: 'FROM python:3.12-slim\nEXPOSE 8000\nHEALTHCHECK NONE\nCMD ["gunicorn", "app:app"]\n' },

@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'dev container (in .devcontainer/): devcontainer.json picks the user', path: '.devcontainer/Dockerfile', code: 'FROM ubuntu:24.04\nRUN apt-get update\n' },
     { name: 'a variable tag leaves the repository known (elasticsearch drops privileges)', code: 'ARG ELK_VERSION\nFROM elasticsearch:${ELK_VERSION}\n' },
     'FROM debian:12-slim\nRUN useradd --uid 10001 app\nUSER 10001\nCMD ["bash"]\n',
     { name: 'USER set by the parent stage', code: 'FROM debian:12-slim AS base\nUSER 10001\n\nFROM base\nCMD ["bash"]\n' },
