@@ -1,6 +1,6 @@
 import { databaseOf, WELL_KNOWN_DATABASE_PORTS } from '../../model/compose/images.js';
 import type { ComposeRuleContext } from '../compose-types.js';
-import { editable, isAllInterfaces, portNumbers, ports, replaceNode, serviceImage } from '../helpers/compose.js';
+import { editable, isAllInterfaces, isDevContainerProject, portNumbers, ports, replaceNode, serviceImage } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
 export default defineRule<ComposeRuleContext>({
@@ -15,7 +15,7 @@ export default defineRule<ComposeRuleContext>({
     status: 'stable',
     docs: {
       summary: 'A database or cache port is published on all interfaces instead of 127.0.0.1.',
-      why: 'Docker publishes ports on every interface and inserts its own firewall rules ahead of ufw and firewalld, so `5432:5432` makes the database reachable from the network even when the host firewall says otherwise. Exposed Redis, MongoDB and Elasticsearch instances are among the most common causes of data breaches. Other services reach the database over the Compose network without any published port; for local access bind to 127.0.0.1. The fix binds to 127.0.0.1 and is unsafe because remote clients lose access.',
+      why: 'Docker publishes ports on every interface and inserts its own firewall rules ahead of ufw and firewalld, so `5432:5432` makes the database reachable from the network even when the host firewall says otherwise. Exposed Redis, MongoDB and Elasticsearch instances are among the most common causes of data breaches. Other services reach the database over the Compose network without any published port; for local access bind to 127.0.0.1. The fix binds to 127.0.0.1 and is unsafe because remote clients lose access. Skipped for dev containers (Compose files in `.devcontainer/`): they are environments to develop in, not production.',
       bad: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n',
       good: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n',
     },
@@ -24,6 +24,7 @@ export default defineRule<ComposeRuleContext>({
     },
   },
   check(ctx) {
+    if (isDevContainerProject(ctx.project)) return;
     for (const svc of ctx.services) {
       const img = serviceImage(svc);
       const db = img ? databaseOf(img.ref) : undefined;

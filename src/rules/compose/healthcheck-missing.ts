@@ -1,5 +1,5 @@
 import type { ComposeRuleContext } from '../compose-types.js';
-import { effectiveHealthcheck } from '../helpers/compose.js';
+import { effectiveHealthcheck, isDevContainerProject } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
 export default defineRule<ComposeRuleContext>({
@@ -14,7 +14,7 @@ export default defineRule<ComposeRuleContext>({
     status: 'stable',
     docs: {
       summary: 'A service has no healthcheck, neither in Compose nor in the Dockerfile it builds.',
-      why: 'Without a healthcheck Docker only knows whether the process exists, not whether it works: a hung server stays "running", `depends_on: condition: service_healthy` cannot be used, and orchestrators route traffic to it. A HEALTHCHECK in the service\'s Dockerfile counts; a healthcheck built into a pulled image cannot be seen from here, so suppress the finding for such services.',
+      why: 'Without a healthcheck Docker only knows whether the process exists, not whether it works: a hung server stays "running", `depends_on: condition: service_healthy` cannot be used, and orchestrators route traffic to it. A HEALTHCHECK in the service\'s Dockerfile counts; a healthcheck built into a pulled image cannot be seen from here, so suppress the finding for such services. Skipped for dev containers (Compose files in `.devcontainer/`): they are environments to develop in, not production.',
       bad: 'services:\n  api:\n    image: example/api:2.1\n',
       good: 'services:\n  api:\n    image: example/api:2.1\n    healthcheck:\n      test: ["CMD", "wget", "-qO-", "http://localhost:8080/health"]\n      interval: 30s\n      timeout: 5s\n      retries: 3\n',
     },
@@ -23,6 +23,7 @@ export default defineRule<ComposeRuleContext>({
     },
   },
   check(ctx) {
+    if (isDevContainerProject(ctx.project)) return;
     for (const svc of ctx.services) {
       const h = effectiveHealthcheck(svc);
       if (h.state !== 'none') continue;

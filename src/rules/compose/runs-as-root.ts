@@ -1,5 +1,5 @@
 import type { ComposeRuleContext } from '../compose-types.js';
-import { effectiveUser, serviceImage } from '../helpers/compose.js';
+import { effectiveUser, isDevContainerProject, serviceImage } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
 export default defineRule<ComposeRuleContext>({
@@ -14,7 +14,7 @@ export default defineRule<ComposeRuleContext>({
     status: 'stable',
     docs: {
       summary: 'A service runs as root: `user:` is root, or is not set and its Dockerfile or image runs as root.',
-      why: 'A process running as root in a container is root on the host\'s kernel, one bug away from the host, and can write anywhere in its file system. Set `user:` to an unprivileged UID, or fix the image (USER in the Dockerfile). The effective user is taken from `user:`, else the USER of the Dockerfile that `build:` uses (the `target` stage or the final one), else what shipready knows about well-known images; services whose user cannot be known are not flagged.',
+      why: 'A process running as root in a container is root on the host\'s kernel, one bug away from the host, and can write anywhere in its file system. Set `user:` to an unprivileged UID, or fix the image (USER in the Dockerfile). The effective user is taken from `user:`, else the USER of the Dockerfile that `build:` uses (the `target` stage or the final one), else what shipready knows about well-known images; services whose user cannot be known are not flagged. Skipped for dev containers (Compose files in `.devcontainer/`): they are environments to develop in, not production.',
       bad: 'services:\n  web:\n    image: nginx:1.27\n',
       good: 'services:\n  web:\n    image: nginx:1.27\n    user: "101:101"\n',
     },
@@ -25,6 +25,7 @@ export default defineRule<ComposeRuleContext>({
     },
   },
   check(ctx) {
+    if (isDevContainerProject(ctx.project)) return;
     for (const svc of ctx.services) {
       const u = effectiveUser(svc);
       if (u.source === 'service') {

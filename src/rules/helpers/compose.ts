@@ -2,8 +2,9 @@
 import { imageRunsAsRoot, parseImageName, type ImageName } from '../../model/compose/images.js';
 import { dockerfileFacts, isRootUser, type DockerfileFacts } from '../../model/compose/join.js';
 import { subOrigin, toDict } from '../../model/compose/merge.js';
-import type { CEntry, CMap, CNode, CScalar, CSeq, ComposeFile, ComposeService, Origin } from '../../model/compose/types.js';
+import type { CEntry, CMap, CNode, CScalar, CSeq, ComposeFile, ComposeProject, ComposeService, Origin } from '../../model/compose/types.js';
 import type { ComposeRuleContext, FileEdit as Edit } from '../compose-types.js';
+import { isDevContainerPath } from './devcontainer.js';
 
 export { subOrigin };
 
@@ -445,4 +446,9 @@ export function yamlString(s: string): string {
 export function canRunTogether(a: ComposeService, b: ComposeService): boolean {
   if (!a.profiles.length || !b.profiles.length) return true;
   return a.profiles.some((p) => b.profiles.includes(p));
+}
+
+/** Is the project a dev container's (a Compose file in `.devcontainer/`)? Production rules skip it. */
+export function isDevContainerProject(project: ComposeProject): boolean {
+  return project.files.some((f) => isDevContainerPath(f.path));
 }

@@ -3,6 +3,7 @@ import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Edit } from '../../finding.js';
 import { baseName } from '../../model/shell/parse.js';
 import { partitionPoint } from '../../search.js';
+import { isDevContainerPath } from './devcontainer.js';
 
 /**
  * Every instruction in file order; with `onbuild`, ONBUILD triggers are yielded too
@@ -295,7 +296,6 @@ export function isWindowsImage(ref: ImageRef | null): boolean {
 
 // Dev container images (mcr.microsoft.com/devcontainers/*, the older .../vscode/devcontainers/*).
 const DEVCONTAINER_IMAGE = /^(?:vscode\/)?devcontainers\//;
-const DEVCONTAINER_PATH = /(?:^|[\\/])\.devcontainer[\\/]/;
 
 /**
  * Is this a dev container: a Dockerfile in a `.devcontainer/` directory, or one whose final image is
@@ -303,7 +303,7 @@ const DEVCONTAINER_PATH = /(?:^|[\\/])\.devcontainer[\\/]/;
  * about what the shipped image holds (toolchains, full base images, health checks, root) skip it.
  */
 export function isDevContainer(df: Dockerfile): boolean {
-  if (DEVCONTAINER_PATH.test(df.source.path)) return true;
+  if (isDevContainerPath(df.source.path)) return true;
   let s: Stage | undefined = df.stages[df.stages.length - 1];
   for (let hops = 0; s && s.parentStage !== null && hops < df.stages.length; hops++) s = df.stages[s.parentStage];
   const ref = s?.ref;
