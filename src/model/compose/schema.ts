@@ -1,6 +1,6 @@
 /**
  * Validates source-mapped Compose nodes against the Compose Specification JSON Schema (vendored in
- * ./schema/compose-spec.json; see ./schema/NOTICE.md). A small interpreter for the draft-07 subset
+ * ./schema/compose-spec.json; see ./schema/NOTICE.md). A small interpreter for the subset
  * the schema uses ($ref, type, properties, patternProperties, additionalProperties, items, oneOf,
  * anyOf, enum, required, pattern, minimum, maximum, uniqueItems). Problems are reported at the key or
  * value they concern, with a "did you mean" for unknown keys.
@@ -26,10 +26,13 @@ interface Schema {
   minimum?: number;
   maximum?: number;
   uniqueItems?: boolean;
+  /** Named subschemas: `$defs` (draft 2020-12, the current schema) or `definitions` (draft-07). */
+  $defs?: Record<string, Schema>;
   definitions?: Record<string, Schema>;
 }
 
 const ROOT = composeSpec as unknown as Schema;
+const DEFS = ROOT.$defs ?? ROOT.definitions ?? {};
 const regexCache = new Map<string, RegExp>();
 const re = (p: string) => {
   let r = regexCache.get(p);
@@ -40,8 +43,8 @@ const re = (p: string) => {
 function deref(s: Schema): Schema {
   let cur = s;
   for (let i = 0; cur.$ref && i < 10; i++) {
-    const name = cur.$ref.replace(/^#\/definitions\//, '');
-    cur = ROOT.definitions?.[name] ?? {};
+    const name = cur.$ref.replace(/^#\/(?:\$defs|definitions)\//, '');
+    cur = DEFS[name] ?? {};
   }
   return cur;
 }
