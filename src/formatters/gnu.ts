@@ -34,10 +34,11 @@ const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/g, ' ');
  */
 export function formatGnu(result: LintResult, _opts: FormatOptions): string {
   const lines: string[] = [];
-  for (const e of result.errors) lines.push(`${e.file ?? 'shipready'}: error: ${oneLine(e.message)}`);
+  for (const e of result.errors) lines.push(`${oneLine(e.file ?? 'shipready')}: error: ${oneLine(e.message)}`);
   for (const f of result.findings) {
     const loc = f.location;
-    const where = isTextLocation(loc) ? `${loc.file}:${gnuPosition(loc.line, loc.column, loc.endLine, loc.endColumn)}` : imageLabel(loc);
+    // (A file name can hold a newline too.)
+    const where = isTextLocation(loc) ? `${oneLine(loc.file)}:${gnuPosition(loc.line, loc.column, loc.endLine, loc.endColumn)}` : oneLine(imageLabel(loc));
     lines.push(`${where}: ${gnuSeverity(f.severity)}: ${oneLine(f.message)} [${f.ruleId}/${f.ruleName}]`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -34,6 +34,12 @@ describe('gnu formatter', () => {
     ]);
   });
 
+  it('keeps one line per finding when a file name holds a newline', () => {
+    const out = gnu([{ ...latest, location: { ...latest.location, file: 'a\nb/Dockerfile' } as Finding['location'] }]);
+    expect(out.split('\n')).toHaveLength(2);
+    expect(out).toMatch(/^a b\/Dockerfile:1\.6-16: warning: /);
+  });
+
   it('prints nothing for a clean run', () => {
     expect(gnu([])).toBe('');
   });
