@@ -5,6 +5,7 @@ import type { RuleRegistry } from '../engine/registry.js';
 import { SourceFile } from '../model/source.js';
 import { ConfigError } from './errors.js';
 import { fromHadolint } from './hadolint.js';
+import { hadolintEnvConfig, withHadolintEnv } from './hadolint-env.js';
 import type { LoadedConfig, ShipreadyConfig } from './types.js';
 import { keyText, validateConfig, type ConfigIssue } from './validate.js';
 
@@ -34,23 +35,38 @@ export function findConfig(cwd: string): { path: string; kind: 'shipready' | 'ha
  * Load and strictly validate the configuration. `explicit` (from --config) wins over lookup.
  * Throws ConfigError (one line, with file and position) on any problem.
  */
-export async function loadConfig(cwd: string, registry: RuleRegistry | (() => Promise<RuleRegistry>), explicit?: string): Promise<LoadedConfig> {
+export async function loadConfig(cwd: string, registry: RuleRegistry | (() => Promise<RuleRegistry>), explicit?: string, env: Record<string, string | undefined> = process.env): Promise<LoadedConfig> {
   let found: { path: string; kind: 'shipready' | 'hadolint' } | null;
   if (explicit) {
     const p = resolve(cwd, explicit);
     if (!existsSync(p)) throw new ConfigError('config file not found', explicit);
     found = { path: p, kind: /hadolint/i.test(p) ? 'hadolint' : 'shipready' };
   } else found = findConfig(cwd);
-  if (!found) return { config: {}, path: null, kind: 'default', baseDir: resolve(cwd) };
-  let text: string;
-  try {
-    text = readFileSync(found.path, 'utf8');
-  } catch (e) {
-    throw new ConfigError(`cannot read config: ${(e as Error).message}`, found.path);
+  // hadolint's environment variables count where hadolint's settings do: when no shipready config does.
+  const fromEnv = found?.kind === 'shipready' ? undefined : hadolintEnvConfig(env);
+  if (!found && !fromEnv) return { config: {}, path: null, kind: 'default', baseDir: resolve(cwd) };
+  // A loader is called only now: without a config no rule is looked up.
+  const rules = typeof registry === 'function' ? await registry() : registry;
+  let config: ShipreadyConfig = {};
+  if (found) {
+    let text: string;
+    try {
+      text = readFileSync(found.path, 'utf8');
+    } catch (e) {
+      throw new ConfigError(`cannot read config: ${(e as Error).message}`, found.path);
+    }
+    config = await parseConfigText(text, found.path, found.kind, rules);
   }
-  // A loader is called only now: without a config file no rule is looked up.
-  const config = await parseConfigText(text, found.path, found.kind, typeof registry === 'function' ? await registry() : registry);
-  return { config, path: found.path, kind: found.kind, baseDir: dirname(found.path) };
+  if (fromEnv) {
+    const { config: envConfig, issues } = fromHadolint(fromEnv.raw, rules);
+    if (issues.length > 0) {
+      const [key, ...rest] = issues[0].path;
+      const where = [fromEnv.source[String(key)] ?? String(key), ...rest.map(String)].join('.');
+      throw new ConfigError(`${where}: ${issues[0].message}`, 'environment');
+    }
+    config = withHadolintEnv(config, envConfig);
+  }
+  return { config, path: found?.path ?? null, kind: found?.kind ?? 'hadolint', baseDir: found ? dirname(found.path) : resolve(cwd) };
 }
 
 /** Parse and validate config text (YAML or JSON). */

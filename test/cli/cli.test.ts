@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'bin/shipready.cjs');
 
-function run(args: string[], opts: { cwd?: string; input?: string } = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: opts.cwd ?? root, input: opts.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function run(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: opts.cwd ?? root, input: opts.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...opts.env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -197,6 +197,9 @@ describe('shipready CLI', () => {
     expect(run(['lint', '--no-shellcheck', '-f', 'tty'], { cwd: dir }).out).toMatch(/^Dockerfile:1:6 {2}warning/m);
     // hadolint formats shipready does not write are left to the command line.
     expect(run(['lint', '--no-shellcheck'], { cwd: tmp({ 'Dockerfile': 'FROM alpine:latest\n', '.hadolint.yaml': 'format: codacy\n' }) }).out).toMatch(/^Dockerfile:1:6 /m);
+    // hadolint's environment variables too, where no shipready config exists.
+    const env = run(['lint', '--no-shellcheck', '--no-context'], { cwd: tmp({ 'Dockerfile': 'FROM alpine:latest\n' }), env: { HADOLINT_FORMAT: 'json', HADOLINT_IGNORE: 'DL3007' } });
+    expect(JSON.parse(env.out).findings.map((f: { ruleName: string }) => f.ruleName)).not.toContain('latest-tag');
     const bad = run(['lint', '--no-shellcheck'], { cwd: tmp({ 'Dockerfile': 'FROM alpine:latest\n', '.shipready.yaml': 'format: jsno\n' }) });
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/\.shipready\.yaml:1:1: format: must be one of text, json, .*gnu, sonarqube \(did you mean "json"\?\)/);
