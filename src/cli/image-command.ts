@@ -15,7 +15,7 @@ No Docker daemon or registry is used.
 
 Options:
   -f, --format <name>               text (default), json, sarif, github, checkstyle, gitlab, junit,
-                                    gnu, sonarqube, cyclonedx (SBOM)
+                                    gnu, sonarqube, codeclimate, cyclonedx (SBOM)
   -o, --output <file>               write the report to a file instead of stdout
       --html <file>                 also write a self-contained HTML report (layer chart, treemap, findings)
       --platform <os/arch[/var]>    pick an image from a multi-platform index (default: first linux/amd64)

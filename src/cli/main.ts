@@ -18,7 +18,8 @@ Usage:
 
 Options for lint:
   -f, --format <name>             text (default), json, sarif, github, checkstyle, gitlab, junit,
-                                  gnu, sonarqube (hadolint's tty and gitlab_codeclimate work too)
+                                  gnu, sonarqube, codeclimate (hadolint's tty and gitlab_codeclimate
+                                  work too)
   -o, --output <file>             write the report to a file instead of stdout
   -c, --config <file>             config file (default: .shipready.yaml upward, else .hadolint.yaml)
       --fix                       apply safe fixes to the files (atomically)

@@ -42,6 +42,20 @@ const CATEGORY: Record<RuleCategory, string> = {
 
 /** GitLab Code Quality report: a JSON array of issues. Run errors have no place in it. */
 export function formatGitlab(result: LintResult, _opts: FormatOptions): string {
+  return `${JSON.stringify(codeClimateIssues(result), null, 2)}\n`;
+}
+
+/**
+ * Code Climate engine output (what `codeclimate analyze` reads from an engine, and hadolint's
+ * `codeclimate` format): each issue as one JSON object followed by a NUL byte. The spec requires
+ * categories, so a rule the run did not list is a Bug Risk.
+ */
+export function formatCodeclimate(result: LintResult, _opts: FormatOptions): string {
+  return codeClimateIssues(result).map((i) => `${JSON.stringify({ ...i, categories: i.categories ?? ['Bug Risk'] })}\0`).join('');
+}
+
+/** The findings as Code Climate issues (the shape GitLab's Code Quality report uses). */
+function codeClimateIssues(result: LintResult): GitlabIssue[] {
   const categories = new Map<string, RuleCategory>();
   for (const r of result.rules) if (!categories.has(r.id)) categories.set(r.id, r.meta.category);
   const issues = result.findings.map((f): GitlabIssue => {
@@ -60,5 +74,5 @@ export function formatGitlab(result: LintResult, _opts: FormatOptions): string {
         : { path: loc.image, lines: { begin: 1, end: 1 } },
     };
   });
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  return issues;
 }

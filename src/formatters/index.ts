@@ -1,7 +1,7 @@
 import type { LintResult } from '../engine/result.js';
 import { formatCheckstyle } from './checkstyle.js';
 import { formatGithub } from './github.js';
-import { formatGitlab } from './gitlab.js';
+import { formatCodeclimate, formatGitlab } from './gitlab.js';
 import { formatGnu } from './gnu.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
@@ -23,6 +23,7 @@ const FORMATTERS = {
   junit: formatJunit,
   gnu: formatGnu,
   sonarqube: formatSonarqube,
+  codeclimate: formatCodeclimate,
 } satisfies Record<FormatName, Formatter>;
 
 export { resolveFormat, type FormatName } from './names.js';
@@ -31,7 +32,7 @@ export { resolveFormat, type FormatName } from './names.js';
 export const FORMATS: readonly string[] = FORMAT_NAMES;
 
 /** Formats that read `result.rules` (the rule metadata they list); the others never do. */
-export const FORMATS_USING_RULES: readonly string[] = ['sarif', 'gitlab', 'sonarqube'];
+export const FORMATS_USING_RULES: readonly string[] = ['sarif', 'gitlab', 'sonarqube', 'codeclimate'];
 
 export function isFormat(name: string): name is FormatName {
   return Object.prototype.hasOwnProperty.call(FORMATTERS, name);

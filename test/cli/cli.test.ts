@@ -202,6 +202,6 @@ describe('shipready CLI', () => {
     expect(JSON.parse(env.out).findings.map((f: { ruleName: string }) => f.ruleName)).not.toContain('latest-tag');
     const bad = run(['lint', '--no-shellcheck'], { cwd: tmp({ 'Dockerfile': 'FROM alpine:latest\n', '.shipready.yaml': 'format: jsno\n' }) });
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/\.shipready\.yaml:1:1: format: must be one of text, json, .*gnu, sonarqube \(did you mean "json"\?\)/);
+    expect(bad.err).toMatch(/\.shipready\.yaml:1:1: format: must be one of text, json, .*gnu, sonarqube, codeclimate \(did you mean "json"\?\)/);
   });
 });

@@ -47,3 +47,18 @@ describe('gitlab formatter', () => {
     expect(formatResult('gitlab', makeResult([], { files: ['Dockerfile'] }), options())).toBe('[]\n');
   });
 });
+
+describe('codeclimate formatter', () => {
+  it('writes each issue as one JSON object followed by a NUL, with categories always present', () => {
+    const out = formatResult('codeclimate', makeResult([latest, multiLine]), options());
+    const parts = out.split('\0');
+    expect(parts.pop()).toBe('');
+    const issues = parts.map((p) => JSON.parse(p));
+    expect(issues).toHaveLength(2);
+    // The same issues as the GitLab report.
+    expect(issues[0]).toEqual(JSON.parse(formatResult('gitlab', makeResult([latest]), options()))[0]);
+    // A rule the run did not list still has a category (the spec requires one).
+    expect(issues[1].categories).toEqual(['Bug Risk']);
+    expect(out).not.toContain('\n');
+  });
+});

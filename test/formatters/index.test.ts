@@ -4,7 +4,7 @@ import { aptYes, bareImageFinding, imageFinding, latest, makeResult, multiLine, 
 
 describe('formatResult', () => {
   it('knows every documented format, text first', () => {
-    expect(FORMATS).toEqual(['text', 'json', 'sarif', 'github', 'checkstyle', 'gitlab', 'junit', 'gnu', 'sonarqube']);
+    expect(FORMATS).toEqual(['text', 'json', 'sarif', 'github', 'checkstyle', 'gitlab', 'junit', 'gnu', 'sonarqube', 'codeclimate']);
     for (const f of FORMATS) expect(isFormat(f)).toBe(true);
     expect(isFormat('toString')).toBe(false);
     expect(isFormat('JSON')).toBe(false);
@@ -20,31 +20,31 @@ describe('formatResult', () => {
 
   it('rejects an unknown format with the list of valid ones', () => {
     expect(() => formatResult('xml', makeResult([]), options())).toThrowError(
-      'Unknown output format "xml"; valid formats: text, json, sarif, github, checkstyle, gitlab, junit, gnu, sonarqube',
+      'Unknown output format "xml"; valid formats: text, json, sarif, github, checkstyle, gitlab, junit, gnu, sonarqube, codeclimate',
     );
     // Not fooled by Object.prototype members.
     expect(() => formatResult('constructor', makeResult([]), options())).toThrowError(/valid formats: text, json/);
   });
 
-  it('every format ends with a newline and leaves the result untouched', () => {
+  it('every format ends with a newline (a Code Climate stream with its NUL) and leaves the result untouched', () => {
     const result = makeResult([latest, aptYes, multiLine, otherFile, imageFinding, bareImageFinding], {
       errors: [{ file: 'Dockerfile', message: 'boom', kind: 'internal' }],
     });
     const before = JSON.stringify(result);
     for (const f of FORMATS) {
       const out = formatResult(f, result, options({ color: true }));
-      expect(out.endsWith('\n'), f).toBe(true);
+      expect(out.endsWith(f === 'codeclimate' ? '}\0' : '\n'), f).toBe(true);
       expect(out.endsWith('\n\n'), f).toBe(false);
       if (f !== 'text') expect(out, f).not.toContain('\x1b[');
     }
     expect(JSON.stringify(result)).toBe(before);
   });
 
-  it('github and gnu print nothing for a clean run (they are line streams); the others still print a document', () => {
+  it('github, gnu and codeclimate print nothing for a clean run (they are streams); the others still print a document', () => {
     const clean = makeResult([], { files: ['Dockerfile'] });
-    expect(formatResult('github', clean, options())).toBe('');
-    expect(formatResult('gnu', clean, options())).toBe('');
-    for (const f of FORMATS.filter((n) => n !== 'github' && n !== 'gnu')) expect(formatResult(f, clean, options()).length, f).toBeGreaterThan(1);
+    const streams = ['github', 'gnu', 'codeclimate'];
+    for (const f of streams) expect(formatResult(f, clean, options()), f).toBe('');
+    for (const f of FORMATS.filter((n) => !streams.includes(n))) expect(formatResult(f, clean, options()).length, f).toBeGreaterThan(1);
   });
 
   it('writes the XML formats for 150,000 findings in one file (more than a call takes as arguments)', () => {
