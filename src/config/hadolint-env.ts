@@ -22,7 +22,7 @@ export function hadolintEnvConfig(env: Record<string, string | undefined>): { ra
   for (const [name, key] of Object.entries(FLAGS)) if (env[name]) set(name, key, truthy(env[name]!));
   for (const [name, key] of Object.entries(SCALARS)) if (env[name]) set(name, key, env[name]!.trim());
   const override: Record<string, string[]> = {};
-  for (const [name, level] of Object.entries(OVERRIDES)) if (env[name]) { override[level] = list(env[name]!); source.override = name; }
+  for (const [name, level] of Object.entries(OVERRIDES)) if (env[name]) override[level] = list(env[name]!);
   if (Object.keys(override).length) raw.override = override;
   if (env.HADOLINT_REQUIRE_LABELS) {
     const schema: Record<string, string> = {};

@@ -1,4 +1,4 @@
-import { isTextLocation } from '../finding.js';
+import { isTextLocation, severityRank } from '../finding.js';
 import type { Finding } from '../finding.js';
 import type { LintResult } from '../engine/result.js';
 import type { Rule, RuleCategory } from '../rules/types.js';
@@ -21,7 +21,6 @@ const CLEAN_CODE: Record<RuleCategory, { attribute: string; quality: SoftwareQua
 };
 
 const IMPACT: Record<Finding['severity'], 'HIGH' | 'MEDIUM' | 'LOW'> = { error: 'HIGH', warning: 'MEDIUM', info: 'LOW', style: 'LOW' };
-const RANK: Record<Finding['severity'], number> = { style: 0, info: 1, warning: 2, error: 3 };
 
 interface SonarRule {
   id: string;
@@ -55,7 +54,7 @@ export function formatSonarqube(result: LintResult, _opts: FormatOptions): strin
     const loc = f.location;
     if (!isTextLocation(loc)) continue;
     const seen = worst.get(f.ruleId);
-    if (!seen || RANK[f.severity] > RANK[seen.severity]) worst.set(f.ruleId, f);
+    if (!seen || severityRank(f.severity) > severityRank(seen.severity)) worst.set(f.ruleId, f);
     const endLine = Math.max(loc.endLine, loc.line);
     // Sonar columns are 0-based with an exclusive end; an empty range is given as its line only.
     const columns = endLine > loc.line || loc.endColumn > loc.column ? { startColumn: loc.column - 1, endColumn: loc.endColumn - 1 } : {};

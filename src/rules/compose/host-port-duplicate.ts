@@ -5,7 +5,6 @@ import { defineRule } from '../types.js';
 
 interface Publisher {
   ip: string | null;
-  service: string;
   svc: ComposeService;
   /** Order of publishing: the message names the first service that took the port. */
   seq: number;
@@ -36,7 +35,7 @@ function add(u: PortUsers, svc: ComposeService, ip: string | null): void {
   if (ips?.has(ip)) return;
   if (ips) ips.add(ip);
   else u.ips.set(svc, new Set([ip]));
-  const s: Publisher = { ip, service: svc.name, svc, seq: u.all.length };
+  const s: Publisher = { ip, svc, seq: u.all.length };
   u.all.push(s);
   if (isAllInterfaces(s.ip)) u.wildcard.push(s);
   else {
@@ -78,7 +77,7 @@ export default defineRule<ComposeRuleContext>({
           if (!u) users.set(key, (u = { all: [], wildcard: [], byIp: new Map(), ips: new Map() }));
           const clash = firstClash(u, svc, p.hostIp);
           if (clash && !reported) {
-            ctx.report({ messageId: 'duplicate', data: { service: svc.name, port, protocol, first: clash.service }, at: p.publishedOrigin ?? p.origin });
+            ctx.report({ messageId: 'duplicate', data: { service: svc.name, port, protocol, first: clash.svc.name }, at: p.publishedOrigin ?? p.origin });
             reported = true;
           }
           add(u, svc, p.hostIp);

@@ -1,5 +1,4 @@
-import type { Stage } from '../../model/dockerfile/types.js';
-import { isDevContainer } from '../helpers/dockerfile.js';
+import { isDevContainer, rootStage } from '../helpers/dockerfile.js';
 import { defineRule } from '../types.js';
 
 // Language images whose default variant is a full Debian with compilers (hundreds of MB to 1 GB);
@@ -48,9 +47,7 @@ export default defineRule({
     const final = df.stages[df.stages.length - 1];
     if (!final || isDevContainer(df)) return;
     // The external image at the root of the final stage's FROM chain.
-    // A parent stage always comes earlier in the file, so the walk ends.
-    let root: Stage = final;
-    while (root.parentStage !== null && root.parentStage < root.index) root = df.stages[root.parentStage];
+    const root = rootStage(df, final);
     const ref = root.ref;
     const image = root.resolvedImage;
     // A bare digest does not say which variant it is.

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { baseImageShell, isPosixShellValue } from '../helpers/dockerfile.js';
+import { isPosixShellValue, rootStage, shellAt } from '../helpers/dockerfile.js';
 import type { Dockerfile, Stage } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
@@ -36,9 +36,7 @@ function riskyPipe(text: string, cmds: Command[]): Span | undefined {
  * BusyBox ash, which has pipefail), nor has busybox; the others are taken to have bash.
  */
 function suggestedShell(df: Dockerfile, stage: Stage | undefined): string {
-  let s = stage;
-  for (let hops = 0; s && s.parentStage !== null && hops < df.stages.length; hops++) s = df.stages[s.parentStage];
-  const ref = s?.ref;
+  const ref = stage ? rootStage(df, stage).ref : null;
   if (ref && (ref.repository === 'alpine' || ref.repository.endsWith('/alpine') || (ref.tag !== null && /(?:^|[-.])alpine/.test(ref.tag)))) return '"/bin/ash"';
   if (ref && (ref.repository === 'busybox' || ref.repository.endsWith('/busybox'))) return '"/bin/sh"';
   return '"/bin/bash"';
@@ -64,29 +62,15 @@ export default defineRule({
   },
   check({ df, report }) {
     const text = df.source.text;
-    // The SHELL in effect, followed along the file (what shellAt finds, without re-walking the stage
-    // chain for every RUN): a stage starts with the shell its parent stage ended with.
-    const endShells: Array<string[] | null> = [];
-    let stage = -1;
-    let shell: string[] | null = null;
     for (const instr of df.instructions) {
-      if (instr.stage !== stage) {
-        if (stage >= 0) endShells[stage] = shell;
-        stage = instr.stage;
-        const parent = stage >= 0 ? df.stages[stage].parentStage : null;
-        shell = parent !== null ? endShells[parent] ?? null : stage >= 0 ? baseImageShell(df, df.stages[stage]) : null;
-      }
-      if (instr.keyword === 'SHELL') {
-        // Before the first FROM there is no stage, and shellAt gives the default.
-        if (instr.json && stage >= 0) shell = instr.json.values;
-        continue;
-      }
       if (instr.keyword !== 'RUN') continue;
       const script = df.script(instr);
-      if (!script.hasPipe || !isPosixShellValue(shell) || (shell && setsPipefail(shell))) continue;
+      if (!script.hasPipe) continue;
+      const shell = shellAt(df, instr);
+      if (!isPosixShellValue(shell) || (shell && setsPipefail(shell))) continue;
       const pipe = riskyPipe(text, script.commands);
       if (!pipe || setsPipefailBefore(script.commands, pipe.start)) continue;
-      report({ messageId: 'pipefail', data: { shell: suggestedShell(df, df.stages[stage]) }, span: pipe });
+      report({ messageId: 'pipefail', data: { shell: suggestedShell(df, df.stages[instr.stage]) }, span: pipe });
     }
   },
 });

@@ -18,8 +18,6 @@ function knownNonRoot(image: string): boolean {
   if (img.repository.includes('nanoserver') && /(?:^|\/)(?:windows\/)?nanoserver/.test(img.repository)) return true;
   // The nanoserver variants of other images (`mcr.microsoft.com/dotnet/runtime:8.0-nanoserver-ltsc2022`).
   if (tag.includes('nanoserver') && /(?:^|[-.])nanoserver(?:[-.]|$)/.test(tag)) return true;
-  // Dev container images ship a non-root user (vscode, node) that devcontainer.json's remoteUser selects.
-  if (img.repository.startsWith('devcontainers/') || img.repository.startsWith('vscode/devcontainers/')) return true;
   return imageRunsAsRoot(img) === false;
 }
 

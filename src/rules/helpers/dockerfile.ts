@@ -3,6 +3,7 @@ import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Edit } from '../../finding.js';
 import { baseName } from '../../model/shell/parse.js';
 import { partitionPoint } from '../../search.js';
+import { parseImageRef } from '../../model/dockerfile/image-ref.js';
 import { isDevContainerPath } from './devcontainer.js';
 
 /**
@@ -88,6 +89,8 @@ interface FileIndex {
   shells?: ShellIndex;
   /** The shell a `# hadolint shell=` comment names (null: none), once looked for. */
   shellPragma?: string[] | null;
+  /** isDevContainer's answer (five rules ask). */
+  devContainer?: boolean;
 }
 
 /** Per stage: the exec-form SHELL instructions in order, and the shell in effect at its start and end (null: the default). */
@@ -276,12 +279,12 @@ const SHELL_PRAGMA = /^hadolint\s+shell\s*=\s*(\S+)/i;
  * The shell a stage's external base image runs shell forms with: the one a `# hadolint shell=`
  * comment names, cmd for a Windows image, else null (`/bin/sh -c`).
  */
-export function baseImageShell(df: Dockerfile, stage: Stage): string[] | null {
+function baseImageShell(df: Dockerfile, stage: Stage): string[] | null {
   const idx = indexOf(df);
   if (idx.shellPragma === undefined) {
     idx.shellPragma = null;
     for (const c of df.comments) {
-      const m = c.text.length > 8 && (c.text.charCodeAt(0) | 0x20) === 0x68 ? SHELL_PRAGMA.exec(c.text) : null;
+      const m = SHELL_PRAGMA.exec(c.text);
       if (m) { idx.shellPragma = [m[1]]; break; }
     }
   }
@@ -294,6 +297,14 @@ export function isWindowsImage(ref: ImageRef | null): boolean {
   return WINDOWS_REPOSITORY.test(ref.repository) || (ref.tag !== null && WINDOWS_TAG.test(ref.tag));
 }
 
+/** The stage at the root of `stage`'s FROM chain: the one built on an external image. */
+export function rootStage(df: Dockerfile, stage: Stage): Stage {
+  let s = stage;
+  // A stage builds FROM an earlier one only, so following lower indexes always ends.
+  while (s.parentStage !== null && s.parentStage < s.index) s = df.stages[s.parentStage];
+  return s;
+}
+
 // Dev container images (mcr.microsoft.com/devcontainers/*, the older .../vscode/devcontainers/*).
 const DEVCONTAINER_IMAGE = /^(?:vscode\/)?devcontainers\//;
 
@@ -303,11 +314,18 @@ const DEVCONTAINER_IMAGE = /^(?:vscode\/)?devcontainers\//;
  * about what the shipped image holds (toolchains, full base images, health checks, root) skip it.
  */
 export function isDevContainer(df: Dockerfile): boolean {
+  const idx = indexOf(df);
+  return (idx.devContainer ??= devContainer(df));
+}
+
+function devContainer(df: Dockerfile): boolean {
   if (isDevContainerPath(df.source.path)) return true;
-  let s: Stage | undefined = df.stages[df.stages.length - 1];
-  for (let hops = 0; s && s.parentStage !== null && hops < df.stages.length; hops++) s = df.stages[s.parentStage];
-  const ref = s?.ref;
-  return !!ref && (ref.registry === null || ref.registry === 'mcr.microsoft.com') && DEVCONTAINER_IMAGE.test(ref.repository);
+  const final = df.stages[df.stages.length - 1];
+  if (!final) return false;
+  const root = rootStage(df, final);
+  // A variable tag (`base:0-${VARIANT}`) leaves the repository known, and that is what decides here.
+  const ref = root.ref ?? (root.image ? parseImageRef(root.image) : null);
+  return !!ref && DEVCONTAINER_IMAGE.test(ref.repository);
 }
 
 /** Is the shell at this instruction POSIX-like (sh, bash, ash, dash, zsh, ksh)? */

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../src/rules/dockerfile/cmd-shell-form.js';
 import { ruleTester, runRule } from '../../helpers/rule-tester.js';
-import { isWindowsImage } from '../../../src/rules/helpers/dockerfile.js';
-import { parseImageRef } from '../../../src/model/dockerfile/image-ref.js';
 
 ruleTester(rule, {
   valid: [
@@ -86,14 +84,4 @@ describe('DF026 fix availability', () => {
       expect(found[0].fix).toBeUndefined();
     });
   }
-});
-
-describe('isWindowsImage', () => {
-  const windows = ['mcr.microsoft.com/windows/servercore:ltsc2022', 'mcr.microsoft.com/windows/nanoserver:1809', 'mcr.microsoft.com/windows:20H2', 'microsoft/windowsservercore', 'microsoft/mssql-server-windows-developer', 'mcr.microsoft.com/dotnet/framework/sdk:4.8', 'golang:1.22-windowsservercore-ltsc2022', 'node:20-nanoserver', 'mcr.microsoft.com/dotnet/sdk:8.0-nanoserver-ltsc2022', 'stefanscherer/node-windows:6.0.0'];
-  const linux = ['node:20', 'debian:12', 'mcr.microsoft.com/dotnet/sdk:8.0', 'mcr.microsoft.com/powershell:lts', 'windowsfoo/bar:1', 'acme/windowsill:2', 'golang:1.22-bookworm'];
-  it('tells Windows base images from Linux ones by name and tag', () => {
-    for (const image of windows) expect(isWindowsImage(parseImageRef(image)), image).toBe(true);
-    for (const image of linux) expect(isWindowsImage(parseImageRef(image)), image).toBe(false);
-    expect(isWindowsImage(null)).toBe(false);
-  });
 });

@@ -4,6 +4,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 ruleTester(rule, {
   valid: [
     { name: 'dev container (in .devcontainer/): meant to hold the toolchain', path: '.devcontainer/Dockerfile', code: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential=12.9\n' },
+    { name: 'dev container image with a tag from an ARG without a default', code: 'ARG VARIANT\nFROM mcr.microsoft.com/vscode/devcontainers/base:0-${VARIANT}\nRUN apt-get update && apt-get install -y --no-install-recommends cmake=3.25.1-1\n' },
     { name: 'dev container image', code: 'FROM mcr.microsoft.com/devcontainers/cpp:1-debian-12\nRUN apt-get update && apt-get install -y --no-install-recommends cmake=3.25.1-1\n' },
     { name: 'toolchain only in the build stage', code: 'FROM golang:1.22 AS build\nRUN apt-get update && apt-get install -y gcc\nRUN go build -o /out/app .\n\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app\n' },
     { name: 'apk --virtual group removed in the same RUN', code: 'FROM python:3.12-alpine\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev libffi-dev \\\n && pip install --no-cache-dir cffi==1.16.0 \\\n && apk del .build-deps\n' },
