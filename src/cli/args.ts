@@ -21,6 +21,8 @@ export interface FlagSpec {
 export interface ParsedArgs {
   positionals: string[];
   flags: Map<string, string | boolean | string[]>;
+  /** Every flag as given, in command-line order (for flags whose order matters, like -f and -o). */
+  order: Array<{ name: string; value: string | boolean }>;
 }
 
 export function parseArgs(argv: string[], specs: FlagSpec[]): ParsedArgs {
@@ -28,7 +30,9 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): ParsedArgs {
   const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short!, s]));
   const flags = new Map<string, string | boolean | string[]>();
   const positionals: string[] = [];
+  const order: ParsedArgs['order'] = [];
   const set = (spec: FlagSpec, v: string | boolean): void => {
+    order.push({ name: spec.name, value: v });
     if (spec.multi) {
       const list = (flags.get(spec.name) as string[] | undefined) ?? [];
       append(list, String(v).split(',').filter(Boolean));
@@ -60,7 +64,7 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): ParsedArgs {
         set(spec, v);
       } else {
         if (eq >= 0) throw new UsageError(`option --${name} does not take a value`);
-        flags.set(spec.name, !negated);
+        set(spec, !negated);
       }
       continue;
     }
@@ -73,11 +77,11 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): ParsedArgs {
         set(spec, v);
       } else {
         if (a.length > 2) throw new UsageError(`unknown option ${a}`);
-        flags.set(spec.name, true);
+        set(spec, true);
       }
       continue;
     }
     positionals.push(a);
   }
-  return { positionals, flags };
+  return { positionals, flags, order };
 }

@@ -1,7 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { ConfigError, InputError } from '../config/errors.js';
 import type { RuleSet } from '../engine/lint-paths.js';
-import { severityRank, type Severity } from '../finding.js';
+import type { LintResult } from '../engine/result.js';
+import type { ShipreadyConfig } from '../config/types.js';
+import { didYouMean } from '../engine/messages.js';
+import { writeFileAtomically } from '../engine/write.js';
+import { isTextLocation, severityRank, type Severity } from '../finding.js';
 import { VERSION } from '../version.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
 import { isTerminal } from './output.js';
@@ -18,9 +22,9 @@ Usage:
 
 Options for lint:
   -f, --format <name>             text (default), json, sarif, github, checkstyle, gitlab, junit,
-                                  gnu, sonarqube, codeclimate (hadolint's tty and gitlab_codeclimate
-                                  work too)
-  -o, --output <file>             write the report to a file instead of stdout
+                                  gnu, sonarqube, codeclimate, codacy (hadolint's tty and
+                                  gitlab_codeclimate work too); repeat -f for several reports
+  -o, --output <file>             write the report of the -f before it to a file instead of stdout
   -c, --config <file>             config file (default: .shipready.yaml upward, else .hadolint.yaml)
       --fix                       apply safe fixes to the files (atomically)
       --unsafe-fixes              with --fix, also apply fixes that may change behaviour
@@ -28,12 +32,21 @@ Options for lint:
                                   (like docker compose -f a.yml -f b.yml)
       --type dockerfile|compose   what stdin holds (with "-")
       --stdin-filename <name>     name to show for stdin
-      --failure-threshold <lvl>   error, warning, info, style or none (default: info)
+  -t, --failure-threshold <lvl>   error, warning, info, style or none (default: info)
       --no-fail                   always exit 0 when linting worked
-      --ignore <code,...>         ignore rules (code, name or alias; repeatable)
+      --ignore <rule,...>         ignore rules (code, name or alias; repeatable)
+      --error|--warning|--info|--style <rule,...>
+                                  report these rules at this level (over the config; repeatable)
+      --trusted-registry <name>   allow images only from these registries (added to the config's)
+      --require-label <name:type> require this label (types: text, url, semver, hash, rfc3339,
+                                  spdx, email; added to the config's label schema)
+      --strict-labels             also report labels outside the label schema
+      --disable-ignore-pragma     ignore the suppression comments in the files
+      --file-path-in-report <p>   report the one linted file under this path (runs in a container)
       --no-shellcheck             do not run ShellCheck on RUN scripts
       --no-context                do not check each Dockerfile's directory as its build context
       --color / --no-color        force colours on or off (default: on for a TTY, off with NO_COLOR)
+  -V, --verbose                   say which config file was used and the settings in effect
       --debug                     print stack traces for internal errors
   -h, --help, -v, --version
 
@@ -52,6 +65,16 @@ const LINT_FLAGS: FlagSpec[] = [
   { name: 'failure-threshold', short: 't', value: true },
   { name: 'fail' },
   { name: 'ignore', value: true, multi: true },
+  { name: 'error', value: true, multi: true },
+  { name: 'warning', value: true, multi: true },
+  { name: 'info', value: true, multi: true },
+  { name: 'style', value: true, multi: true },
+  { name: 'trusted-registry', value: true, multi: true },
+  { name: 'require-label', value: true, multi: true },
+  { name: 'strict-labels' },
+  { name: 'disable-ignore-pragma' },
+  { name: 'file-path-in-report', value: true },
+  { name: 'verbose', short: 'V' },
   { name: 'shellcheck' },
   { name: 'context' },
   { name: 'color' },
@@ -103,14 +126,20 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
 }
 
 async function lintCommand(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
-  const { positionals, flags } = parseArgs(argv, LINT_FLAGS);
+  const { positionals, flags, order } = parseArgs(argv, LINT_FLAGS);
   if (flags.get('help')) { io.out(HELP); return 0; }
   if (flags.get('version')) { io.out(`${VERSION}\n`); return 0; }
-  // The format: --format, else SHIPREADY_FORMAT, else the config's `format` (known after the run), else text.
-  const asked = (flags.get('format') as string | undefined) ?? process.env.SHIPREADY_FORMAT;
   const { FORMATS, FORMATS_USING_RULES, formatResult, resolveFormat } = await import('../formatters/index.js');
-  const chosen = asked === undefined ? undefined : resolveFormat(asked);
-  if (asked !== undefined && !chosen) throw new UsageError(`unknown format "${asked}"; formats are ${FORMATS.join(', ')}`);
+  // Each report: a format (undefined: SHIPREADY_FORMAT, else the config's, else text) and a file (undefined: stdout).
+  const reports = reportTargets(order);
+  for (const r of reports) {
+    if (r.format === undefined) continue;
+    const name = r.format;
+    r.format = resolveFormat(name);
+    if (!r.format) throw new UsageError(`unknown format "${name}"; formats are ${FORMATS.join(', ')}`);
+  }
+  const envFormat = process.env.SHIPREADY_FORMAT;
+  if (envFormat !== undefined && reports[0].format === undefined && !resolveFormat(envFormat)) throw new UsageError(`unknown format "${envFormat}" in SHIPREADY_FORMAT; formats are ${FORMATS.join(', ')}`);
   const threshold = flags.get('failure-threshold') as string | undefined;
   if (threshold !== undefined && !THRESHOLDS.includes(threshold)) throw new UsageError(`--failure-threshold must be one of ${THRESHOLDS.join(', ')}`);
   const type = flags.get('type') as string | undefined;
@@ -127,10 +156,12 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
 
   // lint() of api.ts, but the Compose and image rules (all of api.ts's registry) are loaded only
   // when needed: loading them is a noticeable part of a one-file cold start.
+  const usesRules = (f: string | undefined) => f !== undefined && FORMATS_USING_RULES.includes(f);
   const rules: RuleSet = {
     registry: async () => (await import('../api.js')).registry,
-    all: chosen && FORMATS_USING_RULES.includes(chosen) ? (await import('../rules/index.js')).allRules : [],
+    all: reports.some((r) => usesRules(r.format ?? envFormat)) ? (await import('../rules/index.js')).allRules : [],
   };
+  const commandLine = await commandLineConfig(flags, rules);
   const { lintPaths } = await import('../engine/lint-paths.js');
   const result = await lintPaths(positionals, {
     configPath: flags.get('config') as string | undefined,
@@ -141,22 +172,36 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
     stdin,
     composeFiles: flags.get('compose-file') as string[] | undefined,
     ignore: flags.get('ignore') as string[] | undefined,
+    commandLine,
   }, rules);
 
-  const format = chosen ?? result.format ?? 'text';
+  for (const r of reports) r.format ??= (envFormat !== undefined ? resolveFormat(envFormat) : undefined) ?? result.format ?? 'text';
   // A format the config chose may list rule metadata, which the run did not load.
-  if (!chosen && FORMATS_USING_RULES.includes(format)) result.rules = (await import('../rules/index.js')).allRules;
-  const color = flags.has('color') ? flags.get('color') === true : !process.env.NO_COLOR && (flags.get('output') ? false : isTerminal(1));
+  if (result.rules.length === 0 && reports.some((r) => usesRules(r.format))) result.rules = (await import('../rules/index.js')).allRules;
   const sources = new Map<string, string>();
-  if (format === 'text') {
+  if (reports.some((r) => r.format === 'text')) {
     for (const f of result.files) {
       try { sources.set(f, f === (stdin?.path ?? '\0') ? stdin!.text : readFileSync(f, 'utf8')); } catch { /* frame omitted */ }
     }
   }
-  const output = formatResult(format, result, { color, cwd: process.cwd(), version: VERSION, sources });
-  const outFile = flags.get('output') as string | undefined;
-  if (outFile) writeFileSync(outFile, output);
-  else io.out(output);
+  const reportPath = flags.get('file-path-in-report') as string | undefined;
+  if (reportPath !== undefined) renameReportedFile(result, sources, reportPath);
+  const verbose = flags.get('verbose') === true || (flags.get('verbose') === undefined && result.config?.kind !== 'shipready' && /^(?:1|y|yes|on|true)$/i.test(process.env.HADOLINT_VERBOSE?.trim() ?? ''));
+  if (verbose) io.err(describeConfig(result.config, Object.keys(commandLine).length > 0 || !!(flags.get('ignore') as string[] | undefined)?.length));
+
+  // Every report is rendered before any is written: a formatter's failure leaves no file half done.
+  const outputs = reports.map((r) => {
+    const color = flags.has('color') ? flags.get('color') === true : !process.env.NO_COLOR && (r.file ? false : isTerminal(1));
+    return { file: r.file, text: formatResult(r.format!, result, { color, cwd: process.cwd(), version: VERSION, sources }) };
+  });
+  for (const o of outputs) {
+    if (o.file === undefined) { io.out(o.text); continue; }
+    try {
+      writeReport(o.file, o.text);
+    } catch (e) {
+      throw new InputError(`cannot write the report: ${(e as Error).message}`, o.file);
+    }
+  }
   for (const n of result.notices) io.err(`shipready: ${n}\n`);
   for (const e of result.errors) io.err(`shipready: ${e.kind === 'internal' ? 'internal error: ' : ''}${e.message}\n`);
 
@@ -165,6 +210,102 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
   const t = (threshold ?? result.failureThreshold ?? 'info') as Severity | 'none';
   if (t === 'none' || result.noFail) return 0;
   return result.findings.some((f) => severityRank(f.severity) >= severityRank(t)) ? 1 : 0;
+}
+
+/**
+ * The reports a run writes, from -f and -o in command-line order: each -o FILE takes the -f
+ * before it (an -o before every -f takes the first), and a format without an -o goes to stdout.
+ */
+function reportTargets(order: Array<{ name: string; value: string | boolean }>): Array<{ format?: string; file?: string }> {
+  const reports: Array<{ format?: string; file?: string }> = [];
+  let early: string | undefined;
+  for (const { name, value } of order) {
+    if (name === 'format') reports.push({ format: String(value) });
+    if (name !== 'output') continue;
+    const last = reports[reports.length - 1];
+    if (last ? last.file !== undefined : early !== undefined) throw new UsageError(`-o ${value}: each -o FILE needs a -f FORMAT of its own before it`);
+    if (last) last.file = String(value);
+    else early = String(value);
+  }
+  if (reports.length === 0) reports.push({});
+  if (early !== undefined) {
+    if (reports[0].file !== undefined) throw new UsageError(`-o ${early}: each -o FILE needs a -f FORMAT of its own before it`);
+    reports[0].file = early;
+  }
+  const toStdout = reports.filter((r) => r.file === undefined);
+  if (toStdout.length > 1) throw new UsageError(`formats ${toStdout.map((r) => r.format).join(' and ')} would both go to standard output; give all but one of them an -o FILE`);
+  const files = reports.map((r) => r.file).filter((f): f is string => f !== undefined);
+  const twice = files.find((f, i) => files.indexOf(f) !== i);
+  if (twice !== undefined) throw new UsageError(`-o ${twice} is given for two formats`);
+  return reports;
+}
+
+/** hadolint's rule and label flags, as config settings (checked here, where the flag can be named). */
+async function commandLineConfig(flags: Map<string, string | boolean | string[]>, rules: RuleSet): Promise<ShipreadyConfig> {
+  const config: ShipreadyConfig = {};
+  const levels: Record<string, Severity> = {};
+  // hadolint: a rule named under several levels gets the most severe.
+  for (const level of ['style', 'info', 'warning', 'error'] as const) {
+    const keys = flags.get(level) as string[] | undefined;
+    if (!keys?.length) continue;
+    const registry = await rules.registry();
+    for (const k of keys) {
+      if (!registry.has(k)) {
+        const hint = didYouMean(k, registry.keys());
+        throw new UsageError(`unknown rule "${k}" in --${level}${hint ? ` (did you mean ${hint}?)` : ''}`);
+      }
+      levels[k] = level;
+    }
+  }
+  if (Object.keys(levels).length) config.rules = levels;
+  const registries = flags.get('trusted-registry') as string[] | undefined;
+  if (registries?.length) config.trustedRegistries = registries;
+  const labels = flags.get('require-label') as string[] | undefined;
+  if (labels?.length) {
+    const { LABEL_TYPES } = await import('../config/validate.js');
+    config.labelSchema = {};
+    for (const entry of labels) {
+      const colon = entry.lastIndexOf(':');
+      const [name, type] = colon > 0 ? [entry.slice(0, colon), entry.slice(colon + 1)] : [entry, ''];
+      if (!LABEL_TYPES.includes(type)) throw new UsageError(`--require-label ${entry}: give NAME:TYPE, the type one of ${LABEL_TYPES.join(', ')}`);
+      config.labelSchema[name] = type;
+    }
+  }
+  if (flags.has('strict-labels')) config.strictLabels = flags.get('strict-labels') === true;
+  if (flags.has('disable-ignore-pragma')) config.disableIgnorePragma = flags.get('disable-ignore-pragma') === true;
+  return config;
+}
+
+/** A report file is replaced whole; a device or pipe (`-o /dev/stdout`) is written to. */
+function writeReport(file: string, text: string): void {
+  let special = false;
+  try {
+    special = !statSync(file).isFile();
+  } catch {
+    // Not there yet: a new file.
+  }
+  if (special) writeFileSync(file, text);
+  else writeFileAtomically(file, text);
+}
+
+/** --file-path-in-report: the one linted file is reported under another path (for runs in a container). */
+function renameReportedFile(result: LintResult, sources: Map<string, string>, to: string): void {
+  if (result.files.length !== 1) throw new UsageError(`--file-path-in-report renames the one file a run lints; this run linted ${result.files.length} files`);
+  const from = result.files[0];
+  result.files = [to];
+  for (const f of result.findings) if (isTextLocation(f.location) && f.location.file === from) f.location = { ...f.location, file: to };
+  for (const e of result.errors) if (e.file === from) e.file = to;
+  const text = sources.get(from);
+  sources.clear();
+  if (text !== undefined) sources.set(to, text);
+}
+
+/** -V: which config a run used and the settings in effect, for stderr. */
+function describeConfig(config: LintResult['config'], withCommandLine: boolean): string {
+  if (!config) return '';
+  const kind = config.kind === 'hadolint' ? 'a hadolint config' : 'a shipready config';
+  const source = config.file ? `${config.file} (${kind})` : config.kind === 'hadolint' ? "none (hadolint's environment variables)" : 'none (defaults)';
+  return `shipready: config: ${source}${withCommandLine ? ', with command-line settings' : ''}\nshipready: settings: ${JSON.stringify(config.settings)}\n`;
 }
 
 function reportError(e: unknown, io: { err: (s: string) => void }, debug: boolean): number {

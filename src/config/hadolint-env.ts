@@ -1,5 +1,3 @@
-import type { ShipreadyConfig } from './types.js';
-
 // hadolint's environment variables (hadolint's CI actions set them), as the `.hadolint.yaml` keys
 // they stand for. Lists are comma-separated; flags are true for 1, y, yes, on or true.
 const LISTS: Record<string, string> = { HADOLINT_IGNORE: 'ignored', HADOLINT_TRUSTED_REGISTRIES: 'trustedRegistries' };
@@ -33,22 +31,4 @@ export function hadolintEnvConfig(env: Record<string, string | undefined>): { ra
     set('HADOLINT_REQUIRE_LABELS', 'label-schema', schema);
   }
   return Object.keys(raw).length ? { raw, source } : undefined;
-}
-
-const concat = <T>(a: T[] | undefined, b: T[] | undefined): T[] | undefined => (a || b ? [...(a ?? []), ...(b ?? [])] : undefined);
-
-/**
- * A hadolint config file's settings over the environment's, as hadolint combines them: a setting
- * of one value comes from the file when it has one; lists (ignored rules, trusted registries, label
- * schema, severity overrides) are joined.
- */
-export function withHadolintEnv(file: ShipreadyConfig, env: ShipreadyConfig): ShipreadyConfig {
-  const out: ShipreadyConfig = { ...env, ...file };
-  const ignore = concat(env.ignore, file.ignore);
-  const trustedRegistries = concat(env.trustedRegistries, file.trustedRegistries);
-  if (ignore) out.ignore = ignore;
-  if (trustedRegistries) out.trustedRegistries = trustedRegistries;
-  if (env.labelSchema || file.labelSchema) out.labelSchema = { ...env.labelSchema, ...file.labelSchema };
-  if (env.rules || file.rules) out.rules = { ...env.rules, ...file.rules };
-  return out;
 }

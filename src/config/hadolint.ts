@@ -66,8 +66,7 @@ export function fromHadolint(raw: unknown, registry: RuleRegistry): { config: Sh
         config.disableIgnorePragma = value === true;
         break;
       case 'format': {
-        // hadolint's formats that shipready also writes (tty, json, sarif, gnu, ...); the others
-        // (codeclimate, codacy) are left to the command line.
+        // Every hadolint format has a shipready counterpart (tty and gitlab_codeclimate by name).
         const format = typeof value === 'string' ? resolveFormat(value) : undefined;
         if (format) config.format = format;
         break;

@@ -5,7 +5,8 @@ import type { RuleRegistry } from '../engine/registry.js';
 import { SourceFile } from '../model/source.js';
 import { ConfigError } from './errors.js';
 import { fromHadolint } from './hadolint.js';
-import { hadolintEnvConfig, withHadolintEnv } from './hadolint-env.js';
+import { hadolintEnvConfig } from './hadolint-env.js';
+import { combineConfigs } from './combine.js';
 import type { LoadedConfig, ShipreadyConfig } from './types.js';
 import { keyText, validateConfig, type ConfigIssue } from './validate.js';
 
@@ -64,7 +65,7 @@ export async function loadConfig(cwd: string, registry: RuleRegistry | (() => Pr
       const where = [fromEnv.source[String(key)] ?? String(key), ...rest.map(String)].join('.');
       throw new ConfigError(`${where}: ${issues[0].message}`, 'environment');
     }
-    config = withHadolintEnv(config, envConfig);
+    config = combineConfigs(config, envConfig);
   }
   return { config, path: found?.path ?? null, kind: found?.kind ?? 'hadolint', baseDir: found ? dirname(found.path) : resolve(cwd) };
 }

@@ -5,6 +5,7 @@ import { loadConfig as loadConfigFile } from '../config/load.js';
 import { EffectiveConfig } from '../config/resolve.js';
 import type { LoadedConfig, ShipreadyConfig } from '../config/types.js';
 import { validateConfig } from '../config/validate.js';
+import { withCommandLine } from '../config/combine.js';
 import { discoverComposeProjects, discoverDockerfiles } from '../discover.js';
 import { applyFixes } from './fix.js';
 import { lintDockerfile, compareFindings, type FileLintResult } from './lint-dockerfile.js';
@@ -40,6 +41,12 @@ export interface LintOptions {
   composeFiles?: string[];
   /** Extra rules to ignore (codes, names or aliases), added to the config's ignore list. */
   ignore?: string[];
+  /**
+   * Settings given on the command line, as a config holds them: single values replace the config's,
+   * lists (ignored rules, trusted registries, label schema) are added to it, and rule levels win
+   * over the config's, per-path overrides included (hadolint's --error, --trusted-registry, ...).
+   */
+  commandLine?: ShipreadyConfig;
   /** Run the build-context rules (DI...) with each Dockerfile's directory as the context (default true). */
   context?: boolean;
 }
@@ -75,11 +82,15 @@ export async function resolveConfigWith(cwd: string, opts: Pick<LintOptions, 'co
 export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleSet): Promise<LintResult> {
   const cwd = resolve(opts.cwd ?? process.cwd());
   const loaded = await resolveConfigWith(cwd, opts, rules.registry);
+  const commandLine: ShipreadyConfig = opts.ignore?.length ? { ...opts.commandLine, ignore: [...(opts.commandLine?.ignore ?? []), ...opts.ignore] } : opts.commandLine ?? {};
+  const fromCommandLine = Object.keys(commandLine).length > 0;
   // The default configuration ({}) looks no rule up, so it needs no registry.
-  const registry = loaded.kind === 'default' && !opts.ignore?.length ? EMPTY_REGISTRY : await rules.registry();
-  if (opts.ignore?.length) {
-    for (const k of opts.ignore) if (!registry.has(k)) throw new ConfigError(`unknown rule "${k}" in --ignore`);
-    loaded.config = { ...loaded.config, ignore: [...(loaded.config.ignore ?? []), ...opts.ignore] };
+  const registry = loaded.kind === 'default' && !fromCommandLine ? EMPTY_REGISTRY : await rules.registry();
+  if (fromCommandLine) {
+    for (const k of opts.ignore ?? []) if (!registry.has(k)) throw new ConfigError(`unknown rule "${k}" in --ignore`);
+    const { config, issues } = validateConfig(commandLine, registry);
+    if (issues.length) throw new ConfigError(`${issues[0].path.join('.')}: ${issues[0].message}`, 'command line');
+    loaded.config = withCommandLine(loaded.config, config);
   }
   const eff = new EffectiveConfig(loaded, registry);
   const errors: RunError[] = [];
@@ -185,7 +196,7 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
   if (scModule && !sc && inputs.length > 0) notices.push('shellcheck not found on PATH: RUN scripts were not checked with ShellCheck (install the "shellcheck" package to enable it)');
   if (ctxSession) append(notices, ctxSession.summaryNotices());
   findings.sort(compareFindings);
-  return { findings, errors, files, rules: rules.all, notices, summary: summarize(findings, errors, files.length), failureThreshold: eff.failureThreshold, noFail: eff.noFail, ...(eff.format ? { format: eff.format } : {}) };
+  return { findings, errors, files, rules: rules.all, notices, summary: summarize(findings, errors, files.length), failureThreshold: eff.failureThreshold, noFail: eff.noFail, ...(eff.format ? { format: eff.format } : {}), config: { file: loaded.path, kind: loaded.kind, settings: loaded.config } };
 }
 
 

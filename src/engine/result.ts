@@ -1,6 +1,7 @@
 import type { Finding, RunError, Severity } from '../finding.js';
 import type { ImageSummary } from '../model/image/summary.js';
 import type { Rule } from '../rules/types.js';
+import type { LoadedConfig, ShipreadyConfig } from '../config/types.js';
 
 export interface LintSummary {
   filesLinted: number;
@@ -28,6 +29,8 @@ export interface LintResult {
   format?: string;
   /** For image runs: each inspected image's layers, economics and runtime config. */
   images?: ImageSummary[];
+  /** The configuration a lint run used: its file (null: none) and the settings in effect. */
+  config?: { file: string | null; kind: LoadedConfig['kind']; settings: ShipreadyConfig };
 }
 
 export function summarize(findings: Finding[], errors: unknown[], filesLinted: number): LintSummary {

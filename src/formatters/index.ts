@@ -1,5 +1,6 @@
 import type { LintResult } from '../engine/result.js';
 import { formatCheckstyle } from './checkstyle.js';
+import { formatCodacy } from './codacy.js';
 import { formatGithub } from './github.js';
 import { formatCodeclimate, formatGitlab } from './gitlab.js';
 import { formatGnu } from './gnu.js';
@@ -24,6 +25,7 @@ const FORMATTERS = {
   gnu: formatGnu,
   sonarqube: formatSonarqube,
   codeclimate: formatCodeclimate,
+  codacy: formatCodacy,
 } satisfies Record<FormatName, Formatter>;
 
 export { resolveFormat, type FormatName } from './names.js';

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -195,13 +195,92 @@ describe('shipready CLI', () => {
     const dir = tmp({ 'Dockerfile': 'FROM alpine:latest\n', '.hadolint.yaml': 'format: gnu\n' });
     expect(run(['lint', '--no-shellcheck'], { cwd: dir }).out).toMatch(/^Dockerfile:1\.6-18: warning: .* \[DF007\/latest-tag\]$/m);
     expect(run(['lint', '--no-shellcheck', '-f', 'tty'], { cwd: dir }).out).toMatch(/^Dockerfile:1:6 {2}warning/m);
-    // hadolint formats shipready does not write are left to the command line.
-    expect(run(['lint', '--no-shellcheck'], { cwd: tmp({ 'Dockerfile': 'FROM alpine:latest\n', '.hadolint.yaml': 'format: codacy\n' }) }).out).toMatch(/^Dockerfile:1:6 /m);
+    const codacy = run(['lint', '--no-shellcheck', '--no-context'], { cwd: tmp({ 'Dockerfile': 'FROM alpine:latest\n', '.hadolint.yaml': 'format: codacy\n' }) });
+    expect(codacy.out.split('\n').filter(Boolean).map((l) => JSON.parse(l))).toContainEqual(expect.objectContaining({ filename: 'Dockerfile', patternId: 'DF007', line: 1 }));
     // hadolint's environment variables too, where no shipready config exists.
     const env = run(['lint', '--no-shellcheck', '--no-context'], { cwd: tmp({ 'Dockerfile': 'FROM alpine:latest\n' }), env: { HADOLINT_FORMAT: 'json', HADOLINT_IGNORE: 'DL3007' } });
     expect(JSON.parse(env.out).findings.map((f: { ruleName: string }) => f.ruleName)).not.toContain('latest-tag');
     const bad = run(['lint', '--no-shellcheck'], { cwd: tmp({ 'Dockerfile': 'FROM alpine:latest\n', '.shipready.yaml': 'format: jsno\n' }) });
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/\.shipready\.yaml:1:1: format: must be one of text, json, .*gnu, sonarqube, codeclimate \(did you mean "json"\?\)/);
+    expect(bad.err).toMatch(/\.shipready\.yaml:1:1: format: must be one of text, json, .*gnu, sonarqube, codeclimate, codacy \(did you mean "json"\?\)/);
   });
 });
+
+describe("hadolint's command-line flags", () => {
+  const ids = (r: { out: string }) => JSON.parse(r.out).findings.map((f: { ruleName: string; severity: string; line: number }) => `${f.ruleName}:${f.severity}:${f.line}`);
+  const lint = (dir: string, ...args: string[]) => run(['lint', '-f', 'json', '--no-shellcheck', '--no-context', ...args], { cwd: dir });
+
+  it('--error/--warning/--info/--style set rule levels over the config, its per-path overrides included', () => {
+    const dir = tmp({
+      'Dockerfile': 'FROM alpine:latest\nRUN apk add curl\n',
+      '.shipready.yaml': 'ignore: [user-missing, healthcheck-missing]\nrules:\n  latest-tag: info\noverrides:\n  - files: [Dockerfile]\n    rules:\n      latest-tag: style\n',
+    });
+    expect(ids(lint(dir))).toEqual(['latest-tag:style:1', 'apk-cache:info:2', 'apk-unpinned:warning:2']);
+    const r = lint(dir, '--error', 'DL3007', '--style', 'apk-unpinned,DF020');
+    expect(ids(r)).toEqual(['latest-tag:error:1', 'apk-cache:style:2', 'apk-unpinned:style:2']);
+    // Named under two levels: the most severe wins, whatever the order (as in hadolint).
+    expect(ids(lint(dir, '--error', 'DL3018', '--style', 'DL3018'))).toContain('apk-unpinned:error:2');
+    // A ShellCheck code is a valid key.
+    expect(lint(dir, '--warning', 'SC2086').code).toBe(1);
+    const bad = lint(dir, '--warning', 'latest-tagg');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe('shipready: unknown rule "latest-tagg" in --warning (did you mean latest-tag?)\n');
+  });
+
+  it("--trusted-registry and --require-label add to the config's lists; --strict-labels and --disable-ignore-pragma switch on", () => {
+    const dir = tmp({
+      'Dockerfile': '# hadolint ignore=DL3007\nFROM ghcr.io/acme/base:latest\nFROM quay.io/x/y:1\nLABEL extra=1\n',
+      '.shipready.yaml': 'ignore: [user-missing, healthcheck-missing]\ntrustedRegistries: [ghcr.io]\n',
+    });
+    expect(ids(lint(dir))).toEqual(['untrusted-registry:error:3']);
+    expect(ids(lint(dir, '--trusted-registry', 'quay.io'))).toEqual([]);
+    expect(ids(lint(dir, '--require-label', 'org.opencontainers.image.version:semver', '--strict-labels'))).toEqual(['label-missing:info:3', 'untrusted-registry:error:3', 'label-unexpected:info:4']);
+    expect(ids(lint(dir, '--disable-ignore-pragma'))).toEqual(['latest-tag:warning:2', 'untrusted-registry:error:3']);
+    const bad = lint(dir, '--require-label', 'version:number');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^shipready: --require-label version:number: give NAME:TYPE, the type one of text, url, semver/);
+  });
+
+  it('writes one report per -f, each -o taking the -f before it; formats fighting over stdout are a usage error', () => {
+    const dir = tmp({ 'Dockerfile': 'FROM alpine:latest\n' });
+    const r = run(['lint', '--no-shellcheck', '-f', 'sarif', '-o', 'r.sarif', '-f', 'gnu', '-f', 'json', '-o', 'r.json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^Dockerfile:1\.6-18: warning: .*\[DF007\/latest-tag\]$/m);
+    expect(JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).findings.length).toBeGreaterThan(0);
+    // An -o before any -f takes the first format.
+    const early = run(['lint', '--no-shellcheck', '-o', 'early.txt', '-f', 'gnu'], { cwd: dir });
+    expect(early.out).toBe('');
+    expect(readFileSync(join(dir, 'early.txt'), 'utf8')).toMatch(/^Dockerfile:1\.6-18: warning/m);
+    const usage = (args: string[]) => run(['lint', '--no-shellcheck', ...args], { cwd: dir });
+    expect(usage(['-f', 'json', '-f', 'sarif']).err).toBe('shipready: formats json and sarif would both go to standard output; give all but one of them an -o FILE\n');
+    expect(usage(['-f', 'json', '-o', 'a', '-o', 'b']).err).toBe('shipready: -o b: each -o FILE needs a -f FORMAT of its own before it\n');
+    expect(usage(['-f', 'json', '-o', 'a', '-f', 'gnu', '-o', 'a']).err).toBe('shipready: -o a is given for two formats\n');
+    expect(usage(['-f', 'json', '-f', 'xml', '-o', 'x']).err).toMatch(/^shipready: unknown format "xml"/);
+    expect(readdirSync(dir).sort()).toEqual(['.git', 'Dockerfile', 'early.txt', 'r.json', 'r.sarif']);
+  });
+
+  it('--file-path-in-report names the one linted file as given, in every report', () => {
+    const dir = tmp({ 'Dockerfile': 'FROM alpine:latest\n', 'sub/Dockerfile': 'FROM alpine:latest\n' });
+    const r = run(['lint', 'Dockerfile', '--no-shellcheck', '--file-path-in-report', 'docker/app/Dockerfile', '-f', 'checkstyle', '-f', 'text', '-o', 'r.txt'], { cwd: dir });
+    expect(r.out).toMatch(/<file name="docker\/app\/Dockerfile">/);
+    expect(r.out).not.toMatch(/name="Dockerfile"/);
+    // The code frame still shows the line.
+    expect(readFileSync(join(dir, 'r.txt'), 'utf8')).toMatch(/^docker\/app\/Dockerfile:1:6 [\s\S]*\n {2}1 \| FROM alpine:latest$/m);
+    const two = run(['lint', '--no-shellcheck', '--file-path-in-report', 'x'], { cwd: dir });
+    expect(two.code).toBe(2);
+    expect(two.err).toBe('shipready: --file-path-in-report renames the one file a run lints; this run linted 2 files\n');
+  });
+
+  it('-V (or HADOLINT_VERBOSE without a shipready config) says which config was used and the settings in effect', () => {
+    const dir = tmp({ 'Dockerfile': 'FROM alpine:3.20\n', '.hadolint.yaml': 'ignored: [DL3007]\n' });
+    const r = run(['lint', '-V', '--no-shellcheck', '--ignore', 'DL3008'], { cwd: dir });
+    expect(r.err).toContain(`shipready: config: ${join(realpathSync(dir), '.hadolint.yaml')} (a hadolint config), with command-line settings\n`);
+    expect(r.err).toContain('shipready: settings: {"ignore":["DL3007","DL3008"]}\n');
+    expect(run(['lint', '--no-shellcheck'], { cwd: dir, env: { HADOLINT_VERBOSE: 'yes' } }).err).toMatch(/^shipready: config: .*\.hadolint\.yaml \(a hadolint config\)\n/m);
+    expect(run(['lint', '--no-shellcheck'], { cwd: dir, env: { HADOLINT_VERBOSE: '0' } }).err).not.toContain('config:');
+    const plain = tmp({ 'Dockerfile': 'FROM alpine:3.20\n' });
+    expect(run(['lint', '--verbose', '--no-shellcheck'], { cwd: plain }).err).toContain('shipready: config: none (defaults)\nshipready: settings: {}\n');
+  });
+});
+
