@@ -30,7 +30,7 @@ Options for lint:
       --unsafe-fixes              with --fix, also apply fixes that may change behaviour
       --compose-file <file>       lint this Compose project: repeat for overrides, main file first
                                   (like docker compose -f a.yml -f b.yml)
-      --type dockerfile|compose   what stdin holds (with "-")
+      --type dockerfile|compose   what stdin holds (with "-"; default: told from the text)
       --stdin-filename <name>     name to show for stdin
   -t, --failure-threshold <lvl>   error, warning, info, style or none (default: info)
       --no-fail                   always exit 0 when linting worked
@@ -147,11 +147,17 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
 
   let stdin: { text: string; path?: string; type?: 'dockerfile' | 'compose' } | undefined;
   if (positionals.length === 1 && positionals[0] === '-') {
-    if (!type) throw new UsageError('reading stdin needs --type dockerfile or --type compose');
     const { decodeText, invalidUtf8Notice } = await import('../read-input.js');
     const name = (flags.get('stdin-filename') as string | undefined) ?? '-';
-    const lenient = type === 'dockerfile' ? { onInvalid: (off: number) => io.err(`shipready: ${invalidUtf8Notice(name, off, false)}\n`) } : undefined;
-    stdin = { text: decodeText(readFileSync(0), name, { lenient }), path: name, type: type as 'dockerfile' | 'compose' };
+    const bytes = readFileSync(0);
+    // Decoded leniently (as a Dockerfile is read) unless --type says Compose; a Compose file must be UTF-8.
+    const invalid: number[] = [];
+    const text = decodeText(bytes, name, { lenient: type === 'compose' ? undefined : { onInvalid: (off: number) => invalid.push(off) } });
+    const { guessStdinType } = await import('./stdin-type.js');
+    const kind = (type as 'dockerfile' | 'compose' | undefined) ?? guessStdinType(text);
+    if (invalid.length && kind === 'compose') decodeText(bytes, name); // throws the input error
+    for (const off of invalid) io.err(`shipready: ${invalidUtf8Notice(name, off, false)}\n`);
+    stdin = { text, path: name, type: kind };
   } else if (positionals.includes('-')) throw new UsageError('"-" (stdin) cannot be combined with other paths');
 
   // lint() of api.ts, but the Compose and image rules (all of api.ts's registry) are loaded only

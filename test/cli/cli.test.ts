@@ -88,6 +88,18 @@ describe('shipready CLI', () => {
     expect(r.code).toBe(1);
   });
 
+  it('tells a Compose file on stdin from a Dockerfile when --type is not given, as hadolint users pipe one in', () => {
+    const rules = (r: { out: string }) => JSON.parse(r.out).findings.map((f: { ruleId: string }) => f.ruleId.slice(0, 2));
+    const df = run(['lint', '-', '-f', 'json', '--no-shellcheck'], { input: '# syntax=docker/dockerfile:1\nFROM alpine:latest\n' });
+    expect(new Set(rules(df))).toEqual(new Set(['DF']));
+    const compose = run(['lint', '-', '-f', 'json'], { input: '# the stack\nservices:\n  db:\n    image: postgres:latest\n' });
+    expect(new Set(rules(compose))).toEqual(new Set(['DC']));
+    // --type still decides, and a Compose file must be UTF-8 while a Dockerfile is read leniently.
+    expect(rules(run(['lint', '-', '--type', 'dockerfile', '-f', 'json', '--no-shellcheck'], { input: 'services:\n' }))).toContain('DF');
+    const bad = Buffer.from('services:\n  db:\n    image: caf\xe9\n', 'latin1');
+    expect(run(['lint', '-', '-f', 'json'], { input: bad as unknown as string }).err).toBe('shipready: -: is not valid UTF-8 (bad byte near offset 30)\n');
+  });
+
   it('exits 0 when nothing reaches the failure threshold', () => {
     const dir = tmp({ 'Dockerfile': 'FROM alpine:latest\n' });
     expect(run(['lint', '--failure-threshold', 'error', '--no-shellcheck'], { cwd: dir }).code).toBe(0);
@@ -95,7 +107,7 @@ describe('shipready CLI', () => {
   });
 
   it('exits 2 with a one-line message on usage errors', () => {
-    for (const args of [['lint', '--formt', 'json'], ['lint', '-f', 'yaml'], ['lint', '-'], ['frobnicate'], ['lint', 'no/such/path'], ['explain', 'DL9999']]) {
+    for (const args of [['lint', '--formt', 'json'], ['lint', '-f', 'yaml'], ['frobnicate'], ['lint', 'no/such/path'], ['explain', 'DL9999']]) {
       const r = run(args, { input: '' });
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err.trim().split('\n')).toHaveLength(1);
