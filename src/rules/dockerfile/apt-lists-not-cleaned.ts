@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { isPosixShell, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { canAppendAfter, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import { cacheMountCovers, removesCacheDir } from '../helpers/package-cache.js';
 import type { RunCommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
@@ -12,7 +12,6 @@ const APT = new Set(APT_NAMES);
 const VALUE_FLAGS = ['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release', '-a', '--host-architecture'];
 // Subcommands that do not read the package lists.
 const LIST_FREE = new Set(['update', 'clean', 'autoclean', 'distclean', 'dist-clean', 'remove', 'purge', 'autoremove']);
-const LOOP = /(?:^|[\s;&|(])(?:for|while|until)\s/;
 
 
 /** The apt subcommand (`update`, `install`, ...) of a command already known to be an apt one. */
@@ -100,9 +99,7 @@ export default defineRule({
       const sub = subcommand(u, VALUE_FLAGS)!.word;
       // The fix appends to the last apt command; only where that cannot change control flow
       // (not in a loop, subshell or pipeline) and no later RUN relies on the lists.
-      const fixable = !instr.json && instr.heredocs.length === 0 && isPosixShell(df, instr) && !lastApt.nested &&
-        (lastApt.after === '' || lastApt.after === '&&' || lastApt.after === ';') && !LOOP.test(df.script(instr).text) &&
-        (reader ??= lastListReader(apt)) <= instr.start;
+      const fixable = canAppendAfter(df, instr, lastApt) && (reader ??= lastListReader(apt)) <= instr.start;
       report({
         messageId: 'notCleaned',
         data: { cmd: u.base },

@@ -13,7 +13,7 @@ export default defineRule({
     target: 'dockerfile',
     category: 'performance',
     severity: 'warning',
-    fixable: null,
+    fixable: 'safe',
     status: 'stable',
     docs: {
       summary: '`dnf install` / `microdnf install` without `dnf clean all` later in the same RUN.',

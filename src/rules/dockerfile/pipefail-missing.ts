@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { isPosixShellValue, rootStage, shellAt } from '../helpers/dockerfile.js';
+import { isPosixShellValue, rootStage, runCommandsNamed, shellAt } from '../helpers/dockerfile.js';
 import type { Dockerfile, Stage } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
@@ -31,15 +31,28 @@ function riskyPipe(text: string, cmds: Command[]): Span | undefined {
   return best;
 }
 
+// `alpine`, `library/alpine`, and images named as built on it (`linuxserver/baseimage-alpine-nginx`).
+const ALPINE_NAME = /(?:^|[/-])alpine(?:$|[/-])/;
+
 /**
  * The shell to suggest, from the image the stage is built on: alpine has no bash (its sh is
- * BusyBox ash, which has pipefail), nor has busybox; the others are taken to have bash.
+ * BusyBox ash, which has pipefail), nor has busybox; the others are taken to have bash. A stage
+ * whose FROM chain runs apk is on alpine whatever its base is called.
  */
 function suggestedShell(df: Dockerfile, stage: Stage | undefined): string {
   const ref = stage ? rootStage(df, stage).ref : null;
-  if (ref && (ref.repository === 'alpine' || ref.repository.endsWith('/alpine') || (ref.tag !== null && /(?:^|[-.])alpine/.test(ref.tag)))) return '"/bin/ash"';
+  if (ref && (ALPINE_NAME.test(ref.repository) || (ref.tag !== null && /(?:^|[-.])alpine/.test(ref.tag)))) return '"/bin/ash"';
+  if (stage && runsApk(df, stage)) return '"/bin/ash"';
   if (ref && (ref.repository === 'busybox' || ref.repository.endsWith('/busybox'))) return '"/bin/sh"';
   return '"/bin/bash"';
+}
+
+function runsApk(df: Dockerfile, stage: Stage): boolean {
+  const apk = runCommandsNamed(df, 'apk');
+  if (apk.length === 0) return false;
+  const chain = new Set<number>();
+  for (let s: Stage | undefined = stage; s && !chain.has(s.index); s = s.parentStage === null ? undefined : df.stages[s.parentStage]) chain.add(s.index);
+  return apk.some((rc) => chain.has(rc.instr.stage));
 }
 
 export default defineRule({
@@ -50,7 +63,7 @@ export default defineRule({
     target: 'dockerfile',
     category: 'reliability',
     severity: 'warning',
-    fixable: null,
+    fixable: 'unsafe',
     status: 'stable',
     docs: {
       summary: 'RUN with a pipe while the shell does not use `-o pipefail`.',
@@ -62,6 +75,8 @@ export default defineRule({
   },
   check({ df, report }) {
     const text = df.source.text;
+    // One SHELL per stage is enough: the fix goes before the stage's first risky RUN only.
+    const fixed = new Set<number>();
     for (const instr of df.instructions) {
       if (instr.keyword !== 'RUN') continue;
       const script = df.script(instr);
@@ -70,11 +85,35 @@ export default defineRule({
       if (!isPosixShellValue(shell) || (shell && setsPipefail(shell))) continue;
       const pipe = riskyPipe(text, script.commands);
       if (!pipe || setsPipefailBefore(script.commands, pipe.start)) continue;
-      report({ messageId: 'pipefail', data: { shell: suggestedShell(df, df.stages[instr.stage]) }, span: pipe });
+      const suggested = suggestedShell(df, df.stages[instr.stage]);
+      // SHELL does not reach an exec-form RUN, which names its shell itself.
+      const fix = instr.json || fixed.has(instr.stage) ? undefined : { title: 'Set a SHELL with pipefail before this RUN', edits: [shellBefore(text, instr.start, pipefailShell(shell, suggested))] };
+      if (fix) fixed.add(instr.stage);
+      report({ messageId: 'pipefail', data: { shell: suggested }, span: pipe, fix });
     }
   },
 });
 
+
+// Shells whose `-o pipefail` is known (dash, the /bin/sh of Debian and Ubuntu, got it only lately).
+const PIPEFAIL_SHELLS = /(?:^|\/)(?:bash|zsh|ash|ksh|mksh)$/;
+
+/** The SHELL to set: the stage's own shell with `-o pipefail` when it has one, else the suggested one. */
+function pipefailShell(current: string[] | null, suggested: string): string {
+  if (current && current.length > 0 && PIPEFAIL_SHELLS.test(current[0])) {
+    const rest = current.slice(1);
+    return JSON.stringify([current[0], '-o', 'pipefail', ...(rest[rest.length - 1] === '-c' ? rest : [...rest, '-c'])]).replace(/","/g, '", "');
+  }
+  return `[${suggested}, "-o", "pipefail", "-c"]`;
+}
+
+/** An edit that puts `SHELL <json>` on a line of its own before the instruction at `start`, indented alike. */
+function shellBefore(text: string, start: number, json: string): { start: number; end: number; text: string } {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const indent = text.slice(lineStart, start);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return { start: lineStart, end: lineStart, text: `${/^[ \t]*$/.test(indent) ? indent : ''}SHELL ${json}${eol}` };
+}
 
 /** `set -o pipefail` before the first pipe (e.g. at the top of a heredoc script) also covers it. */
 function setsPipefailBefore(cmds: Command[], pipeStart: number): boolean {

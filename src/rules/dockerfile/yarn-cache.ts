@@ -1,5 +1,6 @@
 import { defineRule } from '../types.js';
-import { instructions, mounts, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { canAppendAfter, instructions, mounts, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { lastCommandOf } from '../helpers/package-cache.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 
@@ -40,6 +41,8 @@ function cleans(cmd: Command, folder: string | undefined): boolean {
 }
 
 const WITH_ONBUILD = { onbuild: true };
+const YARN = new Set(['yarn']);
+const OFFLINE = new Set(['--offline', '--prefer-offline']);
 
 export default defineRule({
   id: 'DF059',
@@ -49,7 +52,7 @@ export default defineRule({
     target: 'dockerfile',
     category: 'performance',
     severity: 'info',
-    fixable: null,
+    fixable: 'safe',
     status: 'stable',
     docs: {
       summary: '`yarn install` in a shipped stage without `yarn cache clean` in the same RUN.',
@@ -62,7 +65,10 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    if (runCommandsNamed(df, 'yarn', WITH_ONBUILD).length === 0) return;
+    const yarns = runCommandsNamed(df, 'yarn', WITH_ONBUILD);
+    if (yarns.length === 0) return;
+    // A later offline install needs the cache, so cleaning it is left to the user.
+    const offline = yarns.some(({ cmd }) => cmd.args.some((a) => OFFLINE.has(a.value)));
     for (const instr of instructions(df, WITH_ONBUILD)) {
       if (instr.keyword !== 'RUN' || !df.shippedStages.has(instr.stage)) continue;
       const cmds = df.script(instr).commands;
@@ -73,7 +79,16 @@ export default defineRule({
         if (cmds.some((c) => c.start > cmd.start && cleans(c, folder))) continue;
         const mounted = mounts(instr).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && isCache(df.expand(instr, m.target) ?? m.target, folder));
         if (mounted) continue;
-        report({ messageId: 'cache', span: { start: cmd.words[0].start, end: install.end } });
+        // One fix per RUN, on its last install (a clean after the last yarn command covers them all);
+        // `--cache-folder` names a cache that a plain `yarn cache clean` would not clean.
+        const lastYarn = lastCommandOf(cmds, YARN);
+        const fixable = !offline && !cmds.some((c) => c.start > cmd.start && yarnInstall(c)) &&
+          !cmds.some((c) => c.base === 'yarn' && c.args.some((a) => a.value.startsWith('--cache-folder'))) && canAppendAfter(df, instr, lastYarn);
+        report({
+          messageId: 'cache',
+          span: { start: cmd.words[0].start, end: install.end },
+          fix: fixable ? { title: 'Clean the yarn cache at the end of the RUN', edits: [{ start: lastYarn.end, end: lastYarn.end, text: ' && yarn cache clean' }] } : undefined,
+        });
       }
     }
   },

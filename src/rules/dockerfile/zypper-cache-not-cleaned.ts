@@ -1,13 +1,14 @@
 import { defineRule } from '../types.js';
-import { runCommandsNamed } from '../helpers/dockerfile.js';
+import { canAppendAfter, runCommandsNamed } from '../helpers/dockerfile.js';
 import { zypperSubcommand } from '../helpers/zypper.js';
-import { cacheMountCovers, firstUncleanedFill, removesCacheDir } from '../helpers/package-cache.js';
+import { cacheMountCovers, firstUncleanedFill, lastCommandOf, removesCacheDir } from '../helpers/package-cache.js';
 import type { Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 
 // Subcommands that fill /var/cache/zypp with repository metadata and packages.
 const FILLS = new Set(['install', 'in', 'update', 'up', 'patch', 'dist-upgrade', 'dup', 'install-new-recommends', 'inr']);
 const CACHE_DIRS = ['/var/cache/zypp'];
+const ZYPPER = new Set(['zypper']);
 
 function zypperSub(cmd: Command): ShellWord | undefined {
   return cmd.base === 'zypper' ? zypperSubcommand(cmd)?.word : undefined;
@@ -35,7 +36,7 @@ export default defineRule({
     target: 'dockerfile',
     category: 'performance',
     severity: 'warning',
-    fixable: null,
+    fixable: 'safe',
     status: 'stable',
     docs: {
       summary: '`zypper install` without `zypper clean` later in the same RUN.',
@@ -53,12 +54,15 @@ export default defineRule({
     for (const { instr } of runCommandsNamed(df, 'zypper', WITH_ONBUILD)) {
       if (instr === prev) continue;
       prev = instr;
-      const first = firstUncleanedFill(df.script(instr).commands, cleans, fills);
+      const cmds = df.script(instr).commands;
+      const first = firstUncleanedFill(cmds, cleans, fills);
       if (!first || cacheMountCovers(df, instr, CACHE_DIRS)) continue;
+      const last = lastCommandOf(cmds, ZYPPER);
       report({
         messageId: 'notCleaned',
         data: { sub: first.fill.value },
         span: { start: first.cmd.words[0].start, end: first.fill.end },
+        fix: canAppendAfter(df, instr, last) ? { title: 'Clean the zypper cache at the end', edits: [{ start: last.end, end: last.end, text: ' && zypper clean -a' }] } : undefined,
       });
     }
   },

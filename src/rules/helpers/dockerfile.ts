@@ -235,6 +235,18 @@ export function mounts(instr: Instruction, type?: string): Array<{ type: string;
   return out;
 }
 
+const LOOP = /(?:^|[\s;&|(])(?:for|while|until)\s/;
+
+/**
+ * Can ` && cleanup` be appended right after `cmd` without changing what runs before it? Only in a
+ * shell-form RUN with a POSIX shell, no heredoc and no loop, with `cmd` outside any subshell, group
+ * or pipeline and followed by nothing, `&&` or `;`.
+ */
+export function canAppendAfter(df: Dockerfile, instr: Instruction, cmd: Command): boolean {
+  return !instr.json && instr.heredocs.length === 0 && isPosixShell(df, instr) && !cmd.nested &&
+    (cmd.after === '' || cmd.after === '&&' || cmd.after === ';') && !LOOP.test(df.script(instr).text);
+}
+
 /** The SHELL in effect at an instruction (exec-form values), or null for the default `/bin/sh -c`. */
 export function shellAt(df: Dockerfile, instr: Instruction): string[] | null {
   const stage = df.stages[instr.stage];

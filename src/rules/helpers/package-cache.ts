@@ -41,3 +41,10 @@ export function firstUncleanedFill<T>(cmds: readonly Command[], cleans: (c: Comm
   }
   return first;
 }
+
+/** The last of a RUN's commands (in source order) whose base name is in `names`; there must be one. */
+export function lastCommandOf(cmds: readonly Command[], names: ReadonlySet<string>): Command {
+  let last: Command | undefined;
+  for (const c of cmds) if (names.has(c.base) && (!last || c.start > last.start)) last = c;
+  return last!;
+}

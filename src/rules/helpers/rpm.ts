@@ -6,8 +6,8 @@
 import type { Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { DockerfileContext } from '../types.js';
-import { hasFlag, insertFlagAfter, packageSpecs, positionals, runCommandsNamed } from './dockerfile.js';
-import { cacheMountCovers, firstUncleanedFill, removesCacheDir } from './package-cache.js';
+import { canAppendAfter, hasFlag, insertFlagAfter, packageSpecs, positionals, runCommandsNamed } from './dockerfile.js';
+import { cacheMountCovers, firstUncleanedFill, lastCommandOf, removesCacheDir } from './package-cache.js';
 
 // yum/dnf options whose value is the next word.
 const VALUE_FLAGS = [
@@ -81,14 +81,18 @@ export function checkCacheNotCleaned({ df, report }: DockerfileContext, tools: R
   for (const { instr } of runCommandsNamed(df, tools, WITH_ONBUILD)) {
     if (instr === prev) continue;
     prev = instr;
-    const first = firstUncleanedFill(df.script(instr).commands, (c) => cleans(c, spec.cacheDirs), (c) => (tools.has(c.base) ? action(c, spec.fills) : undefined));
+    const cmds = df.script(instr).commands;
+    const first = firstUncleanedFill(cmds, (c) => cleans(c, spec.cacheDirs), (c) => (tools.has(c.base) ? action(c, spec.fills) : undefined));
     if (!first || cacheMountCovers(df, instr, spec.cacheDirs, spec.mountCovers)) continue;
     const words = first.fill;
     const last = words[words.length - 1];
+    // The clean goes after the tool's last command in the RUN: no fill comes after it.
+    const lastTool = lastCommandOf(cmds, tools);
     report({
       messageId: 'notCleaned',
       data: { tool: first.cmd.base, action: words.map((w) => w.value).join(' ') },
       span: { start: first.cmd.words[0].start, end: last.end },
+      fix: canAppendAfter(df, instr, lastTool) ? { title: `Clean the ${lastTool.base} cache at the end`, edits: [{ start: lastTool.end, end: lastTool.end, text: ` && ${lastTool.base} clean all` }] } : undefined,
     });
   }
 }

@@ -18,16 +18,25 @@ ruleTester(rule, {
     {
       code: 'FROM fedora:40\nRUN dnf install -y httpd\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 16, message: '`dnf install` leaves its cache in this layer; end the same RUN with `dnf clean all`' }],
+      output: 'FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n',
     },
     {
       name: 'microdnf, upgrade alias',
       code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf up -y\n',
       errors: [{ line: 2, column: 5, endColumn: 16, message: '`microdnf up`' }],
+      output: 'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf up -y && microdnf clean all\n',
     },
     {
       name: 'a clean before the install does not help',
       code: 'FROM fedora:40\nRUN dnf clean all && \\\n  dnf -y --setopt=tsflags=nodocs install httpd\n',
       errors: [{ line: 3, column: 3, endLine: 3, endColumn: 41 }],
+      output: 'FROM fedora:40\nRUN dnf clean all && \\\n  dnf -y --setopt=tsflags=nodocs install httpd && dnf clean all\n',
+    },
+    {
+      name: 'the clean after an alternative runs when either install worked',
+      code: 'FROM fedora:40\nRUN dnf install -y httpd || dnf install -y apache2\n',
+      errors: [{ line: 2, column: 5 }],
+      output: 'FROM fedora:40\nRUN dnf install -y httpd || dnf install -y apache2 && dnf clean all\n',
     },
     {
       name: 'ONBUILD trigger',

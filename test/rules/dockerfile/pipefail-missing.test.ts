@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/dockerfile/pipefail-missing.js';
-import { ruleTester } from '../../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
@@ -20,11 +21,23 @@ ruleTester(rule, {
     {
       code: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/a.tgz | tar -xz\n',
       errors: [{ line: 2, column: 42, endLine: 2, endColumn: 43, message: 'A failure on the left of this pipe is ignored; set SHELL ["/bin/bash", "-o", "pipefail", "-c"]' }],
+      output: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/a.tgz | tar -xz\n',
     },
     {
       name: 'alpine has no bash: the suggestion is ash, also in a stage built on an alpine stage',
       code: 'FROM node:20-alpine AS base\nFROM base\nRUN wget -qO- https://example.com/a.tgz | tar -xz\n',
       errors: [{ line: 3, column: 41, endColumn: 42, message: 'set SHELL ["/bin/ash", "-o", "pipefail", "-c"]' }],
+      output: 'FROM node:20-alpine AS base\nFROM base\nSHELL ["/bin/ash", "-o", "pipefail", "-c"]\nRUN wget -qO- https://example.com/a.tgz | tar -xz\n',
+    },
+    {
+      name: 'an image named as built on alpine gets ash too',
+      code: 'FROM ghcr.io/linuxserver/baseimage-alpine-nginx:3.24\nRUN wget -qO- https://example.com/a.tgz | tar -xz\n',
+      errors: [{ line: 2, column: 41, message: 'set SHELL ["/bin/ash", "-o", "pipefail", "-c"]' }],
+    },
+    {
+      name: 'a stage (or the stage it builds on) that runs apk is on alpine, whatever its base is called',
+      code: 'FROM acme/base:1 AS base\nRUN apk add --no-cache curl=8.9.1-r0\nFROM base\nRUN wget -qO- https://example.com/a.tgz | tar -xz\nFROM acme/base:1\nRUN ls | wc -l\n',
+      errors: [{ line: 4, column: 41, message: '"/bin/ash"' }, { line: 6, column: 8, message: '"/bin/bash"' }],
     },
     {
       name: 'busybox: its sh',
@@ -40,6 +53,13 @@ ruleTester(rule, {
       name: 'SHELL without pipefail',
       code: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-c"]\nRUN cat /etc/os-release |& grep -q bookworm\n',
       errors: [{ line: 3, column: 25, endColumn: 27 }],
+      output: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-c"]\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN cat /etc/os-release |& grep -q bookworm\n',
+    },
+    {
+      name: 'one SHELL per stage, before its first risky RUN, indented and with the line ending of the file',
+      code: 'FROM debian:12-slim\r\n  RUN ls | wc -l\r\nRUN ps | grep x\r\nFROM debian:12-slim\r\nSHELL ["/usr/bin/zsh", "-e", "-c"]\r\nRUN ls | wc -l\r\n',
+      errors: [{ line: 2, column: 10 }, { line: 3, column: 8 }, { line: 6, column: 8 }],
+      output: 'FROM debian:12-slim\r\n  SHELL ["/bin/bash", "-o", "pipefail", "-c"]\r\n  RUN ls | wc -l\r\nRUN ps | grep x\r\nFROM debian:12-slim\r\nSHELL ["/usr/bin/zsh", "-e", "-c"]\r\nSHELL ["/usr/bin/zsh", "-o", "pipefail", "-e", "-c"]\r\nRUN ls | wc -l\r\n',
     },
     {
       name: 'SHELL of an unrelated stage does not help',
@@ -67,4 +87,18 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 27, endColumn: 28 }],
     },
   ],
+});
+
+describe('DF072 fix', () => {
+  it('is not offered for an exec-form RUN, which SHELL does not reach', () => {
+    const found = runRule(rule, { code: 'FROM debian:12-slim\nRUN ["/bin/sh", "-c", "ls | wc -l"]\n' });
+    expect(found).toHaveLength(1);
+    expect(found[0].fix).toBeUndefined();
+  });
+
+  it('uses the suggested shell in place of a SHELL whose pipefail is not known (sh is dash on Debian)', () => {
+    const found = runRule(rule, { code: 'FROM debian:12-slim\nSHELL ["/bin/sh", "-c"]\nRUN ls | wc -l\n' });
+    expect(found[0].fix?.edits[0].text).toBe('SHELL ["/bin/bash", "-o", "pipefail", "-c"]\n');
+    expect(found[0].fix?.applicability).toBe('unsafe');
+  });
 });

@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/dockerfile/yarn-cache.js';
-import { ruleTester } from '../../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
@@ -17,11 +18,19 @@ ruleTester(rule, {
     {
       code: 'FROM node:20\nRUN yarn install --frozen-lockfile\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 17, message: 'yarn cache clean' }],
+      output: 'FROM node:20\nRUN yarn install --frozen-lockfile && yarn cache clean\n',
     },
     {
       name: 'bare yarn installs too',
       code: 'FROM node:20\nRUN yarn --frozen-lockfile && yarn build\n',
       errors: [{ line: 2, column: 5, endColumn: 9 }],
+      output: 'FROM node:20\nRUN yarn --frozen-lockfile && yarn build && yarn cache clean\n',
+    },
+    {
+      name: 'two installs in one RUN: one fix, after the last yarn command',
+      code: 'FROM node:20\nRUN yarn install && cd web && yarn install && yarn build; echo ok\n',
+      errors: [{ line: 2, column: 5 }, { line: 2, column: 31 }],
+      output: 'FROM node:20\nRUN yarn install && cd web && yarn install && yarn build && yarn cache clean; echo ok\n',
     },
     {
       name: 'cleaning before install does not count; continuation line',
@@ -42,6 +51,18 @@ ruleTester(rule, {
       name: 'ONBUILD trigger',
       code: 'FROM node:20\nONBUILD RUN yarn install\n',
       errors: [{ line: 2, column: 13, endColumn: 25 }],
+      output: 'FROM node:20\nONBUILD RUN yarn install && yarn cache clean\n',
     },
   ],
+});
+
+describe('DF059 fix is withheld', () => {
+  it.each([
+    ['while an offline install needs the cache', 'RUN yarn install\nRUN yarn install --offline', 2],
+    ['for a --cache-folder a plain clean misses', 'RUN yarn install --cache-folder /c && echo', 1],
+  ])('%s', (_, runs, count) => {
+    const found = runRule(rule, { code: `FROM node:20\n${runs}\n` });
+    expect(found).toHaveLength(count);
+    expect(found.every((f) => f.fix === undefined)).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/dockerfile/yum-cache-not-cleaned.js';
-import { ruleTester } from '../../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
@@ -16,6 +17,7 @@ ruleTester(rule, {
     {
       code: 'FROM centos:7\nRUN yum install -y httpd\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 16, message: '`yum install` leaves its cache' }],
+      output: 'FROM centos:7\nRUN yum install -y httpd && yum clean all\n',
     },
     {
       name: 'a clean before the install does not help',
@@ -26,6 +28,13 @@ ruleTester(rule, {
       name: 'one report per RUN, at the first install after the last clean',
       code: 'FROM centos:7\nRUN yum install -y a && yum clean all && \\\n    yum install -y b && yum install -y c\n',
       errors: [{ line: 3, column: 5, endLine: 3, endColumn: 16 }],
+      output: 'FROM centos:7\nRUN yum install -y a && yum clean all && \\\n    yum install -y b && yum install -y c && yum clean all\n',
+    },
+    {
+      name: 'the clean follows the last yum command, before what comes after it',
+      code: 'FROM centos:7\nRUN yum install -y httpd; \\\n    yum-config-manager --enable x && echo ok # done\n',
+      errors: [{ line: 2, column: 5 }],
+      output: 'FROM centos:7\nRUN yum install -y httpd && yum clean all; \\\n    yum-config-manager --enable x && echo ok # done\n',
     },
     {
       name: 'a cache mount elsewhere does not count',
@@ -36,6 +45,22 @@ ruleTester(rule, {
       name: 'ONBUILD trigger',
       code: 'FROM centos:7\nONBUILD RUN yum install -y httpd\n',
       errors: [{ line: 2, column: 13, endColumn: 24 }],
+      output: 'FROM centos:7\nONBUILD RUN yum install -y httpd && yum clean all\n',
     },
   ],
+});
+
+describe('DF032 fix is withheld where appending could change control flow', () => {
+  it.each([
+    ['||', 'RUN yum install -y a || true'],
+    ['a pipeline', 'RUN yum install -y b | tee log'],
+    ['a subshell', 'RUN (yum install -y c)'],
+    ['a loop', 'RUN for p in d e; do yum install -y $p; done'],
+    ['a heredoc', 'RUN <<EOF\nyum install -y f\nEOF'],
+    ['exec form', 'RUN ["yum", "install", "-y", "g"]'],
+  ])('%s', (_, run) => {
+    const found = runRule(rule, { code: `FROM centos:7\n${run}\n` });
+    expect(found).toHaveLength(1);
+    expect(found[0].fix).toBeUndefined();
+  });
 });

@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/dockerfile/zypper-cache-not-cleaned.js';
-import { ruleTester } from '../../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
@@ -13,11 +14,19 @@ ruleTester(rule, {
     {
       code: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl=8.6.0\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 22, message: '`zypper install` leaves its cache in this layer' }],
+      output: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl=8.6.0 && zypper clean -a\n',
     },
     {
       name: 'clean before the install',
       code: 'FROM opensuse/leap:15.6\nRUN zypper clean -a && \\\n    zypper -n up\n',
       errors: [{ line: 3, column: 5, endLine: 3, endColumn: 17, message: '`zypper up`' }],
+      output: 'FROM opensuse/leap:15.6\nRUN zypper clean -a && \\\n    zypper -n up && zypper clean -a\n',
+    },
+    {
+      name: 'the clean follows the last zypper command',
+      code: 'FROM opensuse/leap:15.6\nRUN zypper -n in curl=8.6.0 && zypper -n in git=2.43 && echo ok\n',
+      errors: [{ line: 2, column: 5, endColumn: 17 }],
+      output: 'FROM opensuse/leap:15.6\nRUN zypper -n in curl=8.6.0 && zypper -n in git=2.43 && zypper clean -a && echo ok\n',
     },
     {
       name: 'a tmpfs mount elsewhere does not count',
@@ -30,4 +39,12 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 13, endColumn: 25 }],
     },
   ],
+});
+
+describe('DF036 fix', () => {
+  it('is withheld inside a subshell', () => {
+    const found = runRule(rule, { code: 'FROM opensuse/leap:15.6\nRUN (zypper -n in jq=1.7)\n' });
+    expect(found).toHaveLength(1);
+    expect(found[0].fix).toBeUndefined();
+  });
 });
