@@ -1,5 +1,6 @@
 import { defineRule } from '../types.js';
-import { isPosixShellValue, rootStage, runCommandsNamed, shellAt } from '../helpers/dockerfile.js';
+import { isPosixShellValue, shellAt } from '../helpers/dockerfile.js';
+import { stageDistro } from '../helpers/distro.js';
 import type { Dockerfile, Stage } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
@@ -31,28 +32,13 @@ function riskyPipe(text: string, cmds: Command[]): Span | undefined {
   return best;
 }
 
-// `alpine`, `library/alpine`, and images named as built on it (`linuxserver/baseimage-alpine-nginx`).
-const ALPINE_NAME = /(?:^|[/-])alpine(?:$|[/-])/;
-
 /**
  * The shell to suggest, from the image the stage is built on: alpine has no bash (its sh is
- * BusyBox ash, which has pipefail), nor has busybox; the others are taken to have bash. A stage
- * whose FROM chain runs apk is on alpine whatever its base is called.
+ * BusyBox ash, which has pipefail), nor has busybox; the others are taken to have bash.
  */
 function suggestedShell(df: Dockerfile, stage: Stage | undefined): string {
-  const ref = stage ? rootStage(df, stage).ref : null;
-  if (ref && (ALPINE_NAME.test(ref.repository) || (ref.tag !== null && /(?:^|[-.])alpine/.test(ref.tag)))) return '"/bin/ash"';
-  if (stage && runsApk(df, stage)) return '"/bin/ash"';
-  if (ref && (ref.repository === 'busybox' || ref.repository.endsWith('/busybox'))) return '"/bin/sh"';
-  return '"/bin/bash"';
-}
-
-function runsApk(df: Dockerfile, stage: Stage): boolean {
-  const apk = runCommandsNamed(df, 'apk');
-  if (apk.length === 0) return false;
-  const chain = new Set<number>();
-  for (let s: Stage | undefined = stage; s && !chain.has(s.index); s = s.parentStage === null ? undefined : df.stages[s.parentStage]) chain.add(s.index);
-  return apk.some((rc) => chain.has(rc.instr.stage));
+  const distro = stageDistro(df, stage);
+  return distro === 'alpine' ? '"/bin/ash"' : distro === 'busybox' ? '"/bin/sh"' : '"/bin/bash"';
 }
 
 export default defineRule({

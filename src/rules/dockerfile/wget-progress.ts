@@ -1,5 +1,6 @@
 import { defineRule } from '../types.js';
 import { isPosixShell, runCommandsNamed } from '../helpers/dockerfile.js';
+import { stageDistro } from '../helpers/distro.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 
@@ -67,7 +68,7 @@ export default defineRule({
     target: 'dockerfile',
     category: 'maintainability',
     severity: 'info',
-    fixable: null,
+    fixable: 'safe',
     status: 'stable',
     docs: {
       summary: '`wget` without `--progress`, `-q` or `-nv`.',
@@ -82,7 +83,15 @@ export default defineRule({
       // Under cmd or PowerShell (Windows images), `wget` is PowerShell's Invoke-WebRequest, or text
       // the sh reading of the line took for a command (`powershell -Command a ; wget -Uri ...`).
       if (!isPosixShell(df, instr) || quiet(new ArgValues(df, instr, cmd.args))) continue;
-      report({ messageId: 'noProgress', span: { start: cmd.words[0].start, end: cmd.words[0].end } });
+      const word = cmd.words[0];
+      // GNU wget takes --progress; BusyBox's (alpine, busybox) does not, and -q is its only way.
+      const distro = instr.json ? null : stageDistro(df, df.stages[instr.stage]);
+      const flag = distro === 'gnu' ? '--progress=dot:giga' : distro === null ? null : '-q';
+      report({
+        messageId: 'noProgress',
+        span: { start: word.start, end: word.end },
+        fix: flag ? { title: `Add ${flag}`, edits: [{ start: word.end, end: word.end, text: ` ${flag}` }] } : undefined,
+      });
     }
   },
 });

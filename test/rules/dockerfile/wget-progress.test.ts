@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/dockerfile/wget-progress.js';
-import { ruleTester } from '../../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
@@ -21,6 +22,13 @@ ruleTester(rule, {
     {
       code: 'FROM debian:12-slim\nRUN wget https://example.com/a.tgz\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 9, message: 'wget without a progress setting' }],
+      output: 'FROM debian:12-slim\nRUN wget --progress=dot:giga https://example.com/a.tgz\n',
+    },
+    {
+      name: "BusyBox's wget has no --progress: -q on alpine, busybox and stages that run apk",
+      code: 'FROM python:3.12-alpine\nRUN wget https://e.com/a\nFROM busybox:1.36\nRUN wget https://e.com/b\nFROM acme/base:1\nRUN apk add --no-cache bash=5.2.26-r0 && wget https://e.com/c\n',
+      errors: [{ line: 2, column: 5 }, { line: 4, column: 5 }, { line: 6, column: 42 }],
+      output: 'FROM python:3.12-alpine\nRUN wget -q https://e.com/a\nFROM busybox:1.36\nRUN wget -q https://e.com/b\nFROM acme/base:1\nRUN apk add --no-cache bash=5.2.26-r0 && wget -q https://e.com/c\n',
     },
     {
       name: '-O is the output document, not the log',
@@ -36,6 +44,7 @@ ruleTester(rule, {
       name: 'continuation line',
       code: 'FROM debian:12-slim\nRUN set -eux; \\\n    /usr/bin/wget https://example.com/a.tgz\n',
       errors: [{ line: 3, column: 5, endLine: 3, endColumn: 18 }],
+      output: 'FROM debian:12-slim\nRUN set -eux; \\\n    /usr/bin/wget --progress=dot:giga https://example.com/a.tgz\n',
     },
     {
       name: 'ONBUILD trigger',
@@ -43,4 +52,16 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 13, endColumn: 17 }],
     },
   ],
+});
+
+describe('DF046 fix', () => {
+  it.each([
+    ['a base image whose tools are not known', 'FROM acme/base:1\nRUN wget https://e.com/a\n'],
+    ['exec form', 'FROM debian:12\nRUN ["wget", "https://e.com/a"]\n'],
+    ['a python image from another registry', 'FROM mirror.example.com/python:3.12\nRUN wget https://e.com/a\n'],
+  ])('is not offered for %s', (_, code) => {
+    const found = runRule(rule, { code });
+    expect(found).toHaveLength(1);
+    expect(found[0].fix).toBeUndefined();
+  });
 });

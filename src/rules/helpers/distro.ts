@@ -1,0 +1,42 @@
+import type { Dockerfile, ImageRef, Stage } from '../../model/dockerfile/types.js';
+import { rootStage, runCommandsNamed } from './dockerfile.js';
+
+/**
+ * What a stage's userland is, as far as its base image's name tells: `alpine` (BusyBox tools, apk),
+ * `busybox`, `gnu` (a glibc distribution with GNU tools), or null when the name does not say.
+ */
+export type Distro = 'alpine' | 'busybox' | 'gnu';
+
+// `alpine`, `library/alpine`, and images named as built on it (`linuxserver/baseimage-alpine-nginx`).
+const ALPINE_NAME = /(?:^|[/-])alpine(?:$|[/-])/;
+const ALPINE_TAG = /(?:^|[-.])alpine/;
+// Distributions and the official images whose default variants are built on Debian or Ubuntu.
+const GNU_REPOSITORIES = new Set([
+  'debian', 'ubuntu', 'fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux',
+  'buildpack-deps', 'python', 'node', 'golang', 'ruby', 'php', 'perl', 'rust', 'openjdk', 'eclipse-temurin',
+  'maven', 'gradle', 'gcc', 'elixir', 'erlang', 'haskell', 'julia', 'r-base', 'swift', 'clojure',
+]);
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+const GNU_PATH = /^(?:opensuse\/|redhat\/ubi|ubi\d|rockylinux\/|almalinux\/|fedora\/|amazonlinux\/|oraclelinux\/)/;
+
+function fromName(ref: ImageRef): Distro | null {
+  const repo = ref.repository.toLowerCase().replace(/^library\//, '');
+  const tag = (ref.tag ?? '').toLowerCase();
+  if (ALPINE_NAME.test(repo) || ALPINE_TAG.test(tag)) return 'alpine';
+  if (repo === 'busybox' || repo.endsWith('/busybox')) return 'busybox';
+  if (ref.registry === 'registry.access.redhat.com' || GNU_PATH.test(repo)) return 'gnu';
+  return GNU_REPOSITORIES.has(repo) && (ref.registry === null || DOCKER_HUB.has(ref.registry)) ? 'gnu' : null;
+}
+
+/** The distribution a stage is built on: from the base image's name, or alpine when its FROM chain runs apk. */
+export function stageDistro(df: Dockerfile, stage: Stage | undefined): Distro | null {
+  if (!stage) return null;
+  const ref = rootStage(df, stage).ref;
+  const named = ref ? fromName(ref) : null;
+  if (named) return named;
+  const apk = runCommandsNamed(df, 'apk');
+  if (apk.length === 0) return null;
+  const chain = new Set<number>();
+  for (let s: Stage | undefined = stage; s && !chain.has(s.index); s = s.parentStage === null ? undefined : df.stages[s.parentStage]) chain.add(s.index);
+  return apk.some((rc) => chain.has(rc.instr.stage)) ? 'alpine' : null;
+}
