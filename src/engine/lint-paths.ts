@@ -18,7 +18,9 @@ import { rules as dockerfileRules } from '../rules/dockerfile/index.js';
 import { rules as contextRules } from '../rules/context/index.js';
 import { ContextSession } from './lint-context.js';
 import type { ContextRule } from '../rules/context-types.js';
-import type { DockerfileRule, Rule } from '../rules/types.js';
+import type { DockerfileRule, Rule, ShellcheckDiagnostic } from '../rules/types.js';
+import type { FileConfig } from '../config/resolve.js';
+import type { Dockerfile } from '../model/dockerfile/types.js';
 import { writeFileAtomically } from './write.js';
 import { append } from '../append.js';
 
@@ -59,6 +61,8 @@ export interface RuleSet {
 }
 
 const EMPTY_REGISTRY = new RuleRegistry([]);
+// Files linted together (see lintPaths): enough to fill ShellCheck's processes, few enough to hold.
+const WINDOW = 256;
 
 const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
@@ -136,60 +140,66 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
 
   // Build-context rules: walks are cached per context directory and only made when a rule needs them.
   const ctxSession = opts.context === false ? null : new ContextSession();
-  for (const input of inputs) {
-    let text: string;
-    let invalidAt: number | undefined;
-    try {
-      text = input.text ?? readTextFile(input.abs!, input.display, { lenient: { onInvalid: (off) => (invalidAt = off) } });
-    } catch (e) {
-      if (e instanceof InputError) {
-        errors.push({ file: input.display, kind: 'input', message: e.oneLine });
+  const lint = (display: string, t: string, fileConfig: FileConfig, df: Dockerfile, shellcheck?: ShellcheckDiagnostic[]): FileLintResult =>
+    lintDockerfile(t, { displayPath: display, rules: dockerfileRules as DockerfileRule[], config: fileConfig, settings: eff.settings, disableIgnorePragma: eff.disableIgnorePragma, df, shellcheck });
+  // Files go in windows: each window's ShellCheck scripts are checked together, by a few
+  // processes at once (one process per file would cost a ShellCheck start-up per Dockerfile),
+  // while only a window's models are held in memory.
+  for (let w = 0; w < inputs.length; w += WINDOW) {
+    const ready: Array<{ input: (typeof inputs)[number]; text: string; fileConfig: FileConfig; df: Dockerfile } | { input: (typeof inputs)[number]; error: RunError }> = [];
+    for (const input of inputs.slice(w, w + WINDOW)) {
+      let text: string;
+      let invalidAt: number | undefined;
+      try {
+        text = input.text ?? readTextFile(input.abs!, input.display, { lenient: { onInvalid: (off) => (invalidAt = off) } });
+      } catch (e) {
+        if (e instanceof InputError) {
+          ready.push({ input, error: { file: input.display, kind: 'input', message: e.oneLine } });
+          continue;
+        }
+        throw e;
+      }
+      const relToConfig = input.abs ? toPosix(relative(loaded.baseDir, input.abs)) : input.display;
+      const fileConfig = eff.forFile(relToConfig);
+      if (invalidAt !== undefined) notices.push(invalidUtf8Notice(input.display, invalidAt, !!opts.fix));
+      let current = text;
+      // Not fixed when not UTF-8: writing the text back would replace the invalid bytes for good.
+      if (opts.fix && invalidAt === undefined) {
+        const before = parseErrorCount(text);
+        for (let pass = 0; pass < 10; pass++) {
+          const r = lint(input.display, current, fileConfig, parseDockerfile(input.display, current));
+          const { text: next, applied } = applyFixes(current, r.findings, !!opts.unsafeFixes);
+          if (applied === 0 || next === current) break;
+          // Never write a result that parses worse than the input.
+          if (parseErrorCount(next) > before) break;
+          current = next;
+        }
+        if (current !== text) {
+          if (input.abs) writeAtomically(input.abs, current);
+          else notices.push('fixes for stdin are not written anywhere; lint a file to apply them');
+        }
+      }
+      ready.push({ input, text: current, fileConfig, df: parseDockerfile(input.display, current) });
+    }
+    const checked = ready.filter((r) => 'df' in r && sc && r.fileConfig.severity(shellcheckRule()) !== 'off') as Array<{ df: Dockerfile }>;
+    const diagnostics = checked.length ? await scModule!.runShellcheck(checked.map((r) => r.df)) : [];
+    const diagnosticsOf = new Map(checked.map((r, i) => [r.df, diagnostics[i]]));
+    for (const r of ready) {
+      if ('error' in r) {
+        errors.push(r.error);
         continue;
       }
-      throw e;
-    }
-    const relToConfig = input.abs ? toPosix(relative(loaded.baseDir, input.abs)) : input.display;
-    const fileConfig = eff.forFile(relToConfig);
-    const run = async (t: string, withShellcheck: boolean): Promise<FileLintResult> => {
-      const df = parseDockerfile(input.display, t);
-      const shellcheck = withShellcheck && sc && fileConfig.severity(shellcheckRule()) !== 'off' ? await scModule!.runShellcheck(df) : undefined;
-      return lintDockerfile(t, {
-        displayPath: input.display,
-        rules: dockerfileRules as DockerfileRule[],
-        config: fileConfig,
-        settings: eff.settings,
-        disableIgnorePragma: eff.disableIgnorePragma,
-        df,
-        shellcheck,
-      });
-    };
-    if (invalidAt !== undefined) notices.push(invalidUtf8Notice(input.display, invalidAt, !!opts.fix));
-    let current = text;
-    // Not fixed when not UTF-8: writing the text back would replace the invalid bytes for good.
-    if (opts.fix && invalidAt === undefined) {
-      const before = parseErrorCount(text);
-      for (let pass = 0; pass < 10; pass++) {
-        const r = await run(current, false);
-        const { text: next, applied } = applyFixes(current, r.findings, !!opts.unsafeFixes);
-        if (applied === 0 || next === current) break;
-        // Never write a result that parses worse than the input.
-        if (parseErrorCount(next) > before) break;
-        current = next;
+      const { input } = r;
+      const result = lint(input.display, r.text, r.fileConfig, r.df, diagnosticsOf.get(r.df));
+      files.push(input.display);
+      append(findings, result.findings);
+      append(errors, result.errors);
+      if (ctxSession && input.abs) {
+        const cr = ctxSession.lintDockerfile({ dockerfile: input.abs, displayPath: input.display, df: result.df, rules: contextRules as ContextRule[], eff, baseDir: loaded.baseDir, cwd, contextDir: contextOf.get(input.abs), fix: opts.fix, unsafeFixes: opts.unsafeFixes });
+        append(findings, cr.findings);
+        append(errors, cr.errors);
+        if (cr.ignoreFile && !files.includes(cr.ignoreFile)) files.push(cr.ignoreFile);
       }
-      if (current !== text) {
-        if (input.abs) writeAtomically(input.abs, current);
-        else notices.push('fixes for stdin are not written anywhere; lint a file to apply them');
-      }
-    }
-    const result = await run(current, true);
-    files.push(input.display);
-    append(findings, result.findings);
-    append(errors, result.errors);
-    if (ctxSession && input.abs) {
-      const cr = ctxSession.lintDockerfile({ dockerfile: input.abs, displayPath: input.display, df: result.df, rules: contextRules as ContextRule[], eff, baseDir: loaded.baseDir, cwd, contextDir: contextOf.get(input.abs), fix: opts.fix, unsafeFixes: opts.unsafeFixes });
-      append(findings, cr.findings);
-      append(errors, cr.errors);
-      if (cr.ignoreFile && !files.includes(cr.ignoreFile)) files.push(cr.ignoreFile);
     }
   }
   // Said only when there was a Dockerfile to check: a run that found none has no use for it.

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dockerfile, Instruction } from '../model/dockerfile/types.js';
 import { isPosixShell, shellAt } from '../rules/helpers/dockerfile.js';
@@ -101,43 +101,73 @@ function mainScript(run: Instruction): Omit<Script, 'header'> | null {
 
 interface ScComment { file: string; line: number; endLine: number; column: number; endColumn: number; level: string; code: number; message: string }
 
-/** Run ShellCheck once over every script of the file; returns diagnostics at source positions. */
-export async function runShellcheck(df: Dockerfile): Promise<ShellcheckDiagnostic[]> {
-  const scripts = scriptsOf(df);
-  if (scripts.length === 0) return [];
+// ShellCheck's start-up is most of its cost on a Dockerfile's few scripts, so many files' scripts
+// go to one process; a few such processes run at once.
+const SCRIPTS_PER_PROCESS = 64;
+
+/**
+ * Run ShellCheck over every script of the Dockerfiles; returns each one's diagnostics at source
+ * positions, in the order given.
+ */
+export async function runShellcheck(dfs: readonly Dockerfile[]): Promise<ShellcheckDiagnostic[][]> {
+  const out: ShellcheckDiagnostic[][] = dfs.map(() => []);
+  const jobs: Array<{ owner: number; script: Script; file: string }> = [];
   const dir = mkdtempSync(join(tmpdir(), 'shipready-sc-'));
   try {
-    const files = scripts.map((s, i) => {
-      const f = join(dir, `${i}.sh`);
-      writeFileSync(f, s.text);
-      return f;
+    dfs.forEach((df, owner) => {
+      for (const script of scriptsOf(df)) {
+        const file = join(dir, `${jobs.length}.sh`);
+        writeFileSync(file, script.text);
+        jobs.push({ owner, script, file });
+      }
     });
-    const stdout = await new Promise<string>((resolve, reject) => {
-      execFile('shellcheck', ['-f', 'json1', '-S', 'style', '-e', EXCLUDED.join(','), ...files], { maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (err, out) => {
-        // Exit 1 means "found something"; anything without JSON output is a real failure.
-        if (err && !out) reject(err);
-        else resolve(out);
-      });
-    });
-    const parsed = JSON.parse(stdout) as { comments: ScComment[] };
-    const out: ShellcheckDiagnostic[] = [];
-    for (const c of parsed.comments) {
-      const idx = files.indexOf(c.file);
-      const s = scripts[idx];
-      if (!s) continue;
-      const toOffset = (line: number, col: number): number | null => {
-        const l = s.lines[line - 1 - s.header];
-        if (!l) return null;
-        return l.start + Math.min(Math.max(col - 1, 0), l.length);
-      };
-      const start = toOffset(c.line, c.column);
-      if (start === null) continue;
-      const end = toOffset(c.endLine, c.endColumn) ?? start;
-      const level = (['error', 'warning', 'info', 'style'].includes(c.level) ? c.level : 'info') as ShellcheckDiagnostic['level'];
-      out.push({ code: `SC${c.code}`, level, message: c.message, span: { start, end: Math.max(end, start) } });
-    }
+    const batches: Array<typeof jobs> = [];
+    for (let i = 0; i < jobs.length; i += SCRIPTS_PER_PROCESS) batches.push(jobs.slice(i, i + SCRIPTS_PER_PROCESS));
+    const byFile = new Map(jobs.map((j) => [j.file, j]));
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let b = next++; b < batches.length; b = next++) {
+        for (const c of await check(batches[b].map((j) => j.file))) {
+          const job = byFile.get(c.file);
+          const d = job && toDiagnostic(job.script, c);
+          if (d) out[job.owner].push(d);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(batches.length, Math.max(1, availableParallelism())) }, worker));
     return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** One ShellCheck process over the files; its comments. */
+function check(files: string[]): Promise<ScComment[]> {
+  return new Promise((resolve, reject) => {
+    execFile('shellcheck', ['-f', 'json1', '-S', 'style', '-e', EXCLUDED.join(','), ...files], { maxBuffer: 64 * 1024 * 1024, timeout: 120_000 }, (err, stdout) => {
+      // Exit 1 means "found something"; anything without JSON output is a real failure.
+      if (err && !stdout) reject(err);
+      else {
+        try {
+          resolve((JSON.parse(stdout) as { comments: ScComment[] }).comments);
+        } catch (e) {
+          reject(e);
+        }
+      }
+    });
+  });
+}
+
+/** A ShellCheck comment at its place in the Dockerfile (null when it falls in the header we added). */
+function toDiagnostic(s: Script, c: ScComment): ShellcheckDiagnostic | null {
+  const toOffset = (line: number, col: number): number | null => {
+    const l = s.lines[line - 1 - s.header];
+    if (!l) return null;
+    return l.start + Math.min(Math.max(col - 1, 0), l.length);
+  };
+  const start = toOffset(c.line, c.column);
+  if (start === null) return null;
+  const end = toOffset(c.endLine, c.endColumn) ?? start;
+  const level = (['error', 'warning', 'info', 'style'].includes(c.level) ? c.level : 'info') as ShellcheckDiagnostic['level'];
+  return { code: `SC${c.code}`, level, message: c.message, span: { start, end: Math.max(end, start) } };
 }

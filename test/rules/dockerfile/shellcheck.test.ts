@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,23 @@ describe.skipIf(!hasShellcheck)('ShellCheck integration', () => {
     const df = 'FROM debian:12\nRUN --mount=type=cache,target=/x set -e && \\\n    # comment dropped by Docker\n    echo $UNSET_THING && \\\n    true\n';
     const found = await scFindings(df);
     expect(found).toContainEqual({ code: 'SC2086', line: 4, column: 10, endColumn: 22, severity: 'info' });
+  });
+
+  it('checks many Dockerfiles in shared ShellCheck processes and gives each its own findings', async () => {
+    // 300 files with 2 scripts each: several windows and several processes per window.
+    const dir = mkdtempSync(join(tmpdir(), 'shipready-sc-many-'));
+    for (let i = 0; i < 300; i++) {
+      mkdirSync(join(dir, `s${i}`));
+      const bad = i % 7 === 0 ? `echo $UNSET_${i}` : 'true';
+      writeFileSync(join(dir, `s${i}`, 'Dockerfile'), `FROM debian:12\nRUN true\nRUN  ${bad}\n`);
+    }
+    const r = await lint(['.'], { cwd: dir, context: false });
+    const sc = r.findings.filter((f) => f.ruleName === 'shellcheck').map((f) => {
+      const l = f.location as { file: string; line: number; column: number; endColumn: number };
+      return `${l.file}:${l.line}:${l.column}-${l.endColumn} ${f.aliases[0]}`;
+    });
+    const want = Array.from({ length: 300 }, (_, i) => i).filter((i) => i % 7 === 0).map((i) => `s${i}/Dockerfile:3:11-${18 + String(i).length} SC2086`);
+    expect(sc.sort()).toEqual(want.sort());
   });
 
   it('does not flag build args and ENV names as unassigned, nor BuildKit flags', async () => {
