@@ -102,8 +102,9 @@ function mainScript(run: Instruction): Omit<Script, 'header'> | null {
 interface ScComment { file: string; line: number; endLine: number; column: number; endColumn: number; level: string; code: number; message: string }
 
 // ShellCheck's start-up is most of its cost on a Dockerfile's few scripts, so many files' scripts
-// go to one process; a few such processes run at once.
-const SCRIPTS_PER_PROCESS = 64;
+// go to one process (from 8 to 64 of them), and one such process runs per core.
+const MIN_PER_PROCESS = 8;
+const MAX_PER_PROCESS = 64;
 
 /**
  * Run ShellCheck over every script of the Dockerfiles; returns each one's diagnostics at source
@@ -121,8 +122,10 @@ export async function runShellcheck(dfs: readonly Dockerfile[]): Promise<Shellch
         jobs.push({ owner, script, file });
       }
     });
+    const cores = Math.max(1, availableParallelism());
+    const per = Math.min(MAX_PER_PROCESS, Math.max(MIN_PER_PROCESS, Math.ceil(jobs.length / cores)));
     const batches: Array<typeof jobs> = [];
-    for (let i = 0; i < jobs.length; i += SCRIPTS_PER_PROCESS) batches.push(jobs.slice(i, i + SCRIPTS_PER_PROCESS));
+    for (let i = 0; i < jobs.length; i += per) batches.push(jobs.slice(i, i + per));
     const byFile = new Map(jobs.map((j) => [j.file, j]));
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -134,7 +137,7 @@ export async function runShellcheck(dfs: readonly Dockerfile[]): Promise<Shellch
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(batches.length, Math.max(1, availableParallelism())) }, worker));
+    await Promise.all(Array.from({ length: Math.min(batches.length, cores) }, worker));
     return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });
