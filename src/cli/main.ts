@@ -22,8 +22,8 @@ Usage:
 
 Options for lint:
   -f, --format <name>             text (default), json, sarif, github, checkstyle, gitlab, junit,
-                                  gnu, sonarqube, codeclimate, codacy (hadolint's tty and
-                                  gitlab_codeclimate work too); repeat -f for several reports
+                                  gnu, sonarqube, codeclimate, codacy, rdjson, rdjsonl (hadolint's
+                                  tty and gitlab_codeclimate work too); repeat -f for several reports
   -o, --output <file>             write the report of the -f before it to a file instead of stdout
   -c, --config <file>             config file (default: .shipready.yaml upward, else .hadolint.yaml)
       --fix                       apply safe fixes to the files (atomically)
@@ -129,7 +129,7 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
   const { positionals, flags, order } = parseArgs(argv, LINT_FLAGS);
   if (flags.get('help')) { io.out(HELP); return 0; }
   if (flags.get('version')) { io.out(`${VERSION}\n`); return 0; }
-  const { FORMATS, FORMATS_USING_RULES, formatResult, resolveFormat } = await import('../formatters/index.js');
+  const { FORMATS, FORMATS_USING_RULES, FORMATS_USING_SOURCES, formatResult, resolveFormat } = await import('../formatters/index.js');
   // Each report: a format (undefined: SHIPREADY_FORMAT, else the config's, else text) and a file (undefined: stdout).
   const reports = reportTargets(order);
   for (const r of reports) {
@@ -185,7 +185,7 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
   // A format the config chose may list rule metadata, which the run did not load.
   if (result.rules.length === 0 && reports.some((r) => usesRules(r.format))) result.rules = (await import('../rules/index.js')).allRules;
   const sources = new Map<string, string>();
-  if (reports.some((r) => r.format === 'text')) {
+  if (reports.some((r) => FORMATS_USING_SOURCES.includes(r.format!))) {
     for (const f of result.files) {
       try { sources.set(f, f === (stdin?.path ?? '\0') ? stdin!.text : readFileSync(f, 'utf8')); } catch { /* frame omitted */ }
     }

@@ -7,6 +7,7 @@ import { formatGnu } from './gnu.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
+import { formatRdjson, formatRdjsonl } from './rdjson.js';
 import { formatSonarqube } from './sonarqube.js';
 import { formatText } from './text.js';
 import { FORMAT_NAMES, type FormatName } from './names.js';
@@ -26,12 +27,17 @@ const FORMATTERS = {
   sonarqube: formatSonarqube,
   codeclimate: formatCodeclimate,
   codacy: formatCodacy,
+  rdjson: formatRdjson,
+  rdjsonl: formatRdjsonl,
 } satisfies Record<FormatName, Formatter>;
 
 export { resolveFormat, type FormatName } from './names.js';
 
 /** Output format names, the default (`text`) first. */
 export const FORMATS: readonly string[] = FORMAT_NAMES;
+
+/** Formats that read the files' text (`FormatOptions.sources`): code frames, UTF-8 columns and fixes. */
+export const FORMATS_USING_SOURCES: readonly string[] = ['text', 'rdjson', 'rdjsonl'];
 
 /** Formats that read `result.rules` (the rule metadata they list); the others never do. */
 export const FORMATS_USING_RULES: readonly string[] = ['sarif', 'gitlab', 'sonarqube', 'codeclimate'];

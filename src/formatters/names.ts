@@ -1,7 +1,7 @@
 // Format names without the formatters, for the config validator (which must not load them).
 
 /** Output format names, the default (`text`) first. */
-export const FORMAT_NAMES = ['text', 'json', 'sarif', 'github', 'checkstyle', 'gitlab', 'junit', 'gnu', 'sonarqube', 'codeclimate', 'codacy'] as const;
+export const FORMAT_NAMES = ['text', 'json', 'sarif', 'github', 'checkstyle', 'gitlab', 'junit', 'gnu', 'sonarqube', 'codeclimate', 'codacy', 'rdjson', 'rdjsonl'] as const;
 
 export type FormatName = (typeof FORMAT_NAMES)[number];
 

@@ -191,6 +191,14 @@ describe('shipready CLI', () => {
     expect(run(['explain', 'latest-tagg']).err).toContain('did you mean "latest-tag"?');
   });
 
+  it('rdjsonl carries fixes as suggestions, with UTF-8 byte columns read from the file', () => {
+    const dir = tmp({ 'Dockerfile': 'FROM debian:12\nLABEL x="é"\nRUN apt-get update && apt-get install curl=7.88.1-10\n' });
+    const r = run(['lint', '-f', 'rdjsonl', '--no-shellcheck', '--no-context'], { cwd: dir });
+    const yes = r.out.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((d) => d.code.value === 'DF012/apt-missing-yes');
+    expect(yes.location.range.start).toEqual({ line: 3, column: 23 });
+    expect(yes.suggestions).toEqual([{ range: { start: { line: 3, column: 38 }, end: { line: 3, column: 38 } }, text: ' -y' }]);
+  });
+
   it('writes the report to --output', () => {
     const dir = tmp({ 'Dockerfile': 'FROM alpine:latest\n' });
     const r = run(['lint', '-f', 'sarif', '-o', 'report.sarif', '--no-shellcheck'], { cwd: dir });
@@ -214,7 +222,7 @@ describe('shipready CLI', () => {
     expect(JSON.parse(env.out).findings.map((f: { ruleName: string }) => f.ruleName)).not.toContain('latest-tag');
     const bad = run(['lint', '--no-shellcheck'], { cwd: tmp({ 'Dockerfile': 'FROM alpine:latest\n', '.shipready.yaml': 'format: jsno\n' }) });
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/\.shipready\.yaml:1:1: format: must be one of text, json, .*gnu, sonarqube, codeclimate, codacy \(did you mean "json"\?\)/);
+    expect(bad.err).toMatch(/\.shipready\.yaml:1:1: format: must be one of text, json, .*gnu, sonarqube, codeclimate, codacy, rdjson, rdjsonl \(did you mean "json"\?\)/);
   });
 });
 

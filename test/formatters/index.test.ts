@@ -4,7 +4,7 @@ import { aptYes, bareImageFinding, imageFinding, latest, makeResult, multiLine, 
 
 describe('formatResult', () => {
   it('knows every documented format, text first', () => {
-    expect(FORMATS).toEqual(['text', 'json', 'sarif', 'github', 'checkstyle', 'gitlab', 'junit', 'gnu', 'sonarqube', 'codeclimate', 'codacy']);
+    expect(FORMATS).toEqual(['text', 'json', 'sarif', 'github', 'checkstyle', 'gitlab', 'junit', 'gnu', 'sonarqube', 'codeclimate', 'codacy', 'rdjson', 'rdjsonl']);
     for (const f of FORMATS) expect(isFormat(f)).toBe(true);
     expect(isFormat('toString')).toBe(false);
     expect(isFormat('JSON')).toBe(false);
@@ -21,7 +21,7 @@ describe('formatResult', () => {
 
   it('rejects an unknown format with the list of valid ones', () => {
     expect(() => formatResult('xml', makeResult([]), options())).toThrowError(
-      'Unknown output format "xml"; valid formats: text, json, sarif, github, checkstyle, gitlab, junit, gnu, sonarqube, codeclimate, codacy',
+      'Unknown output format "xml"; valid formats: text, json, sarif, github, checkstyle, gitlab, junit, gnu, sonarqube, codeclimate, codacy, rdjson, rdjsonl',
     );
     // Not fooled by Object.prototype members.
     expect(() => formatResult('constructor', makeResult([]), options())).toThrowError(/valid formats: text, json/);
@@ -41,9 +41,9 @@ describe('formatResult', () => {
     expect(JSON.stringify(result)).toBe(before);
   });
 
-  it('github, gnu, codeclimate and codacy print nothing for a clean run (they are streams); the others still print a document', () => {
+  it('github, gnu, codeclimate, codacy and rdjsonl print nothing for a clean run (they are streams); the others still print a document', () => {
     const clean = makeResult([], { files: ['Dockerfile'] });
-    const streams = ['github', 'gnu', 'codeclimate', 'codacy'];
+    const streams = ['github', 'gnu', 'codeclimate', 'codacy', 'rdjsonl'];
     for (const f of streams) expect(formatResult(f, clean, options()), f).toBe('');
     for (const f of FORMATS.filter((n) => !streams.includes(n))) expect(formatResult(f, clean, options()).length, f).toBeGreaterThan(1);
   });
