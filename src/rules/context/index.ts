@@ -8,6 +8,7 @@ import dockerignoreGitignoreStyle from './dockerignore-gitignore-style.js';
 import dockerignoreInvalidPattern from './dockerignore-invalid-pattern.js';
 import dockerignoreMissing from './dockerignore-missing.js';
 import dockerignorePatternUnused from './dockerignore-pattern-unused.js';
+import entrypointScriptNoExec from './entrypoint-script-no-exec.js';
 import secretInContext from './secret-in-context.js';
 import unneededFilesInContext from './unneeded-files-in-context.js';
 
@@ -21,6 +22,7 @@ export const rules = [
   dockerignoreInvalidPattern,
   dockerignoreMissing,
   dockerignorePatternUnused,
+  entrypointScriptNoExec,
   secretInContext,
   unneededFilesInContext,
 ];

@@ -1,33 +1,19 @@
 import type { ImageRuleContext } from '../image-types.js';
 import { findInPath, readFile, resolvePath } from '../../model/image/fs.js';
-import { baseName, isShellForm, parseScript, SHELLS, shorten, startCommand } from '../helpers/image.js';
+import { startCommand } from '../helpers/image.js';
+import { lastCommandWithoutExec, startScript } from '../helpers/entrypoint-script.js';
 import { defineRule } from '../types.js';
-
-/** Init wrappers whose argument is the real program. */
-const INITS = new Set(['tini', 'tini-static', 'dumb-init', 'catatonit', 'docker-init']);
-/** Last commands that do not start a long-running child: nothing to say about them. */
-const HARMLESS = new Set(['exit', 'return', 'wait', 'true', 'false', ':', 'echo', 'printf', 'set', 'shift', 'export', 'unset', 'cd', 'test', '[', 'trap', 'sleep', 'fi', 'done', 'esac']);
 
 /** The script the container's start command runs, if it is a script: [path as found, invoked through a shell]. */
 function scriptOf(ctx: ImageRuleContext, argv: readonly string[]): { path: string; viaShell: boolean } | undefined {
-  let i = 0;
-  if (INITS.has(baseName(argv[0] ?? ''))) {
-    i = 1;
-    while (i < argv.length && argv[i].startsWith('-')) {
-      const flag = argv[i++];
-      if (flag === '--') break;
-    }
-  }
-  const program = argv[i];
-  if (!program) return undefined;
-  if (SHELLS.has(baseName(program))) {
-    if (isShellForm(argv.slice(i))) return undefined; // the shell-form-command rule's case
-    const script = argv[i + 1];
-    if (!script || script.startsWith('-')) return undefined;
+  const start = startScript(argv);
+  if (!start) return undefined;
+  const { path: script, viaShell } = start;
+  if (viaShell) {
     const found = findInPath(ctx.image, script.includes('/') ? script : `./${script}`) ?? { path: script.startsWith('/') ? script : `${ctx.image.config.workingDir || '/'}/${script}` };
     return { path: found.path, viaShell: true };
   }
-  const found = findInPath(ctx.image, program);
+  const found = findInPath(ctx.image, script);
   return found ? { path: found.path, viaShell: false } : undefined;
 }
 
@@ -59,19 +45,8 @@ export default defineRule<ImageRuleContext>({
     if (!script) return;
     const data = readFile(ctx.image, script.path);
     if (!data || data.subarray(0, 8000).includes(0)) return;
-    const text = data.toString('utf8');
-    if (!script.viaShell) {
-      const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(text);
-      if (!shebang) return;
-      const interp = baseName(shebang[1]) === 'env' ? shebang[2] ?? '' : baseName(shebang[1]);
-      if (!SHELLS.has(interp)) return;
-    }
-    const parsed = parseScript(text);
-    const commands = parsed.commands.filter((c) => !c.nested);
-    if (commands.some((c) => c.name === 'trap')) return;
-    const last = commands[commands.length - 1];
-    if (!last || last.name === '' || last.name === 'exec' || HARMLESS.has(last.name) || last.after === '&') return;
-    const line = shorten(parsed.text.slice(last.start, last.end).replace(/\\\r?\n\s*/g, ' '), 60);
+    const line = lastCommandWithoutExec(data.toString('utf8'), script.viaShell);
+    if (line === null) return;
     const file = resolvePath(ctx.image, script.path);
     ctx.report({ messageId: 'noExec', data: { path: script.path, line }, field: start.field, path: script.path, layer: file?.layer });
   },
