@@ -170,12 +170,13 @@ export function applyComposeFixes(project: ComposeProject, findings: readonly Fi
  * passes), then write the changed files atomically. A pass that would add YAML syntax problems is
  * dropped. Returns the final lint result and the files written.
  */
-export function lintComposeAndFix(opts: ComposeLintOptions & { unsafe?: boolean; write?: boolean }): ComposeLintResult & { written: string[]; texts: Map<string, string> } {
+export function lintComposeAndFix(opts: ComposeLintOptions & { unsafe?: boolean; write?: boolean }): ComposeLintResult & { written: string[]; texts: Map<string, string>; fixed: number } {
   const texts = new Map(opts.texts ?? []);
   const syntaxCount = (r: ComposeLintResult) => r.project.issues.filter((i) => i.kind === 'syntax').length;
   let result = lintCompose({ ...opts, texts });
   const before = syntaxCount(result);
   const original = new Map(result.project.files.filter((f) => f.abs).map((f) => [f.abs!, f.text]));
+  let fixed = 0;
   for (let pass = 0; pass < 10; pass++) {
     const { texts: next, applied } = applyComposeFixes(result.project, result.findings, !!opts.unsafe);
     if (!applied) break;
@@ -185,6 +186,7 @@ export function lintComposeAndFix(opts: ComposeLintOptions & { unsafe?: boolean;
     if (syntaxCount(r) > before) break;
     for (const [k, v] of next) texts.set(k, v);
     result = r;
+    fixed += applied;
   }
   const written: string[] = [];
   for (const [abs, text] of texts) {
@@ -192,7 +194,7 @@ export function lintComposeAndFix(opts: ComposeLintOptions & { unsafe?: boolean;
     if (opts.write !== false) writeFileAtomically(abs, text);
     written.push(abs);
   }
-  return { ...result, written, texts };
+  return { ...result, written, texts, fixed: written.length ? fixed : 0 };
 }
 
 export { writeFileAtomically };
@@ -209,7 +211,7 @@ export interface ComposeProjectsOptions {
 }
 
 /** Lint (and with `fix`, fix and write) several Compose projects: what `lint()` runs for Compose input. */
-export function lintComposeProjects(sets: ComposeInput[][], opts: ComposeProjectsOptions): { findings: Finding[]; errors: RunError[]; files: string[]; notices: string[]; dockerfiles: string[]; contexts: Map<string, string> } {
+export function lintComposeProjects(sets: ComposeInput[][], opts: ComposeProjectsOptions): { findings: Finding[]; errors: RunError[]; files: string[]; notices: string[]; dockerfiles: string[]; contexts: Map<string, string>; fixed: number } {
   const findings: Finding[] = [];
   const contexts = new Map<string, string>();
   const errors: RunError[] = [];
@@ -217,6 +219,7 @@ export function lintComposeProjects(sets: ComposeInput[][], opts: ComposeProject
   const notices: string[] = [];
   const dockerfiles = new Set<string>();
   const seenFiles = new Set<string>();
+  let fixed = 0;
   for (const inputs of sets) {
     const main = inputs[0];
     if (!main) continue;
@@ -233,7 +236,11 @@ export function lintComposeProjects(sets: ComposeInput[][], opts: ComposeProject
     };
     let r: ComposeLintResult;
     try {
-      if (opts.fix && main.abs) r = lintComposeAndFix({ ...base, unsafe: opts.unsafe });
+      if (opts.fix && main.abs) {
+        const fixedRun = lintComposeAndFix({ ...base, unsafe: opts.unsafe });
+        fixed += fixedRun.fixed;
+        r = fixedRun;
+      }
       else {
         if (opts.fix) notices.push('fixes for stdin are not written anywhere; lint a file to apply them');
         r = lintCompose(base);
@@ -255,5 +262,5 @@ export function lintComposeProjects(sets: ComposeInput[][], opts: ComposeProject
   // A file shared by two projects (an extends base, an include) reports the same finding twice: keep one.
   const unique = new Map<string, Finding>();
   for (const f of findings) unique.set(`${f.fingerprint}\0${f.message}`, f);
-  return { findings: [...unique.values()].sort(compareFindings), errors, files, notices, dockerfiles: [...dockerfiles], contexts };
+  return { findings: [...unique.values()].sort(compareFindings), errors, files, notices, dockerfiles: [...dockerfiles], contexts, fixed };
 }

@@ -278,7 +278,7 @@ export class ContextSession {
     contextDir?: string;
     fix?: boolean;
     unsafeFixes?: boolean;
-  }): { findings: Finding[]; errors: RunError[]; notices: string[]; ignoreFile: string | null } {
+  }): { findings: Finding[]; errors: RunError[]; notices: string[]; ignoreFile: string | null; fixed: number } {
     const rel = (abs: string) => toPosix(relative(args.baseDir, abs));
     const dockerfile = resolve(args.dockerfile);
     const ctxDir = resolve(args.contextDir ?? dirname(dockerfile));
@@ -300,10 +300,12 @@ export class ContextSession {
     };
     let result = run();
     const notices: string[] = [];
+    let fixed = 0;
     if (args.fix) {
       for (let pass = 0; pass < 5; pass++) {
         const { applied, written } = applyContextFixes(result, { unsafe: args.unsafeFixes });
         if (!written || applied === 0) break;
+        fixed += applied;
         this.cache.invalidate(ctxDir);
         result = run();
       }
@@ -319,6 +321,6 @@ export class ContextSession {
       return true;
     });
     const ignoreFile = findings.some((f) => (f.location as { file: string }).file === result.fixTarget.display) ? result.fixTarget.display : null;
-    return { findings, errors: result.errors, notices, ignoreFile };
+    return { findings, errors: result.errors, notices, ignoreFile, fixed };
   }
 }

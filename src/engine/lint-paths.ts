@@ -101,6 +101,8 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
   const notices: string[] = [];
   const findings: Finding[] = [];
   const files: string[] = [];
+  // Fixes applied and written (with `fix`).
+  let fixed = 0;
   const useShellcheck = opts.shellcheck ?? eff.shellcheck;
   let sc = false;
   // Loaded only when used: child_process costs start-up time.
@@ -133,6 +135,7 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
     append(errors, r.errors);
     append(files, r.files);
     append(notices, r.notices);
+    fixed += r.fixed;
     for (const [d, c] of r.contexts) contextOf.set(d, c);
     const known = new Set(inputs.map((i) => i.abs));
     for (const abs of r.dockerfiles) if (!known.has(abs)) { known.add(abs); inputs.push({ abs, display: displayOf(abs) }); }
@@ -166,6 +169,7 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
       // Not fixed when not UTF-8: writing the text back would replace the invalid bytes for good.
       if (opts.fix && invalidAt === undefined) {
         const before = parseErrorCount(text);
+        let made = 0;
         for (let pass = 0; pass < 10; pass++) {
           const r = lint(input.display, current, fileConfig, parseDockerfile(input.display, current));
           const { text: next, applied } = applyFixes(current, r.findings, !!opts.unsafeFixes);
@@ -173,10 +177,13 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
           // Never write a result that parses worse than the input.
           if (parseErrorCount(next) > before) break;
           current = next;
+          made += applied;
         }
         if (current !== text) {
-          if (input.abs) writeAtomically(input.abs, current);
-          else notices.push('fixes for stdin are not written anywhere; lint a file to apply them');
+          if (input.abs) {
+            writeAtomically(input.abs, current);
+            fixed += made;
+          } else notices.push('fixes for stdin are not written anywhere; lint a file to apply them');
         }
       }
       ready.push({ input, text: current, fileConfig, df: parseDockerfile(input.display, current) });
@@ -198,6 +205,7 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
         const cr = ctxSession.lintDockerfile({ dockerfile: input.abs, displayPath: input.display, df: result.df, rules: contextRules as ContextRule[], eff, baseDir: loaded.baseDir, cwd, contextDir: contextOf.get(input.abs), fix: opts.fix, unsafeFixes: opts.unsafeFixes });
         append(findings, cr.findings);
         append(errors, cr.errors);
+        fixed += cr.fixed;
         if (cr.ignoreFile && !files.includes(cr.ignoreFile)) files.push(cr.ignoreFile);
       }
     }
@@ -206,7 +214,9 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
   if (scModule && !sc && inputs.length > 0) notices.push('shellcheck not found on PATH: RUN scripts were not checked with ShellCheck (install the "shellcheck" package to enable it)');
   if (ctxSession) append(notices, ctxSession.summaryNotices());
   findings.sort(compareFindings);
-  return { findings, errors, files, rules: rules.all, notices, summary: summarize(findings, errors, files.length), failureThreshold: eff.failureThreshold, noFail: eff.noFail, ...(eff.format ? { format: eff.format } : {}), config: { file: loaded.path, kind: loaded.kind, settings: loaded.config } };
+  const summary = summarize(findings, errors, files.length);
+  if (opts.fix) summary.fixed = fixed;
+  return { findings, errors, files, rules: rules.all, notices, summary, failureThreshold: eff.failureThreshold, noFail: eff.noFail, ...(eff.format ? { format: eff.format } : {}), config: { file: loaded.path, kind: loaded.kind, settings: loaded.config } };
 }
 
 

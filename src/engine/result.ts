@@ -7,7 +7,11 @@ export interface LintSummary {
   filesLinted: number;
   findings: number;
   bySeverity: Record<Exclude<Severity, 'off'>, number>;
+  /** Findings with a fix; `unsafeFixable` of them need --unsafe-fixes. */
   fixable: number;
+  unsafeFixable: number;
+  /** With --fix: how many fixes were applied and written. */
+  fixed?: number;
   errors: number;
 }
 
@@ -36,9 +40,13 @@ export interface LintResult {
 export function summarize(findings: Finding[], errors: unknown[], filesLinted: number): LintSummary {
   const bySeverity = { style: 0, info: 0, warning: 0, error: 0 };
   let fixable = 0;
+  let unsafeFixable = 0;
   for (const f of findings) {
     bySeverity[f.severity]++;
-    if (f.fix) fixable++;
+    if (f.fix) {
+      fixable++;
+      if (f.fix.applicability === 'unsafe') unsafeFixable++;
+    }
   }
-  return { filesLinted, findings: findings.length, bySeverity, fixable, errors: errors.length };
+  return { filesLinted, findings: findings.length, bySeverity, fixable, unsafeFixable, errors: errors.length };
 }

@@ -1,6 +1,6 @@
 import { isTextLocation } from '../finding.js';
 import type { Finding, Severity, TextLocation } from '../finding.js';
-import type { LintResult } from '../engine/result.js';
+import type { LintResult, LintSummary } from '../engine/result.js';
 import { imageSummaryText } from './image-text.js';
 import { groupFindings, imageLabel, plural, ruleLabel } from './shared.js';
 import type { FormatOptions } from './types.js';
@@ -211,20 +211,30 @@ function header(f: Finding, p: Paint): string {
   return `${p.bold(safe(where))}  ${sev}  ${message}  ${p.dim(safe(ruleLabel(f)))}`;
 }
 
+const fixedText = (s: LintSummary): string => (s.fixed ? `; ${plural(s.fixed, 'fix', 'fixes')} applied` : '');
+
+/** Which option fixes what is left: --fix for safe fixes, --unsafe-fixes for the rest. */
+function fixableText(s: LintSummary): string {
+  const unsafe = s.unsafeFixable ?? 0;
+  const safe = s.fixable - unsafe;
+  if (safe && unsafe) return `; ${safe} fixable with --fix (${unsafe} more with --unsafe-fixes)`;
+  if (safe) return `; ${safe} fixable with --fix`;
+  return unsafe ? `; ${unsafe} fixable with --fix --unsafe-fixes` : '';
+}
+
 function summaryLine(result: LintResult, p: Paint): string {
   const s = result.summary;
   const files = plural(s.filesLinted, result.images ? 'image' : 'file');
   const runErrors = s.errors ? `; ${plural(s.errors, 'run error')}` : '';
   if (s.findings === 0) {
-    if (!s.errors) return p.green(`✔ No problems in ${files}`);
-    return p.red(p.bold(`✖ No problems in ${files}${runErrors}`));
+    if (!s.errors) return p.green(`✔ No problems in ${files}${fixedText(s)}`);
+    return p.red(p.bold(`✖ No problems in ${files}${fixedText(s)}${runErrors}`));
   }
   const b = s.bySeverity;
   const parts = [plural(b.error, 'error'), plural(b.warning, 'warning')];
   if (b.info) parts.push(`${b.info} info`);
   if (b.style) parts.push(`${b.style} style`);
-  const fixable = s.fixable ? `; ${s.fixable} fixable with --fix` : '';
-  const line = `✖ ${plural(s.findings, 'problem')} (${parts.join(', ')}) in ${files}${fixable}${runErrors}`;
+  const line = `✖ ${plural(s.findings, 'problem')} (${parts.join(', ')}) in ${files}${fixedText(s)}${fixableText(s)}${runErrors}`;
   const color = b.error || s.errors ? p.red : b.warning ? p.yellow : p.cyan;
   return color(p.bold(line));
 }

@@ -173,6 +173,22 @@ describe('shipready CLI', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
+  it('--fix counts the fixes it applied to Dockerfiles, Compose files and .dockerignore files', () => {
+    const dir = tmp({
+      'Dockerfile': 'FROM debian:12\nRUN apt-get install curl\nMAINTAINER a@b.c\nCOPY . /app\n',
+      '.dockerignore': 'node_modules\n',
+      '.env': 'TOKEN=1\n',
+      'compose.yaml': 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n',
+    });
+    const before = JSON.parse(run(['lint', '--no-shellcheck', '-f', 'json'], { cwd: dir }).out).summary;
+    const r = JSON.parse(run(['lint', '--fix', '--no-shellcheck', '-f', 'json'], { cwd: dir }).out);
+    expect(before.fixed).toBeUndefined();
+    expect(r.summary.fixed).toBeGreaterThanOrEqual(4);
+    const ids = r.findings.map((f: { ruleName: string }) => f.ruleName);
+    for (const fixedRule of ['apt-missing-yes', 'maintainer-deprecated', 'version-obsolete', 'secret-in-context']) expect(ids).not.toContain(fixedRule);
+    expect(r.summary.fixed).toBe(before.fixable - before.unsafeFixable - (r.summary.fixable - r.summary.unsafeFixable));
+  });
+
   it('does not touch files without --fix', () => {
     const dir = tmp({ 'Dockerfile': 'FROM debian:12\nRUN apt-get install curl\n' });
     run(['lint', '--no-shellcheck'], { cwd: dir });

@@ -40,7 +40,7 @@ describe('json formatter', () => {
       'ruleId', 'ruleName', 'aliases', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'fix', 'fingerprint',
     ]);
     expect(doc.findings[1].fix).toEqual({ title: 'Add -y', applicability: 'safe', edits: [{ start: 67, end: 67, text: ' -y' }] });
-    expect(doc.summary).toEqual({ filesLinted: 1, findings: 2, bySeverity: { style: 0, info: 0, warning: 1, error: 1 }, fixable: 1, errors: 2 });
+    expect(doc.summary).toEqual({ filesLinted: 1, findings: 2, bySeverity: { style: 0, info: 0, warning: 1, error: 1 }, fixable: 1, unsafeFixable: 0, errors: 2 });
     expect(doc.errors).toEqual([
       { file: 'broken/Dockerfile', message: 'not UTF-8', kind: 'input' },
       { message: 'bad config', kind: 'config' },

@@ -31,6 +31,19 @@ describe('text formatter', () => {
     );
   });
 
+  it('says which option fixes what is left, and how many fixes --fix applied', () => {
+    const unsafe: Finding = { ...latest, fix: { title: 't', applicability: 'unsafe', edits: [{ start: 0, end: 0, text: 'x' }] } };
+    const last = (findings: Finding[], fixed?: number) => {
+      const result = makeResult(findings);
+      if (fixed !== undefined) result.summary.fixed = fixed;
+      return formatResult('text', result, options()).trimEnd().split('\n').pop();
+    };
+    expect(last([aptYes, unsafe])).toBe('✖ 2 problems (1 error, 1 warning) in 1 file; 1 fixable with --fix (1 more with --unsafe-fixes)');
+    expect(last([unsafe])).toBe('✖ 1 problem (0 errors, 1 warning) in 1 file; 1 fixable with --fix --unsafe-fixes');
+    expect(last([latest], 3)).toBe('✖ 1 problem (0 errors, 1 warning) in 1 file; 3 fixes applied');
+    expect(last([], 1)).toBe('✔ No problems in 0 files; 1 fix applied');
+  });
+
   it('shows the first line and ... for a multi-line range', () => {
     const out = text([multiLine]);
     expect(out.split('\n').slice(0, 4)).toEqual([
