@@ -8,6 +8,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { describe, expect, it } from 'vitest';
 import { EffectiveConfig } from '../src/config/resolve.js';
 import type { ShipreadyConfig } from '../src/config/types.js';
+import { applyFixes } from '../src/engine/fix.js';
 import { lintDockerfile } from '../src/engine/lint-dockerfile.js';
 import { RuleRegistry } from '../src/engine/registry.js';
 import { parseDockerfile } from '../src/model/dockerfile/parse.js';
@@ -90,6 +91,34 @@ describe.skipIf(!present)('Dockerfile corpus', () => {
     expect(unexpected, 'DF001 on files Docker accepts (parser bugs)').toEqual([]);
     const missing = Object.keys(DOCKER_REJECTS).filter((f) => !df001.has(f));
     expect(missing, 'allow-listed files without DF001 (stale list or a lost syntax check)').toEqual([]);
+  });
+
+  it('applies every fix, safe and unsafe, to a fixed point that parses no worse, as --fix does', () => {
+    const rules = dockerfileRules as DockerfileRule[];
+    const eff = new EffectiveConfig({ config: {}, path: null, kind: 'default', baseDir: CORPUS }, new RuleRegistry(rules));
+    const config = eff.forFile('Dockerfile');
+    const lint = (f: string, text: string) => lintDockerfile(text, { displayPath: f, rules, config, settings: eff.settings }).findings;
+    const parseErrors = (text: string) => parseDockerfile('Dockerfile', text).instructions.filter((i) => i.error).length;
+    const noFixedPoint: string[] = [];
+    const worse: string[] = [];
+    let changed = 0;
+    for (const f of files) {
+      const text = readTextFile(join(CORPUS, f), f);
+      let current = text;
+      let converged = false;
+      for (let pass = 0; pass < 10 && !converged; pass++) {
+        const { text: next, applied } = applyFixes(current, lint(f, current), true);
+        if (applied === 0 || next === current) converged = true;
+        else current = next;
+      }
+      if (!converged) noFixedPoint.push(f);
+      if (parseErrors(current) > parseErrors(text)) worse.push(f);
+      if (current !== text) changed++;
+    }
+    expect(noFixedPoint, 'files whose fixes keep changing them').toEqual([]);
+    expect(worse, 'files that parse worse after fixing').toEqual([]);
+    // Most real Dockerfiles have something to fix (pipefail, -y, caches...).
+    expect(changed).toBeGreaterThan(files.length / 4);
   });
 });
 
