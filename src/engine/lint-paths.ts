@@ -189,7 +189,13 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
       ready.push({ input, text: current, fileConfig, df: parseDockerfile(input.display, current) });
     }
     const checked = ready.filter((r) => 'df' in r && sc && r.fileConfig.severity(shellcheckRule()) !== 'off') as Array<{ df: Dockerfile }>;
-    const diagnostics = checked.length ? await scModule!.runShellcheck(checked.map((r) => r.df)) : [];
+    let diagnostics: ShellcheckDiagnostic[][] = [];
+    try {
+      if (checked.length) diagnostics = await scModule!.runShellcheck(checked.map((r) => r.df));
+    } catch (e) {
+      // The files are still linted; only ShellCheck's findings on them are missing, and said so.
+      notices.push(`shellcheck failed (${String((e as Error).message ?? e).split('\n', 1)[0]}): the RUN scripts of ${checked.length} Dockerfile${checked.length === 1 ? '' : 's'} were not checked with it`);
+    }
     const diagnosticsOf = new Map(checked.map((r, i) => [r.df, diagnostics[i]]));
     for (const r of ready) {
       if ('error' in r) {

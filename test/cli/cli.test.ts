@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +127,15 @@ describe('shipready CLI', () => {
     const dir = tmp({ 'Dockerfile': 'FROM alpine:3.20\nRUN echo hi\n' });
     const linted = spawnSync(process.execPath, [bin, 'lint'], { cwd: dir, encoding: 'utf8', env });
     expect(linted.stderr).toMatch(notice);
+  });
+
+  it('lints on when ShellCheck itself fails, and says which files it could not check', () => {
+    const dir = tmp({ 'Dockerfile': 'FROM debian:12\nRUN echo $X\n', 'bin/shellcheck': '#!/bin/sh\nif [ "$1" = --version ]; then echo 0.9.0; exit 0; fi\necho crashed >&2\nexit 3\n' });
+    chmodSync(join(dir, 'bin/shellcheck'), 0o755);
+    const r = run(['lint', 'Dockerfile', '-f', 'json', '--no-context'], { cwd: dir, env: { PATH: `${join(dir, 'bin')}:${process.env.PATH}` } });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^shipready: shellcheck failed \(.*\): the RUN scripts of 1 Dockerfile were not checked with it$/m);
+    expect(JSON.parse(r.out).findings.length).toBeGreaterThan(0);
   });
 
   it('exits 2 on binary input, without a stack trace', () => {
