@@ -85,6 +85,14 @@ export function writeReport(file: string, text: string): void {
   else writeFileAtomically(file, text);
 }
 
+const WRITE_PROBLEMS: Record<string, string> = { ENOENT: 'its directory does not exist', ENOTDIR: 'its directory does not exist', EISDIR: 'it is a directory', EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only file system', ENOSPC: 'no space left on the device' };
+
+/** Why a report could not be written, in words (the temporary file it was written through is not the user's business). */
+export function writeProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return (code && WRITE_PROBLEMS[code]) ?? code ?? String((e as Error).message ?? e);
+}
+
 /** --file-path-in-report: the one linted file is reported under another path (for runs in a container). */
 export function renameReportedFile(result: LintResult, sources: Map<string, string>, to: string): void {
   if (result.files.length !== 1) throw new UsageError(`--file-path-in-report renames the one file a run lints; this run linted ${result.files.length} files`);

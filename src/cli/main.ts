@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigError, InputError } from '../config/errors.js';
 import type { RuleSet } from '../engine/lint-paths.js';
 import { severityRank, type Severity } from '../finding.js';
-import { commandLineConfig, describeConfig, renameReportedFile, reportTargets, writeReport } from './lint-options.js';
+import { commandLineConfig, describeConfig, renameReportedFile, reportTargets, writeProblem, writeReport } from './lint-options.js';
 import { VERSION } from '../version.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
 import { isTerminal } from './output.js';
@@ -188,6 +188,7 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
     }
   }
   const reportPath = flags.get('file-path-in-report') as string | undefined;
+  if (reportPath === '') throw new UsageError('--file-path-in-report needs a path');
   if (reportPath !== undefined) renameReportedFile(result, sources, reportPath);
   const verbose = flags.get('verbose') === true || (flags.get('verbose') === undefined && result.config?.kind !== 'shipready' && /^(?:1|y|yes|on|true)$/i.test(process.env.HADOLINT_VERBOSE?.trim() ?? ''));
   if (verbose) io.err(describeConfig(result.config, Object.keys(commandLine).length > 0 || !!(flags.get('ignore') as string[] | undefined)?.length));
@@ -202,7 +203,7 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
     try {
       writeReport(o.file, o.text);
     } catch (e) {
-      throw new InputError(`cannot write the report: ${(e as Error).message}`, o.file);
+      throw new InputError(`cannot write the report: ${writeProblem(e)}`, o.file);
     }
   }
   for (const n of result.notices) io.err(`shipready: ${n}\n`);

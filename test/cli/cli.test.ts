@@ -302,6 +302,11 @@ describe("hadolint's command-line flags", () => {
     expect(usage(['-f', 'json', '-o', 'a', '-o', 'b']).err).toBe('shipready: -o b: each -o FILE needs a -f FORMAT of its own before it\n');
     expect(usage(['-f', 'json', '-o', 'a', '-f', 'gnu', '-o', 'a']).err).toBe('shipready: -o a is given for two formats\n');
     expect(usage(['-f', 'json', '-f', 'xml', '-o', 'x']).err).toMatch(/^shipready: unknown format "xml"/);
+    // A report that cannot be written: exit 2, one line in words, no temporary file named.
+    const nowhere = usage(['-f', 'json', '-o', 'no/such/dir/r.json']);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.err).toBe('shipready: no/such/dir/r.json: cannot write the report: its directory does not exist\n');
+    expect(usage(['-f', 'json', '-o', '.git']).err).toBe('shipready: .git: cannot write the report: it is a directory\n');
     expect(readdirSync(dir).sort()).toEqual(['.git', 'Dockerfile', 'early.txt', 'r.json', 'r.sarif']);
   });
 
@@ -312,6 +317,7 @@ describe("hadolint's command-line flags", () => {
     expect(r.out).not.toMatch(/name="Dockerfile"/);
     // The code frame still shows the line.
     expect(readFileSync(join(dir, 'r.txt'), 'utf8')).toMatch(/^docker\/app\/Dockerfile:1:6 [\s\S]*\n {2}1 \| FROM alpine:latest$/m);
+    expect(run(['lint', 'Dockerfile', '--file-path-in-report', ''], { cwd: dir }).err).toBe('shipready: --file-path-in-report needs a path\n');
     const two = run(['lint', '--no-shellcheck', '--file-path-in-report', 'x'], { cwd: dir });
     expect(two.code).toBe(2);
     expect(two.err).toBe('shipready: --file-path-in-report renames the one file a run lints; this run linted 2 files\n');
