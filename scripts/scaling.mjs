@@ -48,6 +48,8 @@ const FAMILIES = [
   ['nested $( )', (n) => ({ dockerfile: `FROM alpine:3.20\nRUN echo ${deep(n, '$(', ')', 'x')}\n` })],
   ['nested "$( )"', (n) => ({ dockerfile: `FROM alpine:3.20\nRUN echo "${deep(n, '$(echo "', '")', 'x')}"\n` })],
   ['MAINTAINER fixes', (n) => ({ dockerfile: `FROM debian:12\n${lines(n, () => 'MAINTAINER a@b.c\n')}`, fix: true })],
+  ['stages each with a pipe to fix', (n) => ({ dockerfile: lines(n, (i) => `FROM debian:12 AS s${i}\nRUN curl -fsSL https://e.com/${i} | tar -xz\n`), fix: true })],
+  ['wget and apk in one stage', (n) => ({ dockerfile: `FROM acme/base:1\n${lines(n, (i) => `RUN apk add --no-cache p${i}=1.0-r0 && wget https://e.com/${i}\n`)}` })],
   ['text frames on one long line', (n) => ({ dockerfile: `FROM debian:12\nRUN apt-get install -y\t${lines(n, (i) => `p${i} `)}\n`, text: true })],
   ['Compose services', (n) => ({ compose: `services:\n${lines(n, (i) => `  s${i}:\n    image: nginx:1.27\n${i ? `    depends_on: [s${i - 1}]\n` : ''}`)}` })],
   ['Compose environment keys', (n) => ({ compose: `services:\n  a:\n    image: nginx:1.27\n    environment:\n${lines(n, (i) => `      K${i}: v${i}\n`)}` })],

@@ -63,6 +63,8 @@ export default defineRule({
     const text = df.source.text;
     // One SHELL per stage is enough: the fix goes before the stage's first risky RUN only.
     const fixed = new Set<number>();
+    // The file's line ending, looked for once (a file can have thousands of stages to fix).
+    let eol: string | undefined;
     for (const instr of df.instructions) {
       if (instr.keyword !== 'RUN') continue;
       const script = df.script(instr);
@@ -73,7 +75,7 @@ export default defineRule({
       if (!pipe || setsPipefailBefore(script.commands, pipe.start)) continue;
       const suggested = suggestedShell(df, df.stages[instr.stage]);
       // SHELL does not reach an exec-form RUN, which names its shell itself.
-      const fix = instr.json || fixed.has(instr.stage) ? undefined : { title: 'Set a SHELL with pipefail before this RUN', edits: [shellBefore(text, instr.start, pipefailShell(shell, suggested))] };
+      const fix = instr.json || fixed.has(instr.stage) ? undefined : { title: 'Set a SHELL with pipefail before this RUN', edits: [shellBefore(text, (eol ??= text.includes('\r\n') ? '\r\n' : '\n'), instr.start, pipefailShell(shell, suggested))] };
       if (fix) fixed.add(instr.stage);
       report({ messageId: 'pipefail', data: { shell: suggested }, span: pipe, fix });
     }
@@ -94,10 +96,9 @@ function pipefailShell(current: string[] | null, suggested: string): string {
 }
 
 /** An edit that puts `SHELL <json>` on a line of its own before the instruction at `start`, indented alike. */
-function shellBefore(text: string, start: number, json: string): { start: number; end: number; text: string } {
+function shellBefore(text: string, eol: string, start: number, json: string): { start: number; end: number; text: string } {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const indent = text.slice(lineStart, start);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return { start: lineStart, end: lineStart, text: `${/^[ \t]*$/.test(indent) ? indent : ''}SHELL ${json}${eol}` };
 }
 

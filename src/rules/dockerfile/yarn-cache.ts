@@ -72,6 +72,16 @@ export default defineRule({
     for (const instr of instructions(df, WITH_ONBUILD)) {
       if (instr.keyword !== 'RUN' || !df.shippedStages.has(instr.stage)) continue;
       const cmds = df.script(instr).commands;
+      // Worked out once per RUN, when it installs: where the fix goes and whether it may.
+      let fixAt: Command | null | undefined;
+      const fixPlace = (): Command | null => {
+        if (fixAt !== undefined) return fixAt;
+        const lastYarn = lastCommandOf(cmds, YARN);
+        const folder = cmds.some((c) => c.base === 'yarn' && c.args.some((a) => a.value.startsWith('--cache-folder')));
+        return (fixAt = !offline && !folder && canAppendAfter(df, instr, lastYarn) ? lastYarn : null);
+      };
+      let lastInstall = -1;
+      for (const c of cmds) if (yarnInstall(c)) lastInstall = Math.max(lastInstall, c.start);
       for (const cmd of cmds) {
         const install = yarnInstall(cmd);
         if (!install) continue;
@@ -81,13 +91,11 @@ export default defineRule({
         if (mounted) continue;
         // One fix per RUN, on its last install (a clean after the last yarn command covers them all);
         // `--cache-folder` names a cache that a plain `yarn cache clean` would not clean.
-        const lastYarn = lastCommandOf(cmds, YARN);
-        const fixable = !offline && !cmds.some((c) => c.start > cmd.start && yarnInstall(c)) &&
-          !cmds.some((c) => c.base === 'yarn' && c.args.some((a) => a.value.startsWith('--cache-folder'))) && canAppendAfter(df, instr, lastYarn);
+        const at = cmd.start === lastInstall ? fixPlace() : null;
         report({
           messageId: 'cache',
           span: { start: cmd.words[0].start, end: install.end },
-          fix: fixable ? { title: 'Clean the yarn cache at the end of the RUN', edits: [{ start: lastYarn.end, end: lastYarn.end, text: ' && yarn cache clean' }] } : undefined,
+          fix: at ? { title: 'Clean the yarn cache at the end of the RUN', edits: [{ start: at.end, end: at.end, text: ' && yarn cache clean' }] } : undefined,
         });
       }
     }

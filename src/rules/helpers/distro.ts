@@ -28,9 +28,20 @@ function fromName(ref: ImageRef): Distro | null {
   return GNU_REPOSITORIES.has(repo) && (ref.registry === null || DOCKER_HUB.has(ref.registry)) ? 'gnu' : null;
 }
 
+// Per file and stage: rules ask once per finding, and a file can have thousands.
+const cache = new WeakMap<Dockerfile, Map<number, Distro | null>>();
+
 /** The distribution a stage is built on: from the base image's name, or alpine when its FROM chain runs apk. */
 export function stageDistro(df: Dockerfile, stage: Stage | undefined): Distro | null {
   if (!stage) return null;
+  let known = cache.get(df);
+  if (!known) cache.set(df, (known = new Map()));
+  let d = known.get(stage.index);
+  if (d === undefined) known.set(stage.index, (d = distroOf(df, stage)));
+  return d;
+}
+
+function distroOf(df: Dockerfile, stage: Stage): Distro | null {
   const ref = rootStage(df, stage).ref;
   const named = ref ? fromName(ref) : null;
   if (named) return named;
