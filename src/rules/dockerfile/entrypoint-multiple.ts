@@ -1,4 +1,5 @@
 import { defineRule } from '../types.js';
+import { reportOverridden } from '../helpers/dockerfile.js';
 
 export default defineRule({
   id: 'DF070',
@@ -9,7 +10,7 @@ export default defineRule({
     target: 'dockerfile',
     category: 'correctness',
     severity: 'error',
-    fixable: null,
+    fixable: 'safe',
     status: 'stable',
     docs: {
       summary: 'More than one ENTRYPOINT in a stage.',
@@ -21,14 +22,7 @@ export default defineRule({
       multiple: 'This stage already has an ENTRYPOINT on line {{first}}; only the last ENTRYPOINT takes effect, so keep a single one.',
     },
   },
-  check({ df, report }) {
-    for (const stage of df.stages) {
-      let first: number | undefined;
-      for (const instr of stage.instructions) {
-        if (instr.keyword !== 'ENTRYPOINT') continue;
-        if (first === undefined) first = instr.line;
-        else report({ messageId: 'multiple', data: { first }, span: instr.keywordSpan });
-      }
-    }
+  check(ctx) {
+    reportOverridden(ctx, 'ENTRYPOINT');
   },
 });

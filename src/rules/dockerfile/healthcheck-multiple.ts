@@ -1,4 +1,5 @@
 import { defineRule } from '../types.js';
+import { reportOverridden } from '../helpers/dockerfile.js';
 
 export default defineRule({
   id: 'DF016',
@@ -9,7 +10,7 @@ export default defineRule({
     target: 'dockerfile',
     category: 'correctness',
     severity: 'error',
-    fixable: null,
+    fixable: 'safe',
     status: 'stable',
     docs: {
       summary: 'More than one HEALTHCHECK in a stage.',
@@ -21,14 +22,7 @@ export default defineRule({
       multiple: 'This stage already has a HEALTHCHECK on line {{first}}; only the last one takes effect, so keep a single HEALTHCHECK.',
     },
   },
-  check({ df, report }) {
-    for (const stage of df.stages) {
-      let first: number | undefined;
-      for (const instr of stage.instructions) {
-        if (instr.keyword !== 'HEALTHCHECK') continue;
-        if (first === undefined) first = instr.line;
-        else report({ messageId: 'multiple', data: { first }, span: instr.keywordSpan });
-      }
-    }
+  check(ctx) {
+    reportOverridden(ctx, 'HEALTHCHECK');
   },
 });

@@ -1,6 +1,7 @@
 import type { Dockerfile, ImageRef, Instruction, Stage } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Edit } from '../../finding.js';
+import type { DockerfileContext } from '../types.js';
 import { baseName } from '../../model/shell/parse.js';
 import { partitionPoint } from '../../search.js';
 import { parseImageRef } from '../../model/dockerfile/image-ref.js';
@@ -369,4 +370,40 @@ export function packageSpecs(df: Dockerfile, instr: Instruction, w: ShellWord): 
   const v = df.expand(instr, w.value);
   if (v === null || v.includes('$') || v.includes('`')) return null;
   return v.split(/\s+/).filter(Boolean);
+}
+
+/**
+ * An edit that deletes an instruction with its line(s), or undefined when something else shares
+ * its first or last line.
+ */
+export function deleteInstruction(text: string, instr: Instruction): Edit | undefined {
+  const lineStart = text.lastIndexOf('\n', instr.start - 1) + 1;
+  if (!/^[ \t]*$/.test(text.slice(lineStart, instr.start))) return undefined;
+  let end = instr.end;
+  while (text[end] === ' ' || text[end] === '\t') end++;
+  if (text[end] === '\r') end++;
+  if (text[end] === '\n') end++;
+  else if (end < text.length) return undefined;
+  return { start: lineStart, end, text: '' };
+}
+
+/**
+ * For rules about an instruction of which only a stage's last one counts (CMD, ENTRYPOINT,
+ * HEALTHCHECK): reports each later one, with a fix that deletes the one before it, which never
+ * takes effect.
+ */
+export function reportOverridden({ df, report }: DockerfileContext, keyword: string): void {
+  for (const stage of df.stages) {
+    let first: number | undefined;
+    let previous: Instruction | undefined;
+    for (const instr of stage.instructions) {
+      if (instr.keyword !== keyword) continue;
+      if (previous === undefined || first === undefined) first = instr.line;
+      else {
+        const edit = deleteInstruction(df.source.text, previous);
+        report({ messageId: 'multiple', data: { first }, span: instr.keywordSpan, fix: edit ? { title: `Delete the ${keyword} on line ${previous.line}, which never takes effect`, edits: [edit] } : undefined });
+      }
+      previous = instr;
+    }
+  }
 }

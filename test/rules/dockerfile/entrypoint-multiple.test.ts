@@ -10,11 +10,13 @@ ruleTester(rule, {
     {
       code: 'FROM python:3.12\nENTRYPOINT ["python3"]\nENTRYPOINT ["gunicorn", "app:app"]\n',
       errors: [{ line: 3, column: 1, endLine: 3, endColumn: 11, message: 'line 2' }],
+      output: 'FROM python:3.12\nENTRYPOINT ["gunicorn", "app:app"]\n',
     },
     {
       name: 'three entrypoints give two findings',
       code: 'FROM python:3.12\nENTRYPOINT a\nENTRYPOINT b\nENTRYPOINT c\n',
       errors: [{ line: 3, column: 1 }, { line: 4, column: 1, message: 'line 2' }],
+      output: 'FROM python:3.12\nENTRYPOINT c\n',
     },
   ],
 });

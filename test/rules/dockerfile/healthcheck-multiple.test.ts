@@ -11,11 +11,13 @@ ruleTester(rule, {
     {
       code: 'FROM nginx:1.27\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\nRUN true\nHEALTHCHECK --interval=5s CMD ["true"]\n',
       errors: [{ line: 4, column: 1, endLine: 4, endColumn: 12, message: 'line 2' }],
+      output: 'FROM nginx:1.27\nRUN true\nHEALTHCHECK --interval=5s CMD ["true"]\n',
     },
     {
       name: 'HEALTHCHECK NONE counts too; every extra one is reported',
       code: 'FROM nginx:1.27\nHEALTHCHECK NONE\nHEALTHCHECK CMD ["a"]\n  healthcheck CMD ["b"]\n',
       errors: [{ line: 3, column: 1 }, { line: 4, column: 3, endColumn: 14 }],
+      output: 'FROM nginx:1.27\n  healthcheck CMD ["b"]\n',
     },
   ],
 });
