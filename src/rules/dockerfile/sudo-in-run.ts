@@ -1,5 +1,44 @@
 import { defineRule } from '../types.js';
 import { runCommandsNamed } from '../helpers/dockerfile.js';
+import { stageDistro } from '../helpers/distro.js';
+import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
+import type { Command, ShellWord } from '../../model/shell/types.js';
+
+// sudo options that change nothing for root running a command as root.
+const HARMLESS_OPTIONS = new Set(['-E', '-H', '-n', '--preserve-env', '--non-interactive', '--set-home']);
+
+/** The first word of the command sudo runs, when sudo's options change nothing for root; else undefined. */
+function commandAfterSudo(cmd: Command): ShellWord | undefined {
+  for (const a of cmd.args) {
+    if (a.value === '--') continue;
+    if (!a.value.startsWith('-')) return a;
+    if (!HARMLESS_OPTIONS.has(a.value)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Does the RUN run as root? The last USER before it in its stage chain says so, or, with none, a
+ * base image whose distribution is known (their images run as root).
+ */
+function runsAsRoot(df: Dockerfile, instr: Instruction): boolean {
+  const chain: Stage[] = [];
+  const seen = new Set<number>();
+  for (let s: Stage | undefined = df.stages[instr.stage]; s && !seen.has(s.index); s = s.parentStage === null ? undefined : df.stages[s.parentStage]) {
+    seen.add(s.index);
+    chain.unshift(s);
+  }
+  let user: string | null | undefined;
+  for (const s of chain) {
+    for (const i of s.instructions) {
+      if (i === instr) break;
+      if (i.keyword === 'USER' && i.words.length > 0) user = df.expand(i, i.words[0].value);
+    }
+  }
+  if (user === undefined) return stageDistro(df, chain[chain.length - 1]) !== null;
+  const name = user?.split(':')[0];
+  return name === 'root' || name === '0';
+}
 
 export default defineRule({
   id: 'DF008',
@@ -9,19 +48,27 @@ export default defineRule({
     target: 'dockerfile',
     category: 'security',
     severity: 'error',
-    fixable: null,
+    fixable: 'unsafe',
     status: 'stable',
     docs: {
       summary: '`sudo` in a RUN.',
-      why: 'sudo needs a TTY or a sudoers rule, behaves differently across base images, and keeps a privilege-escalation path in the image. Run root steps as root (switch with USER before and after them); to drop privileges at container start, use gosu or su-exec in the entrypoint.',
+      why: 'sudo needs a TTY or a sudoers rule, behaves differently across base images, and keeps a privilege-escalation path in the image. Run root steps as root (switch with USER before and after them); to drop privileges at container start, use gosu or su-exec in the entrypoint. Where the step already runs as root (a USER root before it, or a known base image with no USER), the unsafe fix drops sudo; it is unsafe because sudo also resets the environment (PATH, ENV settings).',
       bad: 'FROM debian:12-slim\nUSER app\nRUN sudo mkdir /data\n',
       good: 'FROM debian:12-slim\nUSER root\nRUN mkdir /data && chown app /data\nUSER app\n',
     },
     messages: { sudo: 'Do not use sudo in a build step; run the step as root (USER root, then switch back) and use gosu/su-exec to drop privileges at runtime.' },
   },
   check({ df, report }) {
-    for (const { cmd } of runCommandsNamed(df, 'sudo', { onbuild: true })) {
-      report({ messageId: 'sudo', span: { start: cmd.words[0].start, end: cmd.words[0].end } });
+    for (const { instr, cmd } of runCommandsNamed(df, 'sudo', { onbuild: true })) {
+      const word = cmd.words[0];
+      // Where the step already runs as root, sudo only resets the environment (PATH becomes sudo's
+      // secure_path, ENV settings are dropped): dropping it is the fix, unsafe for that reason.
+      const rest = instr.parent === null && runsAsRoot(df, instr) ? commandAfterSudo(cmd) : undefined;
+      report({
+        messageId: 'sudo',
+        span: { start: word.start, end: word.end },
+        fix: rest ? { title: 'Drop sudo: the step runs as root', edits: [{ start: word.start, end: rest.start, text: '' }] } : undefined,
+      });
     }
   },
 });
