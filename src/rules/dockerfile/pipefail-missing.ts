@@ -95,10 +95,19 @@ function pipefailShell(current: string[] | null, suggested: string): string {
   return `[${suggested}, "-o", "pipefail", "-c"]`;
 }
 
-/** An edit that puts `SHELL <json>` on a line of its own before the instruction at `start`, indented alike. */
+/**
+ * An edit that puts `SHELL <json>` on a line of its own before the instruction at `start`, indented
+ * alike, and above the comment lines right over it: a `# hadolint ignore=` or `# shipready-ignore`
+ * there is meant for the RUN, and must stay next to it.
+ */
 function shellBefore(text: string, eol: string, start: number, json: string): { start: number; end: number; text: string } {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const indent = text.slice(lineStart, start);
+  while (lineStart > 0) {
+    const above = text.lastIndexOf('\n', lineStart - 2) + 1;
+    if (!/^[ \t]*#/.test(text.slice(above, lineStart))) break;
+    lineStart = above;
+  }
   return { start: lineStart, end: lineStart, text: `${/^[ \t]*$/.test(indent) ? indent : ''}SHELL ${json}${eol}` };
 }
 

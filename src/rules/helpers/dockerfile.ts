@@ -372,13 +372,22 @@ export function packageSpecs(df: Dockerfile, instr: Instruction, w: ShellWord): 
   return v.split(/\s+/).filter(Boolean);
 }
 
+// A comment that suppresses findings on the instruction below it (not the file- or stage-wide kinds).
+const NEXT_LINE_PRAGMA = /^[ \t]*#[ \t]*(?:hadolint[ \t]+ignore[ \t]*=|shipready-ignore(?![-\w]))/i;
+
 /**
- * An edit that deletes an instruction with its line(s), or undefined when something else shares
+ * An edit that deletes an instruction with its line(s), and the suppression comments right above
+ * it (left behind, they would apply to the next instruction); undefined when something else shares
  * its first or last line.
  */
 export function deleteInstruction(text: string, instr: Instruction): Edit | undefined {
-  const lineStart = text.lastIndexOf('\n', instr.start - 1) + 1;
+  let lineStart = text.lastIndexOf('\n', instr.start - 1) + 1;
   if (!/^[ \t]*$/.test(text.slice(lineStart, instr.start))) return undefined;
+  while (lineStart > 0) {
+    const above = text.lastIndexOf('\n', lineStart - 2) + 1;
+    if (!NEXT_LINE_PRAGMA.test(text.slice(above, lineStart))) break;
+    lineStart = above;
+  }
   let end = instr.end;
   while (text[end] === ' ' || text[end] === '\t') end++;
   if (text[end] === '\r') end++;

@@ -19,6 +19,12 @@ describe('deleteInstruction', () => {
     expect(without(text, index)).toBe(want);
   });
 
+  it('takes the suppression comments right above it along, which would otherwise apply to the next instruction', () => {
+    const text = 'FROM a\n# hadolint global ignore=DL3007\n# why\n# hadolint ignore=DL3025\n# shipready-ignore cmd-shell-form\nCMD x\nCMD ["y"]\n';
+    expect(without(text, 1)).toBe('FROM a\n# hadolint global ignore=DL3007\n# why\nCMD ["y"]\n');
+    expect(without('FROM a\n# shipready-ignore-file DL3025\nCMD x\nCMD y\n', 1)).toBe('FROM a\n# shipready-ignore-file DL3025\nCMD y\n');
+  });
+
   it('leaves comments above and below, and the result still parses', () => {
     const text = 'FROM a\n# the old one\nCMD x\n# the new one\nCMD y\n';
     const out = without(text, 1)!;

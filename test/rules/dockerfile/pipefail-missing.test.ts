@@ -56,6 +56,12 @@ ruleTester(rule, {
       output: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-c"]\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN cat /etc/os-release |& grep -q bookworm\n',
     },
     {
+      name: 'the SHELL goes above the comments over the RUN, so a pragma for the RUN stays next to it',
+      code: 'FROM debian:12-slim\nRUN true\n\n# fetch the tool\n# hadolint ignore=DL3047\nRUN wget -qO- https://e.com/a.tgz | tar -xz\n',
+      errors: [{ line: 6, column: 35 }],
+      output: 'FROM debian:12-slim\nRUN true\n\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n# fetch the tool\n# hadolint ignore=DL3047\nRUN wget -qO- https://e.com/a.tgz | tar -xz\n',
+    },
+    {
       name: 'one SHELL per stage, before its first risky RUN, indented and with the line ending of the file',
       code: 'FROM debian:12-slim\r\n  RUN ls | wc -l\r\nRUN ps | grep x\r\nFROM debian:12-slim\r\nSHELL ["/usr/bin/zsh", "-e", "-c"]\r\nRUN ls | wc -l\r\n',
       errors: [{ line: 2, column: 10 }, { line: 3, column: 8 }, { line: 6, column: 8 }],
