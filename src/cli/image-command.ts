@@ -50,6 +50,8 @@ const FLAGS: FlagSpec[] = [
   { name: 'help', short: 'h' },
 ];
 
+const FILE_ONLY_FORMATS = ['codacy', 'rdjson', 'rdjsonl'];
+
 const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'];
 
 type IO = { out: (s: string) => void; err: (s: string) => void };
@@ -63,9 +65,11 @@ export async function imageCommand(argv: string[], io: IO): Promise<number> {
   if (positionals.includes('-') && process.stdin.isTTY) throw new UsageError('stdin is a terminal: pipe an image archive into it, e.g. docker save app | shipready image -');
   const asked = String(flags.get('format') ?? 'text');
   const { FORMATS, formatResult, resolveFormat } = await import('../formatters/index.js');
-  const formats = [...FORMATS, 'cyclonedx'];
+  // Formats whose findings must name a file in the repository have no place for image findings.
+  const formats = [...FORMATS.filter((f) => !FILE_ONLY_FORMATS.includes(f)), 'cyclonedx'];
   const format = asked === 'cyclonedx' ? asked : resolveFormat(asked);
   if (!format) throw new UsageError(`unknown format "${asked}"; formats are ${formats.join(', ')}`);
+  if (FILE_ONLY_FORMATS.includes(format)) throw new UsageError(`--format ${format} reports findings in files, and image findings name none; formats for images are ${formats.join(', ')}`);
   if ((format === 'cyclonedx' || flags.has('html')) && positionals.length > 1) throw new UsageError(`${format === 'cyclonedx' ? '--format cyclonedx' : '--html'} describes one image; give one IMAGE`);
   const threshold = flags.get('failure-threshold') as string | undefined;
   if (threshold !== undefined && !THRESHOLDS.includes(threshold)) throw new UsageError(`--failure-threshold must be one of ${THRESHOLDS.join(', ')}`);

@@ -140,6 +140,10 @@ describe('shipready image', () => {
     expect(run(['image']).err).toMatch(/image needs an archive/);
     expect(run(['image', 'a.tar', 'b.tar', '--html', 'x.html']).err).toMatch(/--html describes one image/);
     expect(run(['image', paths.get('oci-dir')!, '--platform', 'linux/s390x']).err).toMatch(/platform linux\/s390x is not in this image; available: linux\/amd64/);
+    // Formats whose findings must name a repository file cannot carry image findings: refused, not an empty report.
+    const rd = run(['image', paths.get('oci-dir')!, '-f', 'rdjsonl']);
+    expect(rd.code).toBe(2);
+    expect(rd.err).toMatch(/^shipready: --format rdjsonl reports findings in files, and image findings name none; formats for images are text, json, sarif, .*cyclonedx\n$/);
   });
 
   it('the sample image: every format gives the same JSON report', () => {
