@@ -25,6 +25,15 @@ function maybePragma(t: string): boolean {
   return first === 0x73 /* s */ && t.length >= 16 && t.slice(0, 16).toLowerCase() === 'shipready-ignore';
 }
 
+/** Is a comment's text (after `#`) a suppression for the instruction below it, not a file- or stage-wide one? */
+export function isNextLinePragma(text: string): boolean {
+  if (!maybePragma(text)) return false;
+  const h = HADOLINT.exec(text);
+  if (h) return h[1] === undefined;
+  const o = OWN.exec(text);
+  return o !== null && o[1] === undefined;
+}
+
 /** Suppression comments of a Dockerfile. */
 export function collectSuppressions(df: Dockerfile): Suppression[] {
   const out: Suppression[] = [];

@@ -4,6 +4,8 @@ import type { BuildContext } from '../../model/context/context.js';
 import { defineContextRule, exampleTree, type ContextRuleContext } from '../context-types.js';
 import { lastCommandWithoutExec, startScript } from '../helpers/entrypoint-script.js';
 import { readHead } from './_helpers.js';
+import { stageChain } from '../helpers/dockerfile.js';
+import { goClean } from '../../model/context/gopath.js';
 
 const bad = exampleTree({
   'Dockerfile': 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCOPY docker-entrypoint.sh /usr/local/bin/\nUSER node\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["node", "server.js"]\n',
@@ -18,43 +20,26 @@ const good = exampleTree({ ...bad.files, 'docker-entrypoint.sh': '#!/bin/sh\nset
 // Where the runtime looks for a program named without a slash (the default PATH of Linux images).
 const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
-/** `/a/./b/../c` -> `/a/c` (absolute paths only). */
-function normalize(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return `/${out.join('/')}`;
-}
+/** An absolute path cleaned the way Go's path.Clean does (`/a/./b/../c` -> `/a/c`). */
+const normalize = (path: string): string => goClean(`/${path}`);
+const join = (dir: string, rel: string): string => goClean(`${dir}/${rel}`);
 
-const join = (dir: string, rel: string): string => normalize(`${dir}/${rel}`);
-
-/** The final stage and the stages it is built FROM, root first. */
-function finalChain(df: Dockerfile): Stage[] {
-  const chain: Stage[] = [];
-  const seen = new Set<number>();
-  for (let s: Stage | undefined = df.stages[df.stages.length - 1]; s && !seen.has(s.index); s = s.parentStage === null ? undefined : df.stages[s.parentStage]) {
-    seen.add(s.index);
-    chain.unshift(s);
-  }
-  return chain;
-}
-
-/** The working directory at `instr` (`/` until a WORKDIR), or null when a variable hides it. */
-function workdirAt(df: Dockerfile, chain: Stage[], instr: Instruction): string | null {
-  let dir = '/';
+/**
+ * The working directory each instruction of the chain runs in (`/` until a WORKDIR), or null where
+ * a variable hides it; one pass, as a file can have thousands of COPYs to place.
+ */
+function workdirs(df: Dockerfile, chain: Stage[]): Map<Instruction, string | null> {
+  const out = new Map<Instruction, string | null>();
+  let dir: string | null = '/';
   for (const s of chain) {
     for (const i of s.instructions) {
-      if (i === instr) return dir;
+      out.set(i, dir);
       if (i.keyword !== 'WORKDIR' || i.words.length === 0) continue;
       const path = df.expand(i, i.words.map((w) => w.value).join(' '));
-      if (path === null) return null;
-      dir = path.startsWith('/') ? normalize(path) : join(dir, path);
+      dir = path === null ? null : path.startsWith('/') ? normalize(path) : dir === null ? null : join(dir, path);
     }
   }
-  return dir;
+  return out;
 }
 
 /** The exec-form ENTRYPOINT the image starts with, else its exec-form CMD. */
@@ -102,7 +87,7 @@ function copiedFrom(c: BuildContext, srcs: CopySource[], dest: string, target: s
 }
 
 /** The context file that ends up at one of `targets` in the image: the last COPY/ADD wins. */
-function scriptInContext(ctx: ContextRuleContext, chain: Stage[], targets: string[]): string | undefined {
+function scriptInContext(ctx: ContextRuleContext, chain: Stage[], dirs: Map<Instruction, string | null>, targets: string[]): string | undefined {
   const stages = new Set(chain.map((s) => s.index));
   const byInstr = new Map<Instruction, CopySource[]>();
   for (const src of ctx.sources) {
@@ -117,8 +102,8 @@ function scriptInContext(ctx: ContextRuleContext, chain: Stage[], targets: strin
     const written = words[words.length - 1];
     const dest = written === undefined ? null : ctx.df.expand(instr, written);
     if (dest === null || dest === undefined) continue;
-    const dir = dest.startsWith('/') ? '/' : workdirAt(ctx.df, chain, instr);
-    if (dir === null) continue;
+    const dir = dest.startsWith('/') ? '/' : dirs.get(instr);
+    if (dir === null || dir === undefined) continue;
     const abs = dest.startsWith('/') ? dest : `${dir}/${dest}`;
     for (const target of targets) {
       const hit = copiedFrom(ctx.context, srcs, abs, target);
@@ -153,19 +138,22 @@ export default defineContextRule({
   },
   check(ctx) {
     if (ctx.contextMismatch || ctx.sources.length === 0) return;
-    const chain = finalChain(ctx.df);
+    const last = ctx.df.stages[ctx.df.stages.length - 1];
+    if (!last) return;
+    const chain = stageChain(ctx.df, last);
     const start = startInstruction(chain);
     if (!start?.json || start.json.values.some((v) => v.includes('$'))) return;
     const script = startScript(start.json.values);
     if (!script) return;
+    const dirs = workdirs(ctx.df, chain);
     let targets: string[];
     if (script.path.startsWith('/')) targets = [normalize(script.path)];
     else if (script.path.includes('/') || script.viaShell) {
-      const dir = workdirAt(ctx.df, chain, start);
-      if (dir === null) return;
+      const dir = dirs.get(start);
+      if (dir === null || dir === undefined) return;
       targets = [join(dir, script.path)];
     } else targets = PATH_DIRS.map((d) => `${d}/${script.path}`);
-    const file = scriptInContext(ctx, chain, targets);
+    const file = scriptInContext(ctx, chain, dirs, targets);
     if (file === undefined) return;
     const text = readHead(ctx.context, file, 256 * 1024);
     if (text.includes('\0')) return;

@@ -1,7 +1,7 @@
 import { defineRule } from '../types.js';
-import { runCommandsNamed } from '../helpers/dockerfile.js';
+import { runCommandsNamed, stageChain } from '../helpers/dockerfile.js';
 import { stageDistro } from '../helpers/distro.js';
-import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 
 // sudo options that change nothing for root running a command as root.
@@ -22,12 +22,9 @@ function commandAfterSudo(cmd: Command): ShellWord | undefined {
  * base image whose distribution is known (their images run as root).
  */
 function runsAsRoot(df: Dockerfile, instr: Instruction): boolean {
-  const chain: Stage[] = [];
-  const seen = new Set<number>();
-  for (let s: Stage | undefined = df.stages[instr.stage]; s && !seen.has(s.index); s = s.parentStage === null ? undefined : df.stages[s.parentStage]) {
-    seen.add(s.index);
-    chain.unshift(s);
-  }
+  const stage = df.stages[instr.stage];
+  if (!stage) return false;
+  const chain = stageChain(df, stage);
   let user: string | null | undefined;
   for (const s of chain) {
     for (const i of s.instructions) {

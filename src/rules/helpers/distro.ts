@@ -1,5 +1,5 @@
 import type { Dockerfile, ImageRef, Stage } from '../../model/dockerfile/types.js';
-import { rootStage, runCommandsNamed } from './dockerfile.js';
+import { rootStage, runCommandsNamed, stageChain } from './dockerfile.js';
 
 /**
  * What a stage's userland is, as far as its base image's name tells: `alpine` (BusyBox tools, apk),
@@ -47,7 +47,6 @@ function distroOf(df: Dockerfile, stage: Stage): Distro | null {
   if (named) return named;
   const apk = runCommandsNamed(df, 'apk');
   if (apk.length === 0) return null;
-  const chain = new Set<number>();
-  for (let s: Stage | undefined = stage; s && !chain.has(s.index); s = s.parentStage === null ? undefined : df.stages[s.parentStage]) chain.add(s.index);
+  const chain = new Set(stageChain(df, stage).map((s) => s.index));
   return apk.some((rc) => chain.has(rc.instr.stage)) ? 'alpine' : null;
 }

@@ -6,6 +6,7 @@ import { baseName } from '../../model/shell/parse.js';
 import { partitionPoint } from '../../search.js';
 import { parseImageRef } from '../../model/dockerfile/image-ref.js';
 import { isDevContainerPath } from './devcontainer.js';
+import { isNextLinePragma } from '../../engine/suppressions.js';
 
 /**
  * Every instruction in file order; with `onbuild`, ONBUILD triggers are yielded too
@@ -311,6 +312,14 @@ export function isWindowsImage(ref: ImageRef | null): boolean {
 }
 
 /** The stage at the root of `stage`'s FROM chain: the one built on an external image. */
+/** `stage` and the stages it is built FROM, root first. */
+export function stageChain(df: Dockerfile, stage: Stage): Stage[] {
+  const chain = [stage];
+  // A stage builds FROM an earlier one only, so following lower indexes always ends.
+  for (let s = stage; s.parentStage !== null && s.parentStage < s.index; ) chain.push((s = df.stages[s.parentStage]));
+  return chain.reverse();
+}
+
 export function rootStage(df: Dockerfile, stage: Stage): Stage {
   let s = stage;
   // A stage builds FROM an earlier one only, so following lower indexes always ends.
@@ -372,9 +381,6 @@ export function packageSpecs(df: Dockerfile, instr: Instruction, w: ShellWord): 
   return v.split(/\s+/).filter(Boolean);
 }
 
-// A comment that suppresses findings on the instruction below it (not the file- or stage-wide kinds).
-const NEXT_LINE_PRAGMA = /^[ \t]*#[ \t]*(?:hadolint[ \t]+ignore[ \t]*=|shipready-ignore(?![-\w]))/i;
-
 /**
  * An edit that deletes an instruction with its line(s), and the suppression comments right above
  * it (left behind, they would apply to the next instruction); undefined when something else shares
@@ -385,7 +391,8 @@ export function deleteInstruction(text: string, instr: Instruction): Edit | unde
   if (!/^[ \t]*$/.test(text.slice(lineStart, instr.start))) return undefined;
   while (lineStart > 0) {
     const above = text.lastIndexOf('\n', lineStart - 2) + 1;
-    if (!NEXT_LINE_PRAGMA.test(text.slice(above, lineStart))) break;
+    const line = text.slice(above, lineStart).trim();
+    if (!line.startsWith('#') || !isNextLinePragma(line.slice(1).trim())) break;
     lineStart = above;
   }
   let end = instr.end;

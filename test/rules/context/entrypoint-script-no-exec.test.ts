@@ -15,6 +15,7 @@ contextRuleTester(rule, {
     { name: 'the COPY puts it somewhere else', files: { Dockerfile: 'FROM alpine:3.20\nCOPY run.sh /opt/run.sh\nENTRYPOINT ["/run.sh"]\n', 'run.sh': NO_EXEC } },
     { name: 'excluded from the context: not what the image gets', files: { Dockerfile: 'FROM alpine:3.20\nCOPY . /app\nENTRYPOINT ["/app/run.sh"]\n', 'run.sh': NO_EXEC, '.dockerignore': 'run.sh\n' } },
     { name: 'a later COPY replaces it', files: { Dockerfile: 'FROM alpine:3.20\nCOPY old.sh /run.sh\nCOPY new.sh /run.sh\nENTRYPOINT ["/run.sh"]\n', 'old.sh': NO_EXEC, 'new.sh': EXEC } },
+    { name: 'the directory a variable hides is not guessed', files: { Dockerfile: 'FROM alpine:3.20\nARG DIR\nWORKDIR $DIR\nCOPY start.sh ./\nENTRYPOINT ["./start.sh"]\n', 'start.sh': NO_EXEC } },
     { name: 'a variable in the entrypoint is not guessed', files: { Dockerfile: 'FROM alpine:3.20\nCOPY run.sh /run.sh\nENTRYPOINT ["$APP"]\n', 'run.sh': NO_EXEC } },
   ],
   invalid: [
@@ -27,6 +28,11 @@ contextRuleTester(rule, {
       name: 'relative to WORKDIR, from a directory COPY, through tini and sh',
       files: { Dockerfile: 'FROM alpine:3.20\nWORKDIR /srv\nWORKDIR app\nCOPY . .\nENTRYPOINT ["tini", "--", "sh", "bin/start"]\n', 'bin/start': 'cd /srv/app\nnode server.js\n' },
       errors: [{ line: 5, column: 33, endColumn: 44, message: 'The entrypoint script bin/start ends with `node server.js` without `exec`' }],
+    },
+    {
+      name: 'an absolute WORKDIR after one a variable hides makes the directory known again',
+      files: { Dockerfile: 'FROM alpine:3.20\nARG DIR\nWORKDIR $DIR\nWORKDIR /srv\nCOPY start.sh ./\nENTRYPOINT ["./start.sh"]\n', 'start.sh': '#!/bin/sh\nnode server.js\n' },
+      errors: [{ line: 6, column: 13, endColumn: 25, message: 'start.sh ends with `node server.js`' }],
     },
     {
       name: 'CMD when there is no ENTRYPOINT; a file COPY to a new name; the stage chain',
