@@ -48,6 +48,13 @@ export class SourceFile {
     return end;
   }
 
+  /** The line ending new lines should use: \r\n when the file has any, else \n. */
+  get lineEnding(): '\r\n' | '\n' {
+    return (this.eol ??= this.text.includes('\r\n') ? '\r\n' : '\n');
+  }
+
+  private eol: '\r\n' | '\n' | undefined;
+
   get lineCount(): number {
     return this.lineStarts.length;
   }

@@ -72,7 +72,7 @@ function listToMapEdit(ctx: ComposeRuleContext, svc: ComposeService, seq: CSeq, 
   const dashLineStart = text.lastIndexOf('\n', seq.origin.start - 1) + 1;
   const dashCol = seq.origin.start - dashLineStart;
   const indent = ' '.repeat(dashCol > keyCol ? dashCol : keyCol + 2);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = file.source.lineEnding;
   const body = names.map((n) => `${indent}${n}:${eol}${indent}  condition: ${cond(n)}`).join(eol);
   return { file: seq.origin.file, start, end, text: `:${eol}${body}` };
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { isPosixShellValue, shellAt } from '../helpers/dockerfile.js';
+import { isPosixShellValue, lineBefore, shellAt } from '../helpers/dockerfile.js';
 import { stageDistro } from '../helpers/distro.js';
 import type { Dockerfile, Stage } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
@@ -63,8 +63,6 @@ export default defineRule({
     const text = df.source.text;
     // One SHELL per stage is enough: the fix goes before the stage's first risky RUN only.
     const fixed = new Set<number>();
-    // The file's line ending, looked for once (a file can have thousands of stages to fix).
-    let eol: string | undefined;
     for (const instr of df.instructions) {
       if (instr.keyword !== 'RUN') continue;
       const script = df.script(instr);
@@ -75,13 +73,12 @@ export default defineRule({
       if (!pipe || setsPipefailBefore(script.commands, pipe.start)) continue;
       const suggested = suggestedShell(df, df.stages[instr.stage]);
       // SHELL does not reach an exec-form RUN, which names its shell itself.
-      const fix = instr.json || fixed.has(instr.stage) ? undefined : { title: 'Set a SHELL with pipefail before this RUN', edits: [shellBefore(text, (eol ??= text.includes('\r\n') ? '\r\n' : '\n'), instr.start, pipefailShell(shell, suggested))] };
+      const fix = instr.json || fixed.has(instr.stage) ? undefined : { title: 'Set a SHELL with pipefail before this RUN', edits: [lineBefore(df, instr, `SHELL ${pipefailShell(shell, suggested)}`)] };
       if (fix) fixed.add(instr.stage);
       report({ messageId: 'pipefail', data: { shell: suggested }, span: pipe, fix });
     }
   },
 });
-
 
 // Shells whose `-o pipefail` is known (dash, the /bin/sh of Debian and Ubuntu, got it only lately).
 const PIPEFAIL_SHELLS = /(?:^|\/)(?:bash|zsh|ash|ksh|mksh)$/;
@@ -93,22 +90,6 @@ function pipefailShell(current: string[] | null, suggested: string): string {
     return JSON.stringify([current[0], '-o', 'pipefail', ...(rest[rest.length - 1] === '-c' ? rest : [...rest, '-c'])]).replace(/","/g, '", "');
   }
   return `[${suggested}, "-o", "pipefail", "-c"]`;
-}
-
-/**
- * An edit that puts `SHELL <json>` on a line of its own before the instruction at `start`, indented
- * alike, and above the comment lines right over it: a `# hadolint ignore=` or `# shipready-ignore`
- * there is meant for the RUN, and must stay next to it.
- */
-function shellBefore(text: string, eol: string, start: number, json: string): { start: number; end: number; text: string } {
-  let lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const indent = text.slice(lineStart, start);
-  while (lineStart > 0) {
-    const above = text.lastIndexOf('\n', lineStart - 2) + 1;
-    if (!/^[ \t]*#/.test(text.slice(above, lineStart))) break;
-    lineStart = above;
-  }
-  return { start: lineStart, end: lineStart, text: `${/^[ \t]*$/.test(indent) ? indent : ''}SHELL ${json}${eol}` };
 }
 
 /** `set -o pipefail` before the first pipe (e.g. at the top of a heredoc script) also covers it. */

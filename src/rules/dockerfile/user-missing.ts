@@ -1,7 +1,9 @@
-import type { Stage } from '../../model/dockerfile/types.js';
+import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
+import type { Edit } from '../../finding.js';
 import { imageRunsAsRoot, parseImageName } from '../../model/compose/images.js';
-import { isDevContainer, isWindowsImage } from '../helpers/dockerfile.js';
-import { defineRule } from '../types.js';
+import { isDevContainer, isWindowsImage, lineBefore } from '../helpers/dockerfile.js';
+import { createdUsers } from '../helpers/users.js';
+import { defineRule, type ReportDescriptor } from '../types.js';
 
 /**
  * Base images that already run as an unprivileged user (on top of what the Compose image table knows).
@@ -29,11 +31,11 @@ export default defineRule({
     target: 'dockerfile',
     category: 'security',
     severity: 'warning',
-    fixable: null,
+    fixable: 'unsafe',
     status: 'stable',
     docs: {
       summary: 'The image you ship never sets USER, so the container runs as root.',
-      why: 'Without a USER instruction the container\'s main process runs as root (UID 0). Any flaw in the application then gives an attacker root inside the container, with write access to the whole filesystem and one kernel bug away from the host. Create an unprivileged user and switch to it with USER at the end of the final stage. Flags the final stage when neither it nor the stages it builds FROM set USER. Skips base images known to run unprivileged (distroless `:nonroot` tags, `*-nonroot`/`*-unprivileged`/`*-rootless` images, Chainguard, Bitnami, .NET chiseled, Windows nanoserver, dev container images (their user is chosen by devcontainer.json), and images that drop privileges themselves such as postgres or redis). `FROM scratch` still runs as UID 0, so it is flagged too (use a numeric USER, since scratch has no /etc/passwd), except when the final scratch stage has no CMD/ENTRYPOINT: that is an artifact export stage (`docker build --output`), not something that runs. A USER set by a base image from a registry is invisible here; restate it to make the Dockerfile say who it runs as. On Windows images the account is ContainerAdministrator, and the unprivileged one ContainerUser. root-user (DF005) reports an explicit `USER root`. Dev containers (a Dockerfile in `.devcontainer/`, or one built on a dev container image) are skipped: they are environments to develop in, never shipped.',
+      why: 'Without a USER instruction the container\'s main process runs as root (UID 0). Any flaw in the application then gives an attacker root inside the container, with write access to the whole filesystem and one kernel bug away from the host. Create an unprivileged user and switch to it with USER at the end of the final stage. Flags the final stage when neither it nor the stages it builds FROM set USER. Skips base images known to run unprivileged (distroless `:nonroot` tags, `*-nonroot`/`*-unprivileged`/`*-rootless` images, Chainguard, Bitnami, .NET chiseled, Windows nanoserver, dev container images (their user is chosen by devcontainer.json), and images that drop privileges themselves such as postgres or redis). `FROM scratch` still runs as UID 0, so it is flagged too (use a numeric USER, since scratch has no /etc/passwd), except when the final scratch stage has no CMD/ENTRYPOINT: that is an artifact export stage (`docker build --output`), not something that runs. A USER set by a base image from a registry is invisible here; restate it to make the Dockerfile say who it runs as. On Windows images the account is ContainerAdministrator, and the unprivileged one ContainerUser. The unsafe fix adds USER before the final stage\'s closing CMD/ENTRYPOINT/EXPOSE-style instructions (so every RUN still runs as root) where an unprivileged account is known to exist: the last user a shipped stage creates with useradd/adduser (not a daemon\'s own account such as www-data or nginx, and not when the image switches user itself with gosu, su-exec and the like), the `node` user (1000) of the node image, `nonroot` (65532) of distroless, `$APP_UID` of .NET 8 and later, and `nobody` (65534) for scratch. It is unsafe because files the build copied stay owned by root: an application that writes into its own directory then fails. root-user (DF005) reports an explicit `USER root`. Dev containers (a Dockerfile in `.devcontainer/`, or one built on a dev container image) are skipped: they are environments to develop in, never shipped.',
       bad: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
       good: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN useradd --uid 10001 --no-create-home app\nUSER 10001\nCMD ["python", "app.py"]\n',
     },
@@ -62,6 +64,61 @@ export default defineRule({
     if (scratch && !runs) return;
     if (image && !scratch && knownNonRoot(image)) return;
     const end = final.aliasSpan ? final.aliasSpan.end : final.imageSpan.end;
-    report({ messageId: scratch ? 'scratch' : isWindowsImage(root.ref) ? 'windows' : 'missing', span: { start: final.from.keywordSpan.start, end } });
+    const windows = isWindowsImage(root.ref);
+    const user = windows ? null : unprivilegedUser(df, final, scratch ? 'scratch' : image);
+    const fix: ReportDescriptor['fix'] = user ? { title: `Run as ${user.who}: add USER ${user.user}`, edits: [userEdit(df, final, `USER ${user.user}`)] } : undefined;
+    report({ messageId: scratch ? 'scratch' : windows ? 'windows' : 'missing', span: { start: final.from.keywordSpan.start, end }, fix });
   },
 });
+
+// Instructions that run nothing at build time: USER can go before them without changing the build.
+const METADATA = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'LABEL', 'STOPSIGNAL', 'VOLUME', 'MAINTAINER', 'ENV', 'ARG', 'SHELL']);
+// Accounts made for a daemon that starts as root and drops to them itself (nginx, php-fpm, dockerd's
+// userns-remap, ...), or for an s6/dev container set-up: USER would stop the image from starting.
+const DAEMON_ACCOUNTS = new Set(['www-data', 'nginx', 'apache', 'httpd', 'daemon', 'dockremap', 'mysql', 'postgres', 'redis', 'mongodb', 'clamav', 'postfix', 'dovecot', 'memcache', 'rabbitmq', 'sshd', 'abc', 'vscode']);
+// An entrypoint that switches user itself (gosu, su-exec, ...) has to start as root.
+const DROPS_PRIVILEGES = /\b(?:gosu|su-exec|setpriv|chpst|s6-setuidgid|s6-overlay|runuser|supervisord)\b/;
+const DISTROLESS = /^(?:gcr\.io|mirror\.gcr\.io)$/;
+
+/**
+ * An account the final image can run as that is known to exist: one a shipped stage creates, or one
+ * its base image ships. Null when none is known, or when ONBUILD triggers would run as that user in
+ * the images built FROM this one.
+ */
+function unprivilegedUser(df: Dockerfile, final: Stage, image: string | null): { user: string; who: string } | null {
+  const chain = new Set<number>();
+  for (let s: Stage | undefined = final; s; s = s.parentStage !== null && s.parentStage < s.index ? df.stages[s.parentStage] : undefined) {
+    chain.add(s.index);
+    if (s.instructions.some((i) => i.keyword === 'ONBUILD')) return null;
+  }
+  const created = createdUsers(df).filter((u) => chain.has(u.stage)).pop();
+  if (created && (DAEMON_ACCOUNTS.has(created.name) || DROPS_PRIVILEGES.test(df.source.text))) return null;
+  if (created) {
+    if (created.uid !== null) return { user: created.uid, who: `the user "${created.name}" created on line ${created.line}` };
+    return created.name.includes('$') ? null : { user: created.name, who: `the user "${created.name}" created on line ${created.line}` };
+  }
+  if (image === 'scratch') return { user: '65534:65534', who: 'nobody (scratch has no /etc/passwd, so a numeric one)' };
+  if (!image || image.includes('$')) return null;
+  const ref = parseImageName(image);
+  const hub = ref.registry === null || ref.registry === 'docker.io' || ref.registry === 'index.docker.io';
+  if (hub && ref.repository === 'node') return { user: '1000:1000', who: 'the node image\'s "node" user' };
+  if (ref.registry !== null && DISTROLESS.test(ref.registry) && ref.repository.startsWith('distroless/')) return { user: '65532:65532', who: 'distroless\'s "nonroot" user' };
+  if (ref.registry === 'mcr.microsoft.com' && ref.repository.startsWith('dotnet/') && Number.parseInt(ref.tag ?? '', 10) >= 8) return { user: '$APP_UID', who: 'the .NET image\'s "app" user' };
+  return null;
+}
+
+
+/**
+ * USER before the final stage's closing run of metadata instructions (CMD, EXPOSE, ...), so every
+ * build step still runs as before; after its last instruction when it ends with a build step.
+ */
+function userEdit(df: Dockerfile, final: Stage, line: string): Edit {
+  const list = final.instructions;
+  let first = list.length;
+  while (first > 1 && METADATA.has(list[first - 1].keyword)) first--;
+  if (first < list.length) return lineBefore(df, list[first], line);
+  const last: Instruction = list[list.length - 1];
+  const src = df.source;
+  const at = src.lineEnd(src.position(Math.max(last.end - 1, last.start)).line);
+  return { start: at, end: at, text: `${src.lineEnding}${line}` };
+}

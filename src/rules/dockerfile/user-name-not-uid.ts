@@ -1,5 +1,5 @@
 import type { Dockerfile } from '../../model/dockerfile/types.js';
-import { runCommandsNamed } from '../helpers/dockerfile.js';
+import { createdUsers } from '../helpers/users.js';
 import { defineRule } from '../types.js';
 
 const NUMERIC = /^\d+$/;
@@ -52,16 +52,6 @@ export default defineRule({
 /** UIDs given explicitly when the Dockerfile creates users (`useradd -u 10001 app`), by user name. */
 function createdUids(df: Dockerfile): Map<string, string> {
   const out = new Map<string, string>();
-  for (const { cmd, base: name } of runCommandsNamed(df, ['useradd', 'adduser'])) {
-    let uid: string | undefined;
-    const args = cmd.args;
-    for (let i = 0; i < args.length; i++) {
-      const v = args[i].value;
-      if ((v === '-u' || v === '--uid') && i + 1 < args.length) uid = args[++i].value;
-      else if (v.startsWith('--uid=')) uid = v.slice(6);
-    }
-    const user = args.length > 0 ? args[args.length - 1].value : '';
-    if (uid && NUMERIC.test(uid) && user && !user.startsWith('-')) out.set(user, uid);
-  }
+  for (const u of createdUsers(df)) if (u.uid !== null) out.set(u.name, u.uid);
   return out;
 }

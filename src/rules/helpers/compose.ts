@@ -324,16 +324,6 @@ export function effectiveHealthcheck(svc: ComposeService): { state: HealthState;
 /** A YAML value to write: scalars are written as given (already formatted), objects and lists nested. */
 export type YamlValue = string | YamlValue[] | { [k: string]: YamlValue };
 
-// A file's line ending, found once per file: every fix asks, and a scan of the whole text per fix
-// made a file of thousands of services quadratic.
-const LINE_ENDINGS = new WeakMap<ComposeFile, string>();
-
-function lineEndingOf(file: ComposeFile): string {
-  let eol = LINE_ENDINGS.get(file);
-  if (eol === undefined) LINE_ENDINGS.set(file, (eol = file.text.includes('\r\n') ? '\r\n' : '\n'));
-  return eol;
-}
-
 function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
@@ -397,7 +387,7 @@ export function insertKeys(ctx: ComposeRuleContext, map: CMap, pairs: Array<[str
   const unit = detectUnit(text);
   const last = lastWrittenOffset(text, map.origin.end);
   const at = lineEndAt(text, last);
-  const eol = lineEndingOf(file);
+  const eol = file.source.lineEnding;
   return { file: map.origin.file, start: at, end: at, text: eol + pairs.flatMap(([k, v]) => renderBlock(k, v, indent, unit)).join(eol) };
 }
 
@@ -416,7 +406,7 @@ export function appendItem(ctx: ComposeRuleContext, seq: CSeq, item: string): Ed
   const indent = ' '.repeat(seq.origin.start - ls);
   if (/\S/.test(text.slice(ls, seq.origin.start).replace(/-/g, ''))) return undefined;
   const at = lineEndAt(text, lastWrittenOffset(text, seq.origin.end));
-  return { file: seq.origin.file, start: at, end: at, text: `${lineEndingOf(file)}${indent}- ${item}` };
+  return { file: seq.origin.file, start: at, end: at, text: `${file.source.lineEnding}${indent}- ${item}` };
 }
 
 /** Replace a scalar's text. */

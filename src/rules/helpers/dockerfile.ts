@@ -311,7 +311,6 @@ export function isWindowsImage(ref: ImageRef | null): boolean {
   return WINDOWS_REPOSITORY.test(ref.repository) || (ref.tag !== null && WINDOWS_TAG.test(ref.tag));
 }
 
-/** The stage at the root of `stage`'s FROM chain: the one built on an external image. */
 /** `stage` and the stages it is built FROM, root first. */
 export function stageChain(df: Dockerfile, stage: Stage): Stage[] {
   const chain = [stage];
@@ -320,6 +319,7 @@ export function stageChain(df: Dockerfile, stage: Stage): Stage[] {
   return chain.reverse();
 }
 
+/** The stage at the root of `stage`'s FROM chain: the one built on an external image. */
 export function rootStage(df: Dockerfile, stage: Stage): Stage {
   let s = stage;
   // A stage builds FROM an earlier one only, so following lower indexes always ends.
@@ -401,6 +401,23 @@ export function deleteInstruction(text: string, instr: Instruction): Edit | unde
   if (text[end] === '\n') end++;
   else if (end < text.length) return undefined;
   return { start: lineStart, end, text: '' };
+}
+
+/**
+ * An edit that puts `line` on a line of its own before `instr`, indented alike, and above the
+ * comment lines right over it: a `# hadolint ignore=` or `# shipready-ignore` there is meant for
+ * `instr`, and must stay next to it.
+ */
+export function lineBefore(df: Dockerfile, instr: Instruction, line: string): Edit {
+  const text = df.source.text;
+  let lineStart = text.lastIndexOf('\n', instr.start - 1) + 1;
+  const indent = text.slice(lineStart, instr.start);
+  while (lineStart > 0) {
+    const above = text.lastIndexOf('\n', lineStart - 2) + 1;
+    if (!/^[ \t]*#/.test(text.slice(above, lineStart))) break;
+    lineStart = above;
+  }
+  return { start: lineStart, end: lineStart, text: `${/^[ \t]*$/.test(indent) ? indent : ''}${line}${df.source.lineEnding}` };
 }
 
 /**

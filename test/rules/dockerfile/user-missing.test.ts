@@ -1,5 +1,7 @@
 import rule from '../../../src/rules/dockerfile/user-missing.js';
-import { ruleTester } from '../../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { applyFixes } from '../../../src/engine/fix.js';
+import { runRule, ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
@@ -58,9 +60,75 @@ ruleTester(rule, {
       errors: [{ line: 1, column: 1, endColumn: 51, message: 'so it runs as ContainerAdministrator; add USER ContainerUser' }],
     },
     {
+      name: 'fix: the node image\'s node user, before the closing metadata and the comment over it',
+      code: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\n# hadolint ignore=DL3025\nEXPOSE 3000\nCMD node server.js\n',
+      errors: [{ line: 1, column: 1, endColumn: 18 }],
+      output: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nUSER 1000:1000\n# hadolint ignore=DL3025\nEXPOSE 3000\nCMD node server.js\n',
+    },
+    {
+      name: 'fix: the UID of the user a shipped stage creates',
+      code: 'FROM python:3.12-slim AS base\nRUN groupadd -g 10001 app && useradd -r -u 10001 -g app app\nFROM base\nCOPY . /app\nCMD ["python", "/app/main.py"]\n',
+      errors: [{ line: 3, column: 1, endColumn: 10 }],
+      output: 'FROM python:3.12-slim AS base\nRUN groupadd -g 10001 app && useradd -r -u 10001 -g app app\nFROM base\nCOPY . /app\nUSER 10001\nCMD ["python", "/app/main.py"]\n',
+    },
+    {
+      name: 'fix: a created user without a UID by name, after a last build step (CRLF kept)',
+      code: 'FROM alpine:3.20\r\nRUN adduser -D -g "" app\r\nCOPY app /app',
+      errors: [{ line: 1, column: 1, endColumn: 17 }],
+      output: 'FROM alpine:3.20\r\nRUN adduser -D -g "" app\r\nCOPY app /app\r\nUSER app',
+    },
+    {
+      name: 'fix: distroless\'s nonroot user',
+      code: 'FROM gcr.io/distroless/base-debian12\nCOPY app /app\nENTRYPOINT ["/app"]\n',
+      errors: [{ line: 1, column: 1, endColumn: 37 }],
+      output: 'FROM gcr.io/distroless/base-debian12\nCOPY app /app\nUSER 65532:65532\nENTRYPOINT ["/app"]\n',
+    },
+    {
+      name: 'fix: .NET 8 and later name their user in APP_UID',
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:9.0\nCOPY out/ /app/\nENTRYPOINT ["dotnet", "/app/api.dll"]\n',
+      errors: [{ line: 1, column: 1, endColumn: 41 }],
+      output: 'FROM mcr.microsoft.com/dotnet/aspnet:9.0\nCOPY out/ /app/\nUSER $APP_UID\nENTRYPOINT ["dotnet", "/app/api.dll"]\n',
+    },
+    {
+      name: 'fix: nobody by number on scratch',
+      code: 'FROM scratch\nCOPY app /app\nENTRYPOINT ["/app"]\n',
+      errors: [{ line: 1, column: 1, endColumn: 13 }],
+      output: 'FROM scratch\nCOPY app /app\nUSER 65534:65534\nENTRYPOINT ["/app"]\n',
+    },
+    {
+      name: 'fix: after a heredoc that ends the file',
+      code: 'FROM node:20\nRUN <<EOF\nnpm ci\nEOF',
+      errors: [{ line: 1, column: 1, endColumn: 13 }],
+      output: 'FROM node:20\nRUN <<EOF\nnpm ci\nEOF\nUSER 1000:1000',
+    },
+    {
       name: 'chain of stages, none sets USER',
       code: 'FROM node:20-slim AS base\nWORKDIR /app\nFROM base AS deps\nRUN npm ci --omit=dev\nFROM deps\nCMD ["node", "server.js"]\n',
       errors: [{ line: 5, column: 1, endColumn: 10 }],
     },
   ],
+});
+
+describe('DF100 fix', () => {
+  it.each([
+    ['when no unprivileged account is known', 'FROM python:3.12-slim\nCOPY . /app\nCMD ["python", "/app/main.py"]\n'],
+    ['on Windows images', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["app.exe"]\n'],
+    ['for a daemon\'s own account (nginx drops to it itself)', 'FROM debian:12-slim\nRUN useradd -r -u 101 nginx\nCMD ["nginx", "-g", "daemon off;"]\n'],
+    ['when the entrypoint switches user with gosu', 'FROM debian:12-slim\nRUN useradd -u 999 app && apt-get install -y gosu\nENTRYPOINT ["gosu", "app", "server"]\n'],
+    ['when a user is only added to a group', 'FROM debian:12-slim\nRUN adduser app staff\nCMD ["bash"]\n'],
+    ['when ONBUILD triggers would run as the new user in child images', 'FROM node:20\nONBUILD COPY . /app\nCMD ["node"]\n'],
+    ['for .NET before 8 (no app user)', 'FROM mcr.microsoft.com/dotnet/aspnet:6.0\nENTRYPOINT ["dotnet", "a.dll"]\n'],
+    ['for a node image from another registry', 'FROM registry.acme.io/node:20\nCMD ["node"]\n'],
+    ['for a user created in a build stage only', 'FROM debian:12 AS build\nRUN useradd -u 10001 app\nFROM python:3.12-slim\nCMD ["python"]\n'],
+  ])('is not offered %s', (_, code) => {
+    const found = runRule(rule, { code });
+    expect(found).toHaveLength(1);
+    expect(found[0].fix).toBeUndefined();
+  });
+
+  it('is unsafe: files the build copied stay owned by root', () => {
+    const [f] = runRule(rule, { code: 'FROM node:20\nCOPY . /app\nCMD ["node", "/app/a.js"]\n' });
+    expect(f.fix?.applicability).toBe('unsafe');
+    expect(applyFixes('FROM node:20\nCOPY . /app\nCMD ["node", "/app/a.js"]\n', [f], false).text).not.toContain('USER');
+  });
 });

@@ -1,0 +1,48 @@
+import type { Dockerfile } from '../../model/dockerfile/types.js';
+import { positionals, runCommandsNamed } from './dockerfile.js';
+
+/** A user account a RUN creates (`useradd -u 10001 app`, BusyBox's `adduser -D app`). */
+export interface CreatedUser {
+  name: string;
+  /** The numeric UID given on the command line, or null when the tool picks one. */
+  uid: string | null;
+  /** Index of the stage whose RUN creates it, and the RUN's line. */
+  stage: number;
+  line: number;
+}
+
+const NUMERIC = /^\d+$/;
+// Options that take a value, for useradd (shadow), Debian's adduser and BusyBox's adduser.
+const VALUE_FLAGS = [
+  '-u', '--uid', '-g', '--gid', '-G', '--groups', '-d', '--home-dir', '--home', '-h', '-s', '--shell', '-c', '--comment',
+  '--gecos', '-e', '--expiredate', '-f', '--inactive', '-k', '--skel', '-K', '--key', '-p', '--password', '-Z',
+  '--selinux-user', '-b', '--base-dir', '-R', '--root', '-P', '--prefix', '--ingroup', '--conf', '--firstuid', '--lastuid',
+  '--firstgid', '--lastgid', '--extrausers',
+];
+
+// Per file: user-missing and user-name-not-uid both ask.
+const cache = new WeakMap<Dockerfile, CreatedUser[]>();
+
+/**
+ * The users the file's RUNs create, in order. A command with two names (`adduser app staff`) adds
+ * an existing user to a group, so it creates none.
+ */
+export function createdUsers(df: Dockerfile): CreatedUser[] {
+  let users = cache.get(df);
+  if (users) return users;
+  users = [];
+  for (const { cmd, instr } of runCommandsNamed(df, ['useradd', 'adduser'])) {
+    const names = positionals(cmd.args, VALUE_FLAGS);
+    if (names.length !== 1 || names[0].value === '' || names[0].value.startsWith('-')) continue;
+    let uid: string | null = null;
+    const args = cmd.args;
+    for (let i = 0; i < args.length; i++) {
+      const v = args[i].value;
+      if ((v === '-u' || v === '--uid') && i + 1 < args.length) uid = args[++i].value;
+      else if (v.startsWith('--uid=')) uid = v.slice(6);
+    }
+    users.push({ name: names[0].value, uid: uid !== null && NUMERIC.test(uid) ? uid : null, stage: instr.stage, line: instr.line });
+  }
+  cache.set(df, users);
+  return users;
+}
