@@ -38,6 +38,15 @@ function cdTarget(cd: Command): ShellWord | undefined {
   return undefined;
 }
 
+/** Does this `cd` go to `/`, home (bare `cd`, `~`) or a folder holding one of `dirs`? */
+function leavesFor(cd: Command, dirs: string[]): boolean {
+  const target = cdTarget(cd);
+  if (!target) return true;
+  const t = norm(target.value);
+  if (t === '' || t === '~') return true;
+  return dirs.some((d) => d.startsWith(t) && d.charCodeAt(t.length) === 0x2f /* / */);
+}
+
 /** Does this `rm` delete `dir` (or a folder that holds it)? */
 function removes(rm: Command, dir: string): boolean {
   for (const a of rm.args) {
@@ -60,7 +69,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: '`cd` in a RUN where WORKDIR would do.',
-      why: 'A `cd` only lasts until the end of its RUN, so the next instruction silently runs somewhere else again, and the directory a command runs in is hidden inside a shell line. WORKDIR sets it for all following instructions (and creates it). A `cd` in a subshell, into a temporary directory, or into a directory the same RUN deletes afterwards is fine and not reported.',
+      why: 'A `cd` only lasts until the end of its RUN, so the next instruction silently runs somewhere else again, and the directory a command runs in is hidden inside a shell line. WORKDIR sets it for all following instructions (and creates it). A `cd` in a subshell, into a temporary directory, or into a directory the same RUN deletes afterwards is fine and not reported, and so is the `cd /` (or `cd` to a folder above it) that leaves such a directory again.',
       bad: 'FROM node:20-slim\nCOPY . /app\nRUN cd /app && npm ci\n',
       good: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\n',
     },
@@ -70,9 +79,19 @@ export default defineRule({
     // The `cd` commands of RUNs (from the per-file index, in file order).
     const cds = runCommandsNamed(df, 'cd');
     let done: Instruction | undefined;
+    // The RUN of the last exempt `cd`, and where it went: a later `cd /` (or to a folder above it)
+    // leaves that directory, typically so that the same RUN can delete it.
+    let leftFrom: { instr: Instruction; dirs: string[] } | undefined;
     for (const { instr, cmd } of cds) {
       // One report per RUN: the first `cd` that WORKDIR could replace.
-      if (instr === done || scoped(cmd, df.script(instr).commands)) continue;
+      if (instr === done) continue;
+      if (scoped(cmd, df.script(instr).commands)) {
+        const t = cdTarget(cmd);
+        if (leftFrom?.instr !== instr) leftFrom = { instr, dirs: [] };
+        if (t) leftFrom.dirs.push(norm(t.value));
+        continue;
+      }
+      if (leftFrom?.instr === instr && leavesFor(cmd, leftFrom.dirs)) continue;
       done = instr;
       report({ messageId: 'cd', span: { start: cmd.words[0].start, end: cmd.words[0].end } });
     }

@@ -4,17 +4,22 @@ import { defineRule } from '../types.js';
 
 const WINDOWS_ABS = /^[A-Za-z]:/;
 
-/** Is there a WORKDIR before `instr` in its stage or in any stage it builds FROM? */
-function workdirSet(df: Dockerfile, instr: Instruction): boolean {
+/**
+ * Is the working directory known at `instr`: a WORKDIR before it in its stage or in any stage it
+ * builds FROM, or a chain that starts FROM scratch (which has no base image, so it works in `/`)?
+ */
+function workdirKnown(df: Dockerfile, instr: Instruction): boolean {
   const seen = new Set<number>();
+  let root: Stage | undefined;
   for (let s: Stage | undefined = df.stages[instr.stage]; s && !seen.has(s.index); s = s.parentStage !== null ? df.stages[s.parentStage] : undefined) {
     seen.add(s.index);
+    root = s;
     for (const i of s.instructions) {
       if (i === instr) break;
       if (i.keyword === 'WORKDIR') return true;
     }
   }
-  return false;
+  return root !== undefined && root.parentStage === null && (root.resolvedImage ?? root.image).toLowerCase() === 'scratch';
 }
 
 export default defineRule({
@@ -30,7 +35,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'COPY to a relative destination before any WORKDIR is set.',
-      why: 'A relative destination is resolved against the working directory of the base image, which the Dockerfile does not show and which can change with the next base image update. Set WORKDIR first, or copy to an absolute path.',
+      why: 'A relative destination is resolved against the working directory of the base image, which the Dockerfile does not show and which can change with the next base image update. Set WORKDIR first, or copy to an absolute path. A stage built FROM scratch is not reported: with no base image its working directory is always `/`.',
       bad: 'FROM node:20-slim\nCOPY package.json ./\n',
       good: 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json ./\n',
     },
@@ -51,7 +56,7 @@ export default defineRule({
       // Docker expands variables in the destination; an unknown one may be absolute.
       const path = dest.value.includes('$') ? df.expand(instr, dest.value) : dest.value;
       if (path === null || path.startsWith('/') || path.startsWith('\\') || WINDOWS_ABS.test(path)) continue;
-      if (workdirSet(df, instr)) continue;
+      if (workdirKnown(df, instr)) continue;
       report({ messageId: 'relative', data: { dest: dest.value }, span: { start: dest.start, end: dest.end } });
     }
   },

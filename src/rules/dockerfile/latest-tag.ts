@@ -22,7 +22,7 @@ export default defineRule({
     for (const stage of df.stages) {
       const ref = stage.ref;
       if (!ref || ref.digest || ref.tag !== 'latest') continue;
-      report({ messageId: 'latest', data: { image: stage.resolvedImage ?? stage.image, repo: ref.repository }, span: stage.imageSpan });
+      report({ messageId: 'latest', data: { image: stage.resolvedImage ?? stage.image, repo: ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository }, span: stage.imageSpan });
     }
   },
 });

@@ -12,6 +12,8 @@ ruleTester(rule, {
       name: 'directory removed later in the same RUN (hadolint #70)',
       code: 'FROM debian:12-slim\nRUN wget -q https://example.com/Python-2.7.6.tar.xz \\\n && tar xf Python-2.7.6.tar.xz \\\n && cd Python-2.7.6 \\\n && ./configure && make altinstall \\\n && cd .. \\\n && rm -rf Python-2.7.6 Python-2.7.6.tar.xz\n',
     },
+    { name: 'cd / leaves a directory the RUN then deletes (docker-library style)', code: 'FROM alpine:3.20\nRUN cd /usr/src/python && make -j2 && cd /; rm -rf /usr/src/python\n' },
+    { name: 'cd to a folder above a temporary directory, and bare cd', code: 'FROM debian:12-slim\nRUN cd /tmp/build && make && cd /tmp && rm -rf build && cd && ls\n' },
     { name: 'ONBUILD is not checked', code: 'FROM debian:12-slim\nONBUILD RUN cd /app && make\n' },
   ],
   invalid: [
@@ -23,6 +25,16 @@ ruleTester(rule, {
       name: 'one report per RUN, continuation line',
       code: 'FROM debian:12-slim\nRUN mkdir -p /srv/app && \\\n    cd /srv/app && make && cd /srv && ls\n',
       errors: [{ line: 3, column: 5, endLine: 3, endColumn: 7 }],
+    },
+    {
+      name: 'cd / without an earlier exempt cd in the same RUN',
+      code: 'FROM alpine:3.20\nRUN cd /usr/src/python && make\nRUN cd / && rm -rf /usr/src/python\n',
+      errors: [{ line: 2, column: 5, endColumn: 7 }, { line: 3, column: 5, endColumn: 7 }],
+    },
+    {
+      name: 'a cd elsewhere after an exempt one',
+      code: 'FROM alpine:3.20\nRUN cd /tmp/build && make && cd /app && npm ci\n',
+      errors: [{ line: 2, column: 30, endColumn: 32 }],
     },
     {
       name: 'cd in a heredoc script',

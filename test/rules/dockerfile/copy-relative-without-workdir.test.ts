@@ -9,6 +9,8 @@ ruleTester(rule, {
     { name: 'Windows path', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app.exe C:/app/\n' },
     { name: 'WORKDIR inherited from the parent stage', code: 'FROM node:20 AS base\nWORKDIR /app\nFROM base\nCOPY . .\n' },
     { name: 'variable resolving to an absolute path', code: 'FROM node:20\nENV APP=/app\nCOPY . $APP\n' },
+    { name: 'FROM scratch works in / (docker/cli, buildkit)', code: 'FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM scratch\nCOPY --from=build /out .\n' },
+    { name: 'a stage built on a scratch stage', code: 'FROM scratch AS files\nCOPY a .\nFROM files\nCOPY b ./sub/\n' },
     { name: 'unknown variable', code: 'FROM node:20\nARG DEST\nCOPY . ${DEST}\n' },
   ],
   invalid: [
