@@ -1,4 +1,5 @@
-import { isDevContainer, rootStage } from '../helpers/dockerfile.js';
+import type { Dockerfile, Stage } from '../../model/dockerfile/types.js';
+import { isDevContainer, isWindowsImage, rootStage, stageChain } from '../helpers/dockerfile.js';
 import { defineRule } from '../types.js';
 
 // Language images whose default variant is a full Debian with compilers (hundreds of MB to 1 GB);
@@ -19,7 +20,13 @@ const TOOLCHAIN_IMAGES = new Map([
 ]);
 // JDK images: the JRE variant is enough to run.
 const JDK_IMAGES = new Set(['openjdk', 'eclipse-temurin', 'sapmachine', 'ibm-semeru-runtimes']);
-const SMALL_TAG = /(?:^|[-.])(?:slim|alpine|nanoserver|windowsservercore|curl)(?:\d|[-.]|$)/;
+// Small variants; buildpack-deps' `-curl` and `-scm` tiers have no compilers; `nano` is Nano Server.
+const SMALL_TAG = /(?:^|[-.])(?:slim|alpine|nano(?:server)?|windowsservercore|curl|scm)(?:\d|[-.]|$)/;
+// Build tools that need the JDK's compiler: an image that runs one (the maven image itself) needs a JDK.
+const JDK_TOOLS = new Set(['mvn', 'mvnw', 'gradle', 'gradlew', 'sbt', 'ant', 'javac', 'jshell', 'jbang']);
+const JDK_TOOL_HOMES = new Set(['MAVEN_HOME', 'GRADLE_HOME', 'SBT_HOME', 'ANT_HOME']);
+// Distroless and Debian are Linux only: a Windows toolchain image ships its output on Nano Server.
+const WINDOWS_RUNTIME = 'mcr.microsoft.com/windows/nanoserver';
 
 export default defineRule({
   id: 'DF104',
@@ -33,7 +40,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'The final image is based on a full-size language or toolchain image (`python:3.12`, `node:20`, `golang:*`, `openjdk`, ...).',
-      why: 'The default tags of the official language images are a complete Debian with compilers, headers and hundreds of packages you never run: images of 1 GB instead of 50 to 150 MB, slower pulls and scaling, and a long list of CVEs to triage. Flags the external base of the final image (the FROM at the root of its stage chain): python, node, ruby, perl, pypy, erlang, elixir and buildpack-deps without a `-slim`/`-alpine` tag, JDK images (openjdk, eclipse-temurin, ...) without `jre` in the tag, and images that are a toolchain whatever the tag (golang, rust, gcc, maven, gradle, sbt, haskell, swift, dotnet/sdk). Build stages that the final image only copies from may use any of these. Variables in the image name are resolved from ARG defaults; unresolvable ones are skipped. Dev containers (a Dockerfile in `.devcontainer/`, or one built on a dev container image) are skipped: they are environments to develop in, never shipped.',
+      why: 'The default tags of the official language images are a complete Debian with compilers, headers and hundreds of packages you never run: images of 1 GB instead of 50 to 150 MB, slower pulls and scaling, and a long list of CVEs to triage. Flags the external base of the final image (the FROM at the root of its stage chain): python, node, ruby, perl, pypy, erlang, elixir and buildpack-deps without a `-slim`/`-alpine` tag, JDK images (openjdk, eclipse-temurin, ...) without `jre` in the tag (unless the image runs or sets up a build tool that needs the compiler: mvn, gradle, sbt, ant), and images that are a toolchain whatever the tag (golang, rust, gcc, maven, gradle, sbt, haskell, swift, dotnet/sdk). Build stages that the final image only copies from may use any of these. Variables in the image name are resolved from ARG defaults; unresolvable ones are skipped. Dev containers (a Dockerfile in `.devcontainer/`, or one built on a dev container image) are skipped: they are environments to develop in, never shipped.',
       bad: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
       good: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
     },
@@ -59,8 +66,8 @@ export default defineRule({
     const span = root.imageSpan;
     const toolchainTarget = TOOLCHAIN_IMAGES.get(full);
     if (toolchainTarget) {
-      report({ messageId: 'toolchain', data: { image, suggestion: toolchainTarget }, span });
-    } else if (JDK_IMAGES.has(repo) && !tag.includes('jre')) {
+      report({ messageId: 'toolchain', data: { image, suggestion: isWindowsImage(ref) ? WINDOWS_RUNTIME : toolchainTarget }, span });
+    } else if (JDK_IMAGES.has(repo) && !tag.includes('jre') && !runsJdkTool(df, final)) {
       report({ messageId: 'jdk', data: { image }, span });
     } else if (VARIANT_IMAGES.has(full) && !SMALL_TAG.test(tag)) {
       // Keep the name as written (registry, `library/`), change only the tag.
@@ -78,4 +85,16 @@ function slimTag(repo: string, tag: string): string {
   const m = /^(.*?)-(bookworm|bullseye|buster|trixie)$/.exec(tag);
   if (!m) return `${tag}-slim`;
   return repo === 'node' ? `${tag}-slim` : `${m[1]}-slim-${m[2]}`;
+}
+
+/** Does the final image start a JDK build tool (`CMD ["mvn"]`), or set one up (MAVEN_HOME, ...)? */
+function runsJdkTool(df: Dockerfile, final: Stage): boolean {
+  let program: string | undefined;
+  for (const stage of stageChain(df, final)) {
+    for (const i of stage.instructions) {
+      if (i.keyword === 'ENV' && i.pairs.some((p) => JDK_TOOL_HOMES.has(p.key))) return true;
+      if (i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD') program = (i.json ? i.json.values[0] : i.words[0]?.value) ?? program;
+    }
+  }
+  return program !== undefined && JDK_TOOLS.has(program.slice(program.lastIndexOf('/') + 1));
 }

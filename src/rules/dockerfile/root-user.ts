@@ -1,4 +1,5 @@
 import type { Instruction, Stage } from '../../model/dockerfile/types.js';
+import { isDevContainer } from '../helpers/dockerfile.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -14,7 +15,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'The USER in effect at the end of the final image is root.',
-      why: 'Whatever USER is in effect at the end of the final stage is the user the container runs as. Running as root turns any compromise of the application into root inside the container, one kernel bug away from the host. Switch to root only for the steps that need it, then back to an unprivileged user.',
+      why: 'Whatever USER is in effect at the end of the final stage is the user the container runs as. Running as root turns any compromise of the application into root inside the container, one kernel bug away from the host. Switch to root only for the steps that need it, then back to an unprivileged user. Dev containers (a Dockerfile in `.devcontainer/`, or one built on a dev container image) are skipped: devcontainer.json chooses their user, and they are never shipped.',
       bad: 'FROM debian:12-slim\nRUN useradd --uid 10001 app\nUSER root\nCMD ["bash"]\n',
       good: 'FROM debian:12-slim\nRUN useradd --uid 10001 app\nUSER 10001\nCMD ["bash"]\n',
     },
@@ -23,6 +24,8 @@ export default defineRule({
     },
   },
   check({ df, report }) {
+    // A dev container's user is chosen by devcontainer.json (remoteUser), and it is never shipped.
+    if (isDevContainer(df)) return;
     // The user the container runs as: the last USER of the final stage or, when it sets none, of
     // the stage it builds FROM, and so on (all in df.shippedStages). Build-only stages may use root.
     let last: Instruction | undefined;

@@ -51,9 +51,12 @@ function pkgName(w: ShellWord): string {
   return v;
 }
 
+// Packages named `-dev` that are not headers: the development channels of browsers.
+const DEV_CHANNELS = new Set(['microsoft-edge-dev', 'google-chrome-dev', 'brave-browser-dev', 'opera-developer', 'vivaldi-dev']);
+
 /** `*-dev` / `*-devel`, a compiler or build tool, or a "Development Tools" group. */
 function isToolchain(n: string): boolean {
-  return TOOLCHAIN.has(n) || n.endsWith('-dev') || n.endsWith('-devel') || GROUP_TOOLCHAIN.test(n);
+  return TOOLCHAIN.has(n) || (n.endsWith('-dev') && !DEV_CHANNELS.has(n)) || n.endsWith('-devel') || GROUP_TOOLCHAIN.test(n);
 }
 
 interface Install { instr: Instruction; order: number; packages: ShellWord[]; group?: string }

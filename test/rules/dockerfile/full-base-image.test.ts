@@ -16,8 +16,22 @@ ruleTester(rule, {
     { name: 'unresolvable variable', code: 'ARG PY\nFROM python:${PY}\n' },
     { name: 'digest only', code: 'FROM python@sha256:4f2c6a7c0e7f5d1f0a4b8e3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e\n' },
     { name: 'unknown image', code: 'FROM mycorp/python:3.12\n' },
+    { name: 'buildpack-deps -scm tier (curl and VCS tools, no compilers)', code: 'FROM buildpack-deps:bookworm-scm\n' },
+    { name: 'Windows Nano Server tag', code: 'FROM node:4.4.7-nano\n' },
+    { name: 'the maven image itself runs mvn, which needs the JDK', code: 'FROM eclipse-temurin:21-jdk-noble\nENTRYPOINT ["/usr/local/bin/mvn-entrypoint.sh"]\nCMD ["mvn"]\n' },
+    { name: 'a JDK image that sets up Gradle', code: 'FROM openjdk:17\nENV GRADLE_HOME=/opt/gradle\n' },
   ],
   invalid: [
+    {
+      name: 'a Windows toolchain image is told to ship on Nano Server, not Linux distroless',
+      code: 'FROM golang:1.9-nanoserver\n',
+      errors: [{ line: 1, column: 6, endColumn: 27, message: 'into mcr.microsoft.com/windows/nanoserver' }],
+    },
+    {
+      name: 'a JDK image running the application jar',
+      code: 'FROM eclipse-temurin:21-jdk\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
+      errors: [{ line: 1, column: 6, endColumn: 28, message: 'ships a full JDK' }],
+    },
     {
       code: 'FROM python:3.12\nCOPY . /app\n',
       errors: [{ line: 1, column: 6, endLine: 1, endColumn: 17, message: 'use python:3.12-slim' }],

@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'dev container: devcontainer.json picks the user', path: '.devcontainer/Dockerfile', code: 'FROM mcr.microsoft.com/devcontainers/cpp:1\nUSER root\nRUN apt-get update\n' },
     { name: 'no USER at all (user-missing covers it)', code: 'FROM debian:12\nCMD ["bash"]\n' },
     'FROM debian:12\nUSER root\nRUN apt-get update\nUSER 10001\n',
     'FROM debian:12\nUSER app:root\n',

@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a browser\'s dev channel is not a header package', code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y microsoft-edge-dev && rm -rf /var/lib/apt/lists/*\n' },
     { name: 'dev container (in .devcontainer/): meant to hold the toolchain', path: '.devcontainer/Dockerfile', code: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential=12.9\n' },
     { name: 'dev container image with a tag from an ARG without a default', code: 'ARG VARIANT\nFROM mcr.microsoft.com/vscode/devcontainers/base:0-${VARIANT}\nRUN apt-get update && apt-get install -y --no-install-recommends cmake=3.25.1-1\n' },
     { name: 'dev container image', code: 'FROM mcr.microsoft.com/devcontainers/cpp:1-debian-12\nRUN apt-get update && apt-get install -y --no-install-recommends cmake=3.25.1-1\n' },
