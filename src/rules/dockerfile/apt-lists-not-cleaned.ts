@@ -84,28 +84,35 @@ export default defineRule({
       while (end < apt.length && apt[end].instr === instr) end++;
       if (!df.shippedStages.has(instr.stage)) continue;
       let update: Command | undefined;
-      let lastApt: Command | undefined;
       for (let k = first; k < end; k++) {
         const { cmd: c, base } = apt[k];
         if (base !== 'apt-cache' && (!update || c.start > update.start) && aptSub(c) === 'update') update = c;
-        if (!lastApt || c.start > lastApt.start) lastApt = c;
       }
-      if (!update || !lastApt) continue;
+      if (!update) continue;
       const u = update;
       const cmds = df.script(instr).commands;
       if (cmds.some((c) => c.start > u.start && removesLists(c))) continue;
       if (mountedLists(df, instr)) continue;
 
       const sub = subcommand(u, VALUE_FLAGS)!.word;
-      // The fix appends to the last apt command; only where that cannot change control flow
-      // (not in a loop, subshell or pipeline) and no later RUN relies on the lists.
-      const fixable = canAppendAfter(df, instr, lastApt) && (reader ??= lastListReader(apt)) <= instr.start;
+      // The fix appends to the RUN's last command (a script run after apt, such as a helper that
+      // installs, may still read the lists); only where that cannot change control flow (not in a
+      // loop or subshell) and no later RUN relies on the lists.
+      const last = lastCommand(cmds);
+      const fixable = canAppendAfter(df, instr, last) && (reader ??= lastListReader(apt)) <= instr.start;
       report({
         messageId: 'notCleaned',
         data: { cmd: u.base },
         span: { start: u.words[0].start, end: sub.end },
-        fix: fixable ? { title: 'Remove the apt lists at the end of the RUN', edits: [{ start: lastApt.end, end: lastApt.end, text: ' && rm -rf /var/lib/apt/lists/*' }] } : undefined,
+        fix: fixable ? { title: 'Remove the apt lists at the end of the RUN', edits: [{ start: last.end, end: last.end, text: ' && rm -rf /var/lib/apt/lists/*' }] } : undefined,
       });
     }
   },
 });
+
+/** The command that ends the script (the one starting last). */
+function lastCommand(cmds: readonly Command[]): Command {
+  let last = cmds[0];
+  for (const c of cmds) if (c.start > last.start) last = c;
+  return last;
+}

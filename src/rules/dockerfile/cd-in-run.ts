@@ -28,8 +28,16 @@ function scoped(cd: Command, cmds: Command[]): boolean {
   if (!target) return false;
   const t = norm(target.value);
   if (t === '-' || t === '..' || t.startsWith('../') || t === '/tmp' || t.startsWith('/tmp/') || target.raw.includes('mktemp')) return true;
-  for (const c of cmds) if (c.start > cd.end && isNamed(c, 'rm') && removes(c, t)) return true;
+  for (const c of cmds) if (c.start > cd.end && ((isNamed(c, 'rm') && removes(c, t)) || deletesSource(c, t))) return true;
   return false;
+}
+
+/**
+ * `docker-php-source delete`: the official php images' helper that removes the source tree
+ * `docker-php-source extract` unpacked into /usr/src/php.
+ */
+function deletesSource(c: Command, dir: string): boolean {
+  return dir === '/usr/src/php' && c.name === 'docker-php-source' && c.args.length > 0 && c.args[0].value === 'delete';
 }
 
 /** The directory argument of `cd`: the first that is not an option (`-` is one: the previous directory). */
@@ -69,7 +77,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: '`cd` in a RUN where WORKDIR would do.',
-      why: 'A `cd` only lasts until the end of its RUN, so the next instruction silently runs somewhere else again, and the directory a command runs in is hidden inside a shell line. WORKDIR sets it for all following instructions (and creates it). A `cd` in a subshell, into a temporary directory, or into a directory the same RUN deletes afterwards is fine and not reported, and so is the `cd /` (or `cd` to a folder above it) that leaves such a directory again.',
+      why: 'A `cd` only lasts until the end of its RUN, so the next instruction silently runs somewhere else again, and the directory a command runs in is hidden inside a shell line. WORKDIR sets it for all following instructions (and creates it). A `cd` in a subshell, into a temporary directory, or into a directory the same RUN deletes afterwards (with rm, or `docker-php-source delete` for /usr/src/php) is fine and not reported, and so is the `cd /` (or `cd` to a folder above it) that leaves such a directory again.',
       bad: 'FROM node:20-slim\nCOPY . /app\nRUN cd /app && npm ci\n',
       good: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\n',
     },

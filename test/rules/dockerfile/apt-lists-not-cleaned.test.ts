@@ -30,10 +30,22 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 19 }],
     },
     {
-      name: 'apt and aptitude count, the fix follows the last apt command',
+      name: 'apt and aptitude count, the fix ends the RUN',
       code: 'FROM debian:12\nRUN apt update && apt install -y curl && echo done\n',
       errors: [{ line: 2, column: 5, endColumn: 15, message: '`apt update`' }],
-      output: 'FROM debian:12\nRUN apt update && apt install -y curl && rm -rf /var/lib/apt/lists/* && echo done\n',
+      output: 'FROM debian:12\nRUN apt update && apt install -y curl && echo done && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'the fix goes after a script run after apt, which may install from the lists',
+      code: 'FROM debian:12\nRUN apt-get update && bash /tmp/scripts/sshd-debian.sh\n',
+      errors: [{ line: 2, column: 5, endColumn: 19 }],
+      output: 'FROM debian:12\nRUN apt-get update && bash /tmp/scripts/sshd-debian.sh && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'at the end of the RUN, after || and pipelines',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl || true\nRUN apt-get update && apt-get install -y wget | tee /log\n',
+      errors: [{ line: 2, column: 5 }, { line: 3, column: 5 }],
+      output: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl || true && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y wget | tee /log && rm -rf /var/lib/apt/lists/*\n',
     },
     {
       name: 'continuation lines, options before update',
@@ -73,9 +85,9 @@ ruleTester(rule, {
       errors: [{ line: 3, column: 1, endColumn: 15 }],
     },
     {
-      name: 'no fix when the last apt command is followed by || or sits in a loop',
-      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl || true\nRUN apt-get update && for p in a b; do apt-get install -y $p; done\n',
-      errors: [{ line: 2, column: 5 }, { line: 3, column: 5 }],
+      name: 'no fix when the RUN ends in a loop',
+      code: 'FROM debian:12\nRUN apt-get update && for p in a b; do apt-get install -y $p; done\n',
+      errors: [{ line: 2, column: 5 }],
     },
     {
       name: 'ONBUILD trigger',
@@ -91,10 +103,8 @@ describe('DF011 fix is withheld where it could change the build', () => {
     'a later RUN installs from these lists': 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
     'a later ONBUILD installs from these lists': 'FROM debian:12\nRUN apt-get update\nONBUILD RUN apt-get install -y curl\n',
     heredoc: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n',
-    'followed by ||': 'FROM debian:12\nRUN apt-get update && apt-get install -y curl || true\n',
     'in a loop': 'FROM debian:12\nRUN apt-get update && for p in a b; do apt-get install -y $p; done\n',
     'in a subshell': 'FROM debian:12\nRUN (apt-get update && apt-get install -y curl)\n',
-    'in a pipeline': 'FROM debian:12\nRUN apt-get update && apt-get install -y curl | tee /log\n',
     'exec form': 'FROM debian:12\nRUN ["sh", "-c", "apt-get update && apt-get install -y curl"]\n',
     'non-POSIX shell': 'FROM debian:12\nSHELL ["pwsh", "-c"]\nRUN apt-get update\n',
   };

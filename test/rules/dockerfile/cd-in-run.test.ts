@@ -14,6 +14,7 @@ ruleTester(rule, {
     },
     { name: 'cd / leaves a directory the RUN then deletes (docker-library style)', code: 'FROM alpine:3.20\nRUN cd /usr/src/python && make -j2 && cd /; rm -rf /usr/src/python\n' },
     { name: 'cd to a folder above a temporary directory, and bare cd', code: 'FROM debian:12-slim\nRUN cd /tmp/build && make && cd /tmp && rm -rf build && cd && ls\n' },
+    { name: 'php source tree deleted by docker-php-source', code: 'FROM php:8.3-alpine\nRUN docker-php-source extract && cd /usr/src/php && ./configure && make && docker-php-source delete\n' },
     { name: 'ONBUILD is not checked', code: 'FROM debian:12-slim\nONBUILD RUN cd /app && make\n' },
   ],
   invalid: [
@@ -30,6 +31,11 @@ ruleTester(rule, {
       name: 'cd / without an earlier exempt cd in the same RUN',
       code: 'FROM alpine:3.20\nRUN cd /usr/src/python && make\nRUN cd / && rm -rf /usr/src/python\n',
       errors: [{ line: 2, column: 5, endColumn: 7 }, { line: 3, column: 5, endColumn: 7 }],
+    },
+    {
+      name: 'docker-php-source delete removes only /usr/src/php',
+      code: 'FROM php:8.3-alpine\nRUN cd /usr/src/app && make && docker-php-source delete\n',
+      errors: [{ line: 2, column: 5, endColumn: 7 }],
     },
     {
       name: 'a cd elsewhere after an exempt one',
