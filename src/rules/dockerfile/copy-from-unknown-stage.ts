@@ -28,6 +28,19 @@ function aliasesUpTo(df: Dockerfile, last: number): string[] {
   return out.reverse();
 }
 
+/**
+ * The stage the name most likely means: one whose name holds it as a whole part (`set` in
+ * `license-set`: a name cut short), the nearest such stage first; else the closest spelling.
+ */
+function stageHint(name: string, aliases: string[]): string | undefined {
+  const part = `-${name.replace(/[_.]/g, '-')}-`;
+  for (let k = aliases.length - 1; k >= 0; k--) {
+    const a = aliases[k];
+    if (a.length > name.length && `-${a.replace(/[_.]/g, '-')}-`.includes(part)) return a;
+  }
+  return didYouMean(name, aliases);
+}
+
 export default defineRule({
   id: 'DF023',
   name: 'copy-from-unknown-stage',
@@ -74,7 +87,7 @@ export default defineRule({
         continue;
       }
       if (IMAGE_LIKE.test(from)) continue;
-      const hint = didYouMean(name, aliasesUpTo(df, current));
+      const hint = stageHint(name, aliasesUpTo(df, current));
       report({ messageId: 'unknown', data: { from, hint: hint ? ` (did you mean "${hint}"?)` : '' }, span });
     }
   },

@@ -10,7 +10,7 @@ const FILES_ONLY = new Set(['scratch', 'tonistiigi/xx', 'docker.io/tonistiigi/xx
  * Does `from` name a stage or image whose filesystem holds only what was deliberately put there:
  * a stage that starts FROM scratch, or a files-only helper image like tonistiigi/xx?
  */
-function filesOnly(df: Dockerfile, from: string): boolean {
+function filesOnly(df: Dockerfile, from: string, depth = 0): boolean {
   const name = from.toLowerCase();
   let s = INDEX.test(name) ? df.stages[Number(name)] : df.stageNamed(name);
   if (!s) return FILES_ONLY.has(repoOf(name));
@@ -19,7 +19,22 @@ function filesOnly(df: Dockerfile, from: string): boolean {
     seen.add(s.index);
     s = df.stages[s.parentStage];
   }
-  return !!s && s.resolvedImage !== null && FILES_ONLY.has(repoOf(s.resolvedImage.toLowerCase()));
+  if (!s) return false;
+  if (s.resolvedImage !== null) return FILES_ONLY.has(repoOf(s.resolvedImage.toLowerCase()));
+  // `FROM binaries-$TARGETOS`: a stage picked by a build argument; files-only when every stage
+  // whose name fits is (buildkit's per-platform scratch stages).
+  if (depth > 2) return false;
+  const pattern = stagePattern(s.image);
+  if (!pattern) return false;
+  const fits = df.stages.filter((t) => t.alias !== null && t.index < s.index && pattern.test(t.alias));
+  return fits.length > 0 && fits.every((t) => filesOnly(df, t.alias!, depth + 1));
+}
+
+/** A regex for the stage names an image reference with variables can expand to, or null. */
+function stagePattern(image: string): RegExp | null {
+  const parts = image.toLowerCase().split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
+  if (parts.length < 2 || parts.some((p) => /[$/:@]/.test(p))) return null;
+  return new RegExp(`^${parts.map((p) => p.replace(/[.*+?^()|[\]\\{}]/g, '\\$&')).join('[a-z0-9._-]*')}$`);
 }
 
 /** `[registry/]repo` without tag or digest. */

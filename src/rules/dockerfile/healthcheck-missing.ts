@@ -1,4 +1,4 @@
-import type { Dockerfile, Instruction, Stage, Word } from '../../model/dockerfile/types.js';
+import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
 import { defineRule } from '../types.js';
 import { baseName, isDevContainer } from '../helpers/dockerfile.js';
 
@@ -47,9 +47,13 @@ function serverIn(df: Dockerfile, instr: Instruction): string | undefined {
 }
 
 /** The words' values, space-separated. */
-function joinValues(words: readonly Word[]): string {
-  let out = words[0].value;
-  for (let k = 1; k < words.length; k++) out += ' ' + words[k].value;
+/** EXPOSE's ports as they take effect: `${PORT}` shown as the value an ARG or ENV gives it. */
+function exposed(df: Dockerfile, i: Instruction): string {
+  let out = '';
+  for (const w of i.words) {
+    const v = w.value.includes('$') ? (df.expand(i, w.value) ?? w.value) : w.value;
+    out += out ? ' ' + v : v;
+  }
   return out;
 }
 
@@ -93,7 +97,7 @@ export default defineRule({
         const i = s.instructions[k];
         const kw = i.keyword;
         if (kw === 'HEALTHCHECK') return;
-        if (kw === 'EXPOSE' && i.words.length > 0) why ??= `exposes ${joinValues(i.words)}`;
+        if (kw === 'EXPOSE' && i.words.length > 0) why ??= `exposes ${exposed(df, i)}`;
         else if (kw === 'CMD') cmd ??= i;
         else if (kw === 'ENTRYPOINT') entrypoint ??= i;
       }

@@ -15,6 +15,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a name cut short is matched to the stage it is part of, before a near spelling',
+      code: 'FROM alpine AS test\nFROM alpine AS license-set\nFROM alpine\nCOPY --from=set /x /x\n',
+      errors: [{ line: 4, column: 13, endColumn: 16, message: 'did you mean "license-set"?' }],
+    },
+    {
       name: 'typo with a suggestion',
       code: 'FROM golang:1.22 AS build\nRUN go build\nFROM debian:12\nCOPY --from=biuld /out/app /app\n',
       errors: [{ line: 4, column: 13, endLine: 4, endColumn: 18, message: 'did you mean "build"?' }],

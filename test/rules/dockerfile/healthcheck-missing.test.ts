@@ -15,6 +15,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'the port as an ARG gives it',
+      code: 'FROM debian:12-slim\nARG agent_port=50000\nEXPOSE ${agent_port} 8080/tcp\n',
+      errors: [{ line: 1, column: 1, endColumn: 20, message: 'exposes 50000 8080/tcp' }],
+    },
+    {
       name: 'EXPOSE',
       code: 'FROM python:3.12-slim\nCOPY . /app\nEXPOSE 8000\nCMD ["python", "/app/main.py"]\n',
       errors: [{ line: 1, column: 1, endLine: 1, endColumn: 22, message: 'exposes 8000' }],
