@@ -1,4 +1,4 @@
-import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 import { defineRule } from '../types.js';
@@ -22,6 +22,40 @@ const isInstallerOrRm = (n: string): boolean => n === 'rm' || INSTALLERS.has(n);
 const NODE_MODULES = /(?:^|\/)node_modules\/?$/;
 
 interface Finding { span: Span; what: string; fix: string }
+
+// Programs that need the dev dependencies they come from: test runners and dev servers.
+const DEV_PROGRAMS = new Set(['cypress', 'jest', 'vitest', 'mocha', 'playwright', 'karma', 'ava', 'nodemon', 'ts-node-dev', 'pytest', 'tox', 'rspec', 'phpunit']);
+// `npm run dev`, `yarn test`, `pnpm run serve`, `npm run start:dev`, `ng serve`, `vue-cli-service serve`.
+const DEV_SCRIPT = /^(?:dev|develop|development|test|tests|e2e|serve|watch|start:dev|test:.+|dev:.+)$/;
+
+/**
+ * Does the final image start a test runner or dev server (`ENTRYPOINT ["cypress", "run"]`, `CMD
+ * npm run dev`)? Then it is a test or development image, and its dev dependencies are its job.
+ */
+function runsDevTool(df: Dockerfile): boolean {
+  let words: string[] | undefined;
+  for (let s: Stage | undefined = df.stages[df.stages.length - 1]; s; s = s.parentStage !== null && s.parentStage < s.index ? df.stages[s.parentStage] : undefined) {
+    for (let k = s.instructions.length - 1; k >= 0 && !words; k--) {
+      const i = s.instructions[k];
+      if (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') words = i.json ? i.json.values : i.words.map((w) => w.value);
+    }
+    if (words) break;
+  }
+  if (!words || words.length === 0) return false;
+  let k = 0;
+  const base = (w: string) => w.slice(w.lastIndexOf('/') + 1);
+  if (base(words[0]) === 'npx') k = 1;
+  else if (base(words[0]) === 'pnpm' && words[1] === 'exec') k = 2;
+  while (k > 0 && words[k]?.startsWith('-')) k++;
+  const program = base(words[k] ?? '');
+  if (DEV_PROGRAMS.has(program)) return true;
+  if ((program === 'ng' || program === 'vue-cli-service') && words[k + 1] === 'serve') return true;
+  if (program === 'npm' || program === 'yarn' || program === 'pnpm') {
+    const script = words[k + 1] === 'run' || words[k + 1] === 'run-script' ? words[k + 2] : words[k + 1];
+    return script !== undefined && DEV_SCRIPT.test(script);
+  }
+  return false;
+}
 
 /** Word value of `--name value` or `--name=value`. */
 function flagValue(args: ShellWord[], name: string): string | undefined {
@@ -148,7 +182,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'The image you ship installs development dependencies (`npm ci` without `--omit=dev`, `poetry install` without `--only main`, ...).',
-      why: 'Test runners, linters, bundlers and type checkers make the image larger and add packages (with their vulnerabilities) that production never runs. Install only runtime dependencies in the final image, or build in an earlier stage and copy the result. Flags, in the final stage and the stages it builds FROM: `npm ci`/`npm install` without `--omit=dev`/`--production`/`--only=production` and without NODE_ENV=production or NPM_CONFIG_OMIT=dev in scope, `yarn install` without `--production`, `pnpm install` without `--prod`, `pip install -r` of a dev/test requirements file or `.[dev]` extras, `poetry install` without `--only`/`--without`/`--no-dev`, `pipenv install --dev`, `uv sync` without `--no-dev`, `composer install` without `--no-dev` (or COMPOSER_NO_DEV=1), and `bundle install` without BUNDLE_WITHOUT, `--without` or an earlier `bundle config ... without`. Skips build stages that the final image only copies from, and Node installs followed by `npm prune`, `pnpm prune`, `yarn install --production` or `rm -rf node_modules` later in the shipped stages. Dev containers (a Dockerfile in `.devcontainer/`, or one built on a dev container image) are skipped: they are environments to develop in, never shipped.',
+      why: 'Test runners, linters, bundlers and type checkers make the image larger and add packages (with their vulnerabilities) that production never runs. Install only runtime dependencies in the final image, or build in an earlier stage and copy the result. Flags, in the final stage and the stages it builds FROM: `npm ci`/`npm install` without `--omit=dev`/`--production`/`--only=production` and without NODE_ENV=production or NPM_CONFIG_OMIT=dev in scope, `yarn install` without `--production`, `pnpm install` without `--prod`, `pip install -r` of a dev/test requirements file or `.[dev]` extras, `poetry install` without `--only`/`--without`/`--no-dev`, `pipenv install --dev`, `uv sync` without `--no-dev`, `composer install` without `--no-dev` (or COMPOSER_NO_DEV=1), and `bundle install` without BUNDLE_WITHOUT, `--without` or an earlier `bundle config ... without`. Skips build stages that the final image only copies from, and Node installs followed by `npm prune`, `pnpm prune`, `yarn install --production` or `rm -rf node_modules` later in the shipped stages. Dev containers (a Dockerfile in `.devcontainer/`, one built on a dev container image, or one whose final stage is `dev-envs`, the target of Docker Dev Environments) are skipped: they are environments to develop in, never shipped. So are images whose CMD/ENTRYPOINT runs a test runner or dev server (cypress, jest, nodemon, `ng serve`, `npm run dev`/`test`, ...), which need their dev dependencies.',
       bad: 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n',
       good: 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n',
     },
@@ -157,7 +191,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    if (isDevContainer(df)) return;
+    if (isDevContainer(df) || runsDevTool(df)) return;
     let commands = runCommandsWhere(df, isInstaller);
     if (commands.length === 0) return;
     if (NODE_TOOLS.some((n) => runCommandsNamed(df, n).length > 0)) commands = runCommandsWhere(df, isInstallerOrRm);

@@ -15,7 +15,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'The USER in effect at the end of the final image is root.',
-      why: 'Whatever USER is in effect at the end of the final stage is the user the container runs as. Running as root turns any compromise of the application into root inside the container, one kernel bug away from the host. Switch to root only for the steps that need it, then back to an unprivileged user. Dev containers (a Dockerfile in `.devcontainer/`, or one built on a dev container image) are skipped: devcontainer.json chooses their user, and they are never shipped.',
+      why: 'Whatever USER is in effect at the end of the final stage is the user the container runs as. Running as root turns any compromise of the application into root inside the container, one kernel bug away from the host. Switch to root only for the steps that need it, then back to an unprivileged user. Dev containers (a Dockerfile in `.devcontainer/`, one built on a dev container image, or one whose final stage is `dev-envs`, the target of Docker Dev Environments) are skipped: devcontainer.json chooses their user, and they are never shipped.',
       bad: 'FROM debian:12-slim\nRUN useradd --uid 10001 app\nUSER root\nCMD ["bash"]\n',
       good: 'FROM debian:12-slim\nRUN useradd --uid 10001 app\nUSER 10001\nCMD ["bash"]\n',
     },

@@ -331,8 +331,8 @@ export function rootStage(df: Dockerfile, stage: Stage): Stage {
 const DEVCONTAINER_IMAGE = /^(?:vscode\/)?devcontainers\//;
 
 /**
- * Is this a dev container: a Dockerfile in a `.devcontainer/` directory, or one whose final image is
- * built on a dev container image? It is an environment to develop in, never shipped, so the rules
+ * Is this a dev container: a Dockerfile in a `.devcontainer/` directory, one whose final image is
+ * built on a dev container image, or one whose final stage is named `dev-envs`? It is an environment to develop in, never shipped, so the rules
  * about what the shipped image holds (toolchains, full base images, health checks, root) skip it.
  */
 export function isDevContainer(df: Dockerfile): boolean {
@@ -344,6 +344,8 @@ function devContainer(df: Dockerfile): boolean {
   if (isDevContainerPath(df.source.path)) return true;
   const final = df.stages[df.stages.length - 1];
   if (!final) return false;
+  // `dev-envs`: the stage Docker Dev Environments build (awesome-compose's convention).
+  if (final.alias === 'dev-envs') return true;
   const root = rootStage(df, final);
   // A variable tag (`base:0-${VARIANT}`) leaves the repository known, and that is what decides here.
   const ref = root.ref ?? (root.image ? parseImageRef(root.image) : null);

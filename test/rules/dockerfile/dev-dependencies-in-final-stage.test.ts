@@ -3,6 +3,9 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a test-runner image needs its dev dependencies (cypress)', code: 'FROM cypress/included:13.6.0\nCOPY package*.json ./\nRUN npm clean-install\nENTRYPOINT ["cypress", "run"]\n' },
+    { name: 'a dev server (npm run dev)', code: 'FROM node:20-slim\nCOPY . .\nRUN npm ci\nCMD ["npm", "run", "dev"]\n' },
+    { name: 'ng serve through npx', code: 'FROM node:20-slim\nCOPY . .\nRUN npm ci\nCMD npx --yes ng serve --host 0.0.0.0\n' },
     { name: 'dev container (in .devcontainer/): dev dependencies are the point', path: '.devcontainer/Dockerfile', code: 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\n' },
     'FROM node:20-slim\nRUN npm ci --omit=dev\n',
     'FROM node:20-slim\nRUN npm ci --omit dev\n',
@@ -28,6 +31,11 @@ ruleTester(rule, {
     { name: 'bundle --version', code: 'FROM ruby:3.3-slim\nRUN bundle --version\n' },
   ],
   invalid: [
+    {
+      name: 'npm start is not a dev server',
+      code: 'FROM node:20-slim\nCOPY . .\nRUN npm ci\nCMD ["npm", "start"]\n',
+      errors: [{ line: 3, column: 5, endColumn: 11 }],
+    },
     {
       code: 'FROM node:20-slim\nCOPY package*.json ./\nRUN npm ci\n',
       errors: [{ line: 3, column: 5, endLine: 3, endColumn: 11, message: '`npm ci` in the image you ship also installs development dependencies; add --omit=dev' }],

@@ -5,6 +5,7 @@ import { runRule, ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'final stage dev-envs (Docker Dev Environments)', code: 'FROM node:20 AS dev-envs\nRUN useradd -s /bin/bash -m vscode\nCMD ["sleep", "infinity"]\n' },
     { name: 'dev container (in .devcontainer/): devcontainer.json picks the user', path: '.devcontainer/Dockerfile', code: 'FROM ubuntu:24.04\nRUN apt-get update\n' },
     { name: 'a variable tag leaves the repository known (elasticsearch drops privileges)', code: 'ARG ELK_VERSION\nFROM elasticsearch:${ELK_VERSION}\n' },
     'FROM debian:12-slim\nRUN useradd --uid 10001 app\nUSER 10001\nCMD ["bash"]\n',
