@@ -86,6 +86,17 @@ function copiesEverything(instr: Instruction): boolean {
   return sources.some((s) => WHOLE.has(s));
 }
 
+/**
+ * A manifest named by its path in the image (`pip install -r /usr/src/app/requirements.txt` after
+ * `COPY . /usr/src/app`) as the file in the build context (`requirements.txt`).
+ */
+function contextPath(whole: Instruction, manifest: string): string {
+  if (!manifest.startsWith('/')) return manifest;
+  const dest = whole.json ? whole.json.values[whole.json.values.length - 1] : whole.words[whole.words.length - 1].value;
+  const dir = dest.endsWith('/') ? dest : `${dest}/`;
+  return dir.startsWith('/') && dir.length > 1 && manifest.startsWith(dir) ? manifest.slice(dir.length) : manifest;
+}
+
 export default defineRule({
   id: 'DF105',
   name: 'cache-busting-copy',
@@ -130,7 +141,7 @@ export default defineRule({
       const install = dep.label ?? cmd.words.slice(0, 3).map((w) => w.value).filter((v, k) => k === 0 || !v.startsWith('-')).join(' ');
       report({
         messageId: 'bust',
-        data: { install, line: source.position(cmd.words[0].start).line, manifest: dep.manifest },
+        data: { install, line: source.position(cmd.words[0].start).line, manifest: contextPath(whole, dep.manifest) },
         span: { start: whole.keywordSpan.start, end: last },
       });
       reported = true;

@@ -15,6 +15,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a manifest named by its path in the image is named as the context file',
+      code: 'FROM python:3.12-slim\nCOPY . /usr/src/app\nRUN pip install -r /usr/src/app/requirements.txt\n',
+      errors: [{ line: 2, column: 1, endColumn: 20, message: 'copy requirements.txt first' }],
+    },
+    {
       code: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\n',
       errors: [{ line: 3, column: 1, endLine: 3, endColumn: 9, message: 'before `npm ci` (line 4)' }],
     },
