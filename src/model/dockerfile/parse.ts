@@ -72,7 +72,7 @@ class Reader {
   /** The offset of a `<` at or after the last place asked about (text.length when none is left): see mayHoldLess(). */
   private nextLess = -1;
 
-  constructor(private readonly source: SourceFile, private readonly escape: '\\' | '`') {
+  constructor(source: SourceFile, private readonly escape: '\\' | '`') {
     this.text = source.text;
     this.starts = source.lineStarts;
     this.esc = escape.charCodeAt(0);
@@ -118,8 +118,6 @@ class Reader {
   /** Read the instruction whose keyword starts at `p` on line `li` (which ends at `le`); returns the line after it. */
   private readInstruction(li: number, p: number, le: number): number {
     const text = this.text;
-    const starts = this.starts;
-    const lines = starts.length;
     let kwEnd = p;
     while (kwEnd < le && !isSpaceAt(text, kwEnd)) kwEnd++;
     const keyword = keywordAt(text, p, kwEnd);

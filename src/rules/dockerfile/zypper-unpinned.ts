@@ -1,7 +1,6 @@
 import { defineRule } from '../types.js';
 import { packageSpecs, positionals, runCommandsNamed } from '../helpers/dockerfile.js';
 import { zypperSubcommand } from '../helpers/zypper.js';
-import type { Dockerfile } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 
 // `zypper install` options whose value is the next word.

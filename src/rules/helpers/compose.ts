@@ -2,7 +2,7 @@
 import { imageRunsAsRoot, parseImageName, type ImageName } from '../../model/compose/images.js';
 import { dockerfileFacts, isRootUser, type DockerfileFacts } from '../../model/compose/join.js';
 import { subOrigin, toDict } from '../../model/compose/merge.js';
-import type { CEntry, CMap, CNode, CScalar, CSeq, ComposeFile, ComposeProject, ComposeService, Origin } from '../../model/compose/types.js';
+import type { CEntry, CMap, CNode, CScalar, CSeq, ComposeProject, ComposeService, Origin } from '../../model/compose/types.js';
 import type { ComposeRuleContext, FileEdit as Edit } from '../compose-types.js';
 import { isDevContainerPath } from './devcontainer.js';
 
