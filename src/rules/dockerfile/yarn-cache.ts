@@ -81,12 +81,21 @@ export default defineRule({
         return (fixAt = !offline && !folder && canAppendAfter(df, instr, lastYarn) ? lastYarn : null);
       };
       let lastInstall = -1;
-      for (const c of cmds) if (yarnInstall(c)) lastInstall = Math.max(lastInstall, c.start);
+      // The last `yarn cache clean` (it cleans any folder), and the `rm`s that may clean one: looked
+      // up per RUN, not per install (a RUN of thousands of installs was quadratic).
+      let lastYarnClean = -1;
+      const rms: Command[] = [];
+      for (const c of cmds) {
+        if (yarnInstall(c)) lastInstall = Math.max(lastInstall, c.start);
+        else if (c.base === 'rm') rms.push(c);
+        else if (c.base === 'yarn' && cleans(c, undefined)) lastYarnClean = Math.max(lastYarnClean, c.start);
+      }
       for (const cmd of cmds) {
         const install = yarnInstall(cmd);
         if (!install) continue;
+        if (lastYarnClean > cmd.start) continue;
         const folder = cacheFolder(df, instr, cmd);
-        if (cmds.some((c) => c.start > cmd.start && cleans(c, folder))) continue;
+        if (rms.some((c) => c.start > cmd.start && cleans(c, folder))) continue;
         const mounted = mounts(instr).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && isCache(df.expand(instr, m.target) ?? m.target, folder));
         if (mounted) continue;
         // One fix per RUN, on its last install (a clean after the last yarn command covers them all);
