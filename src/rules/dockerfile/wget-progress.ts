@@ -76,7 +76,10 @@ export default defineRule({
       bad: 'FROM debian:12-slim\nRUN wget https://example.com/app.tar.gz\n',
       good: 'FROM debian:12-slim\nRUN wget --progress=dot:giga https://example.com/app.tar.gz\n',
     },
-    messages: { noProgress: 'wget without a progress setting floods the build log; add --progress=dot:giga (or -nv / -q).' },
+    messages: {
+      noProgress: 'wget without a progress setting floods the build log; add --progress=dot:giga (or -nv / -q).',
+      busybox: 'wget without -q writes its progress bar into the build log; add -q (BusyBox\'s wget, the one on alpine and busybox images, has no --progress).',
+    },
   },
   check({ df, report }) {
     for (const { instr, cmd } of runCommandsNamed(df, 'wget', { onbuild: true })) {
@@ -88,7 +91,7 @@ export default defineRule({
       const distro = instr.json ? null : stageDistro(df, df.stages[instr.stage]);
       const flag = distro === 'gnu' ? '--progress=dot:giga' : distro === null ? null : '-q';
       report({
-        messageId: 'noProgress',
+        messageId: distro === 'alpine' || distro === 'busybox' ? 'busybox' : 'noProgress',
         span: { start: word.start, end: word.end },
         fix: flag ? { title: `Add ${flag}`, edits: [{ start: word.end, end: word.end, text: ` ${flag}` }] } : undefined,
       });

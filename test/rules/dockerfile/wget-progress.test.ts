@@ -27,7 +27,7 @@ ruleTester(rule, {
     {
       name: "BusyBox's wget has no --progress: -q on alpine, busybox and stages that run apk",
       code: 'FROM python:3.12-alpine\nRUN wget https://e.com/a\nFROM busybox:1.36\nRUN wget https://e.com/b\nFROM acme/base:1\nRUN apk add --no-cache bash=5.2.26-r0 && wget https://e.com/c\n',
-      errors: [{ line: 2, column: 5 }, { line: 4, column: 5 }, { line: 6, column: 42 }],
+      errors: [{ line: 2, column: 5, message: 'add -q (BusyBox' }, { line: 4, column: 5, message: 'add -q' }, { line: 6, column: 42, message: 'add -q' }],
       output: 'FROM python:3.12-alpine\nRUN wget -q https://e.com/a\nFROM busybox:1.36\nRUN wget -q https://e.com/b\nFROM acme/base:1\nRUN apk add --no-cache bash=5.2.26-r0 && wget -q https://e.com/c\n',
     },
     {
