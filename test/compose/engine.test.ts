@@ -68,7 +68,7 @@ describe('compose engine', () => {
       '    <<: *common',
       '    depends_on:',
       '      db:',
-      '        condition: service_started   # was: healthy',
+      '        required: true   # was: healthy',
       '    ports:',
       '      - 2222:22  # ssh for debugging',
       '',
@@ -99,7 +99,7 @@ describe('compose engine', () => {
     for (const line of after) if (line === before[i]) i++;
     expect(i).toBe(before.length);
     expect(fixed).toContain('# Stack for the shop.   \n\n\nx-common');
-    expect(fixed).toContain('condition: service_healthy   # was: healthy');
+    expect(fixed).toContain('required: true   # was: healthy\n        condition: service_healthy\n');
     expect(fixed).toContain('- "2222:22"  # ssh for debugging');
     expect(fixed).toContain('    restart: unless-stopped\n    logging:\n      driver: json-file\n      options:\n        max-size: 10m\n        max-file: "3"\n\n    # last line of api');
     // The fixed file loads cleanly and the safe findings are gone.

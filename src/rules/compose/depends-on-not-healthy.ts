@@ -1,6 +1,6 @@
 import type { ComposeService, CSeq } from '../../model/compose/types.js';
 import type { ComposeRuleContext, FileEdit } from '../compose-types.js';
-import { editable, effectiveHealthcheck, entry, get, known, str } from '../helpers/compose.js';
+import { editable, effectiveHealthcheck, entry, get, insertKey, known } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
 export default defineRule<ComposeRuleContext>({
@@ -15,7 +15,7 @@ export default defineRule<ComposeRuleContext>({
     status: 'stable',
     docs: {
       summary: 'A service depends on a service that has a healthcheck, but does not wait for it to be healthy.',
-      why: 'Plain `depends_on` only waits for the dependency\'s container to start, not for the database to accept connections, so the dependant crashes or retries at startup. When the dependency has a healthcheck (in Compose or its Dockerfile), `condition: service_healthy` makes Compose wait until it passes. The fix rewrites the list form to the mapping form (other dependencies keep `service_started`).',
+      why: 'Plain `depends_on` only waits for the dependency\'s container to start, not for the database to accept connections, so the dependant crashes or retries at startup. When the dependency has a healthcheck (in Compose or its Dockerfile), `condition: service_healthy` makes Compose wait until it passes. Reports list entries and mapping entries without a `condition`; an explicit condition, `service_started` included, is a deliberate choice and is left alone. Services that share one `depends_on` through a YAML anchor get one finding. The fix rewrites the list form to the mapping form (other dependencies keep `service_started`), or adds the condition to a mapping entry.',
       bad: 'services:\n  api:\n    image: example/api:2.1\n    depends_on:\n      - db\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n',
       good: 'services:\n  api:\n    image: example/api:2.1\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n',
     },
@@ -25,6 +25,14 @@ export default defineRule<ComposeRuleContext>({
   },
   check(ctx) {
     const healthy = new Set(ctx.services.filter((s) => effectiveHealthcheck(s).state === 'set').map((s) => s.name));
+    // Services that share a `depends_on` through a YAML anchor or merge key: one finding per place.
+    const reported = new Set<string>();
+    const once = (o: { file: string; start: number }): boolean => {
+      const key = `${o.file}\0${o.start}`;
+      if (reported.has(key)) return false;
+      reported.add(key);
+      return true;
+    };
     for (const svc of ctx.services) {
       const dep = get(svc.node, 'depends_on');
       if (!dep) continue;
@@ -33,17 +41,14 @@ export default defineRule<ComposeRuleContext>({
         if (names.some((n) => n === undefined)) continue;
         const fixEdit = listToMapEdit(ctx, svc, dep, names as string[], healthy);
         dep.items.forEach((n, i) => {
-          if (healthy.has(names[i]!)) ctx.report({ messageId: 'notHealthy', data: { service: svc.name, dep: names[i]! }, at: n.origin, fix: fixEdit ? { title: 'Wait for healthy dependencies', edits: [fixEdit] } : undefined });
+          if (healthy.has(names[i]!) && once(n.origin)) ctx.report({ messageId: 'notHealthy', data: { service: svc.name, dep: names[i]! }, at: n.origin, fix: fixEdit ? { title: 'Wait for healthy dependencies', edits: [fixEdit] } : undefined });
         });
       } else if (dep.kind === 'map') {
         for (const [name, e] of dep.entries) {
-          if (!healthy.has(name)) continue;
-          const cond = entry(e.value, 'condition');
-          const c = cond ? str(cond.value) : 'service_started';
-          if (cond && cond.value.kind === 'scalar' && cond.value.unknown) continue;
-          if (c === 'service_healthy' || c === 'service_completed_successfully') continue;
-          const fix = cond && editable(svc, cond.value) ? { title: 'Wait until healthy', edits: [{ file: cond.value.origin.file, start: cond.value.origin.start, end: cond.value.origin.end, text: 'service_healthy' }] } : undefined;
-          ctx.report({ messageId: 'notHealthy', data: { service: svc.name, dep: name }, at: e.keyOrigin, fix });
+          // An explicit condition (`service_started` too) is the author's choice; only a missing one is reported.
+          if (!healthy.has(name) || entry(e.value, 'condition') || !once(e.keyOrigin)) continue;
+          const edit = e.value.kind === 'map' && editable(svc, e.value) ? insertKey(ctx, e.value, 'condition', 'service_healthy') : undefined;
+          ctx.report({ messageId: 'notHealthy', data: { service: svc.name, dep: name }, at: e.keyOrigin, fix: edit ? { title: 'Wait until healthy', edits: [edit] } : undefined });
         }
       }
     }

@@ -7,6 +7,7 @@ composeRuleTester(rule, {
   valid: [
     `services:\n  api:\n    image: a:1\n    depends_on:\n      db:\n        condition: service_healthy\n${DB}`,
     { name: 'dependency without a healthcheck', code: 'services:\n  api:\n    image: a:1\n    depends_on: [cache]\n  cache:\n    image: redis:7\n' },
+    { name: 'an explicit service_started is the author\'s choice', code: `services:\n  api:\n    image: a:1\n    depends_on:\n      db:\n        condition: service_started # wait\n${DB}` },
     { name: 'one-shot dependency', code: `services:\n  api:\n    image: a:1\n    depends_on:\n      db:\n        condition: service_completed_successfully\n${DB}` },
   ],
   invalid: [
@@ -24,10 +25,15 @@ composeRuleTester(rule, {
     },
     { name: 'flow list', code: `services:\n  api:\n    image: a:1\n    depends_on: [db]\n${DB}`, errors: [{ line: 4, column: 18 }], output: `services:\n  api:\n    image: a:1\n    depends_on: {db: {condition: service_healthy}}\n${DB}` },
     {
-      name: 'mapping with service_started',
-      code: `services:\n  api:\n    image: a:1\n    depends_on:\n      db:\n        condition: service_started # wait\n${DB}`,
+      name: 'mapping entry without a condition: the condition is added',
+      code: `services:\n  api:\n    image: a:1\n    depends_on:\n      db:\n        required: true\n${DB}`,
       errors: [{ line: 5, column: 7, endColumn: 9 }],
-      output: `services:\n  api:\n    image: a:1\n    depends_on:\n      db:\n        condition: service_healthy # wait\n${DB}`,
+      output: `services:\n  api:\n    image: a:1\n    depends_on:\n      db:\n        required: true\n        condition: service_healthy\n${DB}`,
+    },
+    {
+      name: 'one finding where services share depends_on through an anchor',
+      code: `x-deps: &deps\n  - db\nservices:\n  api:\n    image: a:1\n    depends_on: *deps\n  worker:\n    image: b:1\n    depends_on: *deps\n${DB}`,
+      errors: [{ line: 2, column: 5, endColumn: 7, message: 'Service "api"' }],
     },
     {
       name: 'healthcheck from the dependency\'s Dockerfile',
