@@ -171,7 +171,7 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
         const before = parseErrorCount(text);
         let made = 0;
         for (let pass = 0; pass < 10; pass++) {
-          const r = lint(input.display, current, fileConfig, parseDockerfile(input.display, current));
+          const r = lint(input.display, current, fileConfig, parseDockerfile(input.abs ?? input.display, current));
           const { text: next, applied } = applyFixes(current, r.findings, !!opts.unsafeFixes);
           if (applied === 0 || next === current) break;
           // Never write a result that parses worse than the input.
@@ -186,7 +186,7 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
           } else notices.push('fixes for stdin are not written anywhere; lint a file to apply them');
         }
       }
-      ready.push({ input, text: current, fileConfig, df: parseDockerfile(input.display, current) });
+      ready.push({ input, text: current, fileConfig, df: parseDockerfile(input.abs ?? input.display, current) });
     }
     const checked = ready.filter((r) => 'df' in r && sc && r.fileConfig.severity(shellcheckRule()) !== 'off') as Array<{ df: Dockerfile }>;
     let diagnostics: ShellcheckDiagnostic[][] = [];

@@ -335,3 +335,28 @@ describe("hadolint's command-line flags", () => {
   });
 });
 
+
+describe('dev containers are recognised wherever shipready runs from', () => {
+  const files = {
+    '.devcontainer/Dockerfile': 'FROM python:3.12\nRUN pip install --no-cache-dir ruff==0.6.9\n',
+    '.devcontainer/compose.yaml': 'services:\n  dev:\n    build: .\n    command: sleep infinity\n',
+  };
+  const rulesFor = (out: string) => new Set((JSON.parse(out) as { findings: Array<{ ruleName: string }> }).findings.map((f) => f.ruleName));
+  it.each([
+    ['the project', '.', ['.devcontainer']],
+    ['inside .devcontainer/ (the display path no longer names it)', '.devcontainer', ['.']],
+  ])('from %s', (_, at, args) => {
+    const dir = tmp(files);
+    const r = run(['lint', '--no-shellcheck', '-f', 'json', '--no-fail', ...args], { cwd: join(dir, at) });
+    expect(r.code).toBe(0);
+    const rules = rulesFor(r.out);
+    for (const skipped of ['user-missing', 'full-base-image', 'restart-policy-missing', 'healthcheck-missing']) expect(rules.has(skipped)).toBe(false);
+  });
+
+  it('while the same files elsewhere are linted as shipped', () => {
+    const dir = tmp(Object.fromEntries(Object.entries(files).map(([k, v]) => [k.replace('.devcontainer', 'app'), v])));
+    const r = run(['lint', '--no-shellcheck', '-f', 'json', '--no-fail', '.'], { cwd: join(dir, 'app') });
+    const rules = rulesFor(r.out);
+    for (const fired of ['user-missing', 'full-base-image', 'restart-policy-missing']) expect(rules.has(fired)).toBe(true);
+  });
+});

@@ -102,6 +102,10 @@ class Loader {
   private readonly processEnv: Map<string, string>;
   private readonly dockerfiles = new Map<string, Dockerfile | null>();
   private projectDir = '';
+  /** Services whose `extends` could not be followed (their results, and their names). */
+  private readonly partialMaps = new Set<CMap>();
+  private readonly partialNames = new Set<string>();
+
   constructor(private readonly opts: LoadOptions) {
     this.processEnv = new Map(Object.entries(opts.env ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
   }
@@ -132,6 +136,8 @@ class Loader {
           profiles: stringsOf(node.entries.get('profiles')?.value),
           build,
           dockerfile: build ? this.dockerfile(build) : null,
+          // Neither image nor build: a fragment that another file completes (an override read alone).
+          partial: this.partialNames.has(name) || (!node.entries.has('image') && !node.entries.has('build')),
         });
       }
     }
@@ -269,6 +275,7 @@ class Loader {
     for (const [name, e] of svcs.entries) {
       if (e.value.kind !== 'map' || !e.value.entries.has('extends')) continue;
       const resolved = this.resolveExtends({ key: `${model.file.path}#${name}`, svc: e.value, model }, done);
+      if (this.partialMaps.has(resolved)) this.partialNames.add(name);
       if (resolved !== e.value) { entries.set(name, { ...e, value: resolved }); changed = true; }
     }
     if (!changed) return root;
@@ -287,16 +294,18 @@ class Loader {
     const onChain = new Set<string>();
     let base: CMap | undefined; // the resolved service below the last link of the chain
     let bottom: CMap | undefined; // or what the last link resolves to by itself
+    let broken = false; // a link could not be followed: the services up the chain lack their base
     for (let link: ExtendsLink = top; ; ) {
       base = done.get(link.key);
-      if (base) break;
+      if (base) { broken = this.partialMaps.has(base); break; }
       chain.push(link);
       onChain.add(link.key);
       const next = this.extendsTarget(link.svc, link.model);
-      if (!('key' in next)) { bottom = next.alone; break; }
+      if (!('key' in next)) { bottom = next.alone; broken = link.svc.entries.has('extends'); break; }
       if (onChain.has(next.key)) {
         this.issues.push({ kind: 'reference', message: `extends: service "${next.name}" extends itself (a cycle)`, origin: next.at });
         bottom = stripExtends(link.svc);
+        broken = true;
         break;
       }
       link = next;
@@ -305,6 +314,7 @@ class Loader {
       const link = chain[i];
       const out: CMap = i === chain.length - 1 && bottom ? bottom : mergeMaps(stripExtends(base!), stripExtends(link.svc), 'services.*');
       done.set(link.key, out);
+      if (broken) this.partialMaps.add(out);
       base = out;
     }
     return base!;

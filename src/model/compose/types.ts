@@ -100,6 +100,12 @@ export interface ComposeService {
   build: BuildInfo | null;
   /** The parsed Dockerfile of `build`, when it could be read. */
   dockerfile: Dockerfile | null;
+  /**
+   * Only part of the service is known: it has neither `image` nor `build` (a fragment an override
+   * or another file completes), or its `extends` could not be followed. Rules about a key that is
+   * missing skip it: the rest of its definition is elsewhere.
+   */
+  partial: boolean;
 }
 
 export interface ComposeProject {

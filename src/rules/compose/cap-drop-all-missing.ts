@@ -1,5 +1,5 @@
 import type { ComposeRuleContext } from '../compose-types.js';
-import { appendItem, bool, get, insertKey, isDevContainerProject, items, serviceMapForInsert, str } from '../helpers/compose.js';
+import { appendItem, bool, completeServices, get, insertKey, items, serviceMapForInsert, str } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
 export default defineRule<ComposeRuleContext>({
@@ -14,7 +14,7 @@ export default defineRule<ComposeRuleContext>({
     status: 'stable',
     docs: {
       summary: 'A service keeps Docker\'s default Linux capabilities instead of dropping them all.',
-      why: 'By default a container keeps about fourteen capabilities (CHOWN, SETUID, NET_RAW, ...) that most applications never use and that an attacker can. `cap_drop: [ALL]` removes them; add back the one or two the service needs with `cap_add`. The fix is marked unsafe: an entrypoint that switches users or changes file owners needs some of them back. Skipped for dev containers (Compose files in `.devcontainer/`): they are environments to develop in, not production.',
+      why: 'By default a container keeps about fourteen capabilities (CHOWN, SETUID, NET_RAW, ...) that most applications never use and that an attacker can. `cap_drop: [ALL]` removes them; add back the one or two the service needs with `cap_add`. The fix is marked unsafe: an entrypoint that switches users or changes file owners needs some of them back. Skipped for dev containers (Compose files in `.devcontainer/`): they are environments to develop in, not production. Also skipped: services with neither image nor build (a fragment that an override file completes, linted alone) and services whose `extends` base cannot be read, since the missing setting may well be in the part that is elsewhere.',
       bad: 'services:\n  api:\n    image: example/api:2.1\n',
       good: 'services:\n  api:\n    image: example/api:2.1\n    cap_drop: [ALL]\n',
     },
@@ -23,8 +23,7 @@ export default defineRule<ComposeRuleContext>({
     },
   },
   check(ctx) {
-    if (isDevContainerProject(ctx.project)) return;
-    for (const svc of ctx.services) {
+    for (const svc of completeServices(ctx)) {
       if (bool(get(svc.node, 'privileged')) === true) continue;
       const drop = get(svc.node, 'cap_drop');
       if (drop?.kind === 'scalar' && drop.unknown) continue;

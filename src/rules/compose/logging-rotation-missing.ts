@@ -1,6 +1,6 @@
 import type { CMap } from '../../model/compose/types.js';
 import type { ComposeRuleContext } from '../compose-types.js';
-import { editable, entry, get, insertKey, insertKeys, isDevContainerProject, serviceMapForInsert, str } from '../helpers/compose.js';
+import { completeServices, editable, entry, get, insertKey, insertKeys, serviceMapForInsert, str } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
 export default defineRule<ComposeRuleContext>({
@@ -15,7 +15,7 @@ export default defineRule<ComposeRuleContext>({
     status: 'stable',
     docs: {
       summary: 'A service logs with the json-file driver (Docker\'s default) without `max-size`, so its log grows without bound.',
-      why: 'The json-file driver keeps every line the container prints in one file under /var/lib/docker until the disk is full, which then takes down every service on the host. Set `max-size` and `max-file` (or use the `local` driver, which rotates by default). A service with no `logging:` uses the daemon default, assumed to be json-file; the fix writes `driver: json-file` with rotation options. Skipped for dev containers (Compose files in `.devcontainer/`): they are environments to develop in, not production.',
+      why: 'The json-file driver keeps every line the container prints in one file under /var/lib/docker until the disk is full, which then takes down every service on the host. Set `max-size` and `max-file` (or use the `local` driver, which rotates by default). A service with no `logging:` uses the daemon default, assumed to be json-file; the fix writes `driver: json-file` with rotation options. Skipped for dev containers (Compose files in `.devcontainer/`): they are environments to develop in, not production. Also skipped: services with neither image nor build (a fragment that an override file completes, linted alone) and services whose `extends` base cannot be read, since the missing setting may well be in the part that is elsewhere.',
       bad: 'services:\n  api:\n    image: example/api:2.1\n',
       good: 'services:\n  api:\n    image: example/api:2.1\n    logging:\n      driver: json-file\n      options:\n        max-size: 10m\n        max-file: "3"\n',
     },
@@ -28,10 +28,9 @@ export default defineRule<ComposeRuleContext>({
     },
   },
   check(ctx) {
-    if (isDevContainerProject(ctx.project)) return;
     const maxSize = String(ctx.options.maxSize ?? '10m');
     const maxFile = JSON.stringify(String(ctx.options.maxFile ?? '3'));
-    for (const svc of ctx.services) {
+    for (const svc of completeServices(ctx)) {
       const logging = entry(svc.node, 'logging');
       const driverNode = get(logging?.value, 'driver');
       if (driverNode?.kind === 'scalar' && driverNode.unknown) continue;

@@ -1,5 +1,5 @@
 import type { ComposeRuleContext } from '../compose-types.js';
-import { appendItem, get, insertKey, isDevContainerProject, items, known, serviceMapForInsert } from '../helpers/compose.js';
+import { appendItem, completeServices, get, insertKey, items, known, serviceMapForInsert } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
 export default defineRule<ComposeRuleContext>({
@@ -14,7 +14,7 @@ export default defineRule<ComposeRuleContext>({
     status: 'stable',
     docs: {
       summary: 'A service does not set `security_opt: [no-new-privileges:true]`.',
-      why: 'Without no-new-privileges a process in the container can gain privileges through setuid and setgid binaries (su, sudo, ping on some images) or file capabilities. Setting it closes that path for the whole container. Both `no-new-privileges:true` and `no-new-privileges=true` are accepted. The fix is unsafe: an entrypoint that relies on a setuid helper stops working. Skipped for dev containers (Compose files in `.devcontainer/`): they are environments to develop in, not production.',
+      why: 'Without no-new-privileges a process in the container can gain privileges through setuid and setgid binaries (su, sudo, ping on some images) or file capabilities. Setting it closes that path for the whole container. Both `no-new-privileges:true` and `no-new-privileges=true` are accepted. The fix is unsafe: an entrypoint that relies on a setuid helper stops working. Skipped for dev containers (Compose files in `.devcontainer/`): they are environments to develop in, not production. Also skipped: services with neither image nor build (a fragment that an override file completes, linted alone) and services whose `extends` base cannot be read, since the missing setting may well be in the part that is elsewhere.',
       bad: 'services:\n  web:\n    image: example/web:1.0\n',
       good: 'services:\n  web:\n    image: example/web:1.0\n    security_opt:\n      - no-new-privileges:true\n',
     },
@@ -24,8 +24,7 @@ export default defineRule<ComposeRuleContext>({
     },
   },
   check(ctx) {
-    if (isDevContainerProject(ctx.project)) return;
-    for (const svc of ctx.services) {
+    for (const svc of completeServices(ctx)) {
       const opt = get(svc.node, 'security_opt');
       if (opt?.kind === 'scalar' && opt.unknown) continue;
       let found = false;

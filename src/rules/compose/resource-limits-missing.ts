@@ -1,6 +1,6 @@
 import type { CNode } from '../../model/compose/types.js';
 import type { ComposeRuleContext } from '../compose-types.js';
-import { get, isDevContainerProject, known } from '../helpers/compose.js';
+import { completeServices, get, known } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
 type Limit = 'memory' | 'cpus' | 'pids';
@@ -27,7 +27,7 @@ export default defineRule<ComposeRuleContext>({
     status: 'stable',
     docs: {
       summary: 'A service has no memory, CPU or PID limit.',
-      why: 'Without limits one leaking or runaway service can take all the host\'s memory (and get other containers OOM-killed), starve its CPU, or fork-bomb the PID table. Both forms of the Compose Specification count: `deploy.resources.limits` (memory, cpus, pids) and the service-level `mem_limit`, `cpus` and `pids_limit`; no `version:` is needed. Choose which limits are required with the `require` option. Skipped for dev containers (Compose files in `.devcontainer/`): they are environments to develop in, not production.',
+      why: 'Without limits one leaking or runaway service can take all the host\'s memory (and get other containers OOM-killed), starve its CPU, or fork-bomb the PID table. Both forms of the Compose Specification count: `deploy.resources.limits` (memory, cpus, pids) and the service-level `mem_limit`, `cpus` and `pids_limit`; no `version:` is needed. Choose which limits are required with the `require` option. Skipped for dev containers (Compose files in `.devcontainer/`): they are environments to develop in, not production. Also skipped: services with neither image nor build (a fragment that an override file completes, linted alone) and services whose `extends` base cannot be read, since the missing setting may well be in the part that is elsewhere.',
       bad: 'services:\n  api:\n    image: example/api:2.1\n',
       good: 'services:\n  api:\n    image: example/api:2.1\n    deploy:\n      resources:\n        limits:\n          memory: 512M\n          cpus: "1.0"\n          pids: 200\n',
     },
@@ -39,9 +39,8 @@ export default defineRule<ComposeRuleContext>({
     },
   },
   check(ctx) {
-    if (isDevContainerProject(ctx.project)) return;
     const require = ((ctx.options.require as string[] | undefined) ?? ['memory', 'cpus', 'pids']).filter((x): x is Limit => x === 'memory' || x === 'cpus' || x === 'pids');
-    for (const svc of ctx.services) {
+    for (const svc of completeServices(ctx)) {
       const l = get(svc.node, 'deploy', 'resources', 'limits');
       const has: Record<Limit, boolean> = {
         memory: limits(get(l, 'memory')) || limits(get(svc.node, 'mem_limit')),

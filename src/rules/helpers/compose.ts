@@ -439,6 +439,14 @@ export function canRunTogether(a: ComposeService, b: ComposeService): boolean {
 }
 
 /** Is the project a dev container's (a Compose file in `.devcontainer/`)? Production rules skip it. */
+/**
+ * The services that rules about a missing setting (restart, limits, healthcheck, hardening) look
+ * at: none in a dev container project, and no partial service, whose other half is elsewhere.
+ */
+export function completeServices(ctx: ComposeRuleContext): ComposeService[] {
+  return isDevContainerProject(ctx.project) ? [] : ctx.services.filter((s) => !s.partial);
+}
+
 export function isDevContainerProject(project: ComposeProject): boolean {
-  return project.files.some((f) => isDevContainerPath(f.path));
+  return project.files.some((f) => isDevContainerPath(f.abs ?? f.path));
 }
