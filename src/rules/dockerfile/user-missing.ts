@@ -17,6 +17,9 @@ function knownNonRoot(image: string): boolean {
   // Chainguard images default to UID 65532; .NET chiseled images and Windows nanoserver to an unprivileged user.
   if (img.registry === 'cgr.dev') return true;
   if (tag.includes('chiseled') && /(?:^|-)chiseled(?:-|$)/.test(tag)) return true;
+  // .NET's distroless tags (`10.0-azurelinux3.0-distroless`) run as its app user too; also through
+  // a variable repository (`FROM $REPO:8.0.30-azurelinux3.0-distroless-extra`, dotnet-docker).
+  if (tag.includes('distroless') && /(?:^|-)distroless(?:-|$)/.test(tag) && (img.registry === 'mcr.microsoft.com' || img.raw.startsWith('$'))) return true;
   if (img.repository.includes('nanoserver') && /(?:^|\/)(?:windows\/)?nanoserver/.test(img.repository)) return true;
   // The nanoserver variants of other images (`mcr.microsoft.com/dotnet/runtime:8.0-nanoserver-ltsc2022`).
   if (tag.includes('nanoserver') && /(?:^|[-.])nanoserver(?:[-.]|$)/.test(tag)) return true;
@@ -35,7 +38,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'The image you ship never sets USER, so the container runs as root.',
-      why: 'Without a USER instruction the container\'s main process runs as root (UID 0). Any flaw in the application then gives an attacker root inside the container, with write access to the whole filesystem and one kernel bug away from the host. Create an unprivileged user and switch to it with USER at the end of the final stage. Flags the final stage when neither it nor the stages it builds FROM set USER. Skips base images known to run unprivileged (distroless `:nonroot` tags, `*-nonroot`/`*-unprivileged`/`*-rootless` images, Chainguard, Bitnami, .NET chiseled, Windows nanoserver, dev container images (their user is chosen by devcontainer.json), and images that drop privileges themselves such as postgres or redis). `FROM scratch` still runs as UID 0, so it is flagged too (use a numeric USER, since scratch has no /etc/passwd), except when the final scratch stage has no CMD/ENTRYPOINT: that is an artifact export stage (`docker build --output`), not something that runs. A USER set by a base image from a registry is invisible here; restate it to make the Dockerfile say who it runs as. On Windows images the account is ContainerAdministrator, and the unprivileged one ContainerUser. The unsafe fix adds USER before the final stage\'s closing CMD/ENTRYPOINT/EXPOSE-style instructions (so every RUN still runs as root) where an unprivileged account is known to exist: the last user a shipped stage creates with useradd/adduser (not a daemon\'s own account such as www-data or nginx, and not when the image switches user itself with gosu, su-exec and the like), the `node` user (1000) of the node image, `nonroot` (65532) of distroless, `$APP_UID` of .NET 8 and later, and `nobody` (65534) for scratch. It is unsafe because files the build copied stay owned by root: an application that writes into its own directory then fails. root-user (DF005) reports an explicit `USER root`. Dev containers (a Dockerfile in `.devcontainer/`, one built on a dev container image, or one whose final stage is `dev-envs`, the target of Docker Dev Environments) are skipped: they are environments to develop in, never shipped.',
+      why: 'Without a USER instruction the container\'s main process runs as root (UID 0). Any flaw in the application then gives an attacker root inside the container, with write access to the whole filesystem and one kernel bug away from the host. Create an unprivileged user and switch to it with USER at the end of the final stage. Flags the final stage when neither it nor the stages it builds FROM set USER. Skips base images known to run unprivileged (distroless `:nonroot` tags, .NET `-distroless` tags, `*-nonroot`/`*-unprivileged`/`*-rootless` images, Chainguard, Bitnami, .NET chiseled, Windows nanoserver, dev container images (their user is chosen by devcontainer.json), and images that drop privileges themselves such as postgres or redis). `FROM scratch` still runs as UID 0, so it is flagged too (use a numeric USER, since scratch has no /etc/passwd), except when the final scratch stage has no CMD/ENTRYPOINT: that is an artifact export stage (`docker build --output`), not something that runs. A USER set by a base image from a registry is invisible here; restate it to make the Dockerfile say who it runs as. On Windows images the account is ContainerAdministrator, and the unprivileged one ContainerUser. The unsafe fix adds USER before the final stage\'s closing CMD/ENTRYPOINT/EXPOSE-style instructions (so every RUN still runs as root) where an unprivileged account is known to exist: the last user a shipped stage creates with useradd/adduser (not a daemon\'s own account such as www-data or nginx, and not when the image switches user itself with gosu, su-exec and the like); none where the image runs something that needs root (sshd or port 22, dockerd/dind, an init system), the `node` user (1000) of the node image, `nonroot` (65532) of distroless, `$APP_UID` of .NET 8 and later, and `nobody` (65534) for scratch. It is unsafe because files the build copied stay owned by root: an application that writes into its own directory then fails. root-user (DF005) reports an explicit `USER root`. Dev containers (a Dockerfile in `.devcontainer/`, one built on a dev container image, or one whose final stage is `dev-envs`, the target of Docker Dev Environments) are skipped: they are environments to develop in, never shipped.',
       bad: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
       good: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN useradd --uid 10001 --no-create-home app\nUSER 10001\nCMD ["python", "app.py"]\n',
     },
@@ -78,6 +81,8 @@ const METADATA = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'LABEL',
 const DAEMON_ACCOUNTS = new Set(['www-data', 'nginx', 'apache', 'httpd', 'daemon', 'dockremap', 'mysql', 'postgres', 'redis', 'mongodb', 'clamav', 'postfix', 'dovecot', 'memcache', 'rabbitmq', 'sshd', 'abc', 'vscode']);
 // An entrypoint that switches user itself (gosu, su-exec, ...) has to start as root.
 const DROPS_PRIVILEGES = /\b(?:gosu|su-exec|setpriv|chpst|s6-setuidgid|s6-overlay|runuser|supervisord)\b/;
+// Programs that need root to run at all: an SSH server, Docker in Docker, an init system.
+const NEEDS_ROOT = /\b(?:sshd|dockerd|dind|systemd|openrc|runit|s6-svscan)\b|\/sbin\/init\b/;
 const DISTROLESS = /^(?:gcr\.io|mirror\.gcr\.io)$/;
 
 /**
@@ -86,10 +91,15 @@ const DISTROLESS = /^(?:gcr\.io|mirror\.gcr\.io)$/;
  * the images built FROM this one.
  */
 function unprivilegedUser(df: Dockerfile, final: Stage, image: string | null): { user: string; who: string } | null {
+  if (NEEDS_ROOT.test(df.source.text)) return null;
   const chain = new Set<number>();
   for (let s: Stage | undefined = final; s; s = s.parentStage !== null && s.parentStage < s.index ? df.stages[s.parentStage] : undefined) {
     chain.add(s.index);
-    if (s.instructions.some((i) => i.keyword === 'ONBUILD')) return null;
+    for (const i of s.instructions) {
+      if (i.keyword === 'ONBUILD') return null;
+      // Port 22: an SSH server, which needs root.
+      if (i.keyword === 'EXPOSE' && i.words.some((w) => /^22(?:\/tcp)?$/.test(w.value))) return null;
+    }
   }
   const created = createdUsers(df).filter((u) => chain.has(u.stage)).pop();
   if (created && (DAEMON_ACCOUNTS.has(created.name) || DROPS_PRIVILEGES.test(df.source.text))) return null;
