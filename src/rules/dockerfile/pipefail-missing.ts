@@ -1,5 +1,6 @@
 import { defineRule } from '../types.js';
-import { isPosixShellValue, lineBefore, shellAt } from '../helpers/dockerfile.js';
+import { isPosixShellValue, lineBefore, shellAt, stageChain } from '../helpers/dockerfile.js';
+import { parseImageName } from '../../model/compose/images.js';
 import { stageDistro } from '../helpers/distro.js';
 import type { Dockerfile, Stage } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
@@ -17,8 +18,11 @@ function setsPipefail(words: string[]): boolean {
 const SAFE_LEFT = new Set(['echo', 'printf', 'true', ':', 'yes']);
 const isPipe = (op: string) => op === '|' || op === '|&';
 
-/** The operator of the first pipe whose left side can fail (or the command after it when the operator is not found). */
-function riskyPipe(text: string, cmds: Command[]): Span | undefined {
+/**
+ * The operator of the first pipe whose left side can fail (or the command after it when the operator
+ * is not found). `from` is where the script's instruction starts.
+ */
+function riskyPipe(text: string, cmds: Command[], from: number): Span | undefined {
   let best: Span | undefined;
   for (const right of cmds) {
     if (!isPipe(right.before) || (best && right.start > best.start)) continue;
@@ -26,10 +30,64 @@ function riskyPipe(text: string, cmds: Command[]): Span | undefined {
     let left: Command | undefined;
     for (const c of cmds) if (c.end <= right.start && (!left || c.end > left.end)) left = c;
     if (left && isPipe(left.after) && SAFE_LEFT.has(left.base)) continue;
+    if (statusIgnored(right, cmds)) continue;
     const at = text.lastIndexOf('|', right.start - 1);
+    if (left && at >= left.end && safeGroup(text, cmds, from, at)) continue;
     best = left && at >= left.end ? { start: at, end: at + (right.before === '|&' ? 2 : 1) } : { start: right.start, end: right.end };
   }
   return best;
+}
+
+/**
+ * Is the pipe's exit status thrown away: is it in a `$(...)` that is an argument of a command
+ * (`cp a "$(ls | sed x)"`, `export V=$(a | b)`), whose own status does not depend on it? In a
+ * plain assignment (`V=$(curl | jq)`) the status is the assignment's, and pipefail matters.
+ */
+function statusIgnored(c: Command, cmds: Command[]): boolean {
+  if (!c.nested) return false;
+  let inner: Command | undefined;
+  for (const o of cmds) if (o !== c && o.start < c.start && c.end <= o.end && (!inner || o.start > inner.start)) inner = o;
+  return inner !== undefined && inner.name !== '';
+}
+
+/**
+ * Is the left side of the pipe at `at` a group or subshell (`{ echo a; printf b; } | tee f`) of
+ * commands that cannot fail? Commands inside another's words (substitutions) are not its members;
+ * the brackets are counted in the text between members.
+ */
+function safeGroup(text: string, cmds: Command[], from: number, at: number): boolean {
+  const members: Command[] = [];
+  let outerEnd = -1;
+  for (const c of cmds) {
+    if (c.end > at) break;
+    if (c.start < outerEnd) continue;
+    members.push(c);
+    outerEnd = c.end;
+  }
+  let depth = 0;
+  let gapEnd = at;
+  for (let k = members.length - 1; k >= -1; k--) {
+    const gapStart = k >= 0 ? members[k].end : from;
+    for (let i = gapStart; i < gapEnd; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 0x7d /* } */ || ch === 0x29 /* ) */) depth++;
+      else if (ch === 0x7b /* { */ || ch === 0x28 /* ( */) depth--;
+    }
+    // Back at the level of the pipe: the group opened in this gap (or there was none).
+    if (depth <= 0) return k < members.length - 1;
+    if (k < 0 || !SAFE_LEFT.has(members[k].base)) return false;
+    gapEnd = members[k].start;
+  }
+  return false;
+}
+
+/**
+ * Does a FROM in the stage's chain name its image or stage with a variable (`FROM build-${VARIANT}`,
+ * `FROM ${REGISTRY}/base`)? Built with another value, the stage may be on a distribution whose shell
+ * differs, so no SHELL is written for it.
+ */
+function variableBase(df: Dockerfile, stage: Stage | undefined): boolean {
+  return stage !== undefined && stageChain(df, stage).some((s) => parseImageName(s.image).repository.includes('$'));
 }
 
 /**
@@ -69,11 +127,11 @@ export default defineRule({
       if (!script.hasPipe) continue;
       const shell = shellAt(df, instr);
       if (!isPosixShellValue(shell) || (shell && setsPipefail(shell))) continue;
-      const pipe = riskyPipe(text, script.commands);
+      const pipe = riskyPipe(text, script.commands, instr.start);
       if (!pipe || setsPipefailBefore(script.commands, pipe.start)) continue;
       const suggested = suggestedShell(df, df.stages[instr.stage]);
       // SHELL does not reach an exec-form RUN, which names its shell itself.
-      const fix = instr.json || fixed.has(instr.stage) ? undefined : { title: 'Set a SHELL with pipefail before this RUN', edits: [lineBefore(df, instr, `SHELL ${pipefailShell(shell, suggested)}`)] };
+      const fix = instr.json || fixed.has(instr.stage) || variableBase(df, df.stages[instr.stage]) ? undefined : { title: 'Set a SHELL with pipefail before this RUN', edits: [lineBefore(df, instr, `SHELL ${pipefailShell(shell, suggested)}`)] };
       if (fix) fixed.add(instr.stage);
       report({ messageId: 'pipefail', data: { shell: suggested }, span: pipe, fix });
     }

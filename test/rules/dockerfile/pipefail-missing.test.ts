@@ -15,9 +15,27 @@ ruleTester(rule, {
     { name: 'heredoc script sets pipefail', code: 'FROM debian:12-slim\nRUN <<EOF\nset -eo pipefail\ncurl -fsSL https://example.com/a.tgz | tar -xz\nEOF\n' },
     { name: 'set -o pipefail before the pipe', code: 'FROM debian:12-slim\nRUN set -euxo pipefail; curl -fsSL https://example.com/a.tgz | tar -xz\n' },
     { name: 'left side cannot fail', code: 'FROM debian:12-slim\nRUN echo "${SHA256}  /tmp/a.tgz" | sha256sum -c - && printf "%s\\n" a b | sort > /x\n' },
+    { name: 'a group or subshell of commands that cannot fail (docker-library php)', code: 'FROM debian:12-slim\nRUN { echo "[global]"; echo "error_log = /proc/self/fd/2"; } | tee /usr/local/etc/php-fpm.d/docker.conf && (printf "a\\n"; echo "}") | sort > /x\n' },
+    { name: 'a pipe whose status is thrown away: an argument, export', code: 'FROM debian:12-slim\nRUN cp buildx "$(ls /usr/libexec/buildx* | sed -n 1p)" && export TAG=$(git describe | cut -d- -f1)\n' },
     { name: 'exec form without a shell', code: 'FROM debian:12-slim\nRUN ["/bin/echo", "a|b"]\n' },
   ],
   invalid: [
+    {
+      name: 'no fix when an ARG picks the base stage (its distribution, and shell, can change)',
+      code: 'ARG BASE_VARIANT=alpine\nFROM golang:1.23-alpine AS build-alpine\nFROM golang:1.23-bookworm AS build-bookworm\nFROM build-${BASE_VARIANT} AS build\nRUN go version | grep -q go1\n',
+      errors: [{ line: 5, column: 16, endColumn: 17, message: '"/bin/ash"' }],
+      output: 'ARG BASE_VARIANT=alpine\nFROM golang:1.23-alpine AS build-alpine\nFROM golang:1.23-bookworm AS build-bookworm\nFROM build-${BASE_VARIANT} AS build\nRUN go version | grep -q go1\n',
+    },
+    {
+      name: 'a group with a command that can fail',
+      code: 'FROM debian:12-slim\nRUN { echo "# generated"; cat /etc/app.conf; } | tee /x\n',
+      errors: [{ line: 2, column: 48, endColumn: 49 }],
+    },
+    {
+      name: 'a pipe in a plain assignment decides its status; the first risky pipe is reported',
+      code: 'FROM debian:12-slim\nRUN echo "$(lsb_release -cs | tr a b)" > /x && V=$(curl -fsSL https://e.com/v | jq -r .tag) && echo $V\n',
+      errors: [{ line: 2, column: 79, endColumn: 80 }],
+    },
     {
       code: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/a.tgz | tar -xz\n',
       errors: [{ line: 2, column: 42, endLine: 2, endColumn: 43, message: 'A failure on the left of this pipe is ignored; set SHELL ["/bin/bash", "-o", "pipefail", "-c"]' }],
