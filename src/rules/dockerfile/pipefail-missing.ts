@@ -111,7 +111,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'RUN with a pipe while the shell does not use `-o pipefail`.',
-      why: 'A pipeline\'s exit status is that of its last command. In `curl -fsSL $URL | tar -xz`, a failed download still lets the step succeed, and the build goes on with a broken layer. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before such RUNs (on alpine, which has no bash, `/bin/ash`: the message names the shell that fits the base image; zsh works too), or start a heredoc script with `set -o pipefail`.',
+      why: 'A pipeline\'s exit status is that of its last command. In `curl -fsSL $URL | tar -xz`, a failed download still lets the step succeed, and the build goes on with a broken layer. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before such RUNs (on alpine, which has no bash, `/bin/ash`: the message names the shell that fits the base image; zsh works too), or start a heredoc script with `set -o pipefail`. Not reported where the left side cannot fail (echo, printf, a group of them) or where the pipe\'s status is thrown away (in a `$(...)` that is an argument of another command). The unsafe fix writes that SHELL before the stage\'s first such RUN; none for exec-form RUNs, or where a FROM names its image or stage with a variable (built with another value, the shell may differ).',
       bad: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/app.tgz | tar -xz -C /opt\n',
       good: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/app.tgz | tar -xz -C /opt\n',
     },
