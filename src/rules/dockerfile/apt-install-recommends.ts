@@ -1,4 +1,5 @@
 import { defineRule } from '../types.js';
+import { aptSimulates } from '../helpers/apt.js';
 import { findFlag, insertFlagAfter, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
@@ -57,7 +58,7 @@ export default defineRule({
     let configs: Instruction[] | undefined;
     for (const { instr, cmd } of runCommandsNamed(df, 'apt-get', { onbuild: true })) {
       const sub = subcommand(cmd, VALUE_FLAGS);
-      if (!sub || sub.word.value !== 'install') continue;
+      if (!sub || sub.word.value !== 'install' || aptSimulates(cmd)) continue;
       if (findFlag(cmd, '', NO_RECOMMENDS) || cmd.args.some(turnsOffRecommends)) continue;
       configs ??= configInstructions(df);
       if (configs.length > 0 && configured(df, configs, instr)) continue;

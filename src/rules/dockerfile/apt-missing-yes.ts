@@ -1,4 +1,5 @@
 import { defineRule } from '../types.js';
+import { aptSimulates } from '../helpers/apt.js';
 import { hasFlag, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 
 const VALUE_FLAGS = ['-o', '-c', '-t', '--target-release'];
@@ -26,7 +27,7 @@ export default defineRule({
   check({ df, report }) {
     for (const { cmd } of runCommandsNamed(df, 'apt-get', { onbuild: true })) {
       const sub = subcommand(cmd, VALUE_FLAGS);
-      if (!sub || sub.word.value !== 'install') continue;
+      if (!sub || sub.word.value !== 'install' || aptSimulates(cmd)) continue;
       if (hasFlag(cmd, 'yq', YES_OR_QUIET)) {
         // -q alone does not answer prompts; -qq does (it implies -y).
         if (hasFlag(cmd, 'y', YES) || cmd.args.some((w) => /^-[a-z]*q[a-z]*q/.test(w.value) || w.value === '--quiet=2')) continue;

@@ -1,4 +1,5 @@
 import { defineRule } from '../types.js';
+import { aptSimulates } from '../helpers/apt.js';
 import { positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
@@ -44,7 +45,7 @@ export default defineRule({
   check({ df, report }) {
     for (const { instr, cmd } of runCommandsNamed(df, 'apt-get', { onbuild: true })) {
       const sub = subcommand(cmd, VALUE_FLAGS);
-      if (!sub || sub.word.value !== 'install') continue;
+      if (!sub || sub.word.value !== 'install' || aptSimulates(cmd)) continue;
       // Options may also follow the subcommand; the first positional is `install` itself.
       const words = positionals(cmd.args, VALUE_FLAGS);
       for (let k = 1; k < words.length; k++) {

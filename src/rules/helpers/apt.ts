@@ -1,0 +1,18 @@
+import type { Command } from '../../model/shell/types.js';
+
+const SIMULATE_LONG = new Set(['--simulate', '--just-print', '--dry-run', '--recon', '--no-act']);
+// A bundle of short options with `s` in it (`-s`, `-qs`): nothing but letters, so `-oFoo=s` is not one.
+const SIMULATE_SHORT = /^-[a-zA-Z]*s[a-zA-Z]*$/;
+
+/**
+ * Does this apt-get command only simulate (`apt-get install -s pkg`, a probe for whether a package
+ * is available)? It installs nothing, so the rules about what an install does leave it alone.
+ */
+export function aptSimulates(cmd: Command): boolean {
+  for (const a of cmd.args) {
+    const v = a.value;
+    if (v === '--') return false;
+    if (SIMULATE_LONG.has(v) || (v.charCodeAt(1) !== 0x2d /* - */ && SIMULATE_SHORT.test(v))) return true;
+  }
+  return false;
+}
