@@ -1,5 +1,6 @@
 import { defineRule } from '../types.js';
-import { insertFlagAfter, mounts, runCommandsWhere } from '../helpers/dockerfile.js';
+import { insertFlagAfter, mounts, rootStage, runCommandsWhere } from '../helpers/dockerfile.js';
+import { parseImageName } from '../../model/compose/images.js';
 import { isPipOrPython, PIP, pipArgs, pipSubcommand } from '../helpers/pip.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
@@ -48,6 +49,23 @@ function cacheMounted(df: Dockerfile, instr: Instruction, cacheDir: string | und
 }
 
 
+/**
+ * Is the stage built on a python image from before pip 6 (python 2.7.8, 3.4.2 and older), whose pip
+ * rejects --no-cache-dir? Then adding it would break the build.
+ */
+function oldPip(df: Dockerfile, instr: Instruction): boolean {
+  const stage = df.stages[(instr.parent ?? instr).stage];
+  const image = stage ? rootStage(df, stage).resolvedImage : null;
+  if (!image) return false;
+  const ref = parseImageName(image);
+  if (ref.repository !== 'python' || (ref.registry !== null && ref.registry !== 'docker.io')) return false;
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(ref.tag ?? '');
+  if (!m) return false;
+  const [major, minor, patch] = [Number(m[1]), Number(m[2]), m[3] === undefined ? Infinity : Number(m[3])];
+  if (major === 2) return minor < 7 || (minor === 7 && patch < 9);
+  return major === 3 && (minor < 4 || (minor === 4 && patch < 3));
+}
+
 export default defineRule({
   id: 'DF041',
   name: 'pip-cache',
@@ -60,7 +78,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: '`pip install` without `--no-cache-dir`.',
-      why: 'pip keeps every downloaded wheel in ~/.cache/pip. In an image that cache is dead weight (often tens of megabytes) that ships with every pull. Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1`, or put the cache on a BuildKit cache mount.',
+      why: 'pip keeps every downloaded wheel in ~/.cache/pip. In an image that cache is dead weight (often tens of megabytes) that ships with every pull. Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1`, or put the cache on a BuildKit cache mount. The fix is withheld on python images older than 2.7.9 and 3.4.3, whose pip (before 6) has no `--no-cache-dir`.',
       bad: 'FROM python:3.12-slim\nRUN pip install flask==3.0.3\n',
       good: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3\n',
     },
@@ -77,7 +95,7 @@ export default defineRule({
       // pip disables the cache for any value of PIP_NO_CACHE_DIR (even "0", for backwards compatibility).
       if (df.variable(instr, 'PIP_NO_CACHE_DIR') || ENV_IN_SCRIPT.test(df.script(instr).text)) continue;
       if (cacheMounted(df, instr, cacheDir)) continue;
-      const edits = insertFlagAfter(df, instr, pip.install, '--no-cache-dir');
+      const edits = oldPip(df, instr) ? undefined : insertFlagAfter(df, instr, pip.install, '--no-cache-dir');
       report({
         messageId: 'cache',
         data: { cmd: PIP.test(cmd.base) ? `${cmd.base} install` : `${cmd.base} -m pip install` },

@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../../src/rules/dockerfile/pip-cache.js';
-import { ruleTester } from '../../helpers/rule-tester.js';
+import { runRule, ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
@@ -19,6 +20,17 @@ ruleTester(rule, {
     'FROM python:3.12\nRUN pip download flask && pip freeze\n',
   ],
   invalid: [
+    {
+      name: 'no fix on python images whose pip predates --no-cache-dir (2.7.8, 3.4.2)',
+      code: 'FROM python:2.7.8\nONBUILD RUN pip install -r requirements.txt\nFROM python:3.4.2\nRUN pip install flask==0.10\n',
+      errors: [{ line: 2, column: 13, endColumn: 24 }, { line: 4, column: 5, endColumn: 16 }],
+    },
+    {
+      name: 'the fix on 2.7.9, 3.4.3 and minor-only tags',
+      code: 'FROM python:2.7.9\nRUN pip install a==1\nFROM python:3.4\nRUN pip install b==1\n',
+      errors: [{ line: 2, column: 5 }, { line: 4, column: 5 }],
+      output: 'FROM python:2.7.9\nRUN pip install --no-cache-dir a==1\nFROM python:3.4\nRUN pip install --no-cache-dir b==1\n',
+    },
     {
       code: 'FROM python:3.12\nRUN pip install flask==3\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 16, message: '`pip install`' }],
@@ -59,4 +71,12 @@ ruleTester(rule, {
       output: 'FROM python:3.12\nONBUILD RUN pip install --no-cache-dir flask==3\n',
     },
   ],
+});
+
+describe('DF041 fix on old python images', () => {
+  it('is withheld where pip predates --no-cache-dir', () => {
+    const found = runRule(rule, { code: 'FROM python:2.7.8\nONBUILD RUN pip install -r requirements.txt\nFROM python:3.4.2\nRUN pip install flask==0.10\n' });
+    expect(found).toHaveLength(2);
+    expect(found.map((f) => f.fix)).toEqual([undefined, undefined]);
+  });
 });
