@@ -7,7 +7,15 @@ const ARCHIVE = /\.(?:tar|tgz|tbz2?|tb2|txz|tlz|tpz|tz|gz|bz2|xz|lz|lzma|zst|z)$
 // Flags that only ADD accepts; with them the instruction cannot simply become COPY.
 const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
 
-type Kind = 'local' | 'remote' | 'archive' | 'unknown';
+type Kind = 'local' | 'remote' | 'archive' | 'unknown' | 'glob';
+const GLOB = /[*?[]/;
+// A last segment ending in a literal extension (`*.py`) cannot match an archive's name.
+const LITERAL_EXTENSION = /\.[A-Za-z0-9]+$/;
+
+/** A wildcard source that may match an archive, which ADD would unpack and COPY would not. */
+function mayMatchArchive(v: string): boolean {
+  return GLOB.test(v) && !(LITERAL_EXTENSION.test(v) && !GLOB.test(v.slice(v.lastIndexOf('.'))));
+}
 
 function sources(instr: Instruction): Array<{ value: string; heredoc: boolean }> {
   if (instr.json) return instr.json.values.slice(0, -1).map((value) => ({ value, heredoc: false }));
@@ -28,7 +36,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'ADD used to copy plain local files or folders.',
-      why: 'ADD also downloads URLs and unpacks archives, so a reader cannot tell what an ADD line does without checking each source, and renaming a file to `.tar.gz` silently changes the result. COPY does only what it says; keep ADD for URLs, git repositories and archives you want unpacked.',
+      why: 'ADD also downloads URLs and unpacks archives, so a reader cannot tell what an ADD line does without checking each source, and renaming a file to `.tar.gz` silently changes the result. COPY does only what it says; keep ADD for URLs, git repositories and archives you want unpacked. The fix is withheld for a wildcard that may match an archive (`ADD files/* /opt/`), which ADD would unpack and COPY would not.',
       bad: 'FROM nginx:1.27\nADD nginx.conf /etc/nginx/nginx.conf\n',
       good: 'FROM nginx:1.27\nCOPY nginx.conf /etc/nginx/nginx.conf\n',
     },
@@ -43,9 +51,10 @@ export default defineRule({
         if (s.heredoc) return { kind: 'local', value: s.value };
         const v = s.value.includes('$') ? df.expand(instr, s.value) : s.value;
         if (v === null) return { kind: 'unknown', value: s.value };
-        return { kind: REMOTE.test(v) ? 'remote' : ARCHIVE.test(v) ? 'archive' : 'local', value: s.value };
+        return { kind: REMOTE.test(v) ? 'remote' : ARCHIVE.test(v) ? 'archive' : mayMatchArchive(v) ? 'glob' : 'local', value: s.value };
       });
-      const local = kinds.find((k) => k.kind === 'local');
+      // A wildcard is reported as local files, but the fix waits: it may match an archive.
+      const local = kinds.find((k) => k.kind === 'local' || k.kind === 'glob');
       if (!local) continue;
       const canFix = kinds.every((k) => k.kind === 'local') && !instr.flags.some((f) => ADD_ONLY_FLAGS.has(f.name));
       const kw = instr.keywordSpan;

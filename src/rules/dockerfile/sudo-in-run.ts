@@ -60,7 +60,12 @@ export default defineRule({
       const word = cmd.words[0];
       // Where the step already runs as root, sudo only resets the environment (PATH becomes sudo's
       // secure_path, ENV settings are dropped): dropping it is the fix, unsafe for that reason.
-      const rest = instr.parent === null && runsAsRoot(df, instr) ? commandAfterSudo(cmd) : undefined;
+      let rest = instr.parent === null && runsAsRoot(df, instr) ? commandAfterSudo(cmd) : undefined;
+      // -H sets HOME to root's: it changes something where an ENV set HOME elsewhere (pip, npm write there).
+      if (rest && cmd.args.some((a) => a.start < rest!.start && (a.value === '-H' || a.value === '--set-home'))) {
+        const home = df.variable(instr, 'HOME');
+        if (home !== undefined && home.replace(/\/+$/, '') !== '/root') rest = undefined;
+      }
       report({
         messageId: 'sudo',
         span: { start: word.start, end: word.end },

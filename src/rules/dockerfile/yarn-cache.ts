@@ -43,6 +43,8 @@ function cleans(cmd: Command, folder: string | undefined): boolean {
 const WITH_ONBUILD = { onbuild: true };
 const YARN = new Set(['yarn']);
 const OFFLINE = new Set(['--offline', '--prefer-offline']);
+// Signs of Yarn 2+ (berry): its config file, its install flags, its version switch, corepack.
+const BERRY = /\.yarnrc\.yml|\.yarn\/releases|--immutable|yarn set version|yarn workspaces focus|corepack/;
 
 export default defineRule({
   id: 'DF059',
@@ -56,7 +58,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: '`yarn install` in a shipped stage without `yarn cache clean` in the same RUN.',
-      why: 'yarn keeps a copy of every package it downloads in its cache folder, which easily doubles the size of node_modules in the image. Clean the cache at the end of the same RUN (a later RUN cannot shrink the earlier layer), or keep it in a BuildKit cache mount.',
+      why: 'yarn keeps a copy of every package it downloads in its cache folder, which easily doubles the size of node_modules in the image. Clean the cache at the end of the same RUN (a later RUN cannot shrink the earlier layer), or keep it in a BuildKit cache mount. The fix is withheld where the Dockerfile shows Yarn 2 or later (.yarnrc.yml, --immutable, `yarn set version`, corepack): there the cache holds the packages a Plug\'n\'Play install runs from.',
       bad: 'FROM node:20-slim\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile --production\n',
       good: 'FROM node:20-slim\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile --production && yarn cache clean\n',
     },
@@ -69,6 +71,8 @@ export default defineRule({
     if (yarns.length === 0) return;
     // A later offline install needs the cache, so cleaning it is left to the user.
     const offline = yarns.some(({ cmd }) => cmd.args.some((a) => OFFLINE.has(a.value)));
+    // Yarn 2+ keeps the packages a Plug'n'Play install runs from in its cache: cleaning it is no fix there.
+    const berry = BERRY.test(df.source.text);
     for (const instr of instructions(df, WITH_ONBUILD)) {
       if (instr.keyword !== 'RUN' || !df.shippedStages.has(instr.stage)) continue;
       const cmds = df.script(instr).commands;
@@ -78,7 +82,7 @@ export default defineRule({
         if (fixAt !== undefined) return fixAt;
         const lastYarn = lastCommandOf(cmds, YARN);
         const folder = cmds.some((c) => c.base === 'yarn' && c.args.some((a) => a.value.startsWith('--cache-folder')));
-        return (fixAt = !offline && !folder && canAppendAfter(df, instr, lastYarn) ? lastYarn : null);
+        return (fixAt = !offline && !berry && !folder && canAppendAfter(df, instr, lastYarn) ? lastYarn : null);
       };
       let lastInstall = -1;
       // The last `yarn cache clean` (it cleans any folder), and the `rm`s that may clean one: looked

@@ -4,7 +4,7 @@ import { ruleTester, runRule } from '../../helpers/rule-tester.js';
 
 describe('DF021 fix availability', () => {
   it('offers no fix when a source is an archive or an ADD-only flag is used', () => {
-    for (const code of ['FROM debian:12\nADD vendor.tgz app.conf /opt/\n', 'FROM debian:12\nADD --checksum=sha256:abc app.conf /etc/\n']) {
+    for (const code of ['FROM debian:12\nADD vendor.tgz app.conf /opt/\n', 'FROM debian:12\nADD --checksum=sha256:abc app.conf /etc/\n', 'FROM debian:12\nADD files/* /opt/\n', 'FROM debian:12\nADD dist/app-?.* /opt/\n']) {
       const found = runRule(rule, { code });
       expect(found).toHaveLength(1);
       expect(found[0].fix).toBeUndefined();
@@ -24,6 +24,12 @@ ruleTester(rule, {
     { name: 'ONBUILD ADD is not checked', code: 'FROM debian:12\nONBUILD ADD . /app/\n' },
   ],
   invalid: [
+    {
+      name: 'a wildcard with a literal extension cannot match an archive: fixed',
+      code: 'FROM debian:12\nADD src/*.py /app/\n',
+      errors: [{ line: 2, column: 1, endColumn: 4, message: '"src/*.py"' }],
+      output: 'FROM debian:12\nCOPY src/*.py /app/\n',
+    },
     {
       code: 'FROM debian:12\nADD app.conf /etc/app.conf\n',
       errors: [{ line: 2, column: 1, endLine: 2, endColumn: 4, message: '"app.conf"' }],

@@ -48,6 +48,7 @@ describe('DF008 fix', () => {
     ['with sudo -u, which changes the user', 'FROM debian:12-slim\nRUN sudo -u postgres psql -c "select 1"\n'],
     ['in an ONBUILD trigger (the child image decides the user)', 'FROM debian:12-slim\nONBUILD RUN sudo make install\n'],
     ['for a bare sudo', 'FROM debian:12-slim\nRUN sudo\n'],
+    ['with -H where an ENV set HOME elsewhere (root-owned files in the user\'s home)', 'FROM debian:12-slim\nENV HOME=/home/gitpod\nUSER root\nRUN sudo -H pip3 install --no-cache-dir x==1\n'],
   ])('is not offered %s', (_, code) => {
     const found = runRule(rule, { code });
     expect(found).toHaveLength(1);

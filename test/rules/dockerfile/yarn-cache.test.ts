@@ -60,6 +60,8 @@ describe('DF059 fix is withheld', () => {
   it.each([
     ['while an offline install needs the cache', 'RUN yarn install\nRUN yarn install --offline', 2],
     ['for a --cache-folder a plain clean misses', 'RUN yarn install --cache-folder /c && echo', 1],
+    ['for Yarn 2+ (its cache holds what Plug\'n\'Play runs from)', 'COPY .yarnrc.yml package.json yarn.lock ./\nRUN yarn install --immutable', 1],
+    ['where corepack picks the yarn version', 'RUN corepack enable && yarn install', 1],
   ])('%s', (_, runs, count) => {
     const found = runRule(rule, { code: `FROM node:20\n${runs}\n` });
     expect(found).toHaveLength(count);
