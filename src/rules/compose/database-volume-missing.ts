@@ -1,6 +1,7 @@
 import { databaseOf } from '../../model/compose/images.js';
 import type { ComposeRuleContext } from '../compose-types.js';
-import { dict, get, mounts, normPath, serviceImage } from '../helpers/compose.js';
+import { dict, get, items, mounts, normPath, serviceImage } from '../helpers/compose.js';
+import type { CNode } from '../../model/compose/types.js';
 import { defineRule } from '../types.js';
 
 export default defineRule<ComposeRuleContext>({
@@ -46,8 +47,17 @@ export default defineRule<ComposeRuleContext>({
       const persistent = ms.some((m) => (m.type === 'volume' || m.type === 'bind') && m.target && dirs.some((d) => covers(m.target!, d)));
       if (persistent) continue;
       if (get(svc.node, 'volumes_from')) continue;
+      // A volume that names an unset variable (`${DATA_PATH_HOST}/neo4j/data:/data`) may well be the one.
+      if (items(get(svc.node, 'volumes')).some(hasUnknown)) continue;
       const anon = ms.some((m) => (m.type === 'anonymous' || m.type === 'tmpfs') && m.target && dirs.some((d) => covers(m.target!, d)));
       ctx.report({ messageId: 'missing', data: { service: svc.name, label: db.label, dir: dirs[0], anon: anon ? ' (an anonymous volume or tmpfs)' : '' }, at: img.node.origin });
     }
   },
 });
+
+/** Does the node (a volume entry, short or long syntax) depend on a variable that is not set? */
+function hasUnknown(n: CNode): boolean {
+  if (n.kind === 'scalar') return n.unknown;
+  if (n.kind === 'map') for (const e of n.entries.values()) if (hasUnknown(e.value)) return true;
+  return false;
+}

@@ -3,6 +3,7 @@ import { composeRuleTester } from '../../helpers/compose-tester.js';
 
 composeRuleTester(rule, {
   valid: [
+    { name: 'a volume naming an unset variable may be the data volume (laradock neo4j)', code: 'services:\n  db:\n    image: postgres:16.4\n    volumes:\n      - ${DATA_PATH_HOST}/postgres:/var/lib/postgresql/data\n' },
     'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
     'services:\n  db:\n    image: mysql:8\n    volumes: ["./data:/var/lib/mysql"]\n',
     { name: 'parent directory mounted', code: 'services:\n  db:\n    image: postgres:18\n    volumes: ["pg:/var/lib/postgresql"]\n' },
