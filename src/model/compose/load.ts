@@ -163,9 +163,10 @@ class Loader {
     return d.badOffset === undefined ? d.text : { text: d.text, badOffset: d.badOffset };
   }
 
+  /** Relative to the working directory (`../base/compose.yaml` too), as Dockerfile paths are shown. */
   private display(abs: string): string {
     const rel = relative(this.opts.cwd, abs);
-    return (rel && !rel.startsWith('..') ? rel : abs).split(sep).join('/');
+    return (rel || abs).split(sep).join('/');
   }
 
   /** Parse, validate and interpolate one file, then apply its `include` and `extends`. */

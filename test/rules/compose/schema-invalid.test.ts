@@ -13,5 +13,6 @@ composeRuleTester(rule, {
     { code: 'services:\n  a:\n    image: x:1\n    depends_on:\n      b:\n        condition: service_ready\n  b:\n    image: x:1\n', errors: [{ line: 6, column: 20, message: 'must be one of "service_started", "service_healthy", "service_completed_successfully"' }] },
     { name: 'unknown key in an override file', main: ['compose.yaml', 'o.yaml'], files: { 'compose.yaml': 'services:\n  a:\n    image: x:1\n', 'o.yaml': 'servces:\n  a: {}\n' }, errors: [{ file: 'o.yaml', line: 1, column: 1, message: 'did you mean "services"?' }] },
     { name: 'missing extends file', code: 'services:\n  a:\n    extends:\n      file: nope.yaml\n      service: b\n', errors: [{ line: 4, column: 13, message: 'cannot read nope.yaml' }] },
+    { name: 'missing extends file outside the working directory: shown relative to it', code: 'services:\n  a:\n    extends:\n      file: ../base/compose.yaml\n      service: b\n', errors: [{ line: 4, column: 13, message: 'cannot read ../base/compose.yaml: no such file' }] },
   ],
 });
