@@ -9,6 +9,7 @@ import { didYouMean } from '../../engine/messages.js';
 import composeSpec from './schema/compose-spec.json' with { type: 'json' };
 import type { CNode, LoadIssue, Origin } from './types.js';
 import { append } from '../../append.js';
+import { castAt, converts } from './type-casts.js';
 
 interface Schema {
   $ref?: string;
@@ -61,6 +62,17 @@ function jsonType(n: CNode): JType {
   return 'string';
 }
 
+/**
+ * A string where Compose converts it before validating (`required: ${X:-true}`, `read_only: "true"`):
+ * the type it converts to. A `${VAR}` is taken to convert; its value is only known after interpolation.
+ */
+function castType(n: CNode, path: string[]): JType | undefined {
+  if (n.kind !== 'scalar' || typeof n.raw !== 'string') return undefined;
+  const type = castAt(path);
+  if (!type) return undefined;
+  return n.raw.includes('$') || converts(n.raw, type) ? type : undefined;
+}
+
 function typeMatches(t: JType, want: string | string[] | undefined): boolean {
   if (want === undefined) return true;
   const list = Array.isArray(want) ? want : [want];
@@ -100,7 +112,7 @@ export function validateCompose(root: CNode): LoadIssue[] {
 function check(schema: Schema, n: CNode, where: Where, out: LoadIssue[]): void {
   const s = deref(schema);
   if (n.tag === '!reset' || n.tag === '!override') return;
-  const t = jsonType(n);
+  const t = castType(n, where.path) ?? jsonType(n);
   if (s.oneOf || s.anyOf) {
     const alts = (s.oneOf ?? s.anyOf)!.map(deref);
     let best: LoadIssue[] | undefined;

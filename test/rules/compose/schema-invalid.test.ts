@@ -4,9 +4,15 @@ import { composeRuleTester } from '../../helpers/compose-tester.js';
 composeRuleTester(rule, {
   valid: [
     'name: shop\nx-common: {a: 1}\nservices:\n  a:\n    image: x:1\n    x-meta: {owner: me}\n    ports: ["80:80", {target: 81, published: "8081"}]\n    privileged: ${PRIV:-false}\n    deploy:\n      resources:\n        limits: {memory: 1G}\nvolumes:\n  data: {}\n',
+    { name: 'strings Compose converts before validating: ${VAR} and quoted values', code: 'services:\n  a:\n    image: x:1\n    cpu_count: "${CPUS:-2}"\n    oom_score_adj: "-500"\n    depends_on:\n      b: {condition: service_started, required: ${B_REQUIRED:-true}, restart: "yes"}\n  b:\n    image: x:1\n' },
     { name: 'merge keys are resolved before validation', code: 'x-base: &base\n  image: x:1\nservices:\n  a:\n    <<: *base\n' },
   ],
   invalid: [
+    {
+      name: 'a string that does not convert',
+      code: 'services:\n  a:\n    image: x:1\n    depends_on:\n      b: {condition: service_started, required: "maybe"}\n  b:\n    image: x:1\n',
+      errors: [{ line: 5, column: 49, message: '"required" in "depends_on.b" of service "a" must be a boolean, not a string' }],
+    },
     { code: 'services:\n  a:\n    image: x:1\n    restat: always\n', errors: [{ line: 4, column: 5, endColumn: 11, message: 'unknown key "restat" in service "a"; did you mean "restart"?' }] },
     { code: 'services:\n  a:\n    image: x:1\n    deploy:\n      resources:\n        limit: {memory: 1G}\n', errors: [{ line: 6, column: 9, message: 'unknown key "limit" in "deploy.resources" of service "a"; did you mean "limits"?' }] },
     { code: 'services:\n  a:\n    image: x:1\n    ports: 80\n', errors: [{ line: 4, column: 12, message: '"ports" in service "a" must be a list, not an integer' }] },
