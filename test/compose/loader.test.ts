@@ -23,6 +23,21 @@ const svc = (p: ComposeProject, name: string) => p.services.find((s) => s.name =
 const val = (n: CNode | undefined) => (n?.kind === 'scalar' ? n.value : undefined);
 
 describe('YAML with a source map', () => {
+  it('reads a flow list continued at its key\'s indentation, as go-yaml (Compose) does, with positions in the file as written', () => {
+    const text = 'services:\n  app:\n    image: "daprio/daprd:1.14"\n    command: ["./daprd",\n    "-app-id", "app",\n     "-components-path", "/components"]\n    restart: always\n';
+    const p = load({ 'compose.yaml': text });
+    expect(p.issues).toEqual([]);
+    const command = get(svc(p, 'app').node, 'command');
+    expect(command?.kind === 'seq' ? command.items.map(val) : null).toEqual(['./daprd', '-app-id', 'app', '-components-path', '/components']);
+    expect(where(p, command!.kind === 'seq' ? command!.items[2].origin : command!.origin)).toBe('compose.yaml:5:16 "app"');
+    expect(where(p, get(svc(p, 'app').node, 'restart')!.origin)).toBe('compose.yaml:7:14 always');
+  });
+
+  it('still reports a flow list that is not closed', () => {
+    const p = load({ 'compose.yaml': 'services:\n  app:\n    image: x:1\n    command: ["a",\n    "b"\n    restart: always\n' });
+    expect(p.issues.map((i) => i.kind)).toEqual(['syntax']);
+  });
+
   it('resolves aliases to the anchored node, keeping its position', () => {
     const p = load({ 'compose.yaml': 'x-img: &img nginx:latest\nservices:\n  a:\n    image: *img\n' });
     expect(where(p, get(svc(p, 'a').node, 'image')!.origin)).toBe('compose.yaml:1:13 nginx:latest');

@@ -5,6 +5,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YNode } from 'yaml';
 import type { CEntry, CMap, CNode, CScalar, LoadIssue, Origin } from './types.js';
+import { partitionPoint } from '../../search.js';
 
 export interface YamlLimits {
   /** Deepest nesting of mappings and sequences accepted. */
@@ -57,8 +58,85 @@ function errorStart(message: string, text: string, pos: number): number {
 
 const firstLine = (s: string) => s.split('\n', 1)[0].replace(/ at line \d+, column \d+:?$/, '');
 
+const FLOW_INDENT = /in block collection must be sufficiently indented/;
+
 /** Parse `text` (the file shown as `file`) into source-mapped documents. Never throws. */
 export function parseYaml(text: string, file: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): ParsedYaml {
+  const first = parseText(text, file, limits, null);
+  // go-yaml, Compose's parser, accepts a flow collection continued at its key's indentation
+  // (`command: ["a",` then `"b"]` under it), which YAML 1.2 and the yaml package reject: read it
+  // as if indented one more, mapping every position back to the file as written.
+  if (!first.issues.some((i) => FLOW_INDENT.test(i.message))) return first;
+  const patched = reindentFlows(text);
+  if (!patched) return first;
+  const second = parseText(patched.text, file, limits, patched.back, text);
+  return second.issues.some((i) => i.kind === 'syntax') ? first : second;
+}
+
+/**
+ * The text with every line inside a flow collection (`[...]`, `{...}`) that is indented no more than
+ * the line that opened it indented one past it, and a map from the new offsets back to the old.
+ * Quotes and comments are skipped; null when no line needed it.
+ */
+function reindentFlows(text: string): { text: string; back: (offset: number) => number } | null {
+  const inserted: Array<{ at: number; n: number; shiftedAt: number }> = [];
+  let depth = 0;
+  let openIndent = 0;
+  let quote = '';
+  let out = '';
+  let shift = 0;
+  for (let lineStart = 0; lineStart < text.length; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let indent = 0;
+    while (text[lineStart + indent] === ' ') indent++;
+    if (depth > 0 && !quote && indent <= openIndent && lineStart + indent < lineEnd) {
+      const n = openIndent + 1 - indent;
+      inserted.push({ at: lineStart, n, shiftedAt: lineStart + shift });
+      out += ' '.repeat(n);
+      shift += n;
+    }
+    for (let i = lineStart; i < lineEnd; i++) {
+      const c = text[i];
+      if (quote) {
+        if (c === quote) {
+          if (quote === "'" && text[i + 1] === "'") i++;
+          else quote = '';
+        } else if (c === '\\' && quote === '"') i++;
+        continue;
+      }
+      if (c === '#' && (i === lineStart || text[i - 1] === ' ' || text[i - 1] === '\t')) break;
+      // A quote opens a scalar only where one can start (inside a flow, after `: `, `- `, or first
+      // on its line); elsewhere it is part of a plain scalar (`don't`).
+      if ((c === '"' || c === "'") && (depth > 0 || scalarStart(text, lineStart, i))) quote = c;
+      else if (c === '[' || c === '{') { if (depth++ === 0) openIndent = indent; }
+      else if ((c === ']' || c === '}') && depth > 0) depth--;
+    }
+    out += text.slice(lineStart, Math.min(lineEnd + 1, text.length));
+    lineStart = lineEnd + 1;
+  }
+  if (inserted.length === 0) return null;
+  return {
+    text: out,
+    back: (offset) => {
+      // The insertions that end at or before this offset, in the new text.
+      const k = partitionPoint(inserted.length, (i) => inserted[i].shiftedAt + inserted[i].n > offset);
+      let before = 0;
+      for (let i = 0; i < k; i++) before += inserted[i].n;
+      return offset - before;
+    },
+  };
+}
+
+/** Is `i` where a block scalar value can start: first on its line, or after `: ` / `- `? */
+function scalarStart(text: string, lineStart: number, i: number): boolean {
+  let j = i - 1;
+  while (j >= lineStart && text[j] === ' ') j--;
+  return j < lineStart || ((text[j] === ':' || text[j] === '-') && j < i - 1);
+}
+
+/** `text` is what is parsed; `source` (the file as written) is what positions point into. */
+function parseText(text: string, file: string, limits: YamlLimits, back: ((offset: number) => number) | null, source = text): ParsedYaml {
   const issues: LoadIssue[] = [];
   const docs: CNode[] = [];
   let parsed: Document.Parsed[];
@@ -82,7 +160,7 @@ export function parseYaml(text: string, file: string, limits: YamlLimits = DEFAU
     }
     if (doc.contents === null) continue;
     try {
-      docs.push(new Converter(file, text, limits).convert(doc.contents as YNode, 0, null));
+      docs.push(new Converter(file, source, limits, back).convert(doc.contents as YNode, 0, null));
     } catch (e) {
       if (e instanceof LimitError) issues.push({ kind: 'syntax', message: e.message, origin: e.origin });
       else if (e instanceof RangeError) issues.push({ kind: 'syntax', message: 'the YAML nests too deeply to be read', origin: { file, start: 0, end: 1 } });
@@ -99,11 +177,12 @@ class Converter {
   private readonly anchors = new Map<string, CNode>();
   private readonly sizes = new WeakMap<CNode, number>();
   private expanded = 0;
-  constructor(private readonly file: string, private readonly text: string, private readonly limits: YamlLimits) {}
+  constructor(private readonly file: string, private readonly text: string, private readonly limits: YamlLimits, private readonly back: ((offset: number) => number) | null = null) {}
 
   private origin(n: { range?: [number, number, number] | null } | null | undefined, fallback: number): Origin {
     const r = n?.range;
-    return r ? { file: this.file, start: r[0], end: r[1] } : { file: this.file, start: fallback, end: fallback };
+    if (!r) return { file: this.file, start: fallback, end: fallback };
+    return this.back ? { file: this.file, start: this.back(r[0]), end: this.back(r[1]) } : { file: this.file, start: r[0], end: r[1] };
   }
 
   private count(n: number, at: Origin): void {
