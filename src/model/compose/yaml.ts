@@ -48,6 +48,21 @@ function describeYamlError(code: string, message: string, text: string, pos: num
   }
 }
 
+/**
+ * An error the parser places on a line's indentation (`All mapping items must start at the same
+ * column`), or on a blank line above, is shown at the key that indentation belongs to.
+ */
+function pastIndentation(text: string, pos: number): { start: number; end: number } | null {
+  if (text[pos] !== ' ' || (pos > 0 && text[pos - 1] !== '\n' && text[pos - 1] !== ' ')) return null;
+  let start = pos;
+  // Over blank lines too: the parser may stop on a line of spaces above the key.
+  while (text[start] === ' ' || text[start] === '\n' || text[start] === '\r') start++;
+  if (start >= text.length || text[start] === '#') return null;
+  let end = start;
+  while (end < text.length && !/[\s:]/.test(text[end])) end++;
+  return { start, end: Math.max(end, start + 1) };
+}
+
 /** Where to point for an error: an unclosed quote is shown at its opening quote, not at the end of the file. */
 function errorStart(message: string, text: string, pos: number): number {
   const q = /Missing closing (["'])quote/.exec(message);
@@ -153,8 +168,10 @@ function parseText(text: string, file: string, limits: YamlLimits, back: ((offse
     if (doc.errors.length) {
       // The first error is the cause; the parser's follow-up errors only repeat it.
       for (const e of doc.errors.slice(0, 1)) {
-        const start = errorStart(e.message, text, e.pos[0]);
-        issues.push({ kind: 'syntax', message: describeYamlError(e.code, e.message, text, e.pos[0]), origin: { file, start, end: start === e.pos[0] ? Math.max(e.pos[1], e.pos[0]) : start + 1 } });
+        const at = pastIndentation(text, e.pos[0]);
+        const start = at ? at.start : errorStart(e.message, text, e.pos[0]);
+        const end = at ? at.end : start === e.pos[0] ? Math.max(e.pos[1], e.pos[0]) : start + 1;
+        issues.push({ kind: 'syntax', message: describeYamlError(e.code, e.message, text, e.pos[0]), origin: { file, start, end } });
       }
       continue;
     }
