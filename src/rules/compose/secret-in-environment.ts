@@ -2,8 +2,8 @@ import type { ComposeRuleContext } from '../compose-types.js';
 import { dict, get } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
-/** Variable names that hold secrets. */
-const SECRET_NAME = /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRETS|TOKEN|API_?KEY|APIKEY|ACCESS_?KEY|PRIVATE_?KEY|SECRET_?KEY|CLIENT_SECRET|AUTH_?KEY|CREDENTIALS?|ENCRYPTION_?KEY|SIGNING_?KEY|MASTER_?KEY)($|_)/i;
+/** Variable names that hold secrets. An access key alone (MINIO_ACCESS_KEY, AWS_ACCESS_KEY) is the ID that goes with a secret key. */
+const SECRET_NAME = /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRETS|TOKEN|API_?KEY|APIKEY|PRIVATE_?KEY|SECRET_?KEY|CLIENT_SECRET|AUTH_?KEY|CREDENTIALS?|ENCRYPTION_?KEY|SIGNING_?KEY|MASTER_?KEY)($|_)/i;
 /** Names that only describe a secret (a file, a path, a flag, a length). */
 const NOT_A_SECRET = /(_FILE|_PATH|_DIR|_URL|_URI|_HOST|_PORT|_DOMAIN|_AUDIENCE|_SCOPE|_REALM|_LENGTH|_LEN|_MIN|_MAX|_ENABLED|_ENABLE|_REQUIRED|_POLICY|_HEADER|_NAME|_USER|_USERNAME|_TYPE|_EXPIRY|_EXPIRES|_EXPIRATION|_TTL|_TIMEOUT|_ALGORITHM|_ALGO|_HASH_ITERATIONS|_ENDPOINT|_URI|_ISSUER|_ID|_FORMAT|_SIZE|_PREFIX|_MODE|_METHOD|_COMMAND|_CMD|_PROVIDER|_SOURCE|_LOCATION)$/i;
 /** Values that are placeholders or not secrets. */

@@ -6,9 +6,15 @@ composeRuleTester(rule, {
     'services:\n  a:\n    image: x:1\n    environment:\n      DB_PASSWORD: ${DB_PASSWORD}\n      DB_PASSWORD_FILE: /run/secrets/db\n      API_TOKEN_URL: https://auth.example.com/token\n      SECRET_KEY_LENGTH: "64"\n      PASSWORD_REQUIRED: "true"\n      LOG_LEVEL: debug\n',
     'services:\n  a:\n    image: x:1\n    environment:\n      - DB_PASSWORD\n      - DB_USER=app\n      - ADMIN_PASSWORD=changeme\n',
     { name: 'reference with a default is a reference', code: 'services:\n  a:\n    image: x:1\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-postgres}\n' },
+    { name: 'an access key alone is the ID that goes with a secret key', code: 'services:\n  a:\n    image: minio/minio:RELEASE.2024-01-01T00-00-00Z\n    environment:\n      MINIO_ACCESS_KEY: minioadmin-user\n      AWS_ACCESS_KEY: backup-writer\n' },
     { name: 'env_file is the fix', code: 'services:\n  a:\n    image: x:1\n    env_file: .env\n' },
   ],
   invalid: [
+    {
+      name: 'the secret key next to it is reported',
+      code: 'services:\n  a:\n    image: x:1\n    environment:\n      MINIO_ACCESS_KEY: minio-user\n      MINIO_SECRET_KEY: s3cr3t-Value-42\n      AWS_SECRET_ACCESS_KEY: wJalrXUtnFEMI-K7MDENG\n',
+      errors: [{ line: 6, column: 25 }, { line: 7, column: 30 }],
+    },
     {
       code: 'services:\n  a:\n    image: x:1\n    environment:\n      POSTGRES_PASSWORD: hunter2hunter2\n      STRIPE_KEY: sk_live_abcdefghijklmnopqrstuvwx\n',
       errors: [
