@@ -191,9 +191,9 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    if (isDevContainer(df) || runsDevTool(df)) return;
+    if (isDevContainer(df)) return;
     let commands = runCommandsWhere(df, isInstaller);
-    if (commands.length === 0) return;
+    if (commands.length === 0 || runsDevTool(df)) return;
     if (NODE_TOOLS.some((n) => runCommandsNamed(df, n).length > 0)) commands = runCommandsWhere(df, isInstallerOrRm);
     // The shipped stages in build order (ancestors come first in the file), pruning commands noted.
     // Only installers (and `rm`) are walked: `order` just compares installs with later prunes.

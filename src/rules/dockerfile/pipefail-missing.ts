@@ -32,7 +32,7 @@ function riskyPipe(text: string, cmds: Command[], from: number): Span | undefine
     if (left && isPipe(left.after) && SAFE_LEFT.has(left.base)) continue;
     if (statusIgnored(right, cmds)) continue;
     const at = text.lastIndexOf('|', right.start - 1);
-    if (left && at >= left.end && safeGroup(text, cmds, from, at)) continue;
+    if (left && at >= left.end && closesGroup(text, left.end, at) && safeGroup(text, cmds, from, at)) continue;
     best = left && at >= left.end ? { start: at, end: at + (right.before === '|&' ? 2 : 1) } : { start: right.start, end: right.end };
   }
   return best;
@@ -48,6 +48,15 @@ function statusIgnored(c: Command, cmds: Command[]): boolean {
   let inner: Command | undefined;
   for (const o of cmds) if (o !== c && o.start < c.start && c.end <= o.end && (!inner || o.start > inner.start)) inner = o;
   return inner !== undefined && inner.name !== '';
+}
+
+/** Does the text between a command and the pipe after it close a group or subshell (`; }`, `)`)? */
+function closesGroup(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7d /* } */ || c === 0x29 /* ) */) return true;
+  }
+  return false;
 }
 
 /**

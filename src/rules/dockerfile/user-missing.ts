@@ -2,7 +2,7 @@ import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/type
 import type { Edit } from '../../finding.js';
 import { imageRunsAsRoot, parseImageName } from '../../model/compose/images.js';
 import { isDevContainer, isWindowsImage, lineBefore } from '../helpers/dockerfile.js';
-import { createdUsers } from '../helpers/users.js';
+import { createdUsers, type CreatedUser } from '../helpers/users.js';
 import { defineRule, type ReportDescriptor } from '../types.js';
 
 /**
@@ -91,7 +91,6 @@ const DISTROLESS = /^(?:gcr\.io|mirror\.gcr\.io)$/;
  * the images built FROM this one.
  */
 function unprivilegedUser(df: Dockerfile, final: Stage, image: string | null): { user: string; who: string } | null {
-  if (NEEDS_ROOT.test(df.source.text)) return null;
   const chain = new Set<number>();
   for (let s: Stage | undefined = final; s; s = s.parentStage !== null && s.parentStage < s.index ? df.stages[s.parentStage] : undefined) {
     chain.add(s.index);
@@ -101,7 +100,16 @@ function unprivilegedUser(df: Dockerfile, final: Stage, image: string | null): {
       if (i.keyword === 'EXPOSE' && i.words.some((w) => /^22(?:\/tcp)?$/.test(w.value))) return null;
     }
   }
-  const created = createdUsers(df).filter((u) => chain.has(u.stage)).pop();
+  const candidate = accountOf(df, chain, image);
+  // The whole text is searched only once there is an account to offer (most findings have none).
+  return candidate && !NEEDS_ROOT.test(df.source.text) ? candidate : null;
+}
+
+/** The account unprivilegedUser offers, before the checks of what the image runs. */
+function accountOf(df: Dockerfile, chain: Set<number>, image: string | null): { user: string; who: string } | null {
+  const users = createdUsers(df);
+  let created: CreatedUser | undefined;
+  for (let k = users.length - 1; k >= 0 && !created; k--) if (chain.has(users[k].stage)) created = users[k];
   if (created && (DAEMON_ACCOUNTS.has(created.name) || DROPS_PRIVILEGES.test(df.source.text))) return null;
   if (created) {
     if (created.uid !== null) return { user: created.uid, who: `the user "${created.name}" created on line ${created.line}` };

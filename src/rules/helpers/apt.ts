@@ -11,6 +11,8 @@ const SIMULATE_SHORT = /^-[a-zA-Z]*s[a-zA-Z]*$/;
 export function aptSimulates(cmd: Command): boolean {
   for (const a of cmd.args) {
     const v = a.value;
+    // Packages are most of the words: they are passed over on their first character.
+    if (v.charCodeAt(0) !== 0x2d /* - */) continue;
     if (v === '--') return false;
     if (SIMULATE_LONG.has(v) || (v.charCodeAt(1) !== 0x2d /* - */ && SIMULATE_SHORT.test(v))) return true;
   }

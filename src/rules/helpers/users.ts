@@ -20,6 +20,9 @@ const VALUE_FLAGS = [
   '--firstgid', '--lastgid', '--extrausers',
 ];
 
+const USER_TOOLS = ['useradd', 'adduser'];
+const NONE: readonly CreatedUser[] = [];
+
 // Per file: user-missing and user-name-not-uid both ask.
 const cache = new WeakMap<Dockerfile, CreatedUser[]>();
 
@@ -27,11 +30,14 @@ const cache = new WeakMap<Dockerfile, CreatedUser[]>();
  * The users the file's RUNs create, in order. A command with two names (`adduser app staff`) adds
  * an existing user to a group, so it creates none.
  */
-export function createdUsers(df: Dockerfile): CreatedUser[] {
+export function createdUsers(df: Dockerfile): readonly CreatedUser[] {
+  const commands = runCommandsNamed(df, USER_TOOLS);
+  // Most files create no user: no cache entry for them (a WeakMap entry per file costs the GC).
+  if (commands.length === 0) return NONE;
   let users = cache.get(df);
   if (users) return users;
   users = [];
-  for (const { cmd, instr } of runCommandsNamed(df, ['useradd', 'adduser'])) {
+  for (const { cmd, instr } of commands) {
     const names = positionals(cmd.args, VALUE_FLAGS);
     if (names.length !== 1 || names[0].value === '' || names[0].value.startsWith('-')) continue;
     let uid: string | null = null;
