@@ -22,22 +22,46 @@ function isNamed(cmd: Command, name: string): boolean {
  * (`cd -`, `cd ..`), into a temporary directory, or into a directory this RUN deletes afterwards
  * (build-and-clean-up in one layer, where a WORKDIR would leave the empty directory behind).
  */
-function scoped(cd: Command, cmds: Command[]): boolean {
+function scoped(cd: Command, removed: Removals): boolean {
   if (cd.nested) return true;
   const target = cdTarget(cd);
   if (!target) return false;
   const t = norm(target.value);
   if (t === '-' || t === '..' || t.startsWith('../') || t === '/tmp' || t.startsWith('/tmp/') || target.raw.includes('mktemp')) return true;
-  for (const c of cmds) if (c.start > cd.end && ((isNamed(c, 'rm') && removes(c, t)) || deletesSource(c, t))) return true;
-  return false;
+  return removedAfter(removed, t, cd.end);
 }
 
-/**
- * `docker-php-source delete`: the official php images' helper that removes the source tree
- * `docker-php-source extract` unpacked into /usr/src/php.
- */
-function deletesSource(c: Command, dir: string): boolean {
-  return dir === '/usr/src/php' && c.name === 'docker-php-source' && c.args.length > 0 && c.args[0].value === 'delete';
+/** Per RUN: the paths its `rm`s delete (and `docker-php-source delete`), each with its last deletion. */
+type Removals = Map<string, number>;
+
+function removalsOf(cmds: readonly Command[]): Removals {
+  const out: Removals = new Map();
+  for (const c of cmds) {
+    if (isNamed(c, 'rm')) {
+      for (const a of c.args) {
+        if (a.value.startsWith('-')) continue;
+        const r = norm(a.value);
+        if (r !== '') out.set(r, c.start);
+      }
+    } else if (c.name === 'docker-php-source' && c.args.length > 0 && c.args[0].value === 'delete') {
+      // The official php images' helper removes the tree `docker-php-source extract` unpacked.
+      out.set('/usr/src/php', c.start);
+    }
+  }
+  return out;
+}
+
+/** Is `dir`, or a folder that holds it, deleted after `at`? One lookup per level of the path. */
+function removedAfter(removed: Removals, dir: string, at: number): boolean {
+  if (removed.size === 0) return false;
+  for (let p = dir; p !== ''; ) {
+    const when = removed.get(p);
+    if (when !== undefined && when > at) return true;
+    const k = p.lastIndexOf('/');
+    if (k <= 0) break;
+    p = p.slice(0, k);
+  }
+  return false;
 }
 
 /** The directory argument of `cd`: the first that is not an option (`-` is one: the previous directory). */
@@ -46,23 +70,17 @@ function cdTarget(cd: Command): ShellWord | undefined {
   return undefined;
 }
 
-/** Does this `cd` go to `/`, home (bare `cd`, `~`) or a folder holding one of `dirs`? */
-function leavesFor(cd: Command, dirs: string[]): boolean {
+/** Does this `cd` go to `/`, home (bare `cd`, `~`) or a folder above a directory an exempt `cd` went into? */
+function leaves(cd: Command, above: Set<string>): boolean {
   const target = cdTarget(cd);
   if (!target) return true;
   const t = norm(target.value);
-  if (t === '' || t === '~') return true;
-  return dirs.some((d) => d.startsWith(t) && d.charCodeAt(t.length) === 0x2f /* / */);
+  return t === '' || t === '~' || above.has(t);
 }
 
-/** Does this `rm` delete `dir` (or a folder that holds it)? */
-function removes(rm: Command, dir: string): boolean {
-  for (const a of rm.args) {
-    if (a.value.startsWith('-')) continue;
-    const r = norm(a.value);
-    if (r !== '' && (dir === r || (dir.startsWith(r) && dir.charCodeAt(r.length) === 0x2f /* / */))) return true;
-  }
-  return false;
+/** The folders above `dir` (`/usr/src/python` -> `/usr/src`, `/usr`). */
+function addFoldersAbove(dir: string, into: Set<string>): void {
+  for (let k = dir.lastIndexOf('/'); k > 0; k = dir.lastIndexOf('/', k - 1)) into.add(dir.slice(0, k));
 }
 
 export default defineRule({
@@ -87,19 +105,20 @@ export default defineRule({
     // The `cd` commands of RUNs (from the per-file index, in file order).
     const cds = runCommandsNamed(df, 'cd');
     let done: Instruction | undefined;
-    // The RUN of the last exempt `cd`, and where it went: a later `cd /` (or to a folder above it)
-    // leaves that directory, typically so that the same RUN can delete it.
-    let leftFrom: { instr: Instruction; dirs: string[] } | undefined;
+    // Worked out once per RUN: what it deletes, and the folders above the directories its exempt
+    // `cd`s went into (a later `cd /`, or to such a folder, leaves them, typically to delete them).
+    let run: { instr: Instruction; removed: Removals; above: Set<string> | null } | undefined;
     for (const { instr, cmd } of cds) {
       // One report per RUN: the first `cd` that WORKDIR could replace.
       if (instr === done) continue;
-      if (scoped(cmd, df.script(instr).commands)) {
+      if (run?.instr !== instr) run = { instr, removed: removalsOf(df.script(instr).commands), above: null };
+      if (scoped(cmd, run.removed)) {
         const t = cdTarget(cmd);
-        if (leftFrom?.instr !== instr) leftFrom = { instr, dirs: [] };
-        if (t) leftFrom.dirs.push(norm(t.value));
+        run.above ??= new Set();
+        if (t) addFoldersAbove(norm(t.value), run.above);
         continue;
       }
-      if (leftFrom?.instr === instr && leavesFor(cmd, leftFrom.dirs)) continue;
+      if (run.above && leaves(cmd, run.above)) continue;
       done = instr;
       report({ messageId: 'cd', span: { start: cmd.words[0].start, end: cmd.words[0].end } });
     }

@@ -5,6 +5,7 @@ import { stageDistro } from '../helpers/distro.js';
 import type { Dockerfile, Stage } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
+import { partitionPoint } from '../../search.js';
 
 /** `-o pipefail` (also in a bundle such as `-eo pipefail` / `-euxo pipefail`) among shell options. */
 function setsPipefail(words: string[]): boolean {
@@ -20,34 +21,54 @@ const isPipe = (op: string) => op === '|' || op === '|&';
 
 /**
  * The operator of the first pipe whose left side can fail (or the command after it when the operator
- * is not found). `from` is where the script's instruction starts.
+ * is not found). `from` is where the script's instruction starts. Linear in the script (after a
+ * sort): a RUN of thousands of pipes was quadratic.
  */
 function riskyPipe(text: string, cmds: Command[], from: number): Span | undefined {
-  let best: Span | undefined;
-  for (const right of cmds) {
-    if (!isPipe(right.before) || (best && right.start > best.start)) continue;
-    // The left side is the command that ends last before this one; a group or subshell counts as able to fail.
-    let left: Command | undefined;
-    for (const c of cmds) if (c.end <= right.start && (!left || c.end > left.end)) left = c;
+  const rights = cmds.filter((c) => isPipe(c.before));
+  if (rights.length === 0) return undefined;
+  rights.sort((a, b) => a.start - b.start);
+  // The left side of a pipe is the command that ends last before it: commands by end, walked once.
+  const byEnd = [...cmds].sort((a, b) => a.end - b.end);
+  let k = 0;
+  let left: Command | undefined;
+  let nesting: Nesting | undefined;
+  for (const right of rights) {
+    for (; k < byEnd.length && byEnd[k].end <= right.start; k++) if (!left || byEnd[k].end > left.end) left = byEnd[k];
+    // A group or subshell on the left counts as able to fail, unless all of it cannot.
     if (left && isPipe(left.after) && SAFE_LEFT.has(left.base)) continue;
-    if (statusIgnored(right, cmds)) continue;
+    if (right.nested && (nesting ??= nestingOf(cmds)).container.get(right)?.name) continue;
     const at = text.lastIndexOf('|', right.start - 1);
-    if (left && at >= left.end && closesGroup(text, left.end, at) && safeGroup(text, cmds, from, at)) continue;
-    best = left && at >= left.end ? { start: at, end: at + (right.before === '|&' ? 2 : 1) } : { start: right.start, end: right.end };
+    if (left && at >= left.end && closesGroup(text, left.end, at) && safeGroup(text, (nesting ??= nestingOf(cmds)).tops, from, at)) continue;
+    return left && at >= left.end ? { start: at, end: at + (right.before === '|&' ? 2 : 1) } : { start: right.start, end: right.end };
   }
-  return best;
+  return undefined;
 }
 
 /**
- * Is the pipe's exit status thrown away: is it in a `$(...)` that is an argument of a command
- * (`cp a "$(ls | sed x)"`, `export V=$(a | b)`), whose own status does not depend on it? In a
- * plain assignment (`V=$(curl | jq)`) the status is the assignment's, and pipefail matters.
+ * Which command's words each command is inside (`ls` in `cp "$(ls | sed x)"`), and the commands
+ * inside none, in order. A pipe inside a named command's `$(...)` has its status thrown away
+ * (`cp a "$(ls | sed x)"`, `export V=$(a | b)`); in a plain assignment (`V=$(curl | jq)`) the
+ * status is the assignment's, and pipefail matters.
  */
-function statusIgnored(c: Command, cmds: Command[]): boolean {
-  if (!c.nested) return false;
-  let inner: Command | undefined;
-  for (const o of cmds) if (o !== c && o.start < c.start && c.end <= o.end && (!inner || o.start > inner.start)) inner = o;
-  return inner !== undefined && inner.name !== '';
+interface Nesting {
+  container: Map<Command, Command>;
+  tops: Command[];
+}
+
+function nestingOf(cmds: readonly Command[]): Nesting {
+  const sorted = [...cmds].sort((a, b) => a.start - b.start);
+  const container = new Map<Command, Command>();
+  const tops: Command[] = [];
+  const open: Command[] = [];
+  for (const c of sorted) {
+    while (open.length > 0 && open[open.length - 1].end < c.end) open.pop();
+    const outer = open[open.length - 1];
+    if (outer && outer.start < c.start) container.set(c, outer);
+    else tops.push(c);
+    open.push(c);
+  }
+  return { container, tops };
 }
 
 /** Does the text between a command and the pipe after it close a group or subshell (`; }`, `)`)? */
@@ -61,31 +82,25 @@ function closesGroup(text: string, from: number, to: number): boolean {
 
 /**
  * Is the left side of the pipe at `at` a group or subshell (`{ echo a; printf b; } | tee f`) of
- * commands that cannot fail? Commands inside another's words (substitutions) are not its members;
- * the brackets are counted in the text between members.
+ * commands that cannot fail? Its members are commands inside no other's words (`tops`, in order);
+ * the brackets are counted in the text between them, walking back from the pipe.
  */
-function safeGroup(text: string, cmds: Command[], from: number, at: number): boolean {
-  const members: Command[] = [];
-  let outerEnd = -1;
-  for (const c of cmds) {
-    if (c.end > at) break;
-    if (c.start < outerEnd) continue;
-    members.push(c);
-    outerEnd = c.end;
-  }
+function safeGroup(text: string, tops: readonly Command[], from: number, at: number): boolean {
+  // The commands before the pipe: tops do not overlap, so their ends are in order too.
+  const before = partitionPoint(tops.length, (i) => tops[i].end > at);
   let depth = 0;
   let gapEnd = at;
-  for (let k = members.length - 1; k >= -1; k--) {
-    const gapStart = k >= 0 ? members[k].end : from;
+  for (let k = before - 1; k >= -1; k--) {
+    const gapStart = k >= 0 ? tops[k].end : from;
     for (let i = gapStart; i < gapEnd; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 0x7d /* } */ || ch === 0x29 /* ) */) depth++;
       else if (ch === 0x7b /* { */ || ch === 0x28 /* ( */) depth--;
     }
     // Back at the level of the pipe: the group opened in this gap (or there was none).
-    if (depth <= 0) return k < members.length - 1;
-    if (k < 0 || !SAFE_LEFT.has(members[k].base)) return false;
-    gapEnd = members[k].start;
+    if (depth <= 0) return k < before - 1;
+    if (k < 0 || !SAFE_LEFT.has(tops[k].base)) return false;
+    gapEnd = tops[k].start;
   }
   return false;
 }
