@@ -131,14 +131,15 @@ function reindentFlows(text: string): { text: string; back: (offset: number) => 
     lineStart = lineEnd + 1;
   }
   if (inserted.length === 0) return null;
+  // shiftBefore[k]: the spaces inserted by the first k insertions.
+  const shiftBefore = [0];
+  for (const ins of inserted) shiftBefore.push(shiftBefore[shiftBefore.length - 1] + ins.n);
   return {
     text: out,
     back: (offset) => {
       // The insertions that end at or before this offset, in the new text.
       const k = partitionPoint(inserted.length, (i) => inserted[i].shiftedAt + inserted[i].n > offset);
-      let before = 0;
-      for (let i = 0; i < k; i++) before += inserted[i].n;
-      return offset - before;
+      return offset - shiftBefore[k];
     },
   };
 }
