@@ -25,16 +25,28 @@ const isPipe = (op: string) => op === '|' || op === '|&';
  * sort): a RUN of thousands of pipes was quadratic.
  */
 function riskyPipe(text: string, cmds: Command[], from: number): Span | undefined {
-  const rights = cmds.filter((c) => isPipe(c.before));
+  const rights: Command[] = [];
+  let ordered = true;
+  for (const c of cmds) {
+    if (!isPipe(c.before)) continue;
+    if (rights.length > 0 && c.start < rights[rights.length - 1].start) ordered = false;
+    rights.push(c);
+  }
   if (rights.length === 0) return undefined;
-  rights.sort((a, b) => a.start - b.start);
-  // The left side of a pipe is the command that ends last before it: commands by end, walked once.
-  const byEnd = [...cmds].sort((a, b) => a.end - b.end);
+  if (!ordered) rights.sort((a, b) => a.start - b.start);
+  // The left side of a pipe is the command that ends last before it. A RUN with a pipe or two
+  // (nearly all) scans for it; one with many walks the commands sorted by end once.
+  const byEnd = rights.length > 2 ? [...cmds].sort((a, b) => a.end - b.end) : null;
   let k = 0;
   let left: Command | undefined;
   let nesting: Nesting | undefined;
   for (const right of rights) {
-    for (; k < byEnd.length && byEnd[k].end <= right.start; k++) if (!left || byEnd[k].end > left.end) left = byEnd[k];
+    if (byEnd) {
+      for (; k < byEnd.length && byEnd[k].end <= right.start; k++) if (!left || byEnd[k].end > left.end) left = byEnd[k];
+    } else {
+      left = undefined;
+      for (const c of cmds) if (c.end <= right.start && (!left || c.end > left.end)) left = c;
+    }
     // A group or subshell on the left counts as able to fail, unless all of it cannot.
     if (left && isPipe(left.after) && SAFE_LEFT.has(left.base)) continue;
     if (right.nested && (nesting ??= nestingOf(cmds)).container.get(right)?.name) continue;
