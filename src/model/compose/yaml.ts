@@ -94,7 +94,7 @@ export function parseYaml(text: string, file: string, limits: YamlLimits = DEFAU
  * Quotes and comments are skipped; null when no line needed it.
  */
 function reindentFlows(text: string): { text: string; back: (offset: number) => number } | null {
-  const inserted: Array<{ at: number; n: number; shiftedAt: number }> = [];
+  const inserted: Array<{ n: number; shiftedAt: number }> = [];
   let depth = 0;
   let openIndent = 0;
   let quote = '';
@@ -107,7 +107,7 @@ function reindentFlows(text: string): { text: string; back: (offset: number) => 
     while (text[lineStart + indent] === ' ') indent++;
     if (depth > 0 && !quote && indent <= openIndent && lineStart + indent < lineEnd) {
       const n = openIndent + 1 - indent;
-      inserted.push({ at: lineStart, n, shiftedAt: lineStart + shift });
+      inserted.push({ n, shiftedAt: lineStart + shift });
       out += ' '.repeat(n);
       shift += n;
     }

@@ -1,4 +1,5 @@
-import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import { stageChain } from '../helpers/dockerfile.js';
 import type { Span } from '../../model/source.js';
 import { defineRule } from '../types.js';
 
@@ -9,17 +10,15 @@ const WINDOWS_ABS = /^[A-Za-z]:/;
  * builds FROM, or a chain that starts FROM scratch (which has no base image, so it works in `/`)?
  */
 function workdirKnown(df: Dockerfile, instr: Instruction): boolean {
-  const seen = new Set<number>();
-  let root: Stage | undefined;
-  for (let s: Stage | undefined = df.stages[instr.stage]; s && !seen.has(s.index); s = s.parentStage !== null ? df.stages[s.parentStage] : undefined) {
-    seen.add(s.index);
-    root = s;
+  const chain = stageChain(df, df.stages[instr.stage]);
+  for (const s of chain) {
     for (const i of s.instructions) {
       if (i === instr) break;
       if (i.keyword === 'WORKDIR') return true;
     }
   }
-  return root !== undefined && root.parentStage === null && (root.resolvedImage ?? root.image).toLowerCase() === 'scratch';
+  const root = chain[0];
+  return root.parentStage === null && (root.resolvedImage ?? root.image).toLowerCase() === 'scratch';
 }
 
 export default defineRule({

@@ -1,8 +1,8 @@
-import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 import { defineRule } from '../types.js';
-import { isDevContainer, positionals, runCommandsNamed, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
+import { isDevContainer, positionals, runCommandsNamed, runCommandsWhere, stageChain, subcommand } from '../helpers/dockerfile.js';
 
 const NPM_INSTALL = new Set(['ci', 'clean-install', 'install', 'i', 'in', 'add', 'isntall']);
 const NPM_VALUE = ['--registry', '--prefix', '--loglevel', '--cache', '--userconfig', '--omit', '--include', '--workspace', '-w', '--install-strategy', '--before', '-C'];
@@ -34,12 +34,14 @@ const DEV_SCRIPT = /^(?:dev|develop|development|test|tests|e2e|serve|watch|start
  */
 function runsDevTool(df: Dockerfile): boolean {
   let words: string[] | undefined;
-  for (let s: Stage | undefined = df.stages[df.stages.length - 1]; s; s = s.parentStage !== null && s.parentStage < s.index ? df.stages[s.parentStage] : undefined) {
-    for (let k = s.instructions.length - 1; k >= 0 && !words; k--) {
-      const i = s.instructions[k];
+  const chain = stageChain(df, df.stages[df.stages.length - 1]);
+  // The last CMD/ENTRYPOINT: the final stage's, else its nearest parent's.
+  for (let c = chain.length - 1; c >= 0 && !words; c--) {
+    const list = chain[c].instructions;
+    for (let k = list.length - 1; k >= 0 && !words; k--) {
+      const i = list[k];
       if (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') words = i.json ? i.json.values : i.words.map((w) => w.value);
     }
-    if (words) break;
   }
   if (!words || words.length === 0) return false;
   let k = 0;

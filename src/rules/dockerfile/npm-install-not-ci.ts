@@ -1,6 +1,5 @@
 import { defineRule } from '../types.js';
-import { findFlag, positionals, rootStage, runCommandsNamed, stageChain, subcommand } from '../helpers/dockerfile.js';
-import { parseImageName } from '../../model/compose/images.js';
+import { dockerHubBase, findFlag, positionals, runCommandsNamed, stageChain, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 
 // `npm install` and the abbreviations npm accepts for it.
@@ -45,13 +44,9 @@ function lockfile(df: Dockerfile, run: Instruction): 'yes' | 'no' | 'unknown' {
 
 /** npm ci came with npm 5.7: the node images before 10 (and io.js) may not have it. */
 function npmWithoutCi(df: Dockerfile, run: Instruction): boolean {
-  const stage = df.stages[(run.parent ?? run).stage];
-  const image = stage ? rootStage(df, stage).resolvedImage : null;
-  if (!image) return false;
-  const ref = parseImageName(image);
-  if (ref.registry !== null && ref.registry !== 'docker.io') return false;
-  if (ref.repository === 'iojs') return true;
-  const major = ref.repository === 'node' && ref.tag ? /^(\d+)(?:[.-]|$)/.exec(ref.tag) : null;
+  const ref = dockerHubBase(df, run);
+  if (ref?.repository === 'iojs') return true;
+  const major = ref?.repository === 'node' && ref.tag ? /^(\d+)(?:[.-]|$)/.exec(ref.tag) : null;
   return major !== null && Number(major[1]) < 10;
 }
 

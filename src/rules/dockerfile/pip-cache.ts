@@ -1,6 +1,5 @@
 import { defineRule } from '../types.js';
-import { insertFlagAfter, mounts, rootStage, runCommandsWhere } from '../helpers/dockerfile.js';
-import { parseImageName } from '../../model/compose/images.js';
+import { dockerHubBase, insertFlagAfter, mounts, runCommandsWhere } from '../helpers/dockerfile.js';
 import { isPipOrPython, PIP, pipArgs, pipSubcommand } from '../helpers/pip.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
@@ -54,12 +53,8 @@ function cacheMounted(df: Dockerfile, instr: Instruction, cacheDir: string | und
  * rejects --no-cache-dir? Then adding it would break the build.
  */
 function oldPip(df: Dockerfile, instr: Instruction): boolean {
-  const stage = df.stages[(instr.parent ?? instr).stage];
-  const image = stage ? rootStage(df, stage).resolvedImage : null;
-  if (!image) return false;
-  const ref = parseImageName(image);
-  if (ref.repository !== 'python' || (ref.registry !== null && ref.registry !== 'docker.io')) return false;
-  const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(ref.tag ?? '');
+  const ref = dockerHubBase(df, instr);
+  const m = ref?.repository === 'python' ? /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(ref.tag ?? '') : null;
   if (!m) return false;
   const [major, minor, patch] = [Number(m[1]), Number(m[2]), m[3] === undefined ? Infinity : Number(m[3])];
   if (major === 2) return minor < 7 || (minor === 7 && patch < 9);

@@ -1,7 +1,7 @@
 import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
 import type { Edit } from '../../finding.js';
 import { imageRunsAsRoot, parseImageName } from '../../model/compose/images.js';
-import { isDevContainer, isWindowsImage, lineBefore } from '../helpers/dockerfile.js';
+import { isDevContainer, isDockerHub, isWindowsImage, lineBefore, stageChain } from '../helpers/dockerfile.js';
 import { createdUsers, type CreatedUser } from '../helpers/users.js';
 import { defineRule, type ReportDescriptor } from '../types.js';
 
@@ -51,14 +51,17 @@ export default defineRule({
   check({ df, report }) {
     const final = df.stages[df.stages.length - 1];
     if (!final || isDevContainer(df)) return;
-    let root: Stage = final;
+    const chain = stageChain(df, final);
+    const root = chain[0];
     let runs = false;
-    // Up the FROM chain; a stage can only build FROM an earlier one, so following lower indexes always ends.
-    for (let s: Stage | undefined = final; s; s = s.parentStage !== null && s.parentStage < s.index ? df.stages[s.parentStage] : undefined) {
-      root = s;
+    // ONBUILD triggers would run as the new user in child images; port 22 is an SSH server, which
+    // needs root: either withholds the fix.
+    let keepRoot = false;
+    for (const s of chain) {
       for (const i of s.instructions) {
         if (i.keyword === 'USER' && i.words.length > 0) return;
         if (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') runs = true;
+        else if (i.keyword === 'ONBUILD' || (i.keyword === 'EXPOSE' && i.words.some((w) => SSH_PORT.test(w.value)))) keepRoot = true;
       }
     }
     // A variable tag (`base:${VARIANT}`) leaves the repository known, and that is what decides here.
@@ -68,7 +71,7 @@ export default defineRule({
     if (image && !scratch && knownNonRoot(image)) return;
     const end = final.aliasSpan ? final.aliasSpan.end : final.imageSpan.end;
     const windows = isWindowsImage(root.ref);
-    const user = windows ? null : unprivilegedUser(df, final, scratch ? 'scratch' : image);
+    const user = windows || keepRoot ? null : unprivilegedUser(df, chain, scratch ? 'scratch' : image);
     const fix: ReportDescriptor['fix'] = user ? { title: `Run as ${user.who}: add USER ${user.user}`, edits: [userEdit(df, final, `USER ${user.user}`)] } : undefined;
     report({ messageId: scratch ? 'scratch' : windows ? 'windows' : 'missing', span: { start: final.from.keywordSpan.start, end }, fix });
   },
@@ -84,23 +87,14 @@ const DROPS_PRIVILEGES = /\b(?:gosu|su-exec|setpriv|chpst|s6-setuidgid|s6-overla
 // Programs that need root to run at all: an SSH server, Docker in Docker, an init system.
 const NEEDS_ROOT = /\b(?:sshd|dockerd|dind|systemd|openrc|runit|s6-svscan)\b|\/sbin\/init\b/;
 const DISTROLESS = /^(?:gcr\.io|mirror\.gcr\.io)$/;
+const SSH_PORT = /^22(?:\/tcp)?$/;
 
 /**
  * An account the final image can run as that is known to exist: one a shipped stage creates, or one
- * its base image ships. Null when none is known, when ONBUILD triggers would run as that user in
- * the images built FROM this one, or when the image runs something that needs root.
+ * its base image ships. Null when none is known, or when the image runs something that needs root.
  */
-function unprivilegedUser(df: Dockerfile, final: Stage, image: string | null): { user: string; who: string } | null {
-  const chain = new Set<number>();
-  for (let s: Stage | undefined = final; s; s = s.parentStage !== null && s.parentStage < s.index ? df.stages[s.parentStage] : undefined) {
-    chain.add(s.index);
-    for (const i of s.instructions) {
-      if (i.keyword === 'ONBUILD') return null;
-      // Port 22: an SSH server, which needs root.
-      if (i.keyword === 'EXPOSE' && i.words.some((w) => /^22(?:\/tcp)?$/.test(w.value))) return null;
-    }
-  }
-  const candidate = accountOf(df, chain, image);
+function unprivilegedUser(df: Dockerfile, chain: readonly Stage[], image: string | null): { user: string; who: string } | null {
+  const candidate = accountOf(df, new Set(chain.map((s) => s.index)), image);
   // The whole text is searched only once there is an account to offer (most findings have none).
   return candidate && !NEEDS_ROOT.test(df.source.text) ? candidate : null;
 }
@@ -118,8 +112,7 @@ function accountOf(df: Dockerfile, chain: Set<number>, image: string | null): { 
   if (image === 'scratch') return { user: '65534:65534', who: 'nobody (scratch has no /etc/passwd, so a numeric one)' };
   if (!image || image.includes('$')) return null;
   const ref = parseImageName(image);
-  const hub = ref.registry === null || ref.registry === 'docker.io' || ref.registry === 'index.docker.io';
-  if (hub && ref.repository === 'node') return { user: '1000:1000', who: 'the node image\'s "node" user' };
+  if (isDockerHub(ref.registry) && ref.repository === 'node') return { user: '1000:1000', who: 'the node image\'s "node" user' };
   if (ref.registry !== null && DISTROLESS.test(ref.registry) && ref.repository.startsWith('distroless/')) return { user: '65532:65532', who: 'distroless\'s "nonroot" user' };
   if (ref.registry === 'mcr.microsoft.com' && ref.repository.startsWith('dotnet/') && Number.parseInt(ref.tag ?? '', 10) >= 8) return { user: '$APP_UID', who: 'the .NET image\'s "app" user' };
   return null;

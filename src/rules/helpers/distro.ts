@@ -1,5 +1,5 @@
 import type { Dockerfile, ImageRef, Stage } from '../../model/dockerfile/types.js';
-import { rootStage, runCommandsNamed, stageChain } from './dockerfile.js';
+import { isDockerHub, rootStage, runCommandsNamed, stageChain } from './dockerfile.js';
 
 /**
  * What a stage's userland is, as far as its base image's name tells: `alpine` (BusyBox tools, apk),
@@ -16,7 +16,6 @@ const GNU_REPOSITORIES = new Set([
   'buildpack-deps', 'python', 'node', 'golang', 'ruby', 'php', 'perl', 'rust', 'openjdk', 'eclipse-temurin',
   'maven', 'gradle', 'gcc', 'elixir', 'erlang', 'haskell', 'julia', 'r-base', 'swift', 'clojure',
 ]);
-const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 const GNU_PATH = /^(?:opensuse\/|redhat\/ubi|ubi\d|rockylinux\/|almalinux\/|fedora\/|amazonlinux\/|oraclelinux\/)/;
 
 function fromName(ref: ImageRef): Distro | null {
@@ -25,7 +24,7 @@ function fromName(ref: ImageRef): Distro | null {
   if (ALPINE_NAME.test(repo) || ALPINE_TAG.test(tag)) return 'alpine';
   if (repo === 'busybox' || repo.endsWith('/busybox')) return 'busybox';
   if (ref.registry === 'registry.access.redhat.com' || GNU_PATH.test(repo)) return 'gnu';
-  return GNU_REPOSITORIES.has(repo) && (ref.registry === null || DOCKER_HUB.has(ref.registry)) ? 'gnu' : null;
+  return GNU_REPOSITORIES.has(repo) && isDockerHub(ref.registry) ? 'gnu' : null;
 }
 
 // Per file and stage: rules ask once per finding, and a file can have thousands.

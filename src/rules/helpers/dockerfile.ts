@@ -5,6 +5,7 @@ import type { DockerfileContext } from '../types.js';
 import { baseName } from '../../model/shell/parse.js';
 import { partitionPoint } from '../../search.js';
 import { parseImageRef } from '../../model/dockerfile/image-ref.js';
+import { parseImageName, type ImageName } from '../../model/compose/images.js';
 import { isDevContainerPath } from './devcontainer.js';
 import { isNextLinePragma } from '../../engine/suppressions.js';
 
@@ -317,6 +318,25 @@ export function stageChain(df: Dockerfile, stage: Stage): Stage[] {
   // A stage builds FROM an earlier one only, so following lower indexes always ends.
   for (let s = stage; s.parentStage !== null && s.parentStage < s.index; ) chain.push((s = df.stages[s.parentStage]));
   return chain.reverse();
+}
+
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+
+/** Is the registry Docker Hub's (none named means Docker Hub)? */
+export function isDockerHub(registry: string | null): boolean {
+  return registry === null || DOCKER_HUB.has(registry);
+}
+
+/**
+ * The Docker Hub image an instruction's stage is built on, at the root of its FROM chain (for an
+ * ONBUILD trigger, the ONBUILD's stage); null when it is elsewhere or not known.
+ */
+export function dockerHubBase(df: Dockerfile, instr: Instruction): ImageName | null {
+  const stage = df.stages[(instr.parent ?? instr).stage];
+  const image = stage ? rootStage(df, stage).resolvedImage : null;
+  if (!image) return null;
+  const ref = parseImageName(image);
+  return isDockerHub(ref.registry) ? ref : null;
 }
 
 /** The stage at the root of `stage`'s FROM chain: the one built on an external image. */
