@@ -33,8 +33,10 @@ const DEV_SCRIPT = /^(?:dev|develop|development|test|tests|e2e|serve|watch|start
  * npm run dev`)? Then it is a test or development image, and its dev dependencies are its job.
  */
 function runsDevTool(df: Dockerfile): boolean {
+  const final = df.stages[df.stages.length - 1];
+  if (!final) return false;
   let words: string[] | undefined;
-  const chain = stageChain(df, df.stages[df.stages.length - 1]);
+  const chain = stageChain(df, final);
   // The last CMD/ENTRYPOINT: the final stage's, else its nearest parent's.
   for (let c = chain.length - 1; c >= 0 && !words; c--) {
     const list = chain[c].instructions;

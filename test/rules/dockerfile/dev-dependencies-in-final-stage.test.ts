@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'an install in a file without FROM (no stage to ship)', code: 'RUN npm ci\n' },
     { name: 'a test-runner image needs its dev dependencies (cypress)', code: 'FROM cypress/included:13.6.0\nCOPY package*.json ./\nRUN npm clean-install\nENTRYPOINT ["cypress", "run"]\n' },
     { name: 'a dev server (npm run dev)', code: 'FROM node:20-slim\nCOPY . .\nRUN npm ci\nCMD ["npm", "run", "dev"]\n' },
     { name: 'ng serve through npx', code: 'FROM node:20-slim\nCOPY . .\nRUN npm ci\nCMD npx --yes ng serve --host 0.0.0.0\n' },
