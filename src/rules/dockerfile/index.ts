@@ -73,6 +73,7 @@ import syntaxError from './syntax-error.js';
 import toolchainInFinalStage from './toolchain-in-final-stage.js';
 import untaggedImage from './untagged-image.js';
 import untrustedRegistry from './untrusted-registry.js';
+import updateAlone from './update-alone.js';
 import userMissing from './user-missing.js';
 import userNameNotUid from './user-name-not-uid.js';
 import useraddHighUid from './useradd-high-uid.js';
@@ -162,6 +163,7 @@ export const rules = [
   toolchainInFinalStage,
   untaggedImage,
   untrustedRegistry,
+  updateAlone,
   userMissing,
   userNameNotUid,
   useraddHighUid,

@@ -1,22 +1,7 @@
 import type { ImageRuleContext } from '../image-types.js';
 import { historyField, runSteps, shorten, subcommandOf, unwrapCommand } from '../helpers/image.js';
 import { defineRule } from '../types.js';
-
-interface Family {
-  names: string[];
-  /** Subcommands that only refresh the package index. */
-  refresh: string[];
-  /** Subcommands that use the fresh index. */
-  use: string[];
-  valueFlags?: string[];
-}
-
-const FAMILIES: Family[] = [
-  { names: ['apt-get', 'apt', 'aptitude'], refresh: ['update'], use: ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'reinstall', 'satisfy', 'source', 'download'], valueFlags: ['-o', '-c', '-t'] },
-  { names: ['apk'], refresh: ['update'], use: ['add', 'upgrade', 'fix', 'fetch'], valueFlags: ['-X', '--repository', '-p', '--root', '--arch', '-t', '--virtual'] },
-  { names: ['dnf', 'yum', 'microdnf', 'tdnf'], refresh: ['makecache'], use: ['install', 'upgrade', 'update', 'reinstall', 'groupinstall', 'localinstall', 'distro-sync', 'downgrade'], valueFlags: ['-c', '--config', '--setopt', '--installroot', '--releasever'] },
-  { names: ['zypper'], refresh: ['refresh', 'ref'], use: ['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'patch'] },
-];
+import { indexFamily } from '../helpers/package-index.js';
 
 export default defineRule<ImageRuleContext>({
   id: 'IM003',
@@ -43,7 +28,7 @@ export default defineRule<ImageRuleContext>({
     for (const { step, commands } of runSteps(ctx.image)) {
       const calls = commands.map((c) => {
         const u = unwrapCommand(c);
-        const fam = FAMILIES.find((f) => f.names.includes(u.name));
+        const fam = indexFamily(u.name);
         const sub = fam ? subcommandOf(u.args, fam.valueFlags)?.word : undefined;
         return { fam, sub, name: u.name };
       });
