@@ -70,6 +70,7 @@ import stageAliasDuplicate from './stage-alias-duplicate.js';
 import stageNameReserved from './stage-name-reserved.js';
 import sudoInRun from './sudo-in-run.js';
 import syntaxError from './syntax-error.js';
+import tlsVerificationDisabled from './tls-verification-disabled.js';
 import toolchainInFinalStage from './toolchain-in-final-stage.js';
 import untaggedImage from './untagged-image.js';
 import untrustedRegistry from './untrusted-registry.js';
@@ -160,6 +161,7 @@ export const rules = [
   stageNameReserved,
   sudoInRun,
   syntaxError,
+  tlsVerificationDisabled,
   toolchainInFinalStage,
   untaggedImage,
   untrustedRegistry,

@@ -1,0 +1,219 @@
+import { defineRule } from '../types.js';
+import { instructions, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
+import { PIP, pipArgs } from '../helpers/pip.js';
+import type { Command, ShellWord } from '../../model/shell/types.js';
+import type { Span } from '../../model/source.js';
+
+const CA = 'add the server\'s CA certificate to the image (COPY it to /usr/local/share/ca-certificates/ and run update-ca-certificates)';
+const INSTEAD = {
+  curl: `drop it and ${CA}, or pass --cacert <file>`,
+  wget: `drop it and ${CA}, or pass --ca-certificate=<file>`,
+  pip: 'drop it and use an HTTPS index whose certificate verifies (pass --cert <CA bundle> for a private CA)',
+  npm: 'keep strict-ssl on and point `cafile` at your registry\'s CA',
+  git: 'keep SSL verification on and point http.sslCAInfo at your server\'s CA',
+  node: 'remove it and pass your CA with NODE_EXTRA_CA_CERTS',
+  python: `remove it and ${CA}`,
+  go: `remove it and ${CA}`,
+};
+type Tool = keyof typeof INSTEAD;
+
+// curl's one-letter options that take a value: in a bundle (`-sSLo file`) the rest is that value.
+const CURL_SHORT_VALUE = new Set('AbcCdDeEFHKmoPQrtTuUwxXyYz');
+const CURL_INSECURE = new Set(['--insecure', '--proxy-insecure', '--doh-insecure']);
+const FALSE = /^(?:false|0|no|off)$/i;
+const NPM = new Set(['npm', 'pnpm', 'yarn']);
+const SHELL_SETTERS = new Set(['export', 'env', 'declare', 'typeset', 'readonly', 'local']);
+const GIT_GLOBAL_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env']);
+
+/** Environment variables that turn verification off, and when a value does. */
+const VARIABLES = new Map<string, { tool: Tool; disables: (value: string) => boolean }>([
+  ['NODE_TLS_REJECT_UNAUTHORIZED', { tool: 'node', disables: (v) => v === '0' }],
+  ['PYTHONHTTPSVERIFY', { tool: 'python', disables: (v) => v === '0' }],
+  ['GIT_SSL_NO_VERIFY', { tool: 'git', disables: (v) => v !== '' }],
+  ['PIP_TRUSTED_HOST', { tool: 'pip', disables: (v) => v !== '' }],
+  ['NPM_CONFIG_STRICT_SSL', { tool: 'npm', disables: (v) => FALSE.test(v) }],
+  ['YARN_ENABLE_STRICT_SSL', { tool: 'npm', disables: (v) => FALSE.test(v) }],
+  ['GOINSECURE', { tool: 'go', disables: (v) => v !== '' }],
+]);
+
+interface Hit {
+  span: Span;
+  what: string;
+  tool: Tool;
+  /** For a variable set in a RUN: what it applies to. */
+  scope?: string;
+}
+
+/** The variable's entry (npm reads its `npm_config_*` variables in any case). */
+function variableSpec(name: string): { tool: Tool; disables: (value: string) => boolean } | undefined {
+  return VARIABLES.get(name) ?? (name.toUpperCase() === 'NPM_CONFIG_STRICT_SSL' ? VARIABLES.get('NPM_CONFIG_STRICT_SSL') : undefined);
+}
+
+/** `NAME=value` (an assignment, or an argument of export/env) that disables verification. */
+function variableHit(word: ShellWord, scope: string): Hit | undefined {
+  const eq = word.value.indexOf('=');
+  if (eq <= 0) return undefined;
+  const spec = variableSpec(word.value.slice(0, eq));
+  if (!spec || word.expands || !spec.disables(word.value.slice(eq + 1))) return undefined;
+  return { span: word, what: word.value, tool: spec.tool, scope };
+}
+
+function curlHit(cmd: Command): Hit | undefined {
+  const args = cmd.args;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (v === '--') return undefined;
+    if (v.startsWith('--')) {
+      if (CURL_INSECURE.has(v)) return { span: args[i], what: `curl ${v}`, tool: 'curl' };
+      continue;
+    }
+    if (v.length < 2 || v[0] !== '-') continue;
+    for (let k = 1; k < v.length; k++) {
+      if (v[k] === 'k') return { span: args[i], what: `curl ${v}`, tool: 'curl' };
+      if (CURL_SHORT_VALUE.has(v[k])) {
+        if (k === v.length - 1) i++; // the value is the next word
+        break;
+      }
+    }
+  }
+  return undefined;
+}
+
+function wgetHit(cmd: Command): Hit | undefined {
+  const w = cmd.args.find((a) => a.value === '--no-check-certificate' || /^--check-certificate=(?:off|no|0|false)$/i.test(a.value));
+  return w && { span: w, what: `wget ${w.value}`, tool: 'wget' };
+}
+
+function pipHit(cmd: Command): Hit | undefined {
+  const args = pipArgs(cmd);
+  if (!args) return undefined;
+  const pip = PIP.test(cmd.base) ? cmd.base : `${cmd.base} -m pip`;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (v === '--trusted-host' || v.startsWith('--trusted-host=')) return { span: args[i], what: `${pip} ${v === '--trusted-host' ? `${v} ${args[i + 1]?.value ?? ''}`.trim() : v}`, tool: 'pip' };
+    // pip config set global.trusted-host <host>
+    if (v === 'set' && args[i - 1]?.value === 'config' && /(?:^|\.)trusted-host$/.test(args[i + 1]?.value ?? '')) return { span: args[i + 1], what: `${pip} config set ${args[i + 1].value}`, tool: 'pip' };
+  }
+  return undefined;
+}
+
+/** `npm config set strict-ssl false`, `npm set strict-ssl=false`, `yarn config set enableStrictSsl false`, `--strict-ssl=false`. */
+function npmHit(cmd: Command): Hit | undefined {
+  const args = cmd.args;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (v === '--no-strict-ssl' || /^--strict-ssl=(?:false|0)$/i.test(v) || (v === '--strict-ssl' && FALSE.test(args[i + 1]?.value ?? ''))) {
+      return { span: args[i], what: `${cmd.base} ${v}`, tool: 'npm' };
+    }
+    if (v !== 'set') continue;
+    const key = args[i + 1];
+    if (!key) return undefined;
+    const [name, inline] = key.value.includes('=') ? key.value.split('=', 2) : [key.value, args[i + 2]?.value ?? ''];
+    if ((name === 'strict-ssl' || name === 'strict_ssl' || name === 'enableStrictSsl') && FALSE.test(inline)) {
+      return { span: key, what: `${cmd.base} config set ${name} ${inline}`, tool: 'npm' };
+    }
+  }
+  return undefined;
+}
+
+/** `git config [--global] http[.<url>].sslVerify false` or `git -c http.sslVerify=false ...`. */
+function gitHit(cmd: Command): Hit | undefined {
+  const args = cmd.args;
+  const isSslVerify = (key: string): boolean => /^http\.(?:.*\.)?sslverify$/i.test(key);
+  for (let i = 0; i < args.length && args[i].value.startsWith('-'); i++) {
+    const v = args[i].value;
+    if (v === '-c') {
+      const setting = args[i + 1]?.value ?? '';
+      const eq = setting.indexOf('=');
+      if (eq > 0 && isSslVerify(setting.slice(0, eq)) && FALSE.test(setting.slice(eq + 1))) return { span: args[i + 1], what: `git -c ${setting}`, tool: 'git' };
+    }
+    if (GIT_GLOBAL_VALUE.has(v)) i++;
+  }
+  const sub = subcommand(cmd, GIT_GLOBAL_VALUE);
+  if (sub?.word.value !== 'config') return undefined;
+  const rest = args.slice(sub.index + 1).filter((a) => !a.value.startsWith('-'));
+  for (let i = 0; i + 1 < rest.length; i++) {
+    if (isSslVerify(rest[i].value) && FALSE.test(rest[i + 1].value)) return { span: rest[i], what: `git config ${rest[i].value} ${rest[i + 1].value}`, tool: 'git' };
+  }
+  return undefined;
+}
+
+const BY_COMMAND = new Map<string, (cmd: Command) => Hit | undefined>([
+  ['curl', curlHit],
+  ['wget', wgetHit],
+  ['git', gitHit],
+  ...[...NPM].map((n) => [n, npmHit] as [string, (cmd: Command) => Hit | undefined]),
+]);
+
+function commandHits(cmd: Command): Hit[] {
+  const hits: Hit[] = [];
+  // `X=0 cmd` sets X for cmd only; `X=0` alone, or `export X=0`, for the rest of the script.
+  const prefixScope = cmd.name === '' ? 'the rest of this RUN' : `this \`${cmd.base}\` command`;
+  for (const a of cmd.assignments) {
+    const h = variableHit(a, prefixScope);
+    if (h) hits.push(h);
+  }
+  if (SHELL_SETTERS.has(cmd.base)) {
+    const scope = cmd.base === 'env' ? 'the command `env` runs' : 'the rest of this RUN';
+    for (const a of cmd.args) {
+      const h = variableHit(a, scope);
+      if (h) hits.push(h);
+    }
+  }
+  const h = (BY_COMMAND.get(cmd.base) ?? pipHit)(cmd);
+  if (h) hits.push(h);
+  return hits;
+}
+
+const WATCHED = (base: string): boolean => base === '' || BY_COMMAND.has(base) || SHELL_SETTERS.has(base) || base.startsWith('pip') || base.startsWith('python');
+
+export default defineRule({
+  id: 'DF115',
+  name: 'tls-verification-disabled',
+  aliases: ['CKV2_DOCKER_2', 'CKV2_DOCKER_3', 'CKV2_DOCKER_4', 'CKV2_DOCKER_5', 'CKV2_DOCKER_6', 'CKV2_DOCKER_16'],
+  meta: {
+    target: 'dockerfile',
+    category: 'security',
+    severity: 'warning',
+    fixable: null,
+    status: 'stable',
+    docs: {
+      summary: 'A download turns off TLS certificate verification (`curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, `strict-ssl false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, ...).',
+      why: 'Without certificate checks anyone on the network path (a proxy, a compromised mirror, public Wi-Fi on a laptop build) can serve a different file, and the build installs it. The switch is usually a workaround for a corporate proxy or a private CA: add that CA to the image instead (COPY it to /usr/local/share/ca-certificates/ and run update-ca-certificates, or give the tool its CA file). An ENV in the image you ship is worse: the running application skips the checks too. Flags curl `-k`/`--insecure` (also inside bundles like `-sSLk`), wget `--no-check-certificate`, pip `--trusted-host` and `pip config set global.trusted-host`, npm/pnpm/yarn `strict-ssl false`, git `http.sslVerify false`, and the variables NODE_TLS_REJECT_UNAUTHORIZED=0, PYTHONHTTPSVERIFY=0, GIT_SSL_NO_VERIFY, PIP_TRUSTED_HOST, NPM_CONFIG_STRICT_SSL=false, YARN_ENABLE_STRICT_SSL=false and GOINSECURE, set by ENV, ARG or in a RUN. Checkov reports these as CKV2_DOCKER_2 to _6 and _16.',
+      bad: 'FROM node:20.11-slim\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\nRUN curl -sSLk -o /tmp/tool.tgz https://example.com/tool.tgz\n',
+      good: 'FROM node:20.11-slim\nCOPY corp-ca.crt /usr/local/share/ca-certificates/\nRUN update-ca-certificates\nENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt\nRUN curl -sSL -o /tmp/tool.tgz https://example.com/tool.tgz\n',
+      references: ['https://curl.se/docs/sslcerts.html', 'https://nodejs.org/api/cli.html#node_tls_reject_unauthorizedvalue'],
+    },
+    messages: {
+      run: '`{{what}}` turns off TLS certificate verification, so anyone on the network path can replace what this step downloads; {{instead}}.',
+      variable: '{{what}} turns off TLS certificate verification for {{scope}}; {{instead}}.',
+    },
+  },
+  check({ df, report }) {
+    for (const { cmd } of runCommandsWhere(df, WATCHED, { onbuild: true })) {
+      for (const h of commandHits(cmd)) {
+        report({ messageId: h.scope ? 'variable' : 'run', data: { what: h.what, instead: INSTEAD[h.tool], scope: h.scope ?? '' }, span: h.span });
+      }
+    }
+    for (const instr of instructions(df, { onbuild: true })) {
+      if (instr.keyword !== 'ENV' && instr.keyword !== 'ARG') continue;
+      const shipped = instr.keyword === 'ENV' && instr.parent === null && df.shippedStages.has(instr.stage);
+      for (const pair of instr.pairs) {
+        if (!pair.hasValue) continue;
+        const value = df.expand(instr, pair.value);
+        if (value === null) continue;
+        const spec = variableSpec(pair.key);
+        if (!spec || !spec.disables(value)) continue;
+        report({
+          messageId: 'variable',
+          data: {
+            what: `${instr.keyword} ${pair.key}=${value}`,
+            instead: INSTEAD[spec.tool],
+            scope: shipped ? 'every later build step and for the running container' : 'every later build step',
+          },
+          span: pair.span,
+        });
+      }
+    }
+  },
+});

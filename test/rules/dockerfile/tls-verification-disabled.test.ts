@@ -1,0 +1,67 @@
+import rule from '../../../src/rules/dockerfile/tls-verification-disabled.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    'FROM debian:12-slim\nRUN curl -fsSL -o /tmp/x https://example.com/x\n',
+    { name: 'k as the value of -o and of a header', code: 'FROM debian:12-slim\nRUN curl -o -k https://example.com/x && curl -H -k https://example.com/y\n' },
+    { name: 'a bundle whose k is part of a value', code: 'FROM debian:12-slim\nRUN curl -sSLokey.pem https://example.com/x\n' },
+    { name: 'wget with a CA file', code: 'FROM debian:12-slim\nRUN wget --ca-certificate=/ca.pem https://example.com/x\n' },
+    { name: 'pip with an index URL', code: 'FROM python:3.12-slim\nRUN pip install --index-url https://pypi.example.com/simple flask==3.0.3\n' },
+    { name: 'strict-ssl left on', code: 'FROM node:20-slim\nRUN npm config set strict-ssl true && yarn config set strict-ssl true\n' },
+    { name: 'git sslVerify true, and other config', code: 'FROM alpine:3.20\nRUN git config --global http.sslVerify true && git config --global user.name ci\n' },
+    { name: 'NODE_TLS_REJECT_UNAUTHORIZED=1', code: 'FROM node:20-slim\nENV NODE_TLS_REJECT_UNAUTHORIZED=1\nRUN NODE_TLS_REJECT_UNAUTHORIZED=1 npm ci\n' },
+    { name: 'an unknown value', code: 'FROM node:20-slim\nARG TLS\nENV NODE_TLS_REJECT_UNAUTHORIZED=$TLS\n' },
+    { name: 'echoed', code: 'FROM debian:12-slim\nRUN echo curl -k https://example.com\n' },
+    { name: 'an ARG without a default', code: 'FROM python:3.12-slim\nARG PIP_TRUSTED_HOST\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:12-slim\nRUN curl -sSLk -o /tmp/x https://example.com/x\n',
+      errors: [{ line: 2, column: 10, endLine: 2, endColumn: 15, message: '`curl -sSLk` turns off TLS certificate verification, so anyone on the network path can replace what this step downloads; drop it and add the server\'s CA certificate to the image' }],
+    },
+    {
+      name: 'curl --insecure and wget --no-check-certificate',
+      code: 'FROM debian:12-slim\nRUN curl --insecure https://a.example && \\\n    wget --no-check-certificate https://b.example\n',
+      errors: [{ line: 2, column: 10, endColumn: 20, message: '`curl --insecure`' }, { line: 3, column: 10, endColumn: 32, message: 'pass --ca-certificate=<file>' }],
+    },
+    {
+      name: 'pip and python -m pip',
+      code: 'FROM python:3.12-slim\nRUN pip install --trusted-host pypi.example.com flask && python -m pip config set global.trusted-host pypi.example.com\n',
+      errors: [{ line: 2, column: 17, endColumn: 31, message: '`pip --trusted-host pypi.example.com`' }, { line: 2, column: 83, endColumn: 102, message: '`python -m pip config set global.trusted-host`' }],
+    },
+    {
+      name: 'npm, pnpm and yarn strict-ssl',
+      code: 'FROM node:20-slim\nRUN npm config set strict-ssl false\nRUN pnpm install --strict-ssl=false\nRUN yarn config set "strict-ssl" false -g\n',
+      errors: [{ line: 2, column: 20, endColumn: 30, message: 'keep strict-ssl on' }, { line: 3, column: 18, endColumn: 36 }, { line: 4, column: 21, endColumn: 33 }],
+    },
+    {
+      name: 'git config and git -c',
+      code: 'FROM alpine:3.20\nRUN git config --global http.sslVerify false\nRUN git -c http.sslverify=false clone https://git.example/x\n',
+      errors: [{ line: 2, column: 25, endColumn: 39, message: 'http.sslCAInfo' }, { line: 3, column: 12, endColumn: 32 }],
+    },
+    {
+      name: 'variables in a RUN: for one command, and exported',
+      code: 'FROM node:20-slim\nRUN NODE_TLS_REJECT_UNAUTHORIZED=0 npm ci && export GIT_SSL_NO_VERIFY=1\n',
+      errors: [
+        { line: 2, column: 5, endColumn: 35, message: 'NODE_TLS_REJECT_UNAUTHORIZED=0 turns off TLS certificate verification for this `npm` command; remove it and pass your CA with NODE_EXTRA_CA_CERTS.' },
+        { line: 2, column: 53, endColumn: 72, message: 'GIT_SSL_NO_VERIFY=1 turns off TLS certificate verification for the rest of this RUN' },
+      ],
+    },
+    {
+      name: 'ENV in the shipped image also applies at run time; ENV in a build stage and ARG only to the build',
+      code: 'FROM python:3.12 AS build\nENV PYTHONHTTPSVERIFY=0\nARG PIP_TRUSTED_HOST=pypi.example.com\nFROM node:20-slim\nENV npm_config_strict_ssl=false NODE_TLS_REJECT_UNAUTHORIZED=0\n',
+      errors: [
+        { line: 2, column: 5, endColumn: 24, message: 'ENV PYTHONHTTPSVERIFY=0 turns off TLS certificate verification for every later build step;' },
+        { line: 3, column: 5, endColumn: 38, message: 'ARG PIP_TRUSTED_HOST=pypi.example.com' },
+        { line: 5, column: 5, endColumn: 32, message: 'every later build step and for the running container' },
+        { line: 5, column: 33, endColumn: 63, message: 'for the running container' },
+      ],
+    },
+    {
+      name: 'an ENV value from an ARG default',
+      code: 'FROM node:20-slim\nARG NO_VERIFY=0\nENV NODE_TLS_REJECT_UNAUTHORIZED=${NO_VERIFY}\n',
+      errors: [{ line: 3, column: 5, message: 'ENV NODE_TLS_REJECT_UNAUTHORIZED=0' }],
+    },
+  ],
+});
