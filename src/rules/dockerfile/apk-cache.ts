@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { findFlag, insertFlagAfter, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { commandsIn, findFlag, insertFlagAfter, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import { cacheMountCovers, removesCacheDir } from '../helpers/package-cache.js';
 import type { Command } from '../../model/shell/types.js';
 
@@ -42,7 +42,7 @@ export default defineRule({
       const sub = subcommand(cmd, VALUE_FLAGS);
       // --no-network only installs from what is already on disk, so nothing new is cached.
       if (!sub || sub.word.value !== 'add' || findFlag(cmd, '', NO_CACHE)) continue;
-      if (cacheMountCovers(df, instr, CACHE_DIRS) || df.script(instr).commands.some((c) => removesCache(c, cmd.start))) continue;
+      if (cacheMountCovers(df, instr, CACHE_DIRS) || commandsIn(df, instr).some((c) => removesCache(c, cmd.start))) continue;
       const edits = insertFlagAfter(df, instr, sub.word, '--no-cache');
       report({
         messageId: 'cache',

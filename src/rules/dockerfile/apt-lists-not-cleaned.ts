@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { canAppendAfter, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { commandsIn, canAppendAfter, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import { cacheMountCovers, removesCacheDir } from '../helpers/package-cache.js';
 import type { RunCommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
@@ -7,6 +7,7 @@ import type { Command } from '../../model/shell/types.js';
 
 const LISTS = '/var/lib/apt/lists';
 const LIST_DIRS = [LISTS];
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
 const APT_NAMES = ['apt-get', 'apt', 'aptitude', 'apt-cache'];
 const APT = new Set(APT_NAMES);
 const VALUE_FLAGS = ['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release', '-a', '--host-architecture'];
@@ -22,6 +23,12 @@ function aptSub(cmd: Command): string | undefined {
 /** `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists -delete`, or `apt-get distclean`. */
 function removesLists(cmd: Command): boolean {
   const name = cmd.base;
+  // `sh -c "... && rm -rf /var/lib/apt/lists/*"`: the script is one word, read as text.
+  if (SHELLS.has(name)) {
+    const c = cmd.args.findIndex((a) => /^-[a-z]*c$/.test(a.value));
+    const script = c >= 0 ? cmd.args[c + 1]?.value ?? '' : '';
+    return script.includes(LISTS) && /(?:^|[\s;&|(])rm\s/.test(script);
+  }
   if (name === 'rm') return removesCacheDir(cmd, LIST_DIRS);
   if (name === 'find') return cmd.args.some((a) => a.value.startsWith(LISTS)) && cmd.args.some((a) => a.value === '-delete' || a.value === '-exec');
   if (!APT.has(name)) return false;
@@ -90,7 +97,7 @@ export default defineRule({
       }
       if (!update) continue;
       const u = update;
-      const cmds = df.script(instr).commands;
+      const cmds = commandsIn(df, instr);
       if (cmds.some((c) => c.start > u.start && removesLists(c))) continue;
       if (mountedLists(df, instr)) continue;
 

@@ -1,4 +1,5 @@
 import { defineRule } from '../types.js';
+import type { Command } from '../../model/shell/types.js';
 import { aptSimulates } from '../helpers/apt.js';
 import { positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
@@ -22,6 +23,11 @@ function expandedNames(df: Dockerfile, instr: Instruction, w: ShellWord): string
   return v.split(/\s+/).filter(Boolean);
 }
 
+/** `apt-get install --only-upgrade pkg` asks for the newest version of an installed package on purpose. */
+function onlyUpgrades(cmd: Command): boolean {
+  return cmd.args.some((a) => a.value === '--only-upgrade');
+}
+
 export default defineRule({
   id: 'DF010',
   name: 'apt-unpinned',
@@ -34,7 +40,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: '`apt-get install` of a package without a `=version` pin.',
-      why: 'Without a pin, every build installs whatever version the mirror has that day, so two builds of the same Dockerfile can differ and a broken upstream release slips in unnoticed. Pin with `name=version` (or install a specific `.deb`). Debian/Ubuntu mirrors drop old versions, so pair pins with a snapshot mirror or a tool that bumps them.',
+      why: 'Without a pin, every build installs whatever version the mirror has that day, so two builds of the same Dockerfile can differ and a broken upstream release slips in unnoticed. Pin with `name=version` (or install a specific `.deb`). `apt-get install --only-upgrade` is not reported: it asks for the newest version of an installed package on purpose (what package-upgrade suggests instead of a full upgrade). Debian/Ubuntu mirrors drop old versions, so pair pins with a snapshot mirror or a tool that bumps them.',
       bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
       good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 && rm -rf /var/lib/apt/lists/*\n',
     },
@@ -45,7 +51,7 @@ export default defineRule({
   check({ df, report }) {
     for (const { instr, cmd } of runCommandsNamed(df, 'apt-get', { onbuild: true })) {
       const sub = subcommand(cmd, VALUE_FLAGS);
-      if (!sub || sub.word.value !== 'install' || aptSimulates(cmd)) continue;
+      if (!sub || sub.word.value !== 'install' || aptSimulates(cmd) || onlyUpgrades(cmd)) continue;
       // Options may also follow the subcommand; the first positional is `install` itself.
       const words = positionals(cmd.args, VALUE_FLAGS);
       for (let k = 1; k < words.length; k++) {

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { runCommandsNamed } from '../helpers/dockerfile.js';
+import { commandsIn, runCommandsNamed } from '../helpers/dockerfile.js';
 import type { Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 
@@ -111,7 +111,7 @@ export default defineRule({
     for (const { instr, cmd } of cds) {
       // One report per RUN: the first `cd` that WORKDIR could replace.
       if (instr === done) continue;
-      if (run?.instr !== instr) run = { instr, removed: removalsOf(df.script(instr).commands), above: null };
+      if (run?.instr !== instr) run = { instr, removed: removalsOf(commandsIn(df, instr)), above: null };
       if (scoped(cmd, run.removed)) {
         const t = cdTarget(cmd);
         run.above ??= new Set();

@@ -1,6 +1,7 @@
 import type { Instruction, Word } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 import { defineRule } from '../types.js';
+import { commandsIn } from '../helpers/dockerfile.js';
 
 // Tarballs that ADD unpacks by itself (plain, gzip, bzip2, xz). A bare .gz or .zip is not unpacked by ADD.
 const TARBALL = ['.tar', '.tar.gz', '.tgz', '.tar.bz2', '.tbz', '.tbz2', '.tb2', '.tar.xz', '.txz'];
@@ -76,7 +77,7 @@ export default defineRule({
       for (const instr of stage.instructions) {
         if (instr.keyword === 'COPY') unreported += track(instr, tracked);
         else if (instr.keyword === 'RUN' && unreported > 0) {
-          for (const cmd of df.script(instr).commands) {
+          for (const cmd of commandsIn(df, instr)) {
             if (!extracts(cmd)) continue;
             for (const a of cmd.args) {
               const n = fileName(a.value);

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { instructions, runCommandsNamed } from '../helpers/dockerfile.js';
+import { commandsIn, instructions, runCommandsNamed } from '../helpers/dockerfile.js';
 import type { Dockerfile } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 
@@ -39,7 +39,7 @@ export default defineRule({
         first = undefined;
       }
       if (instr.keyword !== 'RUN') continue;
-      for (const cmd of df.script(instr).commands) {
+      for (const cmd of commandsIn(df, instr)) {
         const name = cmd.base;
         if (name !== 'curl' && name !== 'wget') continue;
         if (!first) first = { name, cmd };

@@ -1,7 +1,7 @@
 import type { Dockerfile, ImageRef, Instruction, Stage } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import { defineRule } from '../types.js';
-import { baseName, positionals, subcommand } from '../helpers/dockerfile.js';
+import { commandsIn, baseName, positionals, subcommand } from '../helpers/dockerfile.js';
 
 type Tool = 'curl' | 'wget';
 const TOOLS = new Set<string>(['curl', 'wget']);
@@ -75,7 +75,7 @@ function available(df: Dockerfile, chain: Stage[]): Set<string> {
   };
   for (const stage of chain) {
     for (const instr of stage.instructions) {
-      if (instr.keyword === 'RUN') for (const cmd of df.script(instr).commands) apply(cmd);
+      if (instr.keyword === 'RUN') for (const cmd of commandsIn(df, instr)) apply(cmd);
       else if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
         // `COPY --from=curlimages/curl /usr/bin/curl /usr/bin/curl`
         const words = instr.json ? instr.json.values : instr.words.map((w) => w.value);

@@ -51,6 +51,7 @@ import npmInstallNotCi from './npm-install-not-ci.js';
 import npmUnpinned from './npm-unpinned.js';
 import onbuildInvalidTrigger from './onbuild-invalid-trigger.js';
 import packageUpgrade from './package-upgrade.js';
+import packageVerificationDisabled from './package-verification-disabled.js';
 import pipCache from './pip-cache.js';
 import pipUnpinned from './pip-unpinned.js';
 import pipeToShell from './pipe-to-shell.js';
@@ -142,6 +143,7 @@ export const rules = [
   npmUnpinned,
   onbuildInvalidTrigger,
   packageUpgrade,
+  packageVerificationDisabled,
   pipCache,
   pipUnpinned,
   pipeToShell,

@@ -93,7 +93,9 @@ export default defineRule({
     // Only the curl and wget commands (from the per-file index, in file order), with their RUN's commands around them.
     for (const { instr, cmd: c, base: fetcher } of runCommandsNamed(df, FETCHERS, { onbuild: true })) {
       const cmds = df.script(instr).commands;
-      const i = cmds.indexOf(c);
+      // A command run by a wrapper (`sudo curl ...`) stands where its wrapper does.
+      let i = cmds.indexOf(c);
+      if (i < 0) i = cmds.findIndex((x) => x.start <= c.start && x.end === c.end);
       if (!c.nested) {
         if (c.after !== '|' || !toStdout(c, fetcher)) continue;
         // The pipe partner is the next top-level command (commands from `$(...)` inside curl's words come first).

@@ -1,6 +1,6 @@
 import { defineRule } from '../types.js';
-import { instructions, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
-import { PIP, pipArgs } from '../helpers/pip.js';
+import { instructions, runCommandsAssigning, runCommandsNamed, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
+import { isPipOrPython, PIP, pipArgs } from '../helpers/pip.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 
@@ -14,6 +14,8 @@ const INSTEAD = {
   node: 'remove it and pass your CA with NODE_EXTRA_CA_CERTS',
   python: `remove it and ${CA}`,
   go: `remove it and ${CA}`,
+  rpm: `keep sslverify on and ${CA}, or set sslcacert= in the .repo file`,
+  apt: `keep peer verification on and ${CA}, or set Acquire::https::CAInfo`,
 };
 type Tool = keyof typeof INSTEAD;
 
@@ -22,7 +24,8 @@ const CURL_SHORT_VALUE = new Set('AbcCdDeEFHKmoPQrtTuUwxXyYz');
 const CURL_INSECURE = new Set(['--insecure', '--proxy-insecure', '--doh-insecure']);
 const FALSE = /^(?:false|0|no|off)$/i;
 const NPM = new Set(['npm', 'pnpm', 'yarn']);
-const SHELL_SETTERS = new Set(['export', 'env', 'declare', 'typeset', 'readonly', 'local']);
+// Builtins that set variables for the rest of the script (`env X=0 cmd` is read as `X=0 cmd`: see wrappers.ts).
+const SHELL_SETTERS = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
 const GIT_GLOBAL_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env']);
 
 /** Environment variables that turn verification off, and when a value does. */
@@ -46,7 +49,7 @@ interface Hit {
 
 /** The variable's entry (npm reads its `npm_config_*` variables in any case). */
 function variableSpec(name: string): { tool: Tool; disables: (value: string) => boolean } | undefined {
-  return VARIABLES.get(name) ?? (name.toUpperCase() === 'NPM_CONFIG_STRICT_SSL' ? VARIABLES.get('NPM_CONFIG_STRICT_SSL') : undefined);
+  return VARIABLES.get(name) ?? (name.length === 21 && name.toUpperCase() === 'NPM_CONFIG_STRICT_SSL' ? VARIABLES.get('NPM_CONFIG_STRICT_SSL') : undefined);
 }
 
 /** `NAME=value` (an assignment, or an argument of export/env) that disables verification. */
@@ -138,39 +141,47 @@ function gitHit(cmd: Command): Hit | undefined {
   return undefined;
 }
 
+const SSLVERIFY_OFF = /^(?:[\w.*-]+\.)?sslverify=(?:0|false|no|off)$/i;
+const APT_VERIFY_OFF = /^Acquire::https?::(?:[^:=]+::)?Verify-(?:Peer|Host)=(?:false|no|0|off)$/i;
+
+/** `dnf --setopt=sslverify=0`, `yum --setopt=repo.sslverify=false`. */
+function rpmHit(cmd: Command): Hit | undefined {
+  const args = cmd.args;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (v.startsWith('--setopt=') && SSLVERIFY_OFF.test(v.slice(9))) return { span: args[i], what: `${cmd.base} ${v}`, tool: 'rpm' };
+    if (v === '--setopt' && SSLVERIFY_OFF.test(args[i + 1]?.value ?? '')) return { span: args[i + 1], what: `${cmd.base} --setopt ${args[i + 1].value}`, tool: 'rpm' };
+  }
+  return undefined;
+}
+
+/** `apt-get -o Acquire::https::Verify-Peer=false`. */
+function aptHit(cmd: Command): Hit | undefined {
+  const args = cmd.args;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    const setting = v === '-o' || v === '--option' ? args[i + 1]?.value ?? '' : v.startsWith('-o') ? v.slice(2) : '';
+    if (APT_VERIFY_OFF.test(setting)) return { span: v.startsWith('-o') && v.length > 2 ? args[i] : args[i + 1], what: `${cmd.base} -o ${setting}`, tool: 'apt' };
+  }
+  return undefined;
+}
+
 const BY_COMMAND = new Map<string, (cmd: Command) => Hit | undefined>([
   ['curl', curlHit],
   ['wget', wgetHit],
   ['git', gitHit],
+  ...['yum', 'dnf', 'microdnf', 'tdnf'].map((n) => [n, rpmHit] as [string, (cmd: Command) => Hit | undefined]),
+  ...['apt-get', 'apt', 'aptitude'].map((n) => [n, aptHit] as [string, (cmd: Command) => Hit | undefined]),
   ...[...NPM].map((n) => [n, npmHit] as [string, (cmd: Command) => Hit | undefined]),
 ]);
 
-function commandHits(cmd: Command): Hit[] {
-  const hits: Hit[] = [];
-  // `X=0 cmd` sets X for cmd only; `X=0` alone, or `export X=0`, for the rest of the script.
-  const prefixScope = cmd.name === '' ? 'the rest of this RUN' : `this \`${cmd.base}\` command`;
-  for (const a of cmd.assignments) {
-    const h = variableHit(a, prefixScope);
-    if (h) hits.push(h);
-  }
-  if (SHELL_SETTERS.has(cmd.base)) {
-    const scope = cmd.base === 'env' ? 'the command `env` runs' : 'the rest of this RUN';
-    for (const a of cmd.args) {
-      const h = variableHit(a, scope);
-      if (h) hits.push(h);
-    }
-  }
-  const h = (BY_COMMAND.get(cmd.base) ?? pipHit)(cmd);
-  if (h) hits.push(h);
-  return hits;
-}
-
-const WATCHED = (base: string): boolean => base === '' || BY_COMMAND.has(base) || SHELL_SETTERS.has(base) || base.startsWith('pip') || base.startsWith('python');
+const WITH_ONBUILD = { onbuild: true };
+const checksOwnSwitches = (base: string): boolean => BY_COMMAND.has(base) || isPipOrPython(base);
 
 export default defineRule({
   id: 'DF115',
   name: 'tls-verification-disabled',
-  aliases: ['CKV2_DOCKER_2', 'CKV2_DOCKER_3', 'CKV2_DOCKER_4', 'CKV2_DOCKER_5', 'CKV2_DOCKER_6', 'CKV2_DOCKER_16'],
+  aliases: ['CKV2_DOCKER_2', 'CKV2_DOCKER_3', 'CKV2_DOCKER_4', 'CKV2_DOCKER_5', 'CKV2_DOCKER_6', 'CKV2_DOCKER_12', 'CKV2_DOCKER_13', 'CKV2_DOCKER_14', 'CKV2_DOCKER_15', 'CKV2_DOCKER_16'],
   meta: {
     target: 'dockerfile',
     category: 'security',
@@ -179,7 +190,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'A download turns off TLS certificate verification (`curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, `strict-ssl false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, ...).',
-      why: 'Without certificate checks anyone on the network path (a proxy, a compromised mirror, public Wi-Fi on a laptop build) can serve a different file, and the build installs it. The switch is usually a workaround for a corporate proxy or a private CA: add that CA to the image instead (COPY it to /usr/local/share/ca-certificates/ and run update-ca-certificates, or give the tool its CA file). An ENV in the image you ship is worse: the running application skips the checks too. Flags curl `-k`/`--insecure` (also inside bundles like `-sSLk`), wget `--no-check-certificate`, pip `--trusted-host` and `pip config set global.trusted-host`, npm/pnpm/yarn `strict-ssl false`, git `http.sslVerify false`, and the variables NODE_TLS_REJECT_UNAUTHORIZED=0, PYTHONHTTPSVERIFY=0, GIT_SSL_NO_VERIFY, PIP_TRUSTED_HOST, NPM_CONFIG_STRICT_SSL=false, YARN_ENABLE_STRICT_SSL=false and GOINSECURE, set by ENV, ARG or in a RUN. Checkov reports these as CKV2_DOCKER_2 to _6 and _16.',
+      why: 'Without certificate checks anyone on the network path (a proxy, a compromised mirror, public Wi-Fi on a laptop build) can serve a different file, and the build installs it. The switch is usually a workaround for a corporate proxy or a private CA: add that CA to the image instead (COPY it to /usr/local/share/ca-certificates/ and run update-ca-certificates, or give the tool its CA file). An ENV in the image you ship is worse: the running application skips the checks too. Flags curl `-k`/`--insecure` (also inside bundles like `-sSLk`), wget `--no-check-certificate`, pip `--trusted-host` and `pip config set global.trusted-host`, npm/pnpm/yarn `strict-ssl false`, git `http.sslVerify false`, yum/dnf `--setopt=sslverify=0`, apt `-o Acquire::https::Verify-Peer=false`, and the variables NODE_TLS_REJECT_UNAUTHORIZED=0, PYTHONHTTPSVERIFY=0, GIT_SSL_NO_VERIFY, PIP_TRUSTED_HOST, NPM_CONFIG_STRICT_SSL=false, YARN_ENABLE_STRICT_SSL=false and GOINSECURE, set by ENV, ARG or in a RUN. Checkov reports these as CKV2_DOCKER_2 to _6 and _12 to _16.',
       bad: 'FROM node:20.11-slim\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\nRUN curl -sSLk -o /tmp/tool.tgz https://example.com/tool.tgz\n',
       good: 'FROM node:20.11-slim\nCOPY corp-ca.crt /usr/local/share/ca-certificates/\nRUN update-ca-certificates\nENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt\nRUN curl -sSL -o /tmp/tool.tgz https://example.com/tool.tgz\n',
       references: ['https://curl.se/docs/sslcerts.html', 'https://nodejs.org/api/cli.html#node_tls_reject_unauthorizedvalue'],
@@ -190,20 +201,38 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { cmd } of runCommandsWhere(df, WATCHED, { onbuild: true })) {
-      for (const h of commandHits(cmd)) {
-        report({ messageId: h.scope ? 'variable' : 'run', data: { what: h.what, instead: INSTEAD[h.tool], scope: h.scope ?? '' }, span: h.span });
+    // Every command: a variable can prefix any of them (`NODE_TLS_REJECT_UNAUTHORIZED=0 node seed.js`).
+    const hits: Hit[] = [];
+    // The tools' own switches, then variables: a prefix may sit on any command (`NODE_TLS_REJECT_UNAUTHORIZED=0 node seed.js`).
+    for (const { cmd } of runCommandsWhere(df, checksOwnSwitches, WITH_ONBUILD)) {
+      const h = (BY_COMMAND.get(cmd.base) ?? pipHit)(cmd);
+      if (h) hits.push(h);
+    }
+    for (const { cmd } of runCommandsNamed(df, SHELL_SETTERS, WITH_ONBUILD)) {
+      for (const a of cmd.args) {
+        const h = variableHit(a, 'the rest of this RUN');
+        if (h) hits.push(h);
       }
+    }
+    for (const { cmd } of runCommandsAssigning(df, WITH_ONBUILD)) {
+      // `X=0 cmd` sets X for cmd only; `X=0` alone for the rest of the script.
+      const scope = cmd.name === '' ? 'the rest of this RUN' : `this \`${cmd.base}\` command`;
+      for (const a of cmd.assignments) {
+        const h = variableHit(a, scope);
+        if (h) hits.push(h);
+      }
+    }
+    for (const h of hits) {
+      report({ messageId: h.scope ? 'variable' : 'run', data: { what: h.what, instead: INSTEAD[h.tool], scope: h.scope ?? '' }, span: h.span });
     }
     for (const instr of instructions(df, { onbuild: true })) {
       if (instr.keyword !== 'ENV' && instr.keyword !== 'ARG') continue;
       const shipped = instr.keyword === 'ENV' && instr.parent === null && df.shippedStages.has(instr.stage);
       for (const pair of instr.pairs) {
-        if (!pair.hasValue) continue;
+        const spec = pair.hasValue ? variableSpec(pair.key) : undefined;
+        if (!spec) continue;
         const value = df.expand(instr, pair.value);
-        if (value === null) continue;
-        const spec = variableSpec(pair.key);
-        if (!spec || !spec.disables(value)) continue;
+        if (value === null || !spec.disables(value)) continue;
         report({
           messageId: 'variable',
           data: {

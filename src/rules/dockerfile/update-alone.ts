@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { runCommandsWhere, stageChain, subcommand, type RunCommand } from '../helpers/dockerfile.js';
+import { commandsIn, runCommandsWhere, stageChain, subcommand, type RunCommand } from '../helpers/dockerfile.js';
 import { indexFamily, type IndexFamily } from '../helpers/package-index.js';
 import type { Command } from '../../model/shell/types.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
@@ -56,7 +56,7 @@ export default defineRule({
       const fam = indexFamily(cmd.base)!;
       const sub = subcommand(cmd, fam.valueFlags);
       if (!sub || !fam.refresh.includes(sub.word.value)) return;
-      const later = df.script(instr).commands.filter((c) => c.start > cmd.start);
+      const later = commandsIn(df, instr).filter((c) => c.start > cmd.start);
       if (later.some((c) => mayUseIndex(c, fam))) return;
       const reader = laterReader(df, calls, i, fam);
       if (!reader) return;

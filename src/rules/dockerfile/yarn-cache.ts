@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { canAppendAfter, instructions, mounts, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { commandsIn, canAppendAfter, instructions, mounts, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import { lastCommandOf } from '../helpers/package-cache.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
@@ -75,7 +75,7 @@ export default defineRule({
     const berry = BERRY.test(df.source.text);
     for (const instr of instructions(df, WITH_ONBUILD)) {
       if (instr.keyword !== 'RUN' || !df.shippedStages.has(instr.stage)) continue;
-      const cmds = df.script(instr).commands;
+      const cmds = commandsIn(df, instr);
       // Worked out once per RUN, when it installs: where the fix goes and whether it may.
       let fixAt: Command | null | undefined;
       const fixPlace = (): Command | null => {

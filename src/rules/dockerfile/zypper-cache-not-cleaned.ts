@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { canAppendAfter, runCommandsNamed } from '../helpers/dockerfile.js';
+import { commandsIn, canAppendAfter, runCommandsNamed } from '../helpers/dockerfile.js';
 import { zypperSubcommand } from '../helpers/zypper.js';
 import { cacheMountCovers, firstUncleanedFill, lastCommandOf, removesCacheDir } from '../helpers/package-cache.js';
 import type { Instruction } from '../../model/dockerfile/types.js';
@@ -54,7 +54,7 @@ export default defineRule({
     for (const { instr } of runCommandsNamed(df, 'zypper', WITH_ONBUILD)) {
       if (instr === prev) continue;
       prev = instr;
-      const cmds = df.script(instr).commands;
+      const cmds = commandsIn(df, instr);
       const first = firstUncleanedFill(cmds, cleans, fills);
       if (!first || cacheMountCovers(df, instr, CACHE_DIRS)) continue;
       const last = lastCommandOf(cmds, ZYPPER);

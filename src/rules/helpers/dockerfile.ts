@@ -8,6 +8,7 @@ import { parseImageRef } from '../../model/dockerfile/image-ref.js';
 import { parseImageName, type ImageName } from '../../model/compose/images.js';
 import { isDevContainerPath } from './devcontainer.js';
 import { isNextLinePragma } from '../../engine/suppressions.js';
+import { innerCommand, isWrapper } from './wrappers.js';
 
 /**
  * Every instruction in file order; with `onbuild`, ONBUILD triggers are yielded too
@@ -64,6 +65,11 @@ export function runCommandsWhere(df: Dockerfile, test: (base: string) => boolean
   return matched ? idx.all.filter((rc) => matched.has(rc.base)) : found;
 }
 
+/** The RUN commands (as `runCommands`) that carry `NAME=value` prefixes, in order. */
+export function runCommandsAssigning(df: Dockerfile, opts: { onbuild?: boolean } = {}): readonly RunCommand[] {
+  return runIndex(df, !!opts.onbuild).assigning;
+}
+
 /**
  * Does any RUN (ONBUILD ones included) run a command whose base name is in `names` (or passes the test)?
  * A cheap pre-check for rules that walk every command but only act on a few tools.
@@ -80,13 +86,41 @@ export function runsAny(df: Dockerfile, names: Iterable<string> | ((base: string
 
 const NONE: readonly RunCommand[] = [];
 
+/**
+ * The commands of one RUN (or ONBUILD RUN) in order, each wrapper followed by the command it runs
+ * (`sudo rm -rf /var/lib/apt/lists/*` also as `rm -rf ...`): what a rule scans for a cleanup or an
+ * install in the same RUN.
+ */
+export function commandsIn(df: Dockerfile, instr: Instruction): readonly Command[] {
+  // Most files run no wrapper: then a RUN's commands are its script's.
+  if (!runIndex(df, true).wrapped) return instr.keyword === 'RUN' ? df.script(instr).commands : NO_COMMANDS;
+  const idx = indexOf(df);
+  if (!idx.byRun) {
+    idx.byRun = new Map();
+    let list: Command[] = [];
+    let prev: Instruction | undefined;
+    for (const rc of runIndex(df, true).all) {
+      if (rc.instr !== prev) idx.byRun.set((prev = rc.instr), (list = []));
+      list.push(rc.cmd);
+    }
+  }
+  return idx.byRun.get(instr) ?? NO_COMMANDS;
+}
+const NO_COMMANDS: readonly Command[] = [];
+
 interface RunIndex {
   all: RunCommand[];
   byName: Map<string, RunCommand[]>;
+  /** Commands with `NAME=value` prefixes (`X=1 cmd`, or `env X=1 cmd` read as such). */
+  assigning: RunCommand[];
+  /** Whether some command runs another (`sudo apt-get ...`), indexed as a command of its own. */
+  wrapped: boolean;
 }
 
 interface FileIndex {
   withTriggers: Instruction[];
+  /** Each RUN's commands with wrapped ones (commandsIn). */
+  byRun?: Map<Instruction, Command[]>;
   runs?: RunIndex;
   runsWithTriggers?: RunIndex;
   shells?: ShellIndex;
@@ -128,18 +162,26 @@ function runIndex(df: Dockerfile, onbuild: boolean): RunIndex {
   if (!idx.runsWithTriggers) {
     const all: RunCommand[] = [];
     const byName = new Map<string, RunCommand[]>();
+    const assigning: RunCommand[] = [];
+    let wrapped = false;
     for (const instr of idx.withTriggers) {
       if (instr.keyword !== 'RUN') continue;
       const stage = df.stages[instr.stage];
       for (const cmd of df.script(instr).commands) {
-        const rc: RunCommand = { instr, cmd, stage, base: cmd.base };
-        all.push(rc);
-        const list = byName.get(rc.base);
-        if (list) list.push(rc);
-        else byName.set(rc.base, [rc]);
+        // A wrapper (`sudo apt-get ...`, `env X=1 pip ...`, `xargs apk add`) is indexed under its own
+        // name and, right after it, the command it runs under that command's name.
+        for (let c: Command | undefined = cmd, depth = 0; c && depth < 4; c = isWrapper(c.base) ? innerCommand(c) : undefined, depth++) {
+          const rc: RunCommand = { instr, cmd: c, stage, base: c.base };
+          all.push(rc);
+          const list = byName.get(rc.base);
+          if (list) list.push(rc);
+          else byName.set(rc.base, [rc]);
+          if (c.assignments.length > 0) assigning.push(rc);
+          if (depth > 0) wrapped = true;
+        }
       }
     }
-    idx.runsWithTriggers = { all, byName };
+    idx.runsWithTriggers = { all, byName, assigning, wrapped };
   }
   if (onbuild) return idx.runsWithTriggers;
   // Without ONBUILD triggers: the same index when the file has none (the usual case), else a filtered copy.
@@ -153,7 +195,7 @@ function runIndex(df: Dockerfile, onbuild: boolean): RunIndex {
         const kept = list.filter(own);
         if (kept.length > 0) byName.set(name, kept);
       }
-      idx.runs = { all: full.all.filter(own), byName };
+      idx.runs = { all: full.all.filter(own), byName, assigning: full.assigning.filter(own), wrapped: full.wrapped };
     }
   }
   return idx.runs;

@@ -8,6 +8,7 @@ import { baseBoundaryIndex } from '../../model/image/economics.js';
 import { readFile } from '../../model/image/fs.js';
 import type { ImageFile, ImageModel } from '../../model/image/types.js';
 import { parseShell } from '../../model/shell/parse.js';
+import { innerCommand } from './wrappers.js';
 import type { Command } from '../../model/shell/types.js';
 import { baseName } from './dockerfile.js';
 
@@ -141,16 +142,9 @@ export function cleanScript(script: string): string {
  * `apt-get update`. Returns the base name and the words after it.
  */
 export function unwrapCommand(cmd: Command): { name: string; args: string[] } {
-  let words = cmd.words.map((w) => w.value);
-  for (let guard = 0; guard < 4 && words.length > 0; guard++) {
-    const name = baseName(words[0]);
-    if (name === 'sudo' || name === 'doas' || name === 'env' || name === 'nice' || name === 'nohup' || name === 'command' || name === 'exec' || name === 'time') {
-      let i = 1;
-      while (i < words.length && (words[i].startsWith('-') || (name === 'env' && ASSIGNMENT.test(words[i])))) i++;
-      words = words.slice(i);
-    } else break;
-  }
-  return { name: words.length > 0 ? baseName(words[0]) : '', args: words.slice(1) };
+  let c = cmd;
+  for (let depth = 0, inner = innerCommand(c); inner && depth < 4; inner = innerCommand(c), depth++) c = inner;
+  return { name: c.base, args: c.args.map((w) => w.value) };
 }
 
 /** The first word after options (`apt-get -qq update` -> `update`); `valueFlags` take the next word. */

@@ -6,7 +6,7 @@
 import type { Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { DockerfileContext } from '../types.js';
-import { canAppendAfter, hasFlag, insertFlagAfter, packageSpecs, positionals, runCommandsNamed } from './dockerfile.js';
+import { commandsIn, canAppendAfter, hasFlag, insertFlagAfter, packageSpecs, positionals, runCommandsNamed } from './dockerfile.js';
 import { cacheMountCovers, firstUncleanedFill, lastCommandOf, removesCacheDir } from './package-cache.js';
 
 // yum/dnf options whose value is the next word.
@@ -81,7 +81,7 @@ export function checkCacheNotCleaned({ df, report }: DockerfileContext, tools: R
   for (const { instr } of runCommandsNamed(df, tools, WITH_ONBUILD)) {
     if (instr === prev) continue;
     prev = instr;
-    const cmds = df.script(instr).commands;
+    const cmds = commandsIn(df, instr);
     const first = firstUncleanedFill(cmds, (c) => cleans(c, spec.cacheDirs), (c) => (tools.has(c.base) ? action(c, spec.fills) : undefined));
     if (!first || cacheMountCovers(df, instr, spec.cacheDirs, spec.mountCovers)) continue;
     const words = first.fill;

@@ -4,6 +4,8 @@ import { ruleTester, runRule } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'lists removed by sudo', code: 'FROM debian:12-slim\nRUN sudo apt-get update && sudo apt-get install -y curl && sudo rm -rf /var/lib/apt/lists/*\n' },
+    { name: 'lists removed in a bash -c script', code: 'FROM debian:12-slim\nRUN sudo apt-get update && sudo bash -c "apt-get install -y curl && rm -rf /var/lib/apt/lists/*"\n' },
     'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
     'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -fr /var/lib/apt/lists /tmp/*\n',
     'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -r -f /var/lib/apt/lists/\n',
@@ -19,6 +21,11 @@ ruleTester(rule, {
     'FROM debian:12\nRUN apt-cache update\n',
   ],
   invalid: [
+    {
+      name: 'an update run by sudo',
+      code: 'FROM debian:12-slim\nRUN sudo apt-get update && sudo apt-get install -y curl\n',
+      errors: [{ line: 2, column: 10, endColumn: 24 }],
+    },
     {
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 19, message: 'rm -rf /var/lib/apt/lists/*' }],

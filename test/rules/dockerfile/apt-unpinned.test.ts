@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: '--only-upgrade asks for the newest version', code: 'FROM debian:12-slim\nRUN apt-get install -y --only-upgrade openssl\n' },
     { name: 'apt-get install -s only simulates (a probe, docker-library postgres)', code: 'FROM debian:12-slim\nRUN apt-get update && if apt-get install -s postgresql-18 > /dev/null 2>&1; then echo ok; fi && apt-get install --simulate curl && apt-get install -qs wget\n' },
     'FROM debian:12\nRUN apt-get install -y curl=7.88.1-10\n',
     'FROM debian:12\nRUN apt-get install -y ./local.deb /tmp/pkg.deb pkg.deb\n',
@@ -20,6 +21,11 @@ ruleTester(rule, {
     { name: 'command substitution', code: 'FROM debian:12\nRUN apt-get install -y $(cat /pkgs.txt)\n' },
   ],
   invalid: [
+    {
+      name: 'run by sudo and by env',
+      code: 'FROM debian:12-slim\nRUN sudo apt-get install -y curl && env DEBIAN_FRONTEND=noninteractive \\\n    apt-get install -y jq\n',
+      errors: [{ line: 2, column: 29, endColumn: 33, message: 'Package "curl"' }, { line: 3, column: 24, endColumn: 26, message: 'Package "jq"' }],
+    },
     {
       code: 'FROM debian:12\nRUN apt-get install -y curl\n',
       errors: [{ line: 2, column: 24, endLine: 2, endColumn: 28, message: '"curl"' }],

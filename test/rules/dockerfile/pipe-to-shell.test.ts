@@ -14,6 +14,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a fetcher run by sudo',
+      code: 'FROM debian:12-slim\nRUN sudo curl -fsSL https://example.com/install.sh | sh\n',
+      errors: [{ line: 2, column: 10, endColumn: 56, message: 'The output of curl is run directly by sh' }],
+    },
+    {
       code: 'FROM debian:12-slim\nRUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash -\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 62, message: 'The output of curl is run directly by bash' }],
     },

@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'sslverify on', code: 'FROM rockylinux:9\nRUN dnf --setopt=sslverify=1 install -y x && apt-get -o Acquire::https::Verify-Peer=true update\n' },
     'FROM debian:12-slim\nRUN curl -fsSL -o /tmp/x https://example.com/x\n',
     { name: 'k as the value of -o and of a header', code: 'FROM debian:12-slim\nRUN curl -o -k https://example.com/x && curl -H -k https://example.com/y\n' },
     { name: 'a bundle whose k is part of a value', code: 'FROM debian:12-slim\nRUN curl -sSLokey.pem https://example.com/x\n' },
@@ -16,6 +17,19 @@ ruleTester(rule, {
     { name: 'an ARG without a default', code: 'FROM python:3.12-slim\nARG PIP_TRUSTED_HOST\n' },
   ],
   invalid: [
+    {
+      name: 'a variable before any command, and through env',
+      code: 'FROM node:20-slim\nRUN NODE_TLS_REJECT_UNAUTHORIZED=0 node seed.js && env GIT_SSL_NO_VERIFY=true git clone https://git.example/x\n',
+      errors: [
+        { line: 2, column: 5, endColumn: 35, message: 'for this `node` command' },
+        { line: 2, column: 56, endColumn: 78, message: 'GIT_SSL_NO_VERIFY=true turns off TLS certificate verification for this `git` command' },
+      ],
+    },
+    {
+      name: 'dnf sslverify and apt Verify-Peer',
+      code: 'FROM rockylinux:9\nRUN dnf --setopt=sslverify=0 install -y x\nFROM debian:12-slim\nRUN apt-get -o Acquire::https::Verify-Peer=false update\n',
+      errors: [{ line: 2, column: 9, endColumn: 29, message: 'sslcacert=' }, { line: 4, column: 16, endColumn: 49, message: 'Acquire::https::CAInfo' }],
+    },
     {
       code: 'FROM debian:12-slim\nRUN curl -sSLk -o /tmp/x https://example.com/x\n',
       errors: [{ line: 2, column: 10, endLine: 2, endColumn: 15, message: '`curl -sSLk` turns off TLS certificate verification, so anyone on the network path can replace what this step downloads; drop it and add the server\'s CA certificate to the image' }],

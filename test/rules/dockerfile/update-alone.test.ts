@@ -21,6 +21,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'run by sudo',
+      code: 'FROM gitpod/workspace-base:2024\nRUN sudo apt-get update\nRUN sudo apt-get install -y curl\n',
+      errors: [{ line: 2, column: 10, endColumn: 24, message: 'on line 3' }],
+    },
+    {
       code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y curl\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 19, message: '`apt-get update` runs in a RUN that installs nothing after it, and the build cache keeps that layer: `apt-get install` on line 3 then installs from a stale index. Run `apt-get update` and the install in the same RUN.' }],
     },

@@ -1,0 +1,133 @@
+import { defineRule } from '../types.js';
+import { positionals, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
+import type { Command, ShellWord } from '../../model/shell/types.js';
+import type { Span } from '../../model/source.js';
+
+const APT = new Set(['apt-get', 'apt', 'aptitude']);
+const RPM_TOOLS = new Set(['yum', 'dnf', 'microdnf', 'tdnf']);
+const APT_FLAGS = new Set(['--allow-unauthenticated', '--allow-insecure-repositories', '--force-yes']);
+// `-o Name=value` settings that do the same as those flags.
+const APT_OPTIONS = /^(?:APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|APT::Get::force-yes)=(?:true|yes|1|on)$/i;
+const RPM_SKIPS = new Set(['--nosignature', '--nodigest', '--noverify', '--nofiledigest']);
+const GPG_OFF = /^(?:[\w.*-]+\.)?(?:gpgcheck|repo_gpgcheck)=(?:0|false|no|off)$/i;
+const APK_VALUE = ['-X', '--repository', '-p', '--root', '--arch', '-t', '--virtual', '--cache-dir', '--keys-dir', '--repositories-file'];
+const RPM_VALUE = ['-c', '--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--repo', '-x', '--exclude', '--setopt'];
+// An apt sources entry that trusts a repository without signatures: `deb [trusted=yes] https://...`.
+const TRUSTED_SOURCE = /\bdeb(?:-src)?\s+\[([^\]]*)\]\s*(\S+)/;
+const TRUSTING_OPTION = /\b(?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)=yes\b/;
+// A package file on disk (built or downloaded earlier), not one fetched from a repository.
+const LOCAL_PACKAGE = /^(?![a-z][a-z0-9+.-]*:\/\/)\S*\.(?:apk|rpm)$/i;
+
+interface Hit {
+  span: Span;
+  what: string;
+  instead: string;
+}
+
+const APT_INSTEAD = 'import the repository\'s signing key (a keyring under /etc/apt/keyrings and `signed-by=` in the sources entry) instead';
+const RPM_INSTEAD = 'import the repository\'s GPG key (`rpm --import <key>` or `gpgkey=` in the .repo file) instead';
+
+/** Every operand is a package file on disk: verifying it is the job of the step that fetched or built it. */
+function onlyLocalFiles(words: ShellWord[]): boolean {
+  return words.length > 0 && words.every((w) => LOCAL_PACKAGE.test(w.value));
+}
+
+function aptHit(cmd: Command): Hit | undefined {
+  const args = cmd.args;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (APT_FLAGS.has(v)) return { span: args[i], what: `${cmd.base} ${v}`, instead: APT_INSTEAD };
+    if ((v === '-o' || v === '--option') && APT_OPTIONS.test(args[i + 1]?.value ?? '')) return { span: args[i + 1], what: `${cmd.base} -o ${args[i + 1].value}`, instead: APT_INSTEAD };
+    if (v.startsWith('-o') && APT_OPTIONS.test(v.slice(2))) return { span: args[i], what: `${cmd.base} ${v}`, instead: APT_INSTEAD };
+  }
+  return undefined;
+}
+
+function apkHit(cmd: Command): Hit | undefined {
+  const flag = cmd.args.find((a) => a.value === '--allow-untrusted');
+  const sub = subcommand(cmd, APK_VALUE);
+  if (!flag || !sub || sub.word.value !== 'add') return undefined;
+  if (onlyLocalFiles(positionals(cmd.args.slice(sub.index + 1), APK_VALUE))) return undefined;
+  return { span: flag, what: 'apk add --allow-untrusted', instead: 'add the repository\'s public key to /etc/apk/keys instead' };
+}
+
+function yumHit(cmd: Command): Hit | undefined {
+  const args = cmd.args;
+  let found: ShellWord | undefined;
+  for (let i = 0; i < args.length && !found; i++) {
+    const v = args[i].value;
+    if (v === '--nogpgcheck' || v === '--no-gpgchecks') found = args[i];
+    else if (v.startsWith('--setopt=') && GPG_OFF.test(v.slice(9))) found = args[i];
+    else if (v === '--setopt' && GPG_OFF.test(args[i + 1]?.value ?? '')) found = args[i + 1];
+  }
+  if (!found) return undefined;
+  const sub = subcommand(cmd, RPM_VALUE);
+  if (sub && onlyLocalFiles(positionals(args.slice(sub.index + 1), RPM_VALUE))) return undefined;
+  return { span: found, what: `${cmd.base} ${found.value}`, instead: RPM_INSTEAD };
+}
+
+function rpmHit(cmd: Command): Hit | undefined {
+  const flag = cmd.args.find((a) => RPM_SKIPS.has(a.value));
+  if (!flag) return undefined;
+  // Only installs and upgrades from a URL: a local file's check belongs to the step that fetched it.
+  const remote = cmd.args.some((a) => /^(?:https?|ftp):\/\//.test(a.value));
+  return remote ? { span: flag, what: `rpm ${flag.value}`, instead: RPM_INSTEAD } : undefined;
+}
+
+/** `echo 'deb [trusted=yes] https://...' > /etc/apt/sources.list.d/x.list`, `echo gpgcheck=0 >> x.repo`. */
+function writtenConfigHit(cmd: Command): Hit | undefined {
+  for (const a of cmd.args) {
+    const v = a.value;
+    // Both settings have an `=`; most echoed words have none.
+    if (!v.includes('=')) continue;
+    const m = TRUSTED_SOURCE.exec(v);
+    if (m && TRUSTING_OPTION.test(m[1]) && !/^(?:file|copy|cdrom):/.test(m[2])) {
+      return { span: a, what: `[${m[1].trim()}] ${m[2]}`, instead: APT_INSTEAD };
+    }
+    if (!v.includes('gpgcheck')) continue;
+    for (const line of v.split(/\\n|\n/)) {
+      if (GPG_OFF.test(line.trim())) return { span: a, what: line.trim(), instead: RPM_INSTEAD };
+    }
+  }
+  return undefined;
+}
+
+function commandHit(cmd: Command): Hit | undefined {
+  const base = cmd.base;
+  if (APT.has(base)) return aptHit(cmd);
+  if (base === 'apk') return apkHit(cmd);
+  if (RPM_TOOLS.has(base)) return yumHit(cmd);
+  if (base === 'rpm') return rpmHit(cmd);
+  return writtenConfigHit(cmd);
+}
+
+const WATCHED = (base: string): boolean => APT.has(base) || RPM_TOOLS.has(base) || base === 'apk' || base === 'rpm' || base === 'echo' || base === 'printf';
+
+export default defineRule({
+  id: 'DF116',
+  name: 'package-verification-disabled',
+  aliases: ['CKV2_DOCKER_7', 'CKV2_DOCKER_8', 'CKV2_DOCKER_9', 'CKV2_DOCKER_10', 'CKV2_DOCKER_11'],
+  meta: {
+    target: 'dockerfile',
+    category: 'security',
+    severity: 'warning',
+    fixable: null,
+    status: 'stable',
+    docs: {
+      summary: 'A package manager installs without checking signatures (`apt-get --allow-unauthenticated`, `apk add --allow-untrusted`, `dnf --nogpgcheck`, `deb [trusted=yes] https://...`, `gpgcheck=0`).',
+      why: 'Package signatures are what prove that a package comes from its publisher and not from a compromised mirror or a proxy in the middle. Turning the check off makes every install from that repository a blind download run as root. Import the repository\'s signing key instead (a keyring with `signed-by=` for apt, /etc/apk/keys for apk, `rpm --import` or `gpgkey=` for rpm). Flags apt-get/apt `--allow-unauthenticated`, `--allow-insecure-repositories`, `--force-yes` and their `-o` settings; `apk add --allow-untrusted`; yum/dnf/microdnf/tdnf `--nogpgcheck` and `--setopt=gpgcheck=0`; rpm `--nosignature`/`--nodigest`/`--noverify`/`--nofiledigest` on a URL; and sources or .repo lines written with echo/printf (`deb [trusted=yes] https://...`, `gpgcheck=0`). Installing package files from disk (`apk add --allow-untrusted /tmp/pkgs/*.apk`, a `file:` repository) is not reported: those were built or downloaded by an earlier step, which is where their check belongs. Checkov reports these as CKV2_DOCKER_7 to _11.',
+      bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --allow-unauthenticated vendor-tool && rm -rf /var/lib/apt/lists/*\n',
+      good: 'FROM debian:12-slim\nCOPY vendor.gpg /etc/apt/keyrings/vendor.gpg\nRUN echo "deb [signed-by=/etc/apt/keyrings/vendor.gpg] https://apt.vendor.example stable main" > /etc/apt/sources.list.d/vendor.list \\\n && apt-get update && apt-get install -y vendor-tool && rm -rf /var/lib/apt/lists/*\n',
+      references: ['https://wiki.debian.org/DebianRepository/UseThirdParty'],
+    },
+    messages: {
+      disabled: '`{{what}}` installs packages without checking their signatures, so a compromised mirror or a proxy can replace them; {{instead}}.',
+    },
+  },
+  check({ df, report }) {
+    for (const { cmd } of runCommandsWhere(df, WATCHED, { onbuild: true })) {
+      const h = commandHit(cmd);
+      if (h) report({ messageId: 'disabled', data: { what: h.what, instead: h.instead }, span: h.span });
+    }
+  },
+});
