@@ -30,6 +30,7 @@ import secretInEnvironment from './secret-in-environment.js';
 import sensitiveHostMount from './sensitive-host-mount.js';
 import stopGracePeriodShort from './stop-grace-period-short.js';
 import syntaxError from './syntax-error.js';
+import tlsVerificationDisabled from './tls-verification-disabled.js';
 import versionObsolete from './version-obsolete.js';
 
 export const rules = [
@@ -64,5 +65,6 @@ export const rules = [
   sensitiveHostMount,
   stopGracePeriodShort,
   syntaxError,
+  tlsVerificationDisabled,
   versionObsolete,
 ];

@@ -3,21 +3,8 @@ import { instructions, runCommandsAssigning, runCommandsNamed, runCommandsWhere,
 import { isPipOrPython, PIP, pipArgs } from '../helpers/pip.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
+import { INSTEAD, isTlsVariable, tlsVariable, type Tool } from '../helpers/tls.js';
 
-const CA = 'add the server\'s CA certificate to the image (COPY it to /usr/local/share/ca-certificates/ and run update-ca-certificates)';
-const INSTEAD = {
-  curl: `drop it and ${CA}, or pass --cacert <file>`,
-  wget: `drop it and ${CA}, or pass --ca-certificate=<file>`,
-  pip: 'drop it and use an HTTPS index whose certificate verifies (pass --cert <CA bundle> for a private CA)',
-  npm: 'keep strict-ssl on and point `cafile` at your registry\'s CA',
-  git: 'keep SSL verification on and point http.sslCAInfo at your server\'s CA',
-  node: 'remove it and pass your CA with NODE_EXTRA_CA_CERTS',
-  python: `remove it and ${CA}`,
-  go: `remove it and ${CA}`,
-  rpm: `keep sslverify on and ${CA}, or set sslcacert= in the .repo file`,
-  apt: `keep peer verification on and ${CA}, or set Acquire::https::CAInfo`,
-};
-type Tool = keyof typeof INSTEAD;
 
 // curl's one-letter options that take a value: in a bundle (`-sSLo file`) the rest is that value.
 const CURL_SHORT_VALUE = new Set('AbcCdDeEFHKmoPQrtTuUwxXyYz');
@@ -28,16 +15,6 @@ const NPM = new Set(['npm', 'pnpm', 'yarn']);
 const SHELL_SETTERS = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
 const GIT_GLOBAL_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env']);
 
-/** Environment variables that turn verification off, and when a value does. */
-const VARIABLES = new Map<string, { tool: Tool; disables: (value: string) => boolean }>([
-  ['NODE_TLS_REJECT_UNAUTHORIZED', { tool: 'node', disables: (v) => v === '0' }],
-  ['PYTHONHTTPSVERIFY', { tool: 'python', disables: (v) => v === '0' }],
-  ['GIT_SSL_NO_VERIFY', { tool: 'git', disables: (v) => v !== '' }],
-  ['PIP_TRUSTED_HOST', { tool: 'pip', disables: (v) => v !== '' }],
-  ['NPM_CONFIG_STRICT_SSL', { tool: 'npm', disables: (v) => FALSE.test(v) }],
-  ['YARN_ENABLE_STRICT_SSL', { tool: 'npm', disables: (v) => FALSE.test(v) }],
-  ['GOINSECURE', { tool: 'go', disables: (v) => v !== '' }],
-]);
 
 interface Hit {
   span: Span;
@@ -47,18 +24,12 @@ interface Hit {
   scope?: string;
 }
 
-/** The variable's entry (npm reads its `npm_config_*` variables in any case). */
-function variableSpec(name: string): { tool: Tool; disables: (value: string) => boolean } | undefined {
-  return VARIABLES.get(name) ?? (name.length === 21 && name.toUpperCase() === 'NPM_CONFIG_STRICT_SSL' ? VARIABLES.get('NPM_CONFIG_STRICT_SSL') : undefined);
-}
-
 /** `NAME=value` (an assignment, or an argument of export/env) that disables verification. */
 function variableHit(word: ShellWord, scope: string): Hit | undefined {
   const eq = word.value.indexOf('=');
   if (eq <= 0) return undefined;
-  const spec = variableSpec(word.value.slice(0, eq));
-  if (!spec || word.expands || !spec.disables(word.value.slice(eq + 1))) return undefined;
-  return { span: word, what: word.value, tool: spec.tool, scope };
+  const tool = word.expands ? undefined : tlsVariable(word.value.slice(0, eq), word.value.slice(eq + 1));
+  return tool && { span: word, what: word.value, tool, scope };
 }
 
 function curlHit(cmd: Command): Hit | undefined {
@@ -229,15 +200,15 @@ export default defineRule({
       if (instr.keyword !== 'ENV' && instr.keyword !== 'ARG') continue;
       const shipped = instr.keyword === 'ENV' && instr.parent === null && df.shippedStages.has(instr.stage);
       for (const pair of instr.pairs) {
-        const spec = pair.hasValue ? variableSpec(pair.key) : undefined;
-        if (!spec) continue;
+        if (!pair.hasValue || !isTlsVariable(pair.key)) continue;
         const value = df.expand(instr, pair.value);
-        if (value === null || !spec.disables(value)) continue;
+        const tool = value === null ? undefined : tlsVariable(pair.key, value);
+        if (!tool) continue;
         report({
           messageId: 'variable',
           data: {
             what: `${instr.keyword} ${pair.key}=${value}`,
-            instead: INSTEAD[spec.tool],
+            instead: INSTEAD[tool],
             scope: shipped ? 'every later build step and for the running container' : 'every later build step',
           },
           span: pair.span,

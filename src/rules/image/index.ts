@@ -18,6 +18,7 @@ import sensitiveVolume from './sensitive-volume.js';
 import setuidFile from './setuid-file.js';
 import shellFormCommand from './shell-form-command.js';
 import sudoInRun from './sudo-in-run.js';
+import tlsVerificationDisabled from './tls-verification-disabled.js';
 import toolchainInImage from './toolchain-in-image.js';
 import unneededFiles from './unneeded-files.js';
 import updateAlone from './update-alone.js';
@@ -45,6 +46,7 @@ export const rules = [
   setuidFile,
   shellFormCommand,
   sudoInRun,
+  tlsVerificationDisabled,
   toolchainInImage,
   unneededFiles,
   updateAlone,
