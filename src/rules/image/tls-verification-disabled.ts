@@ -15,8 +15,8 @@ export default defineRule<ImageRuleContext>({
     docs: {
       summary: 'The image config sets an environment variable that turns off TLS certificate verification (`NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, `GIT_SSL_NO_VERIFY`, ...).',
       why: 'Every container started from the image inherits its ENV, so each HTTPS call the application makes accepts any certificate: anyone on the network path can read and change the traffic. The variable is usually left over from a build behind a proxy with its own CA; add that CA to the image instead (`NODE_EXTRA_CA_CERTS`, update-ca-certificates). Reads the variables of the Dockerfile rule of the same name (DF115): NODE_TLS_REJECT_UNAUTHORIZED=0, PYTHONHTTPSVERIFY=0, GIT_SSL_NO_VERIFY, PIP_TRUSTED_HOST, NPM_CONFIG_STRICT_SSL=false, YARN_ENABLE_STRICT_SSL=false and GOINSECURE.',
-      bad: JSON.stringify({ config: { Env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'NODE_TLS_REJECT_UNAUTHORIZED=0'] } }, null, 2),
-      good: JSON.stringify({ config: { Env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt'] } }, null, 2),
+      bad: JSON.stringify({ config: { Env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'NODE_TLS_REJECT_UNAUTHORIZED=0'] }, layers: [{ files: [] }] }, null, 2),
+      good: JSON.stringify({ config: { Env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt'] }, layers: [{ files: [] }] }, null, 2),
     },
     messages: {
       env: 'ENV {{assignment}} in the image config turns off TLS certificate verification in every container started from the image; {{instead}}.',
