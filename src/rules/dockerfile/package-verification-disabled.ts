@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { positionals, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
+import { forEachRunCommandNamed, positionals, subcommand } from '../helpers/dockerfile.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 
@@ -101,7 +101,7 @@ function commandHit(cmd: Command): Hit | undefined {
   return writtenConfigHit(cmd);
 }
 
-const WATCHED = (base: string): boolean => APT.has(base) || RPM_TOOLS.has(base) || base === 'apk' || base === 'rpm' || base === 'echo' || base === 'printf';
+const WATCHED = [...APT, ...RPM_TOOLS, 'apk', 'rpm', 'echo', 'printf'];
 
 export default defineRule({
   id: 'DF116',
@@ -125,9 +125,9 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    for (const { cmd } of runCommandsWhere(df, WATCHED, { onbuild: true })) {
+    forEachRunCommandNamed(df, WATCHED, ({ cmd }) => {
       const h = commandHit(cmd);
       if (h) report({ messageId: 'disabled', data: { what: h.what, instead: h.instead }, span: h.span });
-    }
+    });
   },
 });

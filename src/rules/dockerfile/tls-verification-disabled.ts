@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { instructions, runCommandsAssigning, runCommandsNamed, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
+import { forEachRunCommandNamed, instructions, runCommandsAssigning, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
 import { isPipOrPython, PIP, pipArgs } from '../helpers/pip.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
@@ -147,7 +147,6 @@ const BY_COMMAND = new Map<string, (cmd: Command) => Hit | undefined>([
 ]);
 
 const WITH_ONBUILD = { onbuild: true };
-const checksOwnSwitches = (base: string): boolean => BY_COMMAND.has(base) || isPipOrPython(base);
 
 export default defineRule({
   id: 'DF115',
@@ -175,16 +174,20 @@ export default defineRule({
     // Every command: a variable can prefix any of them (`NODE_TLS_REJECT_UNAUTHORIZED=0 node seed.js`).
     const hits: Hit[] = [];
     // The tools' own switches, then variables: a prefix may sit on any command (`NODE_TLS_REJECT_UNAUTHORIZED=0 node seed.js`).
-    for (const { cmd } of runCommandsWhere(df, checksOwnSwitches, WITH_ONBUILD)) {
-      const h = (BY_COMMAND.get(cmd.base) ?? pipHit)(cmd);
+    forEachRunCommandNamed(df, BY_COMMAND.keys(), ({ cmd }) => {
+      const h = BY_COMMAND.get(cmd.base)!(cmd);
+      if (h) hits.push(h);
+    });
+    for (const { cmd } of runCommandsWhere(df, isPipOrPython, WITH_ONBUILD)) {
+      const h = pipHit(cmd);
       if (h) hits.push(h);
     }
-    for (const { cmd } of runCommandsNamed(df, SHELL_SETTERS, WITH_ONBUILD)) {
+    forEachRunCommandNamed(df, SHELL_SETTERS, ({ cmd }) => {
       for (const a of cmd.args) {
         const h = variableHit(a, 'the rest of this RUN');
         if (h) hits.push(h);
       }
-    }
+    });
     for (const { cmd } of runCommandsAssigning(df, WITH_ONBUILD)) {
       // `X=0 cmd` sets X for cmd only; `X=0` alone for the rest of the script.
       const scope = cmd.name === '' ? 'the rest of this RUN' : `this \`${cmd.base}\` command`;

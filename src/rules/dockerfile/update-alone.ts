@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { commandsIn, runCommandsWhere, stageChain, subcommand, type RunCommand } from '../helpers/dockerfile.js';
+import { commandsIn, runCommandsNamed, stageChain, subcommand, type RunCommand } from '../helpers/dockerfile.js';
 import { indexFamily, type IndexFamily } from '../helpers/package-index.js';
 import type { Command } from '../../model/shell/types.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
@@ -11,7 +11,8 @@ const INDEX_READERS = new Set(['gdebi', 'mk-build-deps', 'debconf-apt-progress',
 
 // apt and apk install from whatever index the layer holds; dnf, yum and zypper refresh expired
 // metadata themselves, so an old cached index does not mislead them.
-const STALE_PRONE = new Set([indexFamily('apt-get'), indexFamily('apk')]);
+const STALE_PRONE = [indexFamily('apt-get')!, indexFamily('apk')!];
+const STALE_PRONE_NAMES = STALE_PRONE.flatMap((f) => f.names);
 // `apt-get install --update` (apt 3) and `apk add -U` refresh the index first.
 const UPDATE_FIRST = new Set(['--update', '--update-cache', '-U']);
 
@@ -51,7 +52,7 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    const calls = runCommandsWhere(df, (base) => STALE_PRONE.has(indexFamily(base)), { onbuild: true });
+    const calls = runCommandsNamed(df, STALE_PRONE_NAMES, { onbuild: true });
     calls.forEach(({ instr, cmd }, i) => {
       const fam = indexFamily(cmd.base)!;
       const sub = subcommand(cmd, fam.valueFlags);
@@ -79,7 +80,8 @@ function laterReader(df: Dockerfile, calls: readonly RunCommand[], i: number, fa
   for (let k = i + 1; k < calls.length; k++) {
     const { instr, cmd } = calls[k];
     if (instr === from || instr === refreshed || (instr.parent !== null) !== trigger) continue;
-    if (indexFamily(cmd.base) !== fam) continue;
+    // apt-cache only looks packages up: it reads the index but installs nothing from it.
+    if (indexFamily(cmd.base) !== fam || cmd.base === 'apt-cache') continue;
     const other = df.stages[(instr.parent ?? instr).stage];
     if (!other || !stage || (other !== stage && !stageChain(df, other).includes(stage))) continue;
     const sub = subcommand(cmd, fam.valueFlags)?.word.value;

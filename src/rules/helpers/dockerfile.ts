@@ -65,6 +65,19 @@ export function runCommandsWhere(df: Dockerfile, test: (base: string) => boolean
   return matched ? idx.all.filter((rc) => matched.has(rc.base)) : found;
 }
 
+/**
+ * Calls `visit` with the RUN commands (ONBUILD ones included) named `names`, one name after the other
+ * rather than in file order: for rules that judge each command on its own, without the merged list
+ * runCommandsNamed builds when several of the names run.
+ */
+export function forEachRunCommandNamed(df: Dockerfile, names: Iterable<string>, visit: (rc: RunCommand) => void): void {
+  const byName = runIndex(df, true).byName;
+  for (const n of names) {
+    const list = byName.get(n);
+    if (list) for (const rc of list) visit(rc);
+  }
+}
+
 /** The RUN commands (as `runCommands`) that carry `NAME=value` prefixes, in order. */
 export function runCommandsAssigning(df: Dockerfile, opts: { onbuild?: boolean } = {}): readonly RunCommand[] {
   return runIndex(df, !!opts.onbuild).assigning;

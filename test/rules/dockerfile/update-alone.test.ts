@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a later apt-cache lookup installs nothing', code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-cache policy curl\n' },
     'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n',
     { name: 'install later in the same RUN, after other commands', code: 'FROM debian:12-slim\nRUN apt-get update; echo hi; apt-get -y install curl\n' },
     { name: 'a script run after the update may install', code: 'FROM debian:12-slim\nRUN apt-get update && ./install-deps.sh\nRUN apt-get install -y curl\n' },
