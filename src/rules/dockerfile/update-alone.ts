@@ -1,7 +1,7 @@
 import { defineRule } from '../types.js';
-import { commandsIn, runCommandsNamed, stageChain, subcommand, type RunCommand } from '../helpers/dockerfile.js';
+import { commandsIn, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import { indexFamily, type IndexFamily } from '../helpers/package-index.js';
-import type { Command } from '../../model/shell/types.js';
+import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 
 // Shells and wrappers whose script (not visible here) may install from the fresh index.
@@ -52,42 +52,87 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    const calls = runCommandsNamed(df, STALE_PRONE_NAMES, { onbuild: true });
-    calls.forEach(({ instr, cmd }, i) => {
+    const steps: Step[] = [];
+    const refreshes: Array<{ step: Step; fam: IndexFamily; word: ShellWord }> = [];
+    for (const { instr, cmd } of runCommandsNamed(df, STALE_PRONE_NAMES, { onbuild: true })) {
       const fam = indexFamily(cmd.base)!;
       const sub = subcommand(cmd, fam.valueFlags);
-      if (!sub || !fam.refresh.includes(sub.word.value)) return;
-      const later = commandsIn(df, instr).filter((c) => c.start > cmd.start);
-      if (later.some((c) => mayUseIndex(c, fam))) return;
-      const reader = laterReader(df, calls, i, fam);
-      if (!reader) return;
-      const name = `${cmd.base} ${sub.word.value}`;
-      report({ messageId: 'alone', data: { cmd: name, reader: `${reader.cmd.base} ${reader.sub}`, line: reader.instr.line }, span: { start: cmd.words[0].start, end: sub.word.end } });
-    });
+      if (!sub) continue;
+      const name = sub.word.value;
+      const refresh = fam.refresh.includes(name) || cmd.args.some((a) => UPDATE_FIRST.has(a.value));
+      // apt-cache only looks packages up: it reads the index but installs nothing from it.
+      if (!refresh && (!fam.use.includes(name) || cmd.base === 'apt-cache')) continue;
+      const step = { instr, cmd, sub: name, refresh };
+      steps.push(step);
+      if (fam.refresh.includes(name)) refreshes.push({ step, fam, word: sub.word });
+    }
+    if (refreshes.length === 0) return;
+    const readerOf = readers(df, steps);
+    for (const { step, fam, word } of refreshes) {
+      const reader = readerOf.get(step);
+      if (!reader) continue;
+      const { instr, cmd } = step;
+      if (commandsIn(df, instr).some((c) => c.start > cmd.start && mayUseIndex(c, fam))) continue;
+      report({ messageId: 'alone', data: { cmd: `${cmd.base} ${word.value}`, reader: `${reader.cmd.base} ${reader.sub}`, line: reader.instr.line }, span: { start: cmd.words[0].start, end: word.end } });
+    }
   },
 });
 
+/** A package-manager command that refreshes the index or reads it, in file order. */
+interface Step {
+  instr: Instruction;
+  cmd: Command;
+  sub: string;
+  refresh: boolean;
+}
+
 /**
- * The first command of a later RUN that installs from the family's index without refreshing it first
- * in its own RUN: in the same stage (an ONBUILD trigger: the same stage's triggers) or a stage built
- * FROM it. `calls` are the index commands of every RUN in file order; `i` is the refresh.
+ * For each refresh, the first later command that installs from its index before anything refreshes
+ * it again, worked out for all refreshes at once in linear time: the next step of the same family
+ * in the same stage (ONBUILD triggers: the same stage's triggers) decides; after a stage's last step,
+ * the first step of each stage built FROM it does (a refresh there supersedes it for that stage and
+ * its children), and a stage without steps passes on what its own children hold.
  */
-function laterReader(df: Dockerfile, calls: readonly RunCommand[], i: number, fam: IndexFamily): { instr: Instruction; cmd: Command; sub: string } | undefined {
-  const from = calls[i].instr;
-  const trigger = from.parent !== null;
-  const stage = df.stages[(from.parent ?? from).stage];
-  let refreshed: Instruction | undefined;
-  for (let k = i + 1; k < calls.length; k++) {
-    const { instr, cmd } = calls[k];
-    if (instr === from || instr === refreshed || (instr.parent !== null) !== trigger) continue;
-    // apt-cache only looks packages up: it reads the index but installs nothing from it.
-    if (indexFamily(cmd.base) !== fam || cmd.base === 'apt-cache') continue;
-    const other = df.stages[(instr.parent ?? instr).stage];
-    if (!other || !stage || (other !== stage && !stageChain(df, other).includes(stage))) continue;
-    const sub = subcommand(cmd, fam.valueFlags)?.word.value;
-    if (sub === undefined) continue;
-    if (fam.refresh.includes(sub) || cmd.args.some((a) => UPDATE_FIRST.has(a.value))) refreshed = instr;
-    else if (fam.use.includes(sub)) return { instr, cmd, sub };
+function readers(df: Dockerfile, steps: readonly Step[]): Map<Step, Step> {
+  // The steps of each (family, stage, trigger or not), in file order.
+  const lists = new Map<string, Step[]>();
+  const keyOf = (s: Step): string => `${indexFamily(s.cmd.base)!.names[0]} ${(s.instr.parent ?? s.instr).stage} ${s.instr.parent !== null}`;
+  for (const s of steps) {
+    const k = keyOf(s);
+    const list = lists.get(k);
+    if (list) list.push(s);
+    else lists.set(k, [s]);
   }
-  return undefined;
+  const children = new Map<number, number[]>();
+  for (const st of df.stages) {
+    if (st.parentStage === null || st.parentStage >= st.index) continue;
+    const c = children.get(st.parentStage);
+    if (c) c.push(st.index);
+    else children.set(st.parentStage, [st.index]);
+  }
+  // The reader a stage's children hold for a family, stages last to first (a child comes after its parent).
+  const below = new Map<string, Step | undefined>();
+  for (const family of STALE_PRONE) {
+    const name = family.names[0];
+    for (let i = df.stages.length - 1; i >= 0; i--) {
+      let found: Step | undefined;
+      for (const c of children.get(i) ?? []) {
+        const first = lists.get(`${name} ${c} false`)?.[0];
+        const candidate = first ? (first.refresh ? undefined : first) : below.get(`${name} ${c}`);
+        if (candidate && (!found || candidate.instr.start < found.instr.start)) found = candidate;
+      }
+      below.set(`${name} ${i}`, found);
+    }
+  }
+  const out = new Map<Step, Step>();
+  for (const [k, list] of lists) {
+    const [name, stage, trigger] = k.split(' ');
+    list.forEach((s, j) => {
+      if (!s.refresh) return;
+      const next = list[j + 1];
+      const reader = next ? (next.refresh ? undefined : next) : trigger === 'true' ? undefined : below.get(`${name} ${stage}`);
+      if (reader) out.set(s, reader);
+    });
+  }
+  return out;
 }

@@ -22,6 +22,16 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a later refresh supersedes an earlier one: only the last before the install is reported',
+      code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get update\nRUN apt-get install -y curl\n',
+      errors: [{ line: 3, column: 5, message: 'on line 4' }],
+    },
+    {
+      name: 'a refresh in one child stage does not help its sibling',
+      code: 'FROM debian:12-slim AS base\nRUN apt-get update\nFROM base AS a\nRUN apt-get update && apt-get install -y curl\nFROM base AS b\nRUN apt-get install -y jq\n',
+      errors: [{ line: 2, column: 5, message: 'on line 6' }],
+    },
+    {
       name: 'run by sudo',
       code: 'FROM gitpod/workspace-base:2024\nRUN sudo apt-get update\nRUN sudo apt-get install -y curl\n',
       errors: [{ line: 2, column: 10, endColumn: 24, message: 'on line 3' }],
