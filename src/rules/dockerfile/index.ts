@@ -52,6 +52,7 @@ import npmUnpinned from './npm-unpinned.js';
 import onbuildInvalidTrigger from './onbuild-invalid-trigger.js';
 import packageUpgrade from './package-upgrade.js';
 import packageVerificationDisabled from './package-verification-disabled.js';
+import passwordInRun from './password-in-run.js';
 import pipCache from './pip-cache.js';
 import pipUnpinned from './pip-unpinned.js';
 import pipeToShell from './pipe-to-shell.js';
@@ -144,6 +145,7 @@ export const rules = [
   onbuildInvalidTrigger,
   packageUpgrade,
   packageVerificationDisabled,
+  passwordInRun,
   pipCache,
   pipUnpinned,
   pipeToShell,

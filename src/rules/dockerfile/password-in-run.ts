@@ -1,0 +1,113 @@
+import { defineRule } from '../types.js';
+import { forEachRunCommandNamed, positionals } from '../helpers/dockerfile.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import type { Command, ShellWord } from '../../model/shell/types.js';
+
+const TOOLS = ['chpasswd', 'passwd', 'openssl', 'useradd', 'usermod'];
+// A crypt(3) hash: `$6$salt$...`, `$y$...`, `$2b$...`.
+const CRYPT_HASH = /^\$(?:1|5|6|y|gy|7|2[aby]?)\$[^\s$]*\$\S+$/;
+const OPENSSL_PASSWD_VALUE = new Set(['-salt', '-in', '-table', '-rand', '-writerand', '-propquery', '-provider', '-provider-path']);
+const USERADD_VALUE = ['-b', '--base-dir', '-c', '--comment', '-d', '--home-dir', '-e', '--expiredate', '-f', '--inactive', '-g', '--gid', '-G', '--groups', '-k', '--skel', '-K', '--key', '-p', '--password', '-R', '--root', '-P', '--prefix', '-s', '--shell', '-u', '--uid', '-Z', '--selinux-user', '-l', '--login'];
+
+/** A literal: no expansion the build could fill from a secret or a random source. */
+const literal = (s: string): boolean => s !== '' && !s.includes('$') && !s.includes('`');
+
+/**
+ * The word a command reads on stdin: a here-string (`<<< "root:pw"`), or the single argument of an
+ * echo/printf piped into it (`echo 'root:pw' | chpasswd`). Undefined when the input is anything else.
+ */
+function stdinWord(df: Dockerfile, instr: Instruction, cmd: Command): ShellWord | undefined {
+  const here = cmd.redirects.find((r) => r.op === '<<<');
+  if (here) return here.target ?? undefined;
+  if (cmd.before !== '|') return undefined;
+  const cmds = df.script(instr).commands;
+  // The command ending last before it at the same depth is the pipe's left side (commands inside
+  // `$(...)` come after the command that holds them).
+  let producer: Command | undefined;
+  for (const c of cmds) {
+    if (c.nested === cmd.nested && c.end <= cmd.start && (!producer || c.end > producer.end)) producer = c;
+  }
+  if (!producer || producer.after !== '|' || (producer.base !== 'echo' && producer.base !== 'printf')) return undefined;
+  const words = producer.args.filter((a) => !/^-[neE]+$/.test(a.value));
+  return words.length === 1 ? words[0] : undefined;
+}
+
+/** Lines of an echoed text, with `\n` escapes (echo -e, printf) read as line breaks. */
+const lines = (text: string): string[] => text.split(/\\n|\n/).filter((l) => l !== '');
+
+interface Hit {
+  span: ShellWord;
+  messageId: 'literal' | 'hash';
+  cmd: string;
+  user: string;
+}
+
+function check(df: Dockerfile, instr: Instruction, cmd: Command): Hit | undefined {
+  switch (cmd.base) {
+    case 'chpasswd': {
+      if (cmd.args.some((a) => a.value === '-e' || a.value === '--encrypted')) return undefined;
+      const w = stdinWord(df, instr, cmd);
+      if (!w) return undefined;
+      for (const line of lines(w.value)) {
+        const colon = line.indexOf(':');
+        if (colon > 0 && literal(line.slice(colon + 1))) return { span: w, messageId: 'literal', cmd: 'chpasswd', user: line.slice(0, colon) };
+      }
+      return undefined;
+    }
+    case 'passwd': {
+      const w = stdinWord(df, instr, cmd);
+      const first = w ? lines(w.value)[0] : undefined;
+      if (!w || first === undefined || !literal(first)) return undefined;
+      const user = positionals(cmd.args).at(-1)?.value ?? 'root';
+      return { span: w, messageId: 'literal', cmd: 'passwd', user };
+    }
+    case 'openssl': {
+      const args = cmd.args;
+      if (args[0]?.value !== 'passwd') return undefined;
+      const pw = args.some((a) => a.value === '-stdin') ? stdinWord(df, instr, cmd) : positionals(args.slice(1), OPENSSL_PASSWD_VALUE)[0];
+      if (!pw || !literal(lines(pw.value)[0] ?? '')) return undefined;
+      // `useradd -p "$(openssl passwd ...)" app`: the account is the one the enclosing command creates.
+      const outer = df.script(instr).commands.find((c) => !c.nested && c.start <= cmd.start && cmd.end <= c.end && (c.base === 'useradd' || c.base === 'usermod'));
+      const user = outer ? positionals(outer.args, USERADD_VALUE).at(-1)?.value : undefined;
+      return { span: pw, messageId: 'literal', cmd: 'openssl passwd', user: user ?? 'an account' };
+    }
+    default: {
+      // useradd/usermod -p HASH: a fixed hash of a password someone chose.
+      const args = cmd.args;
+      const at = args.findIndex((a) => a.value === '-p' || a.value === '--password');
+      const hash = at >= 0 ? args[at + 1] : undefined;
+      if (!hash || hash.expands || !CRYPT_HASH.test(hash.value)) return undefined;
+      const user = positionals(args, USERADD_VALUE).at(-1)?.value ?? 'the account';
+      return { span: hash, messageId: 'hash', cmd: `${cmd.base} -p`, user };
+    }
+  }
+}
+
+export default defineRule({
+  id: 'DF117',
+  name: 'password-in-run',
+  aliases: ['CKV2_DOCKER_17'],
+  meta: {
+    target: 'dockerfile',
+    category: 'security',
+    severity: 'error',
+    fixable: null,
+    status: 'stable',
+    docs: {
+      summary: 'A RUN sets an account password written in the Dockerfile (`echo \'root:secret\' | chpasswd`, `openssl passwd secret`, `useradd -p \'$6$...\'`).',
+      why: 'A password written in the Dockerfile is in version control and in the image history (`docker history` shows each RUN), and every container started from the image has the same one. Containers rarely need a password at all: lock the account and reach the container with `docker exec`, or set a password at run time from a secret (`RUN --mount=type=secret` at build time, or an entrypoint that reads /run/secrets). Passwords taken from variables or command output (`$(cat /run/secrets/pw)`, `$(openssl rand -base64 12)`) and `chpasswd -e` are not reported; `useradd -p` is reported only for a crypt hash (`$6$...`), since anything else locks the account. Checkov reports chpasswd as CKV2_DOCKER_17.',
+      bad: 'FROM debian:12-slim\nRUN useradd -m app && echo \'app:Summer2024!\' | chpasswd\n',
+      good: 'FROM debian:12-slim\nRUN useradd -m app && passwd -l app\n',
+    },
+    messages: {
+      literal: '`{{cmd}}` sets the password of {{user}} to a value written in the Dockerfile: anyone with the Dockerfile or the image history can read it, and every container shares it. Lock the account (use `docker exec`), or set the password at run time from a secret.',
+      hash: '`{{cmd}}` gives {{user}} a fixed password hash written in the Dockerfile, the same in every container; lock the account (use `docker exec`), or set the password at run time from a secret.',
+    },
+  },
+  check({ df, report }) {
+    forEachRunCommandNamed(df, TOOLS, ({ instr, cmd }) => {
+      const h = check(df, instr, cmd);
+      if (h) report({ messageId: h.messageId, data: { cmd: h.cmd, user: h.user }, span: h.span });
+    });
+  },
+});
