@@ -1,5 +1,6 @@
 import { defineRule } from '../types.js';
 import { forEachRunCommandNamed, positionals } from '../helpers/dockerfile.js';
+import { partitionPoint } from '../../search.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 
@@ -20,12 +21,14 @@ function stdinWord(df: Dockerfile, instr: Instruction, cmd: Command): ShellWord 
   const here = cmd.redirects.find((r) => r.op === '<<<');
   if (here) return here.target ?? undefined;
   if (cmd.before !== '|') return undefined;
+  // The nearest command before it at the same depth is the pipe's left side. A script's commands are
+  // in source order (those inside `$(...)` right after the command holding them): a binary search, then
+  // a walk back over the commands nested in the one before.
   const cmds = df.script(instr).commands;
-  // The command ending last before it at the same depth is the pipe's left side (commands inside
-  // `$(...)` come after the command that holds them).
   let producer: Command | undefined;
-  for (const c of cmds) {
-    if (c.nested === cmd.nested && c.end <= cmd.start && (!producer || c.end > producer.end)) producer = c;
+  for (let k = partitionPoint(cmds.length, (i) => cmds[i].start >= cmd.start) - 1; k >= 0 && !producer; k--) {
+    const c = cmds[k];
+    if (c.nested === cmd.nested && c.end <= cmd.start) producer = c;
   }
   if (!producer || producer.after !== '|' || (producer.base !== 'echo' && producer.base !== 'printf')) return undefined;
   const words = producer.args.filter((a) => !/^-[neE]+$/.test(a.value));
@@ -67,7 +70,10 @@ function check(df: Dockerfile, instr: Instruction, cmd: Command): Hit | undefine
       const pw = args.some((a) => a.value === '-stdin') ? stdinWord(df, instr, cmd) : positionals(args.slice(1), OPENSSL_PASSWD_VALUE)[0];
       if (!pw || !literal(lines(pw.value)[0] ?? '')) return undefined;
       // `useradd -p "$(openssl passwd ...)" app`: the account is the one the enclosing command creates.
-      const outer = df.script(instr).commands.find((c) => !c.nested && c.start <= cmd.start && cmd.end <= c.end && (c.base === 'useradd' || c.base === 'usermod'));
+      const cmds = df.script(instr).commands;
+      let outer: Command | undefined;
+      for (let k = partitionPoint(cmds.length, (i) => cmds[i].start >= cmd.start) - 1; k >= 0 && !outer; k--) if (!cmds[k].nested) outer = cmds[k];
+      if (outer && (outer.end < cmd.end || (outer.base !== 'useradd' && outer.base !== 'usermod'))) outer = undefined;
       const user = outer ? positionals(outer.args, USERADD_VALUE).at(-1)?.value : undefined;
       return { span: pw, messageId: 'literal', cmd: 'openssl passwd', user: user ?? 'an account' };
     }
