@@ -19,6 +19,15 @@ describe('innerCommand', () => {
     ['/usr/bin/time -f %e go build ./...', 'go', ['build', './...'], []],
     ['exec -a app node server.js', 'node', ['server.js'], []],
     ['sudo -- rm -rf /tmp/x', 'rm', ['-rf', '/tmp/x'], []],
+    ['sudo -Eu root apt-get install curl', 'apt-get', ['install', 'curl'], []],
+    ['sudo -k curl -k https://x', 'curl', ['-k', 'https://x'], []],
+    ['env - PATH=/usr/bin curl -k https://x', 'curl', ['-k', 'https://x'], ['PATH=/usr/bin']],
+    ['timeout -s KILL 600 apt-get install -y curl', 'apt-get', ['install', '-y', 'curl'], []],
+    ['eatmydata apt-get install -y curl', 'apt-get', ['install', '-y', 'curl'], []],
+    ['flock /tmp/lock make all', 'make', ['all'], []],
+    ['xargs -I{} pip install --no-cache-dir {}', 'pip', ['install', '--no-cache-dir'], []],
+    ['xargs -I % apt-get install -y %', 'apt-get', ['install', '-y'], []],
+    ['xargs --replace cp {} /dest/{}.bak', 'cp', [], []],
   ])('%s runs %s', (script, base, args, assignments) => {
     const { df, cmd } = firstCommand(script);
     const inner = innerCommand(cmd)!;
@@ -40,9 +49,17 @@ describe('innerCommand', () => {
     'env -S "apt-get install -y curl"',
     'apt-get install -y curl',
     'xargs',
+    'doas -C /etc/doas.conf curl -k https://x',
+    'flock -c "make all" /tmp/lock',
   ])('%s runs no command', (script) => {
     expect(innerCommand(firstCommand(script).cmd)).toBeUndefined();
   });
+});
+
+it('leaves a prefix on the wrapper to the wrapper', () => {
+  const { cmd } = firstCommand('NODE_TLS_REJECT_UNAUTHORIZED=0 nice -n 5 node seed.js');
+  expect(cmd.assignments.map((a) => a.value)).toEqual(['NODE_TLS_REJECT_UNAUTHORIZED=0']);
+  expect(innerCommand(cmd)!.assignments).toEqual([]);
 });
 
 describe('the RUN command index', () => {

@@ -2,9 +2,10 @@ import { defineRule } from '../types.js';
 import { forEachRunCommandNamed, positionals, subcommand } from '../helpers/dockerfile.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
+import type { Dockerfile } from '../../model/dockerfile/types.js';
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
-const RPM_TOOLS = new Set(['yum', 'dnf', 'microdnf', 'tdnf']);
+const RPM_TOOLS = new Set(['yum', 'dnf', 'microdnf', 'tdnf', 'yum-config-manager']);
 const APT_FLAGS = new Set(['--allow-unauthenticated', '--allow-insecure-repositories', '--force-yes']);
 // `-o Name=value` settings that do the same as those flags.
 const APT_OPTIONS = /^(?:APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|APT::Get::force-yes)=(?:true|yes|1|on)$/i;
@@ -16,7 +17,8 @@ const RPM_VALUE = ['-c', '--config', '--installroot', '--releasever', '--enabler
 const TRUSTED_SOURCE = /\bdeb(?:-src)?\s+\[([^\]]*)\]\s*(\S+)/;
 const TRUSTING_OPTION = /\b(?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)=yes\b/;
 // A package file on disk (built or downloaded earlier), not one fetched from a repository.
-const LOCAL_PACKAGE = /^(?![a-z][a-z0-9+.-]*:\/\/)\S*\.(?:apk|rpm)$/i;
+// (a package file, a path, or a file: URL; repository package names have no slash)
+const LOCAL_PACKAGE = /^(?:file:|(?![a-z][a-z0-9+.-]*:\/\/)(?:\S*\.(?:apk|rpm)$|\S*\/))/i;
 
 interface Hit {
   span: Span;
@@ -75,30 +77,43 @@ function rpmHit(cmd: Command): Hit | undefined {
 }
 
 /** `echo 'deb [trusted=yes] https://...' > /etc/apt/sources.list.d/x.list`, `echo gpgcheck=0 >> x.repo`. */
-function writtenConfigHit(cmd: Command): Hit | undefined {
-  for (const a of cmd.args) {
-    const v = a.value;
-    // Both settings have an `=`; most echoed words have none.
-    if (!v.includes('=')) continue;
-    const m = TRUSTED_SOURCE.exec(v);
-    if (m && TRUSTING_OPTION.test(m[1]) && !/^(?:file|copy|cdrom):/.test(m[2])) {
-      return { span: a, what: `[${m[1].trim()}] ${m[2]}`, instead: APT_INSTEAD };
-    }
-    if (!v.includes('gpgcheck')) continue;
-    for (const line of v.split(/\\n|\n/)) {
-      if (GPG_OFF.test(line.trim())) return { span: a, what: line.trim(), instead: RPM_INSTEAD };
-    }
+function writtenConfigHit(df: Dockerfile, cmd: Command): Hit | undefined {
+  const args = cmd.args;
+  // Both settings have an `=`; most echoed words have none.
+  if (!args.some((a) => a.value.includes('='))) return undefined;
+  // An unquoted `echo deb [trusted=yes] https://...` spreads the entry over several words.
+  const text = args.map((a) => a.value).join(' ');
+  const m = TRUSTED_SOURCE.exec(text);
+  if (m && TRUSTING_OPTION.test(m[1]) && !/^(?:file|copy|cdrom):/.test(m[2])) {
+    const option = TRUSTING_OPTION.exec(m[1])![0];
+    return { span: within(df, args, option), what: `[${m[1].trim()}] ${m[2]}`, instead: APT_INSTEAD };
+  }
+  if (!text.includes('gpgcheck')) return undefined;
+  const lines = text.split(/\\n|\n/).map((l) => l.trim());
+  // A .repo section for a file:// repository: packages on disk, like apt's file: sources.
+  if (lines.some((l) => /^baseurl\s*=\s*file:/.test(l))) return undefined;
+  for (const setting of lines) {
+    if (GPG_OFF.test(setting)) return { span: within(df, args, setting), what: setting, instead: RPM_INSTEAD };
   }
   return undefined;
 }
 
-function commandHit(cmd: Command): Hit | undefined {
+/** The span of `text` inside the first of `words` whose source holds it, else the whole word list. */
+function within(df: Dockerfile, words: readonly ShellWord[], text: string): Span {
+  for (const w of words) {
+    const at = df.source.text.slice(w.start, w.end).indexOf(text);
+    if (at >= 0) return { start: w.start + at, end: w.start + at + text.length };
+  }
+  return { start: words[0].start, end: words[words.length - 1].end };
+}
+
+function commandHit(df: Dockerfile, cmd: Command): Hit | undefined {
   const base = cmd.base;
   if (APT.has(base)) return aptHit(cmd);
   if (base === 'apk') return apkHit(cmd);
   if (RPM_TOOLS.has(base)) return yumHit(cmd);
   if (base === 'rpm') return rpmHit(cmd);
-  return writtenConfigHit(cmd);
+  return writtenConfigHit(df, cmd);
 }
 
 const WATCHED = [...APT, ...RPM_TOOLS, 'apk', 'rpm', 'echo', 'printf'];
@@ -126,7 +141,7 @@ export default defineRule({
   },
   check({ df, report }) {
     forEachRunCommandNamed(df, WATCHED, ({ cmd }) => {
-      const h = commandHit(cmd);
+      const h = commandHit(df, cmd);
       if (h) report({ messageId: 'disabled', data: { what: h.what, instead: h.instead }, span: h.span });
     });
   },

@@ -2,8 +2,9 @@ import { defineRule } from '../types.js';
 import { forEachRunCommandNamed, instructions, runCommandsAssigning, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
 import { isPipOrPython, PIP, pipArgs } from '../helpers/pip.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
+import type { Dockerfile } from '../../model/dockerfile/types.js';
 import type { Span } from '../../model/source.js';
-import { INSTEAD, isTlsVariable, tlsVariable, type Tool } from '../helpers/tls.js';
+import { INSTEAD, isTlsVariable, npmFalse, tlsVariable, type Tool } from '../helpers/tls.js';
 
 
 // curl's one-letter options that take a value: in a bundle (`-sSLo file`) the rest is that value.
@@ -53,8 +54,12 @@ function curlHit(cmd: Command): Hit | undefined {
   return undefined;
 }
 
+const WGETRC_OFF = /^check[_-]?certificate\s*=\s*(?:off|no|0|false)$/i;
+
 function wgetHit(cmd: Command): Hit | undefined {
-  const w = cmd.args.find((a) => a.value === '--no-check-certificate' || /^--check-certificate=(?:off|no|0|false)$/i.test(a.value));
+  // --no-check-certificate, --check-certificate=off, or the wgetrc command `-e check_certificate=off`.
+  const w = cmd.args.find((a, i) => a.value === '--no-check-certificate' || /^--check-certificate=(?:off|no|0|false)$/i.test(a.value) ||
+    (cmd.args[i - 1]?.value === '-e' && WGETRC_OFF.test(a.value)) || (a.value.startsWith('-e') && WGETRC_OFF.test(a.value.slice(2))));
   return w && { span: w, what: `wget ${w.value}`, tool: 'wget' };
 }
 
@@ -65,8 +70,8 @@ function pipHit(cmd: Command): Hit | undefined {
   for (let i = 0; i < args.length; i++) {
     const v = args[i].value;
     if (v === '--trusted-host' || v.startsWith('--trusted-host=')) return { span: args[i], what: `${pip} ${v === '--trusted-host' ? `${v} ${args[i + 1]?.value ?? ''}`.trim() : v}`, tool: 'pip' };
-    // pip config set global.trusted-host <host>
-    if (v === 'set' && args[i - 1]?.value === 'config' && /(?:^|\.)trusted-host$/.test(args[i + 1]?.value ?? '')) return { span: args[i + 1], what: `${pip} config set ${args[i + 1].value}`, tool: 'pip' };
+    // pip config [--user|--global|--site] set global.trusted-host <host>
+    if (v === 'set' && args.slice(0, i).some((a) => a.value === 'config') && /(?:^|\.)trusted-host$/.test(args[i + 1]?.value ?? '')) return { span: args[i + 1], what: `${pip} config set ${args[i + 1].value}`, tool: 'pip' };
   }
   return undefined;
 }
@@ -76,14 +81,14 @@ function npmHit(cmd: Command): Hit | undefined {
   const args = cmd.args;
   for (let i = 0; i < args.length; i++) {
     const v = args[i].value;
-    if (v === '--no-strict-ssl' || /^--strict-ssl=(?:false|0)$/i.test(v) || (v === '--strict-ssl' && FALSE.test(args[i + 1]?.value ?? ''))) {
+    if (v === '--no-strict-ssl' || (v.startsWith('--strict-ssl=') && npmFalse(v.slice(13))) || (v === '--strict-ssl' && npmFalse(args[i + 1]?.value ?? ''))) {
       return { span: args[i], what: `${cmd.base} ${v}`, tool: 'npm' };
     }
     if (v !== 'set') continue;
     const key = args[i + 1];
     if (!key) return undefined;
     const [name, inline] = key.value.includes('=') ? key.value.split('=', 2) : [key.value, args[i + 2]?.value ?? ''];
-    if ((name === 'strict-ssl' || name === 'strict_ssl' || name === 'enableStrictSsl') && FALSE.test(inline)) {
+    if ((name === 'strict-ssl' || name === 'strict_ssl' || name === 'enableStrictSsl') && (name === 'enableStrictSsl' ? inline === 'false' || inline === '0' : npmFalse(inline))) {
       return { span: key, what: `${cmd.base} config set ${name} ${inline}`, tool: 'npm' };
     }
   }
@@ -131,8 +136,8 @@ function aptHit(cmd: Command): Hit | undefined {
   const args = cmd.args;
   for (let i = 0; i < args.length; i++) {
     const v = args[i].value;
-    const setting = v === '-o' || v === '--option' ? args[i + 1]?.value ?? '' : v.startsWith('-o') ? v.slice(2) : '';
-    if (APT_VERIFY_OFF.test(setting)) return { span: v.startsWith('-o') && v.length > 2 ? args[i] : args[i + 1], what: `${cmd.base} -o ${setting}`, tool: 'apt' };
+    const setting = v === '-o' || v === '--option' ? args[i + 1]?.value ?? '' : v.startsWith('--option=') ? v.slice(9) : v.startsWith('-o') ? v.slice(2) : '';
+    if (APT_VERIFY_OFF.test(setting)) return { span: v === '-o' || v === '--option' ? args[i + 1] : args[i], what: `${cmd.base} -o ${setting}`, tool: 'apt' };
   }
   return undefined;
 }
@@ -147,6 +152,13 @@ const BY_COMMAND = new Map<string, (cmd: Command) => Hit | undefined>([
 ]);
 
 const WITH_ONBUILD = { onbuild: true };
+
+/** The default a global `ARG name=value` (before the first FROM) gives, expanded; null when none. */
+function globalDefault(df: Dockerfile, name: string): string | null {
+  let found: string | null = null;
+  for (const g of df.globalArgs) for (const p of g.pairs) if (p.key === name && p.hasValue) found = df.expand(g, p.value);
+  return found;
+}
 
 export default defineRule({
   id: 'DF115',
@@ -189,8 +201,10 @@ export default defineRule({
       }
     });
     for (const { cmd } of runCommandsAssigning(df, WITH_ONBUILD)) {
-      // `X=0 cmd` sets X for cmd only; `X=0` alone for the rest of the script.
-      const scope = cmd.name === '' ? 'the rest of this RUN' : `this \`${cmd.base}\` command`;
+      // `X=0 cmd` sets X for cmd only. `X=0` alone sets a shell variable that no command sees unless
+      // it is exported (export/declare -x are read above).
+      if (cmd.name === '') continue;
+      const scope = `this \`${cmd.base}\` command`;
       for (const a of cmd.assignments) {
         const h = variableHit(a, scope);
         if (h) hits.push(h);
@@ -201,10 +215,14 @@ export default defineRule({
     }
     for (const instr of instructions(df, { onbuild: true })) {
       if (instr.keyword !== 'ENV' && instr.keyword !== 'ARG') continue;
+      // An ARG before the first FROM is seen by FROM lines only, not by any RUN (a stage that declares
+      // it again is reported there).
+      if (instr.stage < 0) continue;
       const shipped = instr.keyword === 'ENV' && instr.parent === null && df.shippedStages.has(instr.stage);
       for (const pair of instr.pairs) {
-        if (!pair.hasValue || !isTlsVariable(pair.key)) continue;
-        const value = df.expand(instr, pair.value);
+        if (!isTlsVariable(pair.key)) continue;
+        // `ARG X` in a stage takes the default of a global `ARG X=...`.
+        const value = pair.hasValue ? df.expand(instr, pair.value) : instr.keyword === 'ARG' ? globalDefault(df, pair.key) : null;
         const tool = value === null ? undefined : tlsVariable(pair.key, value);
         if (!tool) continue;
         report({

@@ -5,16 +5,21 @@ import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 
 // Shells and wrappers whose script (not visible here) may install from the fresh index.
-const SCRIPT_RUNNERS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'busybox', 'eval', 'source', '.', 'xargs', 'make', 'env', 'nice', 'chroot', 'su', 'sudo', 'gosu', 'su-exec', 'runuser']);
+// (sudo, env, nice, xargs... are not among them: the command they run is read as a command of its own.)
+const SCRIPT_RUNNERS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'busybox', 'eval', 'source', '.', 'make', 'chroot', 'su', 'gosu', 'su-exec', 'runuser']);
 // Installers that resolve dependencies from the apt index without being apt themselves.
 const INDEX_READERS = new Set(['gdebi', 'mk-build-deps', 'debconf-apt-progress', 'equivs-build', 'add-pkg', 'clean-install']);
 
-// apt and apk install from whatever index the layer holds; dnf, yum and zypper refresh expired
-// metadata themselves, so an old cached index does not mislead them.
-const STALE_PRONE = [indexFamily('apt-get')!, indexFamily('apk')!];
-const STALE_PRONE_NAMES = STALE_PRONE.flatMap((f) => f.names);
-// `apt-get install --update` (apt 3) and `apk add -U` refresh the index first.
-const UPDATE_FIRST = new Set(['--update', '--update-cache', '-U']);
+// apt installs from whatever index the layer holds. apk (2.10+) re-downloads a cached index older
+// than four hours on add/upgrade, and dnf, yum and zypper refresh expired metadata themselves, so an
+// old cached index does not mislead them.
+const APT = indexFamily('apt-get')!;
+const STALE_PRONE = [APT];
+const STALE_PRONE_NAMES = APT.names;
+// `apt-get install --update` (apt 3) refreshes the index first.
+const UPDATE_FIRST = new Set(['--update']);
+// The subcommands that install (or fetch packages) from the index: a later one of these is the reader.
+const INSTALLS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'reinstall', 'satisfy', 'source', 'download']);
 
 /** May this command, run after the refresh in the same RUN, install from the fresh index? */
 function mayUseIndex(cmd: Command, fam: IndexFamily): boolean {
@@ -41,8 +46,8 @@ export default defineRule({
     fixable: null,
     status: 'stable',
     docs: {
-      summary: 'A RUN refreshes the package index (`apt-get update`, `apk update`) without installing, and a later RUN installs from that cached index.',
-      why: 'The build cache keeps a RUN whose text has not changed, so a RUN that only runs `apt-get update` is reused for months: when a later `apt-get install` step is rebuilt (a package was added), it installs from that stale index and fails on versions the mirror no longer has, or silently gets old ones. Run the update and the install in the same RUN (`apt-get update && apt-get install -y ...`). Reported only when a later RUN of the same stage (or of a stage built FROM it) installs without refreshing first; `apt-get install --update` and `apk add -U` refresh. Checked in every stage and in ONBUILD triggers. dnf, yum and zypper are left out: they refresh expired metadata themselves. A RUN that goes on to run a script, a shell or an installer helper (`./install.sh`, `install_packages`, `xargs apt-get install`) after the update is not reported, since the script may install. Trivy reports this as DS017 and Checkov as CKV_DOCKER_5; for built images see the image rule of the same name (IM003).',
+      summary: 'A RUN refreshes the apt package index (`apt-get update`) without installing, and a later RUN installs from that cached index.',
+      why: 'The build cache keeps a RUN whose text has not changed, so a RUN that only runs `apt-get update` is reused for months: when a later `apt-get install` step is rebuilt (a package was added), it installs from that stale index and fails on versions the mirror no longer has, or silently gets old ones. Run the update and the install in the same RUN (`apt-get update && apt-get install -y ...`). Reported only when a later RUN of the same stage (or of a stage built FROM it) installs without refreshing first; `apt-get install --update` refreshes. Checked in every stage and in ONBUILD triggers. apk, dnf, yum and zypper are left out: apk (2.10 and later) downloads a cached index again when it is more than four hours old, and the others refresh expired metadata themselves. A RUN that goes on to run a script, a shell or an installer helper (`./install.sh`, `install_packages`, `xargs apt-get install`) after the update is not reported, since the script may install. Trivy reports this as DS017 and Checkov as CKV_DOCKER_5; for built images see the image rule of the same name (IM003).',
       bad: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 && rm -rf /var/lib/apt/lists/*\n',
       good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 && rm -rf /var/lib/apt/lists/*\n',
       references: ['https://docs.docker.com/build/building/best-practices/#apt-get'],
@@ -60,8 +65,8 @@ export default defineRule({
       if (!sub) continue;
       const name = sub.word.value;
       const refresh = fam.refresh.includes(name) || cmd.args.some((a) => UPDATE_FIRST.has(a.value));
-      // apt-cache only looks packages up: it reads the index but installs nothing from it.
-      if (!refresh && (!fam.use.includes(name) || cmd.base === 'apt-cache')) continue;
+      // Lookups (apt-cache, apt show/list/search) read the index but install nothing from it.
+      if (!refresh && (!INSTALLS.has(name) || cmd.base === 'apt-cache')) continue;
       const step = { instr, cmd, sub: name, refresh };
       steps.push(step);
       if (fam.refresh.includes(name)) refreshes.push({ step, fam, word: sub.word });

@@ -17,16 +17,23 @@ export const INSTEAD = {
 };
 export type Tool = keyof typeof INSTEAD;
 
-const FALSE = /^(?:false|0|no|off)$/i;
+// npm reads a boolean option as false only for `false`, `null` and a number equal to 0 (`no`, `off`
+// keep strict-ssl on); Yarn Berry takes `false` or `0`.
+const NPM_FALSE = (v: string): boolean => v === 'false' || v === 'null' || (v.trim() !== '' && Number(v) === 0);
+const YARN_FALSE = (v: string): boolean => v === 'false' || v === '0';
+
+/** Does npm read this value of a boolean option (strict-ssl) as false? */
+export const npmFalse = NPM_FALSE;
 
 /** Environment variables that turn verification off, and when a value does. */
 const VARIABLES = new Map<string, { tool: Tool; disables: (value: string) => boolean }>([
   ['NODE_TLS_REJECT_UNAUTHORIZED', { tool: 'node', disables: (v) => v === '0' }],
   ['PYTHONHTTPSVERIFY', { tool: 'python', disables: (v) => v === '0' }],
-  ['GIT_SSL_NO_VERIFY', { tool: 'git', disables: (v) => v !== '' }],
+  // git: set at all, even to an empty value (git's http.c tests getenv only).
+  ['GIT_SSL_NO_VERIFY', { tool: 'git', disables: () => true }],
   ['PIP_TRUSTED_HOST', { tool: 'pip', disables: (v) => v !== '' }],
-  ['NPM_CONFIG_STRICT_SSL', { tool: 'npm', disables: (v) => FALSE.test(v) }],
-  ['YARN_ENABLE_STRICT_SSL', { tool: 'npm', disables: (v) => FALSE.test(v) }],
+  ['NPM_CONFIG_STRICT_SSL', { tool: 'npm', disables: NPM_FALSE }],
+  ['YARN_ENABLE_STRICT_SSL', { tool: 'npm', disables: YARN_FALSE }],
   ['GOINSECURE', { tool: 'go', disables: (v) => v !== '' }],
 ]);
 

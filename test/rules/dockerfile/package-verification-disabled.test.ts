@@ -3,6 +3,8 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'gpgcheck=0 for a file:// repository', code: 'FROM centos:7\nRUN printf \'[local]\\nbaseurl=file:///tmp/repo\\ngpgcheck=0\\n\' > /etc/yum.repos.d/local.repo\n' },
+    { name: 'local files by path or file: URL', code: 'FROM fedora:40\nRUN dnf install -y --nogpgcheck file:///tmp/foo.rpm && apk add --allow-untrusted /tmp/pkgs/*\n' },
     'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n',
     { name: 'local apk files (built or downloaded earlier)', code: 'FROM alpine:3.20\nRUN apk add --no-cache --allow-untrusted /tmp/packages/*.apk msodbcsql18_18.0.1.1-1_amd64.apk\n' },
     { name: 'apk index of local packages', code: 'FROM alpine:3.20\nRUN apk index --allow-untrusted -o /tmp/APKINDEX.tar.gz /tmp/*.apk\n' },
@@ -14,6 +16,11 @@ ruleTester(rule, {
     { name: 'apt option set to false', code: 'FROM debian:12-slim\nRUN apt-get -o APT::Get::AllowUnauthenticated=false install -y curl\n' },
   ],
   invalid: [
+    {
+      name: 'an unquoted sources entry, and yum-config-manager',
+      code: 'FROM debian:12-slim\nRUN echo deb [trusted=yes] https://x.example/ stable main > /etc/apt/sources.list.d/x.list\nRUN yum-config-manager --setopt=x.gpgcheck=0 --save\n',
+      errors: [{ line: 2, column: 15, endColumn: 26, message: '`[trusted=yes] https://x.example/`' }, { line: 3, column: 24, endColumn: 45 }],
+    },
     {
       code: 'FROM debian:12-slim\nRUN apt-get install -y --allow-unauthenticated vendor-tool\n',
       errors: [{ line: 2, column: 24, endLine: 2, endColumn: 47, message: '`apt-get --allow-unauthenticated` installs packages without checking their signatures, so a compromised mirror or a proxy can replace them; import the repository\'s signing key (a keyring under /etc/apt/keyrings and `signed-by=` in the sources entry) instead.' }],
@@ -41,7 +48,7 @@ ruleTester(rule, {
     {
       name: 'a trusted https repository and gpgcheck=0 written by echo',
       code: 'FROM debian:12-slim\nRUN echo \'deb [ allow-insecure=yes trusted=yes ] https://apt.example/x trixie main\' > /etc/apt/sources.list.d/x.list\nRUN echo -e "[epel]\\nbaseurl=https://dl.example/\\ngpgcheck=0" > /etc/yum.repos.d/epel.repo\n',
-      errors: [{ line: 2, column: 10, endColumn: 84, message: '`[allow-insecure=yes trusted=yes] https://apt.example/x`' }, { line: 3, column: 13, endColumn: 62, message: '`gpgcheck=0`' }],
+      errors: [{ line: 2, column: 17, endColumn: 35, message: '`[allow-insecure=yes trusted=yes] https://apt.example/x`' }, { line: 3, column: 51, endColumn: 61, message: '`gpgcheck=0`' }],
     },
   ],
 });

@@ -3,6 +3,10 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a global ARG reaches no RUN', code: 'ARG NODE_TLS_REJECT_UNAUTHORIZED=0\nFROM node:20-slim\nRUN npm ci\n' },
+    { name: 'a shell variable that is not exported', code: 'FROM node:20-slim\nRUN NODE_TLS_REJECT_UNAUTHORIZED=0 && npm ci\n' },
+    { name: 'npm reads no/off as true', code: 'FROM node:20-slim\nENV NPM_CONFIG_STRICT_SSL=no\nRUN npm config set strict-ssl off\n' },
+    { name: 'a prefix on a wrapper is read once', code: 'FROM node:20-slim\nRUN NODE_TLS_REJECT_UNAUTHORIZED=1 nice -n 5 node seed.js\n' },
     { name: 'sslverify on', code: 'FROM rockylinux:9\nRUN dnf --setopt=sslverify=1 install -y x && apt-get -o Acquire::https::Verify-Peer=true update\n' },
     'FROM debian:12-slim\nRUN curl -fsSL -o /tmp/x https://example.com/x\n',
     { name: 'k as the value of -o and of a header', code: 'FROM debian:12-slim\nRUN curl -o -k https://example.com/x && curl -H -k https://example.com/y\n' },
@@ -17,6 +21,21 @@ ruleTester(rule, {
     { name: 'an ARG without a default', code: 'FROM python:3.12-slim\nARG PIP_TRUSTED_HOST\n' },
   ],
   invalid: [
+    {
+      name: 'a prefix on a wrapper: one finding',
+      code: 'FROM node:20-slim\nRUN NODE_TLS_REJECT_UNAUTHORIZED=0 nice -n 5 node seed.js\n',
+      errors: [{ line: 2, column: 5, endColumn: 35, message: 'for this `nice` command' }],
+    },
+    {
+      name: 'a global ARG declared again in the stage',
+      code: 'ARG NODE_TLS_REJECT_UNAUTHORIZED=0\nFROM node:20-slim\nARG NODE_TLS_REJECT_UNAUTHORIZED\nRUN npm ci\n',
+      errors: [{ line: 3, column: 5, endColumn: 33, message: 'ARG NODE_TLS_REJECT_UNAUTHORIZED=0 turns off' }],
+    },
+    {
+      name: 'wget -e, apt --option=, pip config --user set, an empty GIT_SSL_NO_VERIFY',
+      code: 'FROM debian:12-slim\nRUN wget -e check_certificate=off https://x.example/a\nRUN apt-get --option=Acquire::https::Verify-Peer=false update\nRUN pip config --user set global.trusted-host pypi.example\nENV GIT_SSL_NO_VERIFY=""\n',
+      errors: [{ line: 2, column: 13, endColumn: 34 }, { line: 3, column: 13, endColumn: 55 }, { line: 4, column: 27, endColumn: 46 }, { line: 5, column: 5, endColumn: 25 }],
+    },
     {
       name: 'a variable before any command, and through env',
       code: 'FROM node:20-slim\nRUN NODE_TLS_REJECT_UNAUTHORIZED=0 node seed.js && env GIT_SSL_NO_VERIFY=true git clone https://git.example/x\n',

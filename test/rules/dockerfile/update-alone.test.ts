@@ -13,7 +13,8 @@ ruleTester(rule, {
     { name: 'no later install', code: 'FROM debian:12-slim\nRUN apt-get update\nRUN echo done\n' },
     { name: 'the later RUN refreshes itself', code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get update && apt-get install -y curl\n' },
     { name: 'apt 3 install --update refreshes', code: 'FROM debian:13-slim\nRUN apt-get update; apt-get dist-clean\nRUN apt-get install --update -y curl\n' },
-    { name: 'apk add -U refreshes', code: 'FROM alpine:3.20\nRUN apk update\nRUN apk add -U curl\n' },
+    { name: 'apk refreshes a cached index older than four hours itself', code: 'FROM alpine:3.20\nRUN apk update\nRUN apk add curl\nRUN apk add --no-cache jq\n' },
+    { name: 'a later lookup installs nothing', code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt list --installed && apt show curl\n' },
     { name: 'another stage installs', code: 'FROM debian:12-slim AS a\nRUN apt-get update\nFROM debian:12-slim\nRUN apt-get install -y curl\n' },
     { name: 'dnf refreshes expired metadata itself', code: 'FROM fedora:40\nRUN dnf makecache\nRUN dnf install -y curl\n' },
     { name: 'another package manager installs', code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apk add curl\n' },
@@ -46,9 +47,14 @@ ruleTester(rule, {
       errors: [{ line: 3, column: 35, endColumn: 52, message: '`apt install` on line 5' }],
     },
     {
-      name: 'apk',
-      code: 'FROM alpine:3.20\nRUN apk update\nRUN apk add --no-cache curl\n',
-      errors: [{ line: 2, column: 5, endColumn: 15, message: '`apk update` runs in a RUN' }],
+      name: 'a wrapped command after the update is no script',
+      code: 'FROM debian:12-slim\nRUN sudo apt-get update && sudo mkdir -p /opt/x\nRUN sudo apt-get install -y curl\n',
+      errors: [{ line: 2, column: 10, endColumn: 24, message: 'on line 3' }],
+    },
+    {
+      name: 'the reader is the first install, not a lookup',
+      code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt show curl && apt-get install -y curl\n',
+      errors: [{ line: 2, column: 5, message: '`apt-get install` on line 3' }],
     },
     {
       name: 'ONBUILD triggers',

@@ -5,7 +5,7 @@ const env = (...e: string[]) => ({ config: { Env: e }, layers: [{ files: [] }] }
 
 imageRuleTester(rule, {
   valid: [
-    { name: 'verification left on', spec: env('NODE_TLS_REJECT_UNAUTHORIZED=1', 'PYTHONHTTPSVERIFY=1', 'NPM_CONFIG_STRICT_SSL=true', 'GIT_SSL_NO_VERIFY=') },
+    { name: 'verification left on', spec: env('NODE_TLS_REJECT_UNAUTHORIZED=1', 'PYTHONHTTPSVERIFY=1', 'NPM_CONFIG_STRICT_SSL=true', 'NPM_CONFIG_STRICT_SSL=no') },
     { name: 'a CA given instead', spec: env('NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt', 'SSL_CERT_FILE=/etc/ssl/cert.pem') },
     { name: 'no value', spec: env('NODE_TLS_REJECT_UNAUTHORIZED') },
   ],
