@@ -6,16 +6,15 @@ import type { Dockerfile } from '../../model/dockerfile/types.js';
 import type { Span } from '../../model/source.js';
 import { INSTEAD, isTlsVariable, npmFalse, tlsVariable, type Tool } from '../helpers/tls.js';
 
-
 // curl's one-letter options that take a value: in a bundle (`-sSLo file`) the rest is that value.
 const CURL_SHORT_VALUE = new Set('AbcCdDeEFHKmoPQrtTuUwxXyYz');
 const CURL_INSECURE = new Set(['--insecure', '--proxy-insecure', '--doh-insecure']);
+// git's and dnf's false values (npm's are npmFalse).
 const FALSE = /^(?:false|0|no|off)$/i;
 const NPM = new Set(['npm', 'pnpm', 'yarn']);
-// Builtins that set variables for the rest of the script (`env X=0 cmd` is read as `X=0 cmd`: see wrappers.ts).
+// Builtins that export variables to the rest of the script (`env X=0 cmd` is read as `X=0 cmd`: see wrappers.ts).
 const SHELL_SETTERS = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
 const GIT_GLOBAL_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env']);
-
 
 interface Hit {
   span: Span;
@@ -25,7 +24,7 @@ interface Hit {
   scope?: string;
 }
 
-/** `NAME=value` (an assignment, or an argument of export/env) that disables verification. */
+/** `NAME=value` (an assignment, or an argument of export/declare) that disables verification. */
 function variableHit(word: ShellWord, scope: string): Hit | undefined {
   const eq = word.value.indexOf('=');
   if (eq <= 0) return undefined;
@@ -183,9 +182,8 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    // Every command: a variable can prefix any of them (`NODE_TLS_REJECT_UNAUTHORIZED=0 node seed.js`).
-    const hits: Hit[] = [];
     // The tools' own switches, then variables: a prefix may sit on any command (`NODE_TLS_REJECT_UNAUTHORIZED=0 node seed.js`).
+    const hits: Hit[] = [];
     forEachRunCommandNamed(df, BY_COMMAND.keys(), ({ cmd }) => {
       const h = BY_COMMAND.get(cmd.base)!(cmd);
       if (h) hits.push(h);
