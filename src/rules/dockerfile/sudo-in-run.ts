@@ -1,7 +1,8 @@
 import { defineRule } from '../types.js';
-import { runCommandsNamed, stageChain } from '../helpers/dockerfile.js';
+import { runCommandsNamed } from '../helpers/dockerfile.js';
+import { partitionPoint } from '../../search.js';
 import { stageDistro } from '../helpers/distro.js';
-import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 
 // sudo options that change nothing for root running a command as root.
@@ -21,20 +22,34 @@ function commandAfterSudo(cmd: Command): ShellWord | undefined {
  * Does the RUN run as root? The last USER before it in its stage chain says so, or, with none, a
  * base image whose distribution is known (their images run as root).
  */
-function runsAsRoot(df: Dockerfile, instr: Instruction): boolean {
+function runsAsRoot(df: Dockerfile, instr: Instruction, userBefore: (instr: Instruction) => string | null | undefined): boolean {
   const stage = df.stages[instr.stage];
   if (!stage) return false;
-  const chain = stageChain(df, stage);
-  let user: string | null | undefined;
-  for (const s of chain) {
-    for (const i of s.instructions) {
-      if (i === instr) break;
-      if (i.keyword === 'USER' && i.words.length > 0) user = df.expand(i, i.words[0].value);
-    }
-  }
-  if (user === undefined) return stageDistro(df, chain[chain.length - 1]) !== null;
+  const user = userBefore(instr);
+  if (user === undefined) return stageDistro(df, stage) !== null;
   const name = user?.split(':')[0];
   return name === 'root' || name === '0';
+}
+
+/**
+ * The USER in effect at an instruction: the last one before it in its stage, else the last one of
+ * the stages it is built FROM (undefined: none; null: a value with unknown variables). Each stage's
+ * USERs are listed once and searched by position, so a stage with thousands of sudo RUNs stays linear.
+ */
+function usersBefore(df: Dockerfile): (instr: Instruction) => string | null | undefined {
+  const users = df.stages.map((s) => s.instructions.filter((i) => i.keyword === 'USER' && i.words.length > 0));
+  return (instr) => {
+    let limit = instr.start;
+    for (let stage: Stage | undefined = df.stages[instr.stage]; stage; ) {
+      const list = users[stage.index];
+      const k = partitionPoint(list.length, (j) => list[j].start >= limit) - 1;
+      if (k >= 0) return df.expand(list[k], list[k].words[0].value);
+      // A stage builds FROM an earlier one only, so following lower indexes always ends.
+      stage = stage.parentStage !== null && stage.parentStage < stage.index ? df.stages[stage.parentStage] : undefined;
+      limit = Infinity;
+    }
+    return undefined;
+  };
 }
 
 export default defineRule({
@@ -56,11 +71,12 @@ export default defineRule({
     messages: { sudo: 'Do not use sudo in a build step; run the step as root (USER root, then switch back) and use gosu/su-exec to drop privileges at runtime.' },
   },
   check({ df, report }) {
+    let userBefore: ((instr: Instruction) => string | null | undefined) | undefined;
     for (const { instr, cmd } of runCommandsNamed(df, 'sudo', { onbuild: true })) {
       const word = cmd.words[0];
       // Where the step already runs as root, sudo only resets the environment (PATH becomes sudo's
       // secure_path, ENV settings are dropped): dropping it is the fix, unsafe for that reason.
-      let rest = instr.parent === null && runsAsRoot(df, instr) ? commandAfterSudo(cmd) : undefined;
+      let rest = instr.parent === null && runsAsRoot(df, instr, (userBefore ??= usersBefore(df))) ? commandAfterSudo(cmd) : undefined;
       // -H sets HOME to root's: it changes something where an ENV set HOME elsewhere (pip, npm write there).
       if (rest && cmd.args.some((a) => a.start < rest!.start && (a.value === '-H' || a.value === '--set-home'))) {
         const home = df.variable(instr, 'HOME');
