@@ -264,3 +264,26 @@ describe('word splitting', () => {
     expect(df.instructions[1].error).toBeNull();
   });
 });
+
+describe('sh -c scripts in shell-form RUN', () => {
+  const commandsOf = (run: string) => {
+    const df = parseDockerfile('Dockerfile', `FROM debian:12-slim\n${run}\n`);
+    const text = df.source.text;
+    return df.script(df.instructions[1]).commands.map((c) => [c.base, c.nested, text.slice(c.start, c.end)]);
+  };
+
+  it('reads a quoted script with no expansion as nested commands, in source order, at their source positions', () => {
+    expect(commandsOf("RUN sh -c 'cd /tmp && apt-get install -y curl' && echo done")).toEqual([
+      ['sh', false, "sh -c 'cd /tmp && apt-get install -y curl'"],
+      ['cd', true, 'cd /tmp'],
+      ['apt-get', true, 'apt-get install -y curl'],
+      ['echo', false, 'echo done'],
+    ]);
+  });
+
+  it('leaves a script with expansions, escapes or continuation lines to the outer parse', () => {
+    expect(commandsOf('RUN bash -c "echo $HOME"').map((c) => c[0])).toEqual(['bash']);
+    expect(commandsOf('RUN bash -c "echo \\"x\\""').map((c) => c[0])).toEqual(['bash']);
+    expect(commandsOf("RUN bash -c 'echo a \\\n  && echo b'").map((c) => c[0])).toEqual(['bash']);
+  });
+});

@@ -695,6 +695,7 @@ function buildScript(instr: Instruction, sourceText: string): ShellScript {
     from += m[0].length;
   }
   const script = parseShell(args.text, args, from);
+  if (script.commands.some((c) => c.args.length >= 2 && SHELL_NAMES.has(c.base))) addShellStrings(script, sourceText);
   for (const hd of instr.heredocs) {
     if (instr.keyword !== 'RUN') break;
     const firstLine = hd.body.split('\n', 1)[0];
@@ -710,6 +711,29 @@ function buildScript(instr: Instruction, sourceText: string): ShellScript {
     script.text += '\n' + hd.body;
   }
   return script;
+}
+
+const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+
+/**
+ * `sh -c 'apt-get install -y curl'` runs the quoted script in a child shell: its commands are added
+ * (as nested ones, right after the shell command) when the quoted text maps one to one onto the
+ * source, that is, a quoted word with no expansion, escape or line continuation in it.
+ */
+function addShellStrings(script: ShellScript, sourceText: string): void {
+  const out: Command[] = [];
+  for (const c of script.commands) {
+    out.push(c);
+    if (!SHELL_NAMES.has(c.base)) continue;
+    const flag = c.args.findIndex((a) => /^-[a-z]*c$/.test(a.value));
+    const w = flag >= 0 ? c.args[flag + 1] : undefined;
+    if (!w || w.expands || w.end - w.start !== w.value.length + 2 || sourceText.slice(w.start + 1, w.end - 1) !== w.value) continue;
+    const at = w.start + 1;
+    const sub = parseShell(w.value, { toSource: (i) => at + i, toSourceEnd: (i) => at + i }, 0, w.value.length, true);
+    for (const n of sub.commands) out.push(n);
+    if (sub.hasPipe) script.hasPipe = true;
+  }
+  script.commands = out;
 }
 
 /** For a JSON string literal at `span`, the source offset of each decoded character (plus one past the end). */

@@ -121,7 +121,9 @@ export default defineRule({
       } else if (SHELLS.has(name)) {
         const flag = args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a.value));
         const script = flag >= 0 ? args[flag + 1] : undefined;
-        runs = !!script && script.start <= c.start && c.end <= script.end;
+        // `sh -c "$(curl ...)"` runs what curl prints; a curl inside a plain `sh -c '...'` script is
+        // one of its commands (the parser reads such scripts), not its source.
+        runs = !!script && script.expands && script.start <= c.start && c.end <= script.end;
       }
       if (runs) report({ messageId: 'subst', data: { fetcher, shell: name }, span: { start: outer.start, end: Math.max(outer.end, c.end) } });
     }

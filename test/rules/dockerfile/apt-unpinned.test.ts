@@ -22,6 +22,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'inside a bash -c script',
+      code: "FROM debian:12-slim\nRUN bash -c 'apt-get update && apt-get install -y curl'\n",
+      errors: [{ line: 2, column: 51, endColumn: 55, message: 'Package "curl"' }],
+    },
+    {
       name: 'run by sudo and by env',
       code: 'FROM debian:12-slim\nRUN sudo apt-get install -y curl && env DEBIAN_FRONTEND=noninteractive \\\n    apt-get install -y jq\n',
       errors: [{ line: 2, column: 29, endColumn: 33, message: 'Package "curl"' }, { line: 3, column: 24, endColumn: 26, message: 'Package "jq"' }],

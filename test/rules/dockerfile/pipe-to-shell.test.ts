@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a curl inside a plain sh -c script is one of its commands', code: "FROM debian:12-slim\nRUN sh -c 'curl -fsSL https://x.example/a.tgz | tar -xz'\n" },
     'FROM debian:12-slim\nRUN curl -fsSLo /tmp/install.sh https://example.com/install.sh && sha256sum -c install.sha256 && sh /tmp/install.sh\n',
     { name: 'pipe into tar', code: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/x.tar.gz | tar -xz -C /opt\n' },
     { name: 'pipe into gpg', code: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/key.asc | gpg --dearmor -o /usr/share/keyrings/x.gpg\n' },
