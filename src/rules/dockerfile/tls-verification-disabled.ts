@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { forEachRunCommandNamed, instructions, runCommandsAssigning, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
+import { commandsIn, forEachRunCommandNamed, instructions, runCommandsAssigning, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
 import { isPipOrPython, PIP, pipArgs } from '../helpers/pip.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Dockerfile } from '../../model/dockerfile/types.js';
@@ -22,6 +22,17 @@ interface Hit {
   tool: Tool;
   /** For a variable set in a RUN: what it applies to. */
   scope?: string;
+  /** A download whose file the same RUN checks afterwards (sha256sum -c, gpg --verify). */
+  verified?: boolean;
+}
+
+const CHECKSUMS = new Set(['sha256sum', 'sha512sum', 'sha384sum', 'sha1sum', 'md5sum', 'shasum', 'b2sum']);
+
+/** `sha256sum -c`, `shasum -a 256 -c`, `gpg --verify`, `gpgv`: a check that fails the RUN on a changed file. */
+function verifies(cmd: Command): boolean {
+  if (CHECKSUMS.has(cmd.base)) return cmd.args.some((a) => a.value === '-c' || a.value === '--check' || /^-[a-z]*c$/.test(a.value));
+  if (cmd.base === 'gpgv') return true;
+  return (cmd.base === 'gpg' || cmd.base === 'gpg2') && cmd.args.some((a) => a.value === '--verify');
 }
 
 /** `NAME=value` (an assignment, or an argument of export/declare) that disables verification. */
@@ -178,15 +189,19 @@ export default defineRule({
     },
     messages: {
       run: '`{{what}}` turns off TLS certificate verification, so anyone on the network path can replace what this step downloads; {{instead}}.',
+      verified: '`{{what}}` turns off TLS certificate verification: the checksum check later in this RUN still catches a replaced file, but the download is open to anyone on the network path and fails late; {{instead}}.',
       variable: '{{what}} turns off TLS certificate verification for {{scope}}; {{instead}}.',
     },
   },
   check({ df, report }) {
     // The tools' own switches, then variables: a prefix may sit on any command (`NODE_TLS_REJECT_UNAUTHORIZED=0 node seed.js`).
     const hits: Hit[] = [];
-    forEachRunCommandNamed(df, BY_COMMAND.keys(), ({ cmd }) => {
+    forEachRunCommandNamed(df, BY_COMMAND.keys(), ({ instr, cmd }) => {
       const h = BY_COMMAND.get(cmd.base)!(cmd);
-      if (h) hits.push(h);
+      if (!h) return;
+      // curl/wget followed in the same RUN by `sha256sum -c` or `gpg --verify`: the file is still checked.
+      if ((cmd.base === 'curl' || cmd.base === 'wget') && commandsIn(df, instr).some((c) => c.start > cmd.start && verifies(c))) h.verified = true;
+      hits.push(h);
     });
     for (const { cmd } of runCommandsWhere(df, isPipOrPython, WITH_ONBUILD)) {
       const h = pipHit(cmd);
@@ -209,7 +224,7 @@ export default defineRule({
       }
     }
     for (const h of hits) {
-      report({ messageId: h.scope ? 'variable' : 'run', data: { what: h.what, instead: INSTEAD[h.tool], scope: h.scope ?? '' }, span: h.span });
+      report({ messageId: h.scope ? 'variable' : h.verified ? 'verified' : 'run', data: { what: h.what, instead: INSTEAD[h.tool], scope: h.scope ?? '' }, span: h.span });
     }
     for (const instr of instructions(df, { onbuild: true })) {
       if (instr.keyword !== 'ENV' && instr.keyword !== 'ARG') continue;

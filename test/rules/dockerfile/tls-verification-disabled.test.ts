@@ -22,6 +22,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a checksum check later in the RUN still catches a replaced file',
+      code: 'FROM debian:12-slim\nRUN curl -fsSLk -o /tmp/a.tgz https://x.example/a.tgz && echo "abc  /tmp/a.tgz" | sha256sum -c -\n',
+      errors: [{ line: 2, column: 10, endColumn: 16, message: 'the checksum check later in this RUN still catches a replaced file' }],
+    },
+    {
       name: 'a prefix on a wrapper: one finding',
       code: 'FROM node:20-slim\nRUN NODE_TLS_REJECT_UNAUTHORIZED=0 nice -n 5 node seed.js\n',
       errors: [{ line: 2, column: 5, endColumn: 35, message: 'for this `nice` command' }],
