@@ -54,6 +54,7 @@ const FAMILIES = [
   ['stages each FROM one base with a lone apt-get update', (n) => ({ dockerfile: `FROM debian:12 AS base\n${lines(n, (i) => `FROM base AS s${i}\nRUN apt-get update\n`)}FROM base\nRUN apt-get install -y curl\n` })],
   ['wrapped commands: sudo env apt-get', (n) => ({ dockerfile: `FROM debian:12\n${lines(n, (i) => `RUN sudo -E env A=${i} nice -n 1 apt-get install -y p${i}\n`)}` })],
   ['chpasswd pipes in one RUN', (n) => ({ dockerfile: `FROM debian:12\nRUN true${lines(n, (i) => ` && echo "u${i}:$(cat /s/${i})" | chpasswd && useradd -p "$(openssl passwd -1 $P)" u${i}`)}\n` })],
+  ['sh -c scripts in one RUN', (n) => ({ dockerfile: `FROM debian:12\nRUN true${lines(n, (i) => ` && sh -c 'cd /tmp && apt-get install -y p${i} | tee /l${i}'`)}\n` })],
   ['pipes in one RUN', (n) => ({ dockerfile: `FROM debian:12\nRUN true${lines(n, (i) => ` && { echo ${i}; printf x; } | tee /f${i} && echo ${i} | sort`)}\n` })],
   ['text frames on one long line', (n) => ({ dockerfile: `FROM debian:12\nRUN apt-get install -y\t${lines(n, (i) => `p${i} `)}\n`, text: true })],
   ['Compose services', (n) => ({ compose: `services:\n${lines(n, (i) => `  s${i}:\n    image: nginx:1.27\n${i ? `    depends_on: [s${i - 1}]\n` : ''}`)}` })],
