@@ -281,6 +281,13 @@ describe('sh -c scripts in shell-form RUN', () => {
     ]);
   });
 
+  it('reads the script of a shell run by a wrapper', () => {
+    expect(commandsOf("RUN sudo -E sh -c 'rm -rf /var/lib/apt/lists/*'")).toEqual([
+      ['sudo', false, "sudo -E sh -c 'rm -rf /var/lib/apt/lists/*'"],
+      ['rm', true, 'rm -rf /var/lib/apt/lists/*'],
+    ]);
+  });
+
   it('leaves a script with expansions, escapes or continuation lines to the outer parse', () => {
     expect(commandsOf('RUN bash -c "echo $HOME"').map((c) => c[0])).toEqual(['bash']);
     expect(commandsOf('RUN bash -c "echo \\"x\\""').map((c) => c[0])).toEqual(['bash']);

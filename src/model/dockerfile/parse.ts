@@ -2,6 +2,7 @@ import { LogicalText } from '../logical.js';
 import { SourceFile, type Span } from '../source.js';
 import { baseName, parseShell } from '../shell/parse.js';
 import type { Command, ShellScript } from '../shell/types.js';
+import { innermostCommand, isWrapper } from '../shell/wrappers.js';
 import { expandVars } from './expand.js';
 import { parseImageRef } from './image-ref.js';
 import type { Comment, Directive, Dockerfile, Flag, Heredoc, Instruction, KeyValue, Stage, Word } from './types.js';
@@ -695,7 +696,7 @@ function buildScript(instr: Instruction, sourceText: string): ShellScript {
     from += m[0].length;
   }
   const script = parseShell(args.text, args, from);
-  if (script.commands.some((c) => c.args.length >= 2 && SHELL_NAMES.has(c.base))) addShellStrings(script, sourceText);
+  if (script.commands.some((c) => c.args.length >= 2 && (SHELL_NAMES.has(c.base) || isWrapper(c.base)))) addShellStrings(script, sourceText);
   for (const hd of instr.heredocs) {
     if (instr.keyword !== 'RUN') break;
     const firstLine = hd.body.split('\n', 1)[0];
@@ -716,14 +717,16 @@ function buildScript(instr: Instruction, sourceText: string): ShellScript {
 const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 
 /**
- * `sh -c 'apt-get install -y curl'` runs the quoted script in a child shell: its commands are added
- * (as nested ones, right after the shell command) when the quoted text maps one to one onto the
- * source, that is, a quoted word with no expansion, escape or line continuation in it.
+ * `sh -c 'apt-get install -y curl'` (also behind a wrapper: `sudo sh -c '...'`) runs the quoted
+ * script in a child shell: its commands are added (as nested ones, right after the command) when the
+ * quoted text maps one to one onto the source, that is, a quoted word with no expansion, escape or
+ * line continuation in it.
  */
 function addShellStrings(script: ShellScript, sourceText: string): void {
   const out: Command[] = [];
-  for (const c of script.commands) {
-    out.push(c);
+  for (const top of script.commands) {
+    out.push(top);
+    const c = innermostCommand(top);
     if (!SHELL_NAMES.has(c.base)) continue;
     const flag = c.args.findIndex((a) => /^-[a-z]*c$/.test(a.value));
     const w = flag >= 0 ? c.args[flag + 1] : undefined;

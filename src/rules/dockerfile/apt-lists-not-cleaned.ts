@@ -23,7 +23,8 @@ function aptSub(cmd: Command): string | undefined {
 /** `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists -delete`, or `apt-get distclean`. */
 function removesLists(cmd: Command): boolean {
   const name = cmd.base;
-  // `sh -c "... && rm -rf /var/lib/apt/lists/*"`: the script is one word, read as text.
+  // `sh -c "... && rm -rf /var/lib/apt/lists/*"` that the parser leaves as one word (it has expansions,
+  // escapes or continuations; plain ones are read as commands): read the script as text.
   if (SHELLS.has(name)) {
     const c = cmd.args.findIndex((a) => /^-[a-z]*c$/.test(a.value));
     const script = c >= 0 ? cmd.args[c + 1]?.value ?? '' : '';

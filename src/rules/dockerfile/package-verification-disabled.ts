@@ -1,5 +1,8 @@
 import { defineRule } from '../types.js';
 import { forEachRunCommandNamed, positionals, subcommand } from '../helpers/dockerfile.js';
+import { aptSettings } from '../helpers/apt.js';
+import { RPM_VALUE_FLAGS, setopts } from '../helpers/rpm.js';
+import { indexFamily } from '../helpers/package-index.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 import type { Dockerfile } from '../../model/dockerfile/types.js';
@@ -11,8 +14,7 @@ const APT_FLAGS = new Set(['--allow-unauthenticated', '--allow-insecure-reposito
 const APT_OPTIONS = /^(?:APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|APT::Get::force-yes)=(?:true|yes|1|on)$/i;
 const RPM_SKIPS = new Set(['--nosignature', '--nodigest', '--noverify', '--nofiledigest']);
 const GPG_OFF = /^(?:[\w.*-]+\.)?(?:gpgcheck|repo_gpgcheck)=(?:0|false|no|off)$/i;
-const APK_VALUE = ['-X', '--repository', '-p', '--root', '--arch', '-t', '--virtual', '--cache-dir', '--keys-dir', '--repositories-file'];
-const RPM_VALUE = ['-c', '--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--repo', '-x', '--exclude', '--setopt'];
+const APK_VALUE = indexFamily('apk')!.valueFlags;
 // An apt sources entry that trusts a repository without signatures: `deb [trusted=yes] https://...`.
 const TRUSTED_SOURCE = /\bdeb(?:-src)?\s+\[([^\]]*)\]\s*(\S+)/;
 const TRUSTING_OPTION = /\b(?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)=yes\b/;
@@ -35,14 +37,10 @@ function onlyLocalFiles(words: ShellWord[]): boolean {
 }
 
 function aptHit(cmd: Command): Hit | undefined {
-  const args = cmd.args;
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i].value;
-    if (APT_FLAGS.has(v)) return { span: args[i], what: `${cmd.base} ${v}`, instead: APT_INSTEAD };
-    if ((v === '-o' || v === '--option') && APT_OPTIONS.test(args[i + 1]?.value ?? '')) return { span: args[i + 1], what: `${cmd.base} -o ${args[i + 1].value}`, instead: APT_INSTEAD };
-    if (v.startsWith('-o') && APT_OPTIONS.test(v.slice(2))) return { span: args[i], what: `${cmd.base} ${v}`, instead: APT_INSTEAD };
-  }
-  return undefined;
+  const flag = cmd.args.find((a) => APT_FLAGS.has(a.value));
+  if (flag) return { span: flag, what: `${cmd.base} ${flag.value}`, instead: APT_INSTEAD };
+  const on = aptSettings(cmd).find((o) => APT_OPTIONS.test(o.setting));
+  return on && { span: on.word, what: `${cmd.base} -o ${on.setting}`, instead: APT_INSTEAD };
 }
 
 function apkHit(cmd: Command): Hit | undefined {
@@ -55,16 +53,10 @@ function apkHit(cmd: Command): Hit | undefined {
 
 function yumHit(cmd: Command): Hit | undefined {
   const args = cmd.args;
-  let found: ShellWord | undefined;
-  for (let i = 0; i < args.length && !found; i++) {
-    const v = args[i].value;
-    if (v === '--nogpgcheck' || v === '--no-gpgchecks') found = args[i];
-    else if (v.startsWith('--setopt=') && GPG_OFF.test(v.slice(9))) found = args[i];
-    else if (v === '--setopt' && GPG_OFF.test(args[i + 1]?.value ?? '')) found = args[i + 1];
-  }
+  const found = args.find((a) => a.value === '--nogpgcheck' || a.value === '--no-gpgchecks') ?? setopts(cmd).find((o) => GPG_OFF.test(o.setting))?.word;
   if (!found) return undefined;
-  const sub = subcommand(cmd, RPM_VALUE);
-  if (sub && onlyLocalFiles(positionals(args.slice(sub.index + 1), RPM_VALUE))) return undefined;
+  const sub = subcommand(cmd, RPM_VALUE_FLAGS);
+  if (sub && onlyLocalFiles(positionals(args.slice(sub.index + 1), RPM_VALUE_FLAGS))) return undefined;
   return { span: found, what: `${cmd.base} ${found.value}`, instead: RPM_INSTEAD };
 }
 

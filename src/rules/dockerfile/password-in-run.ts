@@ -1,6 +1,7 @@
 import { defineRule } from '../types.js';
 import { forEachRunCommandNamed, positionals } from '../helpers/dockerfile.js';
 import { partitionPoint } from '../../search.js';
+import { accountOf } from '../helpers/users.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 
@@ -8,7 +9,6 @@ const TOOLS = ['chpasswd', 'passwd', 'openssl', 'useradd', 'usermod'];
 // A crypt(3) hash: `$6$salt$...`, `$y$...`, `$2b$...`.
 const CRYPT_HASH = /^\$(?:1|5|6|y|gy|7|2[aby]?)\$[^\s$]*\$\S+$/;
 const OPENSSL_PASSWD_VALUE = new Set(['-salt', '-in', '-table', '-rand', '-writerand', '-propquery', '-provider', '-provider-path']);
-const USERADD_VALUE = ['-b', '--base-dir', '-c', '--comment', '-d', '--home-dir', '-e', '--expiredate', '-f', '--inactive', '-g', '--gid', '-G', '--groups', '-k', '--skel', '-K', '--key', '-p', '--password', '-R', '--root', '-P', '--prefix', '-s', '--shell', '-u', '--uid', '-Z', '--selinux-user', '-l', '--login'];
 
 /** A literal: no expansion the build could fill from a secret or a random source. */
 const literal = (s: string): boolean => s !== '' && !s.includes('$') && !s.includes('`');
@@ -74,7 +74,7 @@ function check(df: Dockerfile, instr: Instruction, cmd: Command): Hit | undefine
       let outer: Command | undefined;
       for (let k = partitionPoint(cmds.length, (i) => cmds[i].start >= cmd.start) - 1; k >= 0 && !outer; k--) if (!cmds[k].nested) outer = cmds[k];
       if (outer && (outer.end < cmd.end || (outer.base !== 'useradd' && outer.base !== 'usermod'))) outer = undefined;
-      const user = outer ? positionals(outer.args, USERADD_VALUE).at(-1)?.value : undefined;
+      const user = outer ? accountOf(outer) : undefined;
       return { span: pw, messageId: 'literal', cmd: 'openssl passwd', user: user ?? 'an account' };
     }
     default: {
@@ -83,7 +83,7 @@ function check(df: Dockerfile, instr: Instruction, cmd: Command): Hit | undefine
       const at = args.findIndex((a) => a.value === '-p' || a.value === '--password');
       const hash = at >= 0 ? args[at + 1] : undefined;
       if (!hash || hash.expands || !CRYPT_HASH.test(hash.value)) return undefined;
-      const user = positionals(args, USERADD_VALUE).at(-1)?.value ?? 'the account';
+      const user = accountOf(cmd) ?? 'the account';
       return { span: hash, messageId: 'hash', cmd: `${cmd.base} -p`, user };
     }
   }

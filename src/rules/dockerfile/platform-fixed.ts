@@ -1,5 +1,5 @@
 import { expandVars, referencedVars } from '../../model/dockerfile/expand.js';
-import type { Instruction } from '../../model/dockerfile/types.js';
+import { globalArgDefaults } from '../helpers/dockerfile.js';
 import { defineRule } from '../types.js';
 
 // Set by the builder for every build; a --platform that uses them follows the requested platform.
@@ -26,7 +26,6 @@ export default defineRule({
     },
   },
   check({ df, report }) {
-    let globals: Map<string, string> | undefined;
     for (const stage of df.stages) {
       const flag = stage.platform;
       if (!flag || !flag.value) continue;
@@ -35,8 +34,7 @@ export default defineRule({
       let platform = flag.value;
       if (refs.length > 0) {
         // FROM sees only the ARGs declared before the first FROM; one without a default comes from --build-arg.
-        globals ??= globalDefaults(df.globalArgs);
-        const g = globals;
+        const g = globalArgDefaults(df);
         const v = expandVars(flag.value, (n) => g.get(n), df.escape);
         if (v === null) continue;
         platform = v;
@@ -46,10 +44,3 @@ export default defineRule({
     }
   },
 });
-
-/** Defaults of the ARGs declared before the first FROM (df.expand at a FROM does not see them). */
-function globalDefaults(args: Instruction[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const a of args) for (const p of a.pairs) if (p.hasValue) out.set(p.key, expandVars(p.value, (n) => out.get(n)) ?? p.value);
-  return out;
-}

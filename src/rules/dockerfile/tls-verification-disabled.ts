@@ -1,10 +1,11 @@
 import { defineRule } from '../types.js';
-import { commandsIn, forEachRunCommandNamed, instructions, runCommandsAssigning, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
+import { commandsIn, forEachRunCommandNamed, globalArgDefaults, instructions, runCommandsAssigning, runCommandsWhere, subcommand } from '../helpers/dockerfile.js';
 import { isPipOrPython, PIP, pipArgs } from '../helpers/pip.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
-import type { Dockerfile } from '../../model/dockerfile/types.js';
 import type { Span } from '../../model/source.js';
-import { INSTEAD, isTlsVariable, npmFalse, tlsVariable, type Tool } from '../helpers/tls.js';
+import { INSTEAD, isTlsVariable, npmFalse, tlsVariable, yarnFalse, type Tool } from '../helpers/tls.js';
+import { aptSettings } from '../helpers/apt.js';
+import { setopts } from '../helpers/rpm.js';
 
 // curl's one-letter options that take a value: in a bundle (`-sSLo file`) the rest is that value.
 const CURL_SHORT_VALUE = new Set('AbcCdDeEFHKmoPQrtTuUwxXyYz');
@@ -30,7 +31,7 @@ const CHECKSUMS = new Set(['sha256sum', 'sha512sum', 'sha384sum', 'sha1sum', 'md
 
 /** `sha256sum -c`, `shasum -a 256 -c`, `gpg --verify`, `gpgv`: a check that fails the RUN on a changed file. */
 function verifies(cmd: Command): boolean {
-  if (CHECKSUMS.has(cmd.base)) return cmd.args.some((a) => a.value === '-c' || a.value === '--check' || /^-[a-z]*c$/.test(a.value));
+  if (CHECKSUMS.has(cmd.base)) return cmd.args.some((a) => a.value === '--check' || /^-[a-z]*c[a-z]*$/.test(a.value));
   if (cmd.base === 'gpgv') return true;
   return (cmd.base === 'gpg' || cmd.base === 'gpg2') && cmd.args.some((a) => a.value === '--verify');
 }
@@ -98,7 +99,7 @@ function npmHit(cmd: Command): Hit | undefined {
     const key = args[i + 1];
     if (!key) return undefined;
     const [name, inline] = key.value.includes('=') ? key.value.split('=', 2) : [key.value, args[i + 2]?.value ?? ''];
-    if ((name === 'strict-ssl' || name === 'strict_ssl' || name === 'enableStrictSsl') && (name === 'enableStrictSsl' ? inline === 'false' || inline === '0' : npmFalse(inline))) {
+    if ((name === 'strict-ssl' || name === 'strict_ssl' || name === 'enableStrictSsl') && (name === 'enableStrictSsl' ? yarnFalse(inline) : npmFalse(inline))) {
       return { span: key, what: `${cmd.base} config set ${name} ${inline}`, tool: 'npm' };
     }
   }
@@ -132,24 +133,14 @@ const APT_VERIFY_OFF = /^Acquire::https?::(?:[^:=]+::)?Verify-(?:Peer|Host)=(?:f
 
 /** `dnf --setopt=sslverify=0`, `yum --setopt=repo.sslverify=false`. */
 function rpmHit(cmd: Command): Hit | undefined {
-  const args = cmd.args;
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i].value;
-    if (v.startsWith('--setopt=') && SSLVERIFY_OFF.test(v.slice(9))) return { span: args[i], what: `${cmd.base} ${v}`, tool: 'rpm' };
-    if (v === '--setopt' && SSLVERIFY_OFF.test(args[i + 1]?.value ?? '')) return { span: args[i + 1], what: `${cmd.base} --setopt ${args[i + 1].value}`, tool: 'rpm' };
-  }
-  return undefined;
+  const off = setopts(cmd).find((o) => SSLVERIFY_OFF.test(o.setting));
+  return off && { span: off.word, what: `${cmd.base} --setopt=${off.setting}`, tool: 'rpm' };
 }
 
 /** `apt-get -o Acquire::https::Verify-Peer=false`. */
 function aptHit(cmd: Command): Hit | undefined {
-  const args = cmd.args;
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i].value;
-    const setting = v === '-o' || v === '--option' ? args[i + 1]?.value ?? '' : v.startsWith('--option=') ? v.slice(9) : v.startsWith('-o') ? v.slice(2) : '';
-    if (APT_VERIFY_OFF.test(setting)) return { span: v === '-o' || v === '--option' ? args[i + 1] : args[i], what: `${cmd.base} -o ${setting}`, tool: 'apt' };
-  }
-  return undefined;
+  const off = aptSettings(cmd).find((o) => APT_VERIFY_OFF.test(o.setting));
+  return off && { span: off.word, what: `${cmd.base} -o ${off.setting}`, tool: 'apt' };
 }
 
 const BY_COMMAND = new Map<string, (cmd: Command) => Hit | undefined>([
@@ -163,12 +154,6 @@ const BY_COMMAND = new Map<string, (cmd: Command) => Hit | undefined>([
 
 const WITH_ONBUILD = { onbuild: true };
 
-/** The default a global `ARG name=value` (before the first FROM) gives, expanded; null when none. */
-function globalDefault(df: Dockerfile, name: string): string | null {
-  let found: string | null = null;
-  for (const g of df.globalArgs) for (const p of g.pairs) if (p.key === name && p.hasValue) found = df.expand(g, p.value);
-  return found;
-}
 
 export default defineRule({
   id: 'DF115',
@@ -226,7 +211,7 @@ export default defineRule({
     for (const h of hits) {
       report({ messageId: h.scope ? 'variable' : h.verified ? 'verified' : 'run', data: { what: h.what, instead: INSTEAD[h.tool], scope: h.scope ?? '' }, span: h.span });
     }
-    for (const instr of instructions(df, { onbuild: true })) {
+    for (const instr of instructions(df, WITH_ONBUILD)) {
       if (instr.keyword !== 'ENV' && instr.keyword !== 'ARG') continue;
       // An ARG before the first FROM is seen by FROM lines only, not by any RUN (a stage that declares
       // it again is reported there).
@@ -235,7 +220,7 @@ export default defineRule({
       for (const pair of instr.pairs) {
         if (!isTlsVariable(pair.key)) continue;
         // `ARG X` in a stage takes the default of a global `ARG X=...`.
-        const value = pair.hasValue ? df.expand(instr, pair.value) : instr.keyword === 'ARG' ? globalDefault(df, pair.key) : null;
+        const value = pair.hasValue ? df.expand(instr, pair.value) : instr.keyword === 'ARG' ? globalArgDefaults(df).get(pair.key) ?? null : null;
         const tool = value === null ? undefined : tlsVariable(pair.key, value);
         if (!tool) continue;
         report({

@@ -1,6 +1,6 @@
 import { defineRule } from '../types.js';
 import { commandsIn, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
-import { indexFamily, type IndexFamily } from '../helpers/package-index.js';
+import { indexFamily } from '../helpers/package-index.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 
@@ -14,20 +14,18 @@ const INDEX_READERS = new Set(['gdebi', 'mk-build-deps', 'debconf-apt-progress',
 // than four hours on add/upgrade, and dnf, yum and zypper refresh expired metadata themselves, so an
 // old cached index does not mislead them.
 const APT = indexFamily('apt-get')!;
-const STALE_PRONE = [APT];
-const STALE_PRONE_NAMES = APT.names;
 // `apt-get install --update` (apt 3) refreshes the index first.
 const UPDATE_FIRST = new Set(['--update']);
 // The subcommands that install (or fetch packages) from the index: a later one of these is the reader.
 const INSTALLS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'reinstall', 'satisfy', 'source', 'download']);
 
 /** May this command, run after the refresh in the same RUN, install from the fresh index? */
-function mayUseIndex(cmd: Command, fam: IndexFamily): boolean {
+function mayUseIndex(cmd: Command): boolean {
   const base = cmd.base;
   const own = indexFamily(base);
-  if (own === fam) {
-    const sub = subcommand(cmd, fam.valueFlags)?.word.value;
-    return sub !== undefined && fam.use.includes(sub);
+  if (own === APT) {
+    const sub = subcommand(cmd, APT.valueFlags)?.word.value;
+    return sub !== undefined && APT.use.includes(sub);
   }
   if (own) return false;
   // A script by path (./install.sh, /usr/local/bin/setup), a shell or wrapper, or an installer
@@ -58,26 +56,25 @@ export default defineRule({
   },
   check({ df, report }) {
     const steps: Step[] = [];
-    const refreshes: Array<{ step: Step; fam: IndexFamily; word: ShellWord }> = [];
-    for (const { instr, cmd } of runCommandsNamed(df, STALE_PRONE_NAMES, { onbuild: true })) {
-      const fam = indexFamily(cmd.base)!;
-      const sub = subcommand(cmd, fam.valueFlags);
+    const refreshes: Array<{ step: Step; word: ShellWord }> = [];
+    for (const { instr, cmd } of runCommandsNamed(df, APT.names, { onbuild: true })) {
+      const sub = subcommand(cmd, APT.valueFlags);
       if (!sub) continue;
       const name = sub.word.value;
-      const refresh = fam.refresh.includes(name) || cmd.args.some((a) => UPDATE_FIRST.has(a.value));
+      const refresh = APT.refresh.includes(name) || cmd.args.some((a) => UPDATE_FIRST.has(a.value));
       // Lookups (apt-cache, apt show/list/search) read the index but install nothing from it.
       if (!refresh && (!INSTALLS.has(name) || cmd.base === 'apt-cache')) continue;
       const step = { instr, cmd, sub: name, refresh };
       steps.push(step);
-      if (fam.refresh.includes(name)) refreshes.push({ step, fam, word: sub.word });
+      if (APT.refresh.includes(name)) refreshes.push({ step, word: sub.word });
     }
     if (refreshes.length === 0) return;
     const readerOf = readers(df, steps);
-    for (const { step, fam, word } of refreshes) {
+    for (const { step, word } of refreshes) {
       const reader = readerOf.get(step);
       if (!reader) continue;
       const { instr, cmd } = step;
-      if (commandsIn(df, instr).some((c) => c.start > cmd.start && mayUseIndex(c, fam))) continue;
+      if (commandsIn(df, instr).some((c) => c.start > cmd.start && mayUseIndex(c))) continue;
       report({ messageId: 'alone', data: { cmd: `${cmd.base} ${word.value}`, reader: `${reader.cmd.base} ${reader.sub}`, line: reader.instr.line }, span: { start: cmd.words[0].start, end: word.end } });
     }
   },
@@ -93,51 +90,40 @@ interface Step {
 
 /**
  * For each refresh, the first later command that installs from its index before anything refreshes
- * it again, worked out for all refreshes at once in linear time: the next step of the same family
- * in the same stage (ONBUILD triggers: the same stage's triggers) decides; after a stage's last step,
- * the first step of each stage built FROM it does (a refresh there supersedes it for that stage and
- * its children), and a stage without steps passes on what its own children hold.
+ * it again, worked out for all refreshes at once in linear time: the next step in the same stage
+ * (ONBUILD triggers: the same stage's triggers) decides; after a stage's last step, the first step of
+ * each stage built FROM it does (a refresh there supersedes it for that stage and its children), and
+ * a stage without steps passes on what its own children hold.
  */
 function readers(df: Dockerfile, steps: readonly Step[]): Map<Step, Step> {
-  // The steps of each (family, stage, trigger or not), in file order.
-  const lists = new Map<string, Step[]>();
-  const keyOf = (s: Step): string => `${indexFamily(s.cmd.base)!.names[0]} ${(s.instr.parent ?? s.instr).stage} ${s.instr.parent !== null}`;
+  // The steps of each stage's RUNs and of its ONBUILD triggers, in file order.
+  const own = df.stages.map((): Step[] => []);
+  const triggers = df.stages.map((): Step[] => []);
   for (const s of steps) {
-    const k = keyOf(s);
-    const list = lists.get(k);
-    if (list) list.push(s);
-    else lists.set(k, [s]);
+    const stage = (s.instr.parent ?? s.instr).stage;
+    if (stage >= 0) (s.instr.parent ? triggers : own)[stage].push(s);
   }
-  const children = new Map<number, number[]>();
-  for (const st of df.stages) {
-    if (st.parentStage === null || st.parentStage >= st.index) continue;
-    const c = children.get(st.parentStage);
-    if (c) c.push(st.index);
-    else children.set(st.parentStage, [st.index]);
-  }
-  // The reader a stage's children hold for a family, stages last to first (a child comes after its parent).
-  const below = new Map<string, Step | undefined>();
-  for (const family of STALE_PRONE) {
-    const name = family.names[0];
-    for (let i = df.stages.length - 1; i >= 0; i--) {
-      let found: Step | undefined;
-      for (const c of children.get(i) ?? []) {
-        const first = lists.get(`${name} ${c} false`)?.[0];
-        const candidate = first ? (first.refresh ? undefined : first) : below.get(`${name} ${c}`);
-        if (candidate && (!found || candidate.instr.start < found.instr.start)) found = candidate;
-      }
-      below.set(`${name} ${i}`, found);
+  const children = df.stages.map((): number[] => []);
+  for (const st of df.stages) if (st.parentStage !== null && st.parentStage < st.index) children[st.parentStage].push(st.index);
+  // The reader each stage's children hold, stages last to first (a child comes after its parent).
+  const below: (Step | undefined)[] = [];
+  for (let i = df.stages.length - 1; i >= 0; i--) {
+    let found: Step | undefined;
+    for (const c of children[i]) {
+      const first = own[c][0];
+      const candidate = first ? (first.refresh ? undefined : first) : below[c];
+      if (candidate && (!found || candidate.instr.start < found.instr.start)) found = candidate;
     }
+    below[i] = found;
   }
   const out = new Map<Step, Step>();
-  for (const [k, list] of lists) {
-    const [name, stage, trigger] = k.split(' ');
-    list.forEach((s, j) => {
-      if (!s.refresh) return;
-      const next = list[j + 1];
-      const reader = next ? (next.refresh ? undefined : next) : trigger === 'true' ? undefined : below.get(`${name} ${stage}`);
-      if (reader) out.set(s, reader);
-    });
-  }
+  const link = (list: Step[], after: Step | undefined): void => list.forEach((s, j) => {
+    if (!s.refresh) return;
+    const next = list[j + 1];
+    const reader = next ? (next.refresh ? undefined : next) : after;
+    if (reader) out.set(s, reader);
+  });
+  own.forEach((list, i) => link(list, below[i]));
+  triggers.forEach((list) => link(list, undefined));
   return out;
 }

@@ -1,4 +1,4 @@
-import type { Command } from '../../model/shell/types.js';
+import type { Command, ShellWord } from '../../model/shell/types.js';
 
 const SIMULATE_LONG = new Set(['--simulate', '--just-print', '--dry-run', '--recon', '--no-act']);
 // A bundle of short options with `s` in it (`-s`, `-qs`): nothing but letters, so `-oFoo=s` is not one.
@@ -17,4 +17,20 @@ export function aptSimulates(cmd: Command): boolean {
     if (SIMULATE_LONG.has(v) || (v.charCodeAt(1) !== 0x2d /* - */ && SIMULATE_SHORT.test(v))) return true;
   }
   return false;
+}
+
+/**
+ * The `Name=value` settings an apt command is given with `-o` (`-o X=1`, `-oX=1`, `--option X=1`,
+ * `--option=X=1`), each with the word that holds it.
+ */
+export function aptSettings(cmd: Command): Array<{ setting: string; word: ShellWord }> {
+  const out: Array<{ setting: string; word: ShellWord }> = [];
+  const args = cmd.args;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if ((v === '-o' || v === '--option') && i + 1 < args.length) out.push({ setting: args[i + 1].value, word: args[++i] });
+    else if (v.startsWith('--option=')) out.push({ setting: v.slice(9), word: args[i] });
+    else if (v.startsWith('-o') && v.length > 2 && !v.startsWith('--')) out.push({ setting: v.slice(2), word: args[i] });
+  }
+  return out;
 }

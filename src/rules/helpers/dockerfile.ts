@@ -5,10 +5,11 @@ import type { DockerfileContext } from '../types.js';
 import { baseName } from '../../model/shell/parse.js';
 import { partitionPoint } from '../../search.js';
 import { parseImageRef } from '../../model/dockerfile/image-ref.js';
+import { expandVars } from '../../model/dockerfile/expand.js';
 import { parseImageName, type ImageName } from '../../model/compose/images.js';
 import { isDevContainerPath } from './devcontainer.js';
 import { isNextLinePragma } from '../../engine/suppressions.js';
-import { innerCommand, isWrapper } from './wrappers.js';
+import { innerCommand, isWrapper } from '../../model/shell/wrappers.js';
 
 /**
  * Every instruction in file order; with `onbuild`, ONBUILD triggers are yielded too
@@ -78,6 +79,18 @@ export function forEachRunCommandNamed(df: Dockerfile, names: Iterable<string>, 
   }
 }
 
+/**
+ * The defaults of the ARGs declared before the first FROM, expanded (df.expand at a FROM does not see
+ * them, and a stage's `ARG NAME` without a value takes its default from here).
+ */
+export function globalArgDefaults(df: Dockerfile): ReadonlyMap<string, string> {
+  const idx = indexOf(df);
+  if (idx.globalDefaults) return idx.globalDefaults;
+  const out = new Map<string, string>();
+  for (const a of df.globalArgs) for (const p of a.pairs) if (p.hasValue) out.set(p.key, expandVars(p.value, (n) => out.get(n), df.escape) ?? p.value);
+  return (idx.globalDefaults = out);
+}
+
 /** The RUN commands (as `runCommands`) that carry `NAME=value` prefixes, in order. */
 export function runCommandsAssigning(df: Dockerfile, opts: { onbuild?: boolean } = {}): readonly RunCommand[] {
   return runIndex(df, !!opts.onbuild).assigning;
@@ -134,6 +147,8 @@ interface FileIndex {
   withTriggers: Instruction[];
   /** Each RUN's commands with wrapped ones (commandsIn). */
   byRun?: Map<Instruction, Command[]>;
+  /** globalArgDefaults' answer. */
+  globalDefaults?: Map<string, string>;
   runs?: RunIndex;
   runsWithTriggers?: RunIndex;
   shells?: ShellIndex;

@@ -8,7 +8,7 @@ import { baseBoundaryIndex } from '../../model/image/economics.js';
 import { readFile } from '../../model/image/fs.js';
 import type { ImageFile, ImageModel } from '../../model/image/types.js';
 import { parseShell } from '../../model/shell/parse.js';
-import { innerCommand } from './wrappers.js';
+import { innermostCommand } from '../../model/shell/wrappers.js';
 import type { Command } from '../../model/shell/types.js';
 import { baseName } from './dockerfile.js';
 
@@ -142,8 +142,7 @@ export function cleanScript(script: string): string {
  * `apt-get update`. Returns the base name and the words after it.
  */
 export function unwrapCommand(cmd: Command): { name: string; args: string[] } {
-  let c = cmd;
-  for (let depth = 0, inner = innerCommand(c); inner && depth < 4; inner = innerCommand(c), depth++) c = inner;
+  const c = innermostCommand(cmd);
   return { name: c.base, args: c.args.map((w) => w.value) };
 }
 

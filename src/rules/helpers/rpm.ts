@@ -10,7 +10,7 @@ import { commandsIn, canAppendAfter, hasFlag, insertFlagAfter, packageSpecs, pos
 import { cacheMountCovers, firstUncleanedFill, lastCommandOf, removesCacheDir } from './package-cache.js';
 
 // yum/dnf options whose value is the next word.
-const VALUE_FLAGS = [
+export const RPM_VALUE_FLAGS = [
   '-c', '--config', '-d', '--debuglevel', '-e', '--errorlevel', '-R', '--randomwait', '-x', '--exclude',
   '--installroot', '--enablerepo', '--disablerepo', '--repo', '--repoid', '--releasever', '--setopt',
   '--color', '--downloaddir', '--destdir', '--disableplugin', '--enableplugin', '--rpmverbosity',
@@ -31,13 +31,25 @@ const WITH_ONBUILD = { onbuild: true };
 
 /** The action words of `cmd` (`install`, or `group install`) when they are in `actions`; undefined otherwise. */
 function action(cmd: Command, actions: RpmActions): ShellWord[] | undefined {
-  const [sub, next] = positionals(cmd.args, VALUE_FLAGS);
+  const [sub, next] = positionals(cmd.args, RPM_VALUE_FLAGS);
   if (!sub) return undefined;
   if (actions.top.has(sub.value)) return [sub];
   return next && actions.nested[sub.value]?.has(next.value) ? [sub, next] : undefined;
 }
 
 const SETOPT_YES = /^(?:--setopt=)?assumeyes=(?:1|true|yes|on)$/i;
+
+/** The `name=value` settings a yum/dnf command is given with `--setopt` (either spelling), each with the word that holds it. */
+export function setopts(cmd: Command): Array<{ setting: string; word: ShellWord }> {
+  const out: Array<{ setting: string; word: ShellWord }> = [];
+  const args = cmd.args;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (v.startsWith('--setopt=')) out.push({ setting: v.slice(9), word: args[i] });
+    else if (v === '--setopt' && i + 1 < args.length) out.push({ setting: args[i + 1].value, word: args[++i] });
+  }
+  return out;
+}
 
 /** Reports package-changing commands without -y (messageId `missing`, data `tool`, `action`), with a fix. */
 export function checkMissingYes({ df, report }: DockerfileContext, tools: ReadonlySet<string>, prompts: RpmActions): void {
@@ -70,7 +82,7 @@ function cleans(cmd: Command, dirs: readonly string[]): boolean {
   const name = cmd.base;
   if (name === 'rm') return removesCacheDir(cmd, dirs);
   if (!CLEANERS.has(name)) return false;
-  const [sub, ...rest] = positionals(cmd.args, VALUE_FLAGS);
+  const [sub, ...rest] = positionals(cmd.args, RPM_VALUE_FLAGS);
   return sub?.value === 'clean' && rest.some((w) => w.value === 'all');
 }
 
@@ -126,7 +138,7 @@ function isDigitAt(s: string, i: number): boolean {
 /** Reports `install` specs without a version (`unpinned`) and `module install` specs without a stream (`module`). */
 export function checkUnpinned({ df, report }: DockerfileContext, tools: ReadonlySet<string>, install: ReadonlySet<string>): void {
   for (const { instr, cmd } of runCommandsNamed(df, tools, WITH_ONBUILD)) {
-    const pos = positionals(cmd.args, VALUE_FLAGS);
+    const pos = positionals(cmd.args, RPM_VALUE_FLAGS);
     // `install pkg…` or `module install mod:stream…`; groups and local files have no version to pin.
     const isModule = pos[0]?.value === 'module' && pos[1]?.value === 'install';
     if (!install.has(pos[0]?.value ?? '') && !isModule) continue;

@@ -17,13 +17,10 @@ export const INSTEAD = {
 };
 export type Tool = keyof typeof INSTEAD;
 
-// npm reads a boolean option as false only for `false`, `null` and a number equal to 0 (`no`, `off`
-// keep strict-ssl on); Yarn Berry takes `false` or `0`.
-const NPM_FALSE = (v: string): boolean => v === 'false' || v === 'null' || (v.trim() !== '' && Number(v) === 0);
-const YARN_FALSE = (v: string): boolean => v === 'false' || v === '0';
-
-/** Does npm read this value of a boolean option (strict-ssl) as false? */
-export const npmFalse = NPM_FALSE;
+/** Does npm read this value of a boolean option (strict-ssl) as false? Only `false`, `null` and a number equal to 0 (`no` and `off` keep it on). */
+export const npmFalse = (v: string): boolean => v === 'false' || v === 'null' || (v.trim() !== '' && Number(v) === 0);
+/** Does Yarn Berry read this value of a boolean setting as false? It takes `false` or `0` only. */
+export const yarnFalse = (v: string): boolean => v === 'false' || v === '0';
 
 /** Environment variables that turn verification off, and when a value does. */
 const VARIABLES = new Map<string, { tool: Tool; disables: (value: string) => boolean }>([
@@ -32,21 +29,23 @@ const VARIABLES = new Map<string, { tool: Tool; disables: (value: string) => boo
   // git: set at all, even to an empty value (git's http.c tests getenv only).
   ['GIT_SSL_NO_VERIFY', { tool: 'git', disables: () => true }],
   ['PIP_TRUSTED_HOST', { tool: 'pip', disables: (v) => v !== '' }],
-  ['NPM_CONFIG_STRICT_SSL', { tool: 'npm', disables: NPM_FALSE }],
-  ['YARN_ENABLE_STRICT_SSL', { tool: 'npm', disables: YARN_FALSE }],
+  ['NPM_CONFIG_STRICT_SSL', { tool: 'npm', disables: npmFalse }],
+  ['YARN_ENABLE_STRICT_SSL', { tool: 'npm', disables: yarnFalse }],
   ['GOINSECURE', { tool: 'go', disables: (v) => v !== '' }],
 ]);
 
-/**
- * The tool whose certificate checks `NAME=value` turns off, if it does (npm reads its `npm_config_*`
- * variables in any case).
- */
+/** The variable's entry (npm reads its `npm_config_*` variables in any case). */
+function spec(name: string): { tool: Tool; disables: (value: string) => boolean } | undefined {
+  return VARIABLES.get(name) ?? (name.length === 21 && name.toUpperCase() === 'NPM_CONFIG_STRICT_SSL' ? VARIABLES.get('NPM_CONFIG_STRICT_SSL') : undefined);
+}
+
+/** The tool whose certificate checks `NAME=value` turns off, if it does. */
 export function tlsVariable(name: string, value: string): Tool | undefined {
-  const spec = VARIABLES.get(name) ?? (name.length === 21 && name.toUpperCase() === 'NPM_CONFIG_STRICT_SSL' ? VARIABLES.get('NPM_CONFIG_STRICT_SSL') : undefined);
-  return spec && spec.disables(value) ? spec.tool : undefined;
+  const s = spec(name);
+  return s && s.disables(value) ? s.tool : undefined;
 }
 
 /** Is `name` one of those variables (whatever its value)? A cheap test before a value is worked out. */
 export function isTlsVariable(name: string): boolean {
-  return VARIABLES.has(name) || (name.length === 21 && name.toUpperCase() === 'NPM_CONFIG_STRICT_SSL');
+  return spec(name) !== undefined;
 }

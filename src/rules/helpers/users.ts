@@ -1,4 +1,5 @@
 import type { Dockerfile } from '../../model/dockerfile/types.js';
+import type { Command } from '../../model/shell/types.js';
 import { positionals, runCommandsNamed } from './dockerfile.js';
 
 /** A user account a RUN creates (`useradd -u 10001 app`, BusyBox's `adduser -D app`). */
@@ -19,6 +20,14 @@ const VALUE_FLAGS = [
   '--selinux-user', '-b', '--base-dir', '-R', '--root', '-P', '--prefix', '--ingroup', '--conf', '--firstuid', '--lastuid',
   '--firstgid', '--lastgid', '--extrausers',
 ];
+
+// usermod also takes `-l NEW_NAME` (useradd's `-l` is --no-log-init, with no value).
+const USERMOD_VALUE_FLAGS = [...VALUE_FLAGS, '-l', '--login'];
+
+/** The account a useradd/adduser/usermod command names: its last operand. */
+export function accountOf(cmd: Command): string | undefined {
+  return positionals(cmd.args, cmd.base === 'usermod' ? USERMOD_VALUE_FLAGS : VALUE_FLAGS).at(-1)?.value;
+}
 
 const USER_TOOLS = ['useradd', 'adduser'];
 const NONE: readonly CreatedUser[] = [];

@@ -5,7 +5,8 @@ import { ruleTester, runRule } from '../../helpers/rule-tester.js';
 ruleTester(rule, {
   valid: [
     { name: 'lists removed by sudo', code: 'FROM debian:12-slim\nRUN sudo apt-get update && sudo apt-get install -y curl && sudo rm -rf /var/lib/apt/lists/*\n' },
-    { name: 'lists removed in a bash -c script', code: 'FROM debian:12-slim\nRUN sudo apt-get update && sudo bash -c "apt-get install -y curl && rm -rf /var/lib/apt/lists/*"\n' },
+    { name: 'lists removed in a bash -c script the parser reads as commands', code: 'FROM debian:12-slim\nRUN sudo apt-get update && sudo bash -c "apt-get install -y curl && rm -rf /var/lib/apt/lists/*"\n' },
+    { name: 'lists removed in a bash -c script with expansions, read as text', code: 'FROM debian:12-slim\nARG PKG=curl\nRUN sudo apt-get update && sudo bash -c "apt-get install -y $PKG && rm -rf /var/lib/apt/lists/*"\n' },
     'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
     'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -fr /var/lib/apt/lists /tmp/*\n',
     'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -r -f /var/lib/apt/lists/\n',

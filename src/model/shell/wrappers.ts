@@ -1,5 +1,5 @@
-import type { Command, ShellWord } from '../../model/shell/types.js';
-import { baseName } from '../../model/shell/parse.js';
+import type { Command, ShellWord } from './types.js';
+import { baseName } from './parse.js';
 
 // Commands that run the command named after their options: the options that take a value
 // (`sudo -u app pip install`, `env -u HOME apt-get`, `xargs -n 1 apk add`; also as the last letter of
@@ -90,4 +90,11 @@ export function innerCommand(cmd: Command): Command | undefined {
     // wrapper's, so it is read once (and sudo drops it anyway).
     assignments: assignments ?? [],
   };
+}
+
+/** The command at the end of a chain of wrappers (`sudo env X=1 nice apt-get ...` -> apt-get), or `cmd` itself. */
+export function innermostCommand(cmd: Command): Command {
+  let c = cmd;
+  for (let depth = 0, inner = innerCommand(c); inner && depth < 4; inner = innerCommand(c), depth++) c = inner;
+  return c;
 }

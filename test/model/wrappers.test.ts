@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../../src/model/dockerfile/parse.js';
 import { commandsIn, runCommandsNamed } from '../../src/rules/helpers/dockerfile.js';
-import { innerCommand } from '../../src/rules/helpers/wrappers.js';
+import { innerCommand } from '../../src/model/shell/wrappers.js';
 
 const firstCommand = (script: string) => {
   const df = parseDockerfile('Dockerfile', `FROM debian:12-slim\nRUN ${script}\n`);
