@@ -6,12 +6,15 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { generate } from './gen-index.mjs';
+import { DOCS_CHUNK_FILE, docsChunkCode, lazyDocsPlugin } from './lazy-docs.mjs';
 
 generate();
 const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning', legalComments: 'none' };
-await buildCli('dist/cli');
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', format: 'esm' });
+await buildCli('dist/cli');
 if (process.argv.includes('--types')) execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 
 /**
@@ -23,10 +26,14 @@ if (process.argv.includes('--types')) execFileSync('npx', ['tsc', '-p', 'tsconfi
  * sibling chunks the same way. (No dynamic import(): vm code from a cache cannot use it on Node 20.)
  */
 async function buildCli(outdir) {
+  const stripped = [];
   const { outputFiles } = await build({
     ...common, entryPoints: { entry: 'src/cli/entry.ts' }, outdir, format: 'esm', splitting: true, minify: true,
-    chunkNames: '[name]-[hash]', write: false,
+    chunkNames: '[name]-[hash]', write: false, plugins: [lazyDocsPlugin(stripped)],
   });
+  // The library build's rules give the docs the CLI chunks no longer hold (see lazy-docs.mjs).
+  const { allRules } = await import(`${pathToFileURL(resolve('dist/index.js')).href}?build=${Date.now()}`);
+  const docsCode = await docsChunkCode(allRules, stripped, isDeepStrictEqual);
   rmSync(outdir, { recursive: true, force: true });
   rmSync('dist/cli.cjs', { force: true }); // the single-file layout of earlier builds
   rmSync('dist/cli.cjs.cache', { force: true });
@@ -35,6 +42,8 @@ async function buildCli(outdir) {
     const { code } = await transform(file.text, { format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'none', supported: { 'dynamic-import': false } });
     writeFileSync(join(outdir, basename(file.path).replace(/\.js$/, '.cjs')), stamp(code));
   }
+  writeFileSync(join(outdir, DOCS_CHUNK_FILE), stamp(docsCode));
+  checkCliDocs(allRules);
   warmCodeCache();
 }
 
@@ -65,4 +74,13 @@ function warmCodeCache() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The built CLI's rule list must carry every rule's summary as the library has it (docs are lazy there). */
+function checkCliDocs(allRules) {
+  const r = spawnSync(process.execPath, [resolve('bin/shipready.cjs'), 'rules', '--json'], { encoding: 'utf8', env: { ...process.env, SHIPREADY_NO_CODE_CACHE: '1' } });
+  const listed = r.status === 0 ? JSON.parse(r.stdout) : [];
+  const want = allRules.map((x) => [x.id, x.meta.docs.summary]).sort();
+  const got = listed.map((x) => [x.id, x.summary]).sort();
+  if (!isDeepStrictEqual(got, want)) throw new Error(`build: the CLI's rule docs differ from the library's (exit ${r.status}: ${r.stderr.trim().slice(0, 300)})`);
 }

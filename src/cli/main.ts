@@ -11,7 +11,7 @@ const HELP = `shipready ${VERSION}: is your container setup ready for production
 
 Usage:
   shipready lint [PATH...]        lint Dockerfiles and Compose files under PATHs (default: .); "-" reads stdin
-  shipready rules                 list every rule (code, name, aliases, severity)
+  shipready rules [--json]        list every rule (code, name, aliases, severity)
   shipready explain <rule>        show a rule's documentation (code, name or alias)
   shipready context [DIR] [-f F]  what a build of DIR sends: sizes, largest files, what each COPY takes
   shipready image <IMAGE...>      inspect built images (docker save / OCI tar or directory, "-" for stdin);

@@ -55,6 +55,8 @@ describe('code-cached CLI chunks', () => {
     expect(lint(dir).out).toBe(first.out);
     // Only chunks a Dockerfile lint needs were loaded: the image command's chunk was not.
     expect(written.some((f) => f.startsWith('image-command-'))).toBe(false);
+    // Nor the rules' docs (scripts/lazy-docs.mjs), which only rules, explain and some formats read.
+    expect(written).not.toContain('rule-docs.cjs.cache');
   });
 
   it('ignores a corrupt or foreign cache and rewrites it', () => {
