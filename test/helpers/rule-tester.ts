@@ -79,7 +79,8 @@ export function ruleTester(rule: DockerfileRule, cases: { valid: Array<string | 
         if (c.output !== undefined) {
           const fixed = applyFixes(c.code, found, true).text;
           expect(fixed).toBe(c.output);
-          if (rule.meta.fixable === 'safe') expect(runRule(rule, { ...c, code: fixed })).toEqual([]);
+          // (An output equal to the code says the fix is withheld: the finding stays.)
+          if (rule.meta.fixable === 'safe' && fixed !== c.code) expect(runRule(rule, { ...c, code: fixed })).toEqual([]);
         }
       });
     });

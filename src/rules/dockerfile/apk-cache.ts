@@ -28,7 +28,7 @@ export default defineRule({
     fixable: 'safe',
     status: 'stable',
     docs: {
-      summary: '`apk add` without `--no-cache`.',
+      summary: '`apk add` without `--no-cache` in a shipped stage.',
       why: 'Without `--no-cache`, the package index that apk downloads stays in /var/cache/apk and ships in the image. `apk add --no-cache` fetches a fresh index, installs, and keeps nothing, so no separate `apk update` or `rm -rf /var/cache/apk/*` is needed.',
       bad: 'FROM alpine:3.20\nRUN apk update && apk add curl=8.9.1-r2\n',
       good: 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r2\n',
@@ -39,6 +39,7 @@ export default defineRule({
   },
   check({ df, report }) {
     for (const { instr, cmd } of runCommandsNamed(df, 'apk', { onbuild: true })) {
+      if (!df.shippedStages.has(instr.stage)) continue;
       const sub = subcommand(cmd, VALUE_FLAGS);
       // --no-network only installs from what is already on disk, so nothing new is cached.
       if (!sub || sub.word.value !== 'add' || findFlag(cmd, '', NO_CACHE)) continue;

@@ -16,7 +16,7 @@ export default defineRule({
     fixable: 'safe',
     status: 'stable',
     docs: {
-      summary: '`dnf install` / `microdnf install` without `dnf clean all` later in the same RUN.',
+      summary: '`dnf install` / `microdnf install` without `dnf clean all` later in the same RUN, in a shipped stage.',
       why: 'dnf keeps the repository metadata (and often the downloaded packages) under /var/cache/dnf (/var/cache/libdnf5 for dnf5). Unless the same RUN removes them, they are committed into the layer and ship with the image; a later RUN cannot take them out again.',
       bad: 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62\n',
       good: 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n',

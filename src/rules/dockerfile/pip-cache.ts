@@ -72,7 +72,7 @@ export default defineRule({
     fixable: 'safe',
     status: 'stable',
     docs: {
-      summary: '`pip install` without `--no-cache-dir`.',
+      summary: '`pip install` without `--no-cache-dir` in a shipped stage.',
       why: 'pip keeps every downloaded wheel in ~/.cache/pip. In an image that cache is dead weight (often tens of megabytes) that ships with every pull. Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1`, or put the cache on a BuildKit cache mount. The fix is withheld on python images older than 2.7.9 and 3.4.3, whose pip (before 6) has no `--no-cache-dir`.',
       bad: 'FROM python:3.12-slim\nRUN pip install flask==3.0.3\n',
       good: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3\n',
@@ -83,6 +83,7 @@ export default defineRule({
   },
   check({ df, report }) {
     for (const { instr, cmd } of runCommandsWhere(df, isPipOrPython, { onbuild: true })) {
+      if (!df.shippedStages.has(instr.stage)) continue;
       const pip = pipInstall(cmd);
       if (!pip) continue;
       const { noCache, cacheDir } = cacheOptions(pip.args);
@@ -90,7 +91,8 @@ export default defineRule({
       // pip disables the cache for any value of PIP_NO_CACHE_DIR (even "0", for backwards compatibility).
       if (df.variable(instr, 'PIP_NO_CACHE_DIR') || ENV_IN_SCRIPT.test(df.script(instr).text)) continue;
       if (cacheMounted(df, instr, cacheDir)) continue;
-      const edits = oldPip(df, instr) ? undefined : insertFlagAfter(df, instr, pip.install, '--no-cache-dir');
+      // A --cache-dir given on the command line wins over an inserted --no-cache-dir before it.
+      const edits = oldPip(df, instr) || cacheDir !== undefined ? undefined : insertFlagAfter(df, instr, pip.install, '--no-cache-dir');
       report({
         messageId: 'cache',
         data: { cmd: PIP.test(cmd.base) ? `${cmd.base} install` : `${cmd.base} -m pip install` },

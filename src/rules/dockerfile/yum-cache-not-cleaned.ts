@@ -16,7 +16,7 @@ export default defineRule({
     fixable: 'safe',
     status: 'stable',
     docs: {
-      summary: '`yum install` without `yum clean all` later in the same RUN.',
+      summary: '`yum install` without `yum clean all` later in the same RUN, in a shipped stage.',
       why: 'yum keeps the repository metadata (and often the downloaded packages) under /var/cache/yum. Unless the same RUN removes them, they are committed into the layer and ship with the image; a later RUN cannot take them out again.',
       bad: 'FROM centos:7\nRUN yum install -y httpd-2.4.6\n',
       good: 'FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\n',

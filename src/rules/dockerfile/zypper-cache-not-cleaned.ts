@@ -39,7 +39,7 @@ export default defineRule({
     fixable: 'safe',
     status: 'stable',
     docs: {
-      summary: '`zypper install` without `zypper clean` later in the same RUN.',
+      summary: '`zypper install` without `zypper clean` later in the same RUN, in a shipped stage.',
       why: 'zypper keeps repository metadata and downloaded packages under /var/cache/zypp. Unless the same RUN removes them, they are committed into the layer and ship with the image; a later RUN cannot take them out again.',
       bad: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl=8.6.0\n',
       good: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl=8.6.0 && zypper clean -a\n',
@@ -54,6 +54,7 @@ export default defineRule({
     for (const { instr } of runCommandsNamed(df, 'zypper', WITH_ONBUILD)) {
       if (instr === prev) continue;
       prev = instr;
+      if (!df.shippedStages.has(instr.stage)) continue;
       const cmds = commandsIn(df, instr);
       const first = firstUncleanedFill(cmds, cleans, fills);
       if (!first || cacheMountCovers(df, instr, CACHE_DIRS)) continue;
@@ -62,7 +63,8 @@ export default defineRule({
         messageId: 'notCleaned',
         data: { sub: first.fill.value },
         span: { start: first.cmd.words[0].start, end: first.fill.end },
-        fix: canAppendAfter(df, instr, last) ? { title: 'Clean the zypper cache at the end', edits: [{ start: last.end, end: last.end, text: ' && zypper clean -a' }] } : undefined,
+        // `--root`, `--installroot` or a cache dir option move the cache where a plain `zypper clean` does not look.
+        fix: canAppendAfter(df, instr, last) && !last.args.some((a) => /^(?:-R|--root|--installroot|-C|--cache-dir|--pkg-cache-dir)(?:=|$)/.test(a.value)) ? { title: 'Clean the zypper cache at the end', edits: [{ start: last.end, end: last.end, text: ' && zypper clean -a' }] } : undefined,
       });
     }
   },

@@ -313,11 +313,25 @@ const LOOP = /(?:^|[\s;&|(])(?:for|while|until)\s/;
 /**
  * Can ` && cleanup` be appended right after `cmd` without changing what runs before it? Only in a
  * shell-form RUN with a POSIX shell, no heredoc and no loop, with `cmd` outside any subshell, group
- * or pipeline and followed by nothing, `&&` or `;`.
+ * or pipeline and followed by nothing, `&&` or `;`, and not run by sudo or doas (the cleanup would
+ * run as the stage's user, who cannot clean, or cleans another cache).
  */
 export function canAppendAfter(df: Dockerfile, instr: Instruction, cmd: Command): boolean {
   return !instr.json && instr.heredocs.length === 0 && isPosixShell(df, instr) && !cmd.nested &&
-    (cmd.after === '' || cmd.after === '&&' || cmd.after === ';') && !LOOP.test(df.script(instr).text);
+    (cmd.after === '' || cmd.after === '&&' || cmd.after === ';') && !LOOP.test(df.script(instr).text) &&
+    !runAsOtherUser(df, instr, cmd);
+}
+
+const USER_SWITCHERS = new Set(['sudo', 'doas']);
+
+/** Is `cmd` the command a sudo or doas of this RUN runs (`sudo yum install ...`)? */
+function runAsOtherUser(df: Dockerfile, instr: Instruction, cmd: Command): boolean {
+  const cmds = commandsIn(df, instr);
+  // commandsIn lists a wrapper right before the command it runs.
+  for (let k = cmds.indexOf(cmd) - 1; k >= 0 && cmds[k].start < cmd.start && cmds[k].end >= cmd.end; k--) {
+    if (USER_SWITCHERS.has(cmds[k].base)) return true;
+  }
+  return false;
 }
 
 /** The SHELL in effect at an instruction (exec-form values), or null for the default `/bin/sh -c`. */

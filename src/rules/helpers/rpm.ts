@@ -93,6 +93,8 @@ export function checkCacheNotCleaned({ df, report }: DockerfileContext, tools: R
   for (const { instr } of runCommandsNamed(df, tools, WITH_ONBUILD)) {
     if (instr === prev) continue;
     prev = instr;
+    // A build stage's layers are not shipped (only what it COPY --from's is).
+    if (!df.shippedStages.has(instr.stage)) continue;
     const cmds = commandsIn(df, instr);
     const first = firstUncleanedFill(cmds, (c) => cleans(c, spec.cacheDirs), (c) => (tools.has(c.base) ? action(c, spec.fills) : undefined));
     if (!first || cacheMountCovers(df, instr, spec.cacheDirs, spec.mountCovers)) continue;
@@ -104,7 +106,8 @@ export function checkCacheNotCleaned({ df, report }: DockerfileContext, tools: R
       messageId: 'notCleaned',
       data: { tool: first.cmd.base, action: words.map((w) => w.value).join(' ') },
       span: { start: first.cmd.words[0].start, end: last.end },
-      fix: canAppendAfter(df, instr, lastTool) ? { title: `Clean the ${lastTool.base} cache at the end`, edits: [{ start: lastTool.end, end: lastTool.end, text: ` && ${lastTool.base} clean all` }] } : undefined,
+      // `--installroot` puts the cache under that root, where a plain `clean all` does not look.
+      fix: canAppendAfter(df, instr, lastTool) && !lastTool.args.some((a) => a.value === '--installroot' || a.value.startsWith('--installroot=')) ? { title: `Clean the ${lastTool.base} cache at the end`, edits: [{ start: lastTool.end, end: lastTool.end, text: ` && ${lastTool.base} clean all` }] } : undefined,
     });
   }
 }

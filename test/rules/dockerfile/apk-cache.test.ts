@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a build stage whose layers are not shipped', code: 'FROM alpine:3.20 AS build\nRUN apk add curl\nFROM alpine:3.20\nCOPY --from=build /usr/bin/curl /usr/bin/curl\n' },
     'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
     'FROM alpine:3.20\nRUN apk --no-cache add curl\n',
     'FROM alpine:3.20\nRUN apk add curl --no-cache\n',
@@ -16,6 +17,7 @@ ruleTester(rule, {
     'FROM alpine:3.20\nRUN echo apk add curl\n',
   ],
   invalid: [
+    { name: 'a stage the final stage is built FROM', code: 'FROM alpine:3.20 AS base\nRUN apk add curl\nFROM base\nUSER 1000\n', errors: [{ line: 2, column: 5, endColumn: 12 }] },
     {
       code: 'FROM alpine:3.20\nRUN apk add curl\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 12, message: '--no-cache' }],

@@ -22,6 +22,7 @@ ruleTester(rule, {
     'FROM debian:12\nRUN apt-cache update\n',
   ],
   invalid: [
+    { name: 'no fix after sudo: rm would run as the stage user', code: 'FROM debian:12\nUSER app\nRUN sudo apt-get update && sudo apt-get install -y --no-install-recommends curl=7.88.1-10\n', errors: [{ line: 3, column: 10 }], output: 'FROM debian:12\nUSER app\nRUN sudo apt-get update && sudo apt-get install -y --no-install-recommends curl=7.88.1-10\n' },
     {
       name: 'an update run by sudo',
       code: 'FROM debian:12-slim\nRUN sudo apt-get update && sudo apt-get install -y curl\n',

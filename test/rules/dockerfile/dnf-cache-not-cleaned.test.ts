@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a build stage whose layers are not shipped', code: 'FROM fedora:40 AS build\nRUN dnf install -y gcc-14.1.1\nFROM fedora:40\nCOPY --from=build /out /out\n' },
     'FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n',
     'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y jq && microdnf clean all\n',
     { name: 'any dnf-family cleaner counts', code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y jq && yum clean all\n' },
@@ -15,6 +16,9 @@ ruleTester(rule, {
     { name: 'yum is a different rule', code: 'FROM centos:7\nRUN yum install -y httpd\n' },
   ],
   invalid: [
+    { name: 'no fix with --installroot=: the cache is under the root', code: 'FROM fedora:40\nRUN dnf --installroot=/sysroot --releasever=40 install -y bash-5.2.26\n', errors: [{ line: 2, column: 5 }], output: 'FROM fedora:40\nRUN dnf --installroot=/sysroot --releasever=40 install -y bash-5.2.26\n' },
+    { name: 'no fix with --installroot DIR', code: 'FROM fedora:40\nRUN dnf --installroot /sysroot install -y bash-5.2.26\n', errors: [{ line: 2, column: 5 }], output: 'FROM fedora:40\nRUN dnf --installroot /sysroot install -y bash-5.2.26\n' },
+    { name: 'a stage the final stage is built FROM', code: 'FROM fedora:40 AS base\nRUN dnf install -y gcc-14.1.1\nFROM base\n', errors: [{ line: 2, column: 5, endColumn: 16 }] },
     {
       code: 'FROM fedora:40\nRUN dnf install -y httpd\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 16, message: '`dnf install` leaves its cache in this layer; end the same RUN with `dnf clean all`' }],

@@ -4,6 +4,7 @@ import { runRule, ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a build stage whose layers are not shipped', code: 'FROM python:3.12-slim AS build\nRUN pip wheel -r requirements.txt -w /wheels && pip install build==1.2.1\nFROM python:3.12-slim\nCOPY --from=build /wheels /wheels\nRUN pip install --no-cache-dir /wheels/*\n' },
     'FROM python:3.12\nRUN pip install --no-cache-dir flask==3\n',
     'FROM python:3.12\nRUN pip --no-cache-dir install flask==3\n',
     'FROM python:3.12\nRUN python3 -m pip install --no-cache flask==3\n',
@@ -20,16 +21,29 @@ ruleTester(rule, {
     'FROM python:3.12\nRUN pip download flask && pip freeze\n',
   ],
   invalid: [
+    { name: 'no fix with --cache-dir, which would win over an inserted --no-cache-dir', code: 'FROM python:3.12\nRUN pip install --cache-dir /tmp/pipcache flask==3.0.3\n', errors: [{ line: 2, column: 5 }], output: 'FROM python:3.12\nRUN pip install --cache-dir /tmp/pipcache flask==3.0.3\n' },
+    { name: 'a stage the final stage is built FROM', code: 'FROM python:3.12-slim AS base\nRUN pip install flask==3.0.3\nFROM base\nUSER 1000\n', errors: [{ line: 2, column: 5, endColumn: 16 }] },
     {
-      name: 'no fix on python images whose pip predates --no-cache-dir (2.7.8, 3.4.2)',
-      code: 'FROM python:2.7.8\nONBUILD RUN pip install -r requirements.txt\nFROM python:3.4.2\nRUN pip install flask==0.10\n',
-      errors: [{ line: 2, column: 13, endColumn: 24 }, { line: 4, column: 5, endColumn: 16 }],
+      name: 'no fix on python images whose pip predates --no-cache-dir (2.7.8)',
+      code: 'FROM python:2.7.8\nONBUILD RUN pip install -r requirements.txt\n',
+      errors: [{ line: 2, column: 13, endColumn: 24 }],
     },
     {
-      name: 'the fix on 2.7.9, 3.4.3 and minor-only tags',
-      code: 'FROM python:2.7.9\nRUN pip install a==1\nFROM python:3.4\nRUN pip install b==1\n',
-      errors: [{ line: 2, column: 5 }, { line: 4, column: 5 }],
-      output: 'FROM python:2.7.9\nRUN pip install --no-cache-dir a==1\nFROM python:3.4\nRUN pip install --no-cache-dir b==1\n',
+      name: 'no fix on python images whose pip predates --no-cache-dir (3.4.2)',
+      code: 'FROM python:3.4.2\nRUN pip install flask==0.10\n',
+      errors: [{ line: 2, column: 5, endColumn: 16 }],
+    },
+    {
+      name: 'the fix on 2.7.9',
+      code: 'FROM python:2.7.9\nRUN pip install a==1\n',
+      errors: [{ line: 2, column: 5 }],
+      output: 'FROM python:2.7.9\nRUN pip install --no-cache-dir a==1\n',
+    },
+    {
+      name: 'the fix on minor-only tags',
+      code: 'FROM python:3.4\nRUN pip install b==1\n',
+      errors: [{ line: 2, column: 5 }],
+      output: 'FROM python:3.4\nRUN pip install --no-cache-dir b==1\n',
     },
     {
       code: 'FROM python:3.12\nRUN pip install flask==3\n',
@@ -75,8 +89,10 @@ ruleTester(rule, {
 
 describe('DF041 fix on old python images', () => {
   it('is withheld where pip predates --no-cache-dir', () => {
-    const found = runRule(rule, { code: 'FROM python:2.7.8\nONBUILD RUN pip install -r requirements.txt\nFROM python:3.4.2\nRUN pip install flask==0.10\n' });
-    expect(found).toHaveLength(2);
-    expect(found.map((f) => f.fix)).toEqual([undefined, undefined]);
+    for (const code of ['FROM python:2.7.8\nONBUILD RUN pip install -r requirements.txt\n', 'FROM python:3.4.2\nRUN pip install flask==0.10\n']) {
+      const found = runRule(rule, { code });
+      expect(found).toHaveLength(1);
+      expect(found[0].fix).toBeUndefined();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { ruleTester, runRule } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a build stage whose layers are not shipped', code: 'FROM centos:7 AS build\nRUN yum install -y gcc-4.8.5\nFROM centos:7\nCOPY --from=build /out /out\n' },
     'FROM centos:7\nRUN yum install -y httpd && yum clean all\n',
     'FROM centos:7\nRUN yum install -y httpd && rm -rf /var/cache/yum/*\n',
     { name: 'on RHEL 8+ yum is dnf: its cleaner and cache dir count', code: 'FROM rockylinux:9\nRUN yum install -y httpd && dnf clean all\nRUN yum install -y jq && rm -rf /var/cache/dnf\n' },
@@ -14,6 +15,8 @@ ruleTester(rule, {
     { name: 'dnf is a different rule', code: 'FROM fedora:40\nRUN dnf install -y httpd\n' },
   ],
   invalid: [
+    { name: 'no fix after sudo: the clean would run as the stage user', code: 'FROM centos:7\nUSER app\nRUN sudo yum install -y httpd-2.4.6\n', errors: [{ line: 3, column: 10 }], output: 'FROM centos:7\nUSER app\nRUN sudo yum install -y httpd-2.4.6\n' },
+    { name: 'a stage the final stage is built FROM', code: 'FROM centos:7 AS base\nRUN yum install -y gcc-4.8.5\nFROM base\n', errors: [{ line: 2, column: 5, endColumn: 16 }] },
     {
       code: 'FROM centos:7\nRUN yum install -y httpd\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 16, message: '`yum install` leaves its cache' }],

@@ -4,6 +4,7 @@ import { ruleTester, runRule } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a build stage whose layers are not shipped', code: 'FROM opensuse/leap:15.6 AS build\nRUN zypper -n install gcc=7\nFROM opensuse/leap:15.6\nCOPY --from=build /out /out\n' },
     'FROM opensuse/leap:15.6\nRUN zypper -n install curl=8.6.0 && zypper clean -a\n',
     'FROM opensuse/leap:15.6\nRUN zypper -n in curl=8.6.0 && zypper cc -a\n',
     'FROM opensuse/leap:15.6\nRUN zypper -n in curl=8.6.0 && rm -rf /var/cache/zypp/*\n',
@@ -11,6 +12,8 @@ ruleTester(rule, {
     { name: 'not a cache-filling command', code: 'FROM opensuse/leap:15.6\nRUN zypper -n remove vim\n' },
   ],
   invalid: [
+    { name: 'no fix with --root: the cache is under the root', code: 'FROM opensuse/leap:15.6\nRUN zypper --root /sysroot -n install bash=5\n', errors: [{ line: 2, column: 5 }], output: 'FROM opensuse/leap:15.6\nRUN zypper --root /sysroot -n install bash=5\n' },
+    { name: 'a stage the final stage is built FROM', code: 'FROM opensuse/leap:15.6 AS base\nRUN zypper -n install gcc=7\nFROM base\n', errors: [{ line: 2, column: 5 }] },
     {
       code: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl=8.6.0\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 22, message: '`zypper install` leaves its cache in this layer' }],
