@@ -24,14 +24,14 @@ export default defineRule({
       good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 && rm -rf /var/lib/apt/lists/*\n',
     },
     messages: {
-      apt: '`apt` has no stable interface for scripts; use `{{alt}}` instead.',
+      apt: '`apt` has no stable interface for scripts; use {{alt}} instead.',
     },
   },
   check({ df, report }) {
     for (const { instr, cmd } of runCommandsNamed(df, 'apt', { onbuild: true })) {
       const name = cmd.words[0];
       const sub = subcommand(cmd, VALUE_FLAGS)?.word.value ?? '';
-      const alt = APT_CACHE.has(sub) ? `apt-cache ${sub}` : SAME_IN_APT_GET.has(sub) ? `apt-get ${sub}` : 'apt-get or apt-cache';
+      const alt = APT_CACHE.has(sub) ? `\`apt-cache ${sub}\`` : SAME_IN_APT_GET.has(sub) ? `\`apt-get ${sub}\`` : sub === 'list' ? '`dpkg-query -W` or `apt-cache policy`' : '`apt-get` or `apt-cache`';
       // Unsafe: `apt upgrade` may install new packages where `apt-get upgrade` holds them back, and
       // apt has different defaults (e.g. it shows progress and may pick other solver options).
       let fix;

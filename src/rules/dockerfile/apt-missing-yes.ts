@@ -1,9 +1,10 @@
 import { defineRule } from '../types.js';
-import { aptSimulates } from '../helpers/apt.js';
+import { aptSettings, aptSimulates } from '../helpers/apt.js';
+import type { Command } from '../../model/shell/types.js';
 import { hasFlag, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 
 const VALUE_FLAGS = ['-o', '-c', '-t', '--target-release'];
-const YES_OR_QUIET = ['yes', 'assume-yes', 'quiet'];
+const ASSUME_YES = /^APT::Get::Assume-Yes=(?:true|1|yes)$/i;
 const YES = ['yes', 'assume-yes'];
 
 export default defineRule({
@@ -28,15 +29,26 @@ export default defineRule({
     for (const { cmd } of runCommandsNamed(df, 'apt-get', { onbuild: true })) {
       const sub = subcommand(cmd, VALUE_FLAGS);
       if (!sub || sub.word.value !== 'install' || aptSimulates(cmd)) continue;
-      if (hasFlag(cmd, 'yq', YES_OR_QUIET)) {
-        // -q alone does not answer prompts; -qq does (it implies -y).
-        if (hasFlag(cmd, 'y', YES) || cmd.args.some((w) => /^-[a-z]*q[a-z]*q/.test(w.value) || w.value === '--quiet=2')) continue;
-      }
+      // -q alone does not answer prompts; quiet level 2 does (it implies -y), as does APT::Get::Assume-Yes.
+      if (hasFlag(cmd, 'y', YES) || quietLevel(cmd) >= 2 || aptSettings(cmd).some((o) => ASSUME_YES.test(o.setting))) continue;
       report({
         messageId: 'missing',
-        span: { start: cmd.start, end: sub.word.end },
+        span: { start: cmd.words[0].start, end: sub.word.end },
         fix: { title: 'Add -y', edits: [{ start: sub.word.end, end: sub.word.end, text: ' -y' }] },
       });
     }
   },
 });
+
+/** apt's quiet level: each -q counts (`-qq`, `-q -q`), `-q=N` and `--quiet=N` set it. */
+function quietLevel(cmd: Command): number {
+  let level = 0;
+  for (const w of cmd.args) {
+    const v = w.value;
+    const set = /^(?:-q|--quiet)=(\d+)$/.exec(v);
+    if (set) level = Number(set[1]);
+    else if (v === '--quiet') level++;
+    else if (/^-[a-zA-Z]+$/.test(v)) level += v.split('q').length - 1;
+  }
+  return level;
+}

@@ -9,8 +9,9 @@ const VALUE_FLAGS = new Set([
   'modfile', 'overlay', 'pgo', 'pkgdir', 'tags', 'toolexec', 'exec', 'covermode', 'coverpkg', 'debug-trace',
 ]);
 const SUBCOMMANDS = new Set(['install', 'get', 'run']);
-// Version queries that do not pin: they resolve to whatever is newest at build time.
-const FLOATING = /@(?:latest|upgrade|patch)$/;
+// Version queries that do not pin: they resolve to whatever is newest at build time (@latest,
+// @upgrade, @patch, or a branch: HEAD, master, main).
+const FLOATING = /@(?:latest|upgrade|patch|HEAD|master|main)$/;
 
 // Meta-patterns: `tool` (tools pinned in go.mod), the standard library.
 const META = new Set(['tool', 'std', 'cmd']);
@@ -37,9 +38,10 @@ function packages(args: ShellWord[], sub: string): ShellWord[] {
 
 /** The package paths a word stands for; null when a variable cannot be resolved. */
 function names(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
-  if (!w.expands || w.value.includes('@')) return [w.value];
+  if (!w.expands) return [w.value];
   const v = df.expand(instr, w.value);
-  if (v === null || v.includes('$') || v.includes('`')) return null;
+  // An unknown version (`path@${V}` with V unset) is a pin the build chooses: not reported.
+  if (v === null || v.includes('$') || v.includes('`')) return w.value.includes('@') ? [w.value] : null;
   return v.split(/\s+/).filter(Boolean);
 }
 

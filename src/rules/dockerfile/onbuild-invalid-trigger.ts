@@ -15,12 +15,12 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'ONBUILD wrapping ONBUILD, FROM or MAINTAINER.',
-      why: 'Docker does not allow these as ONBUILD triggers: the image builds, but every image built FROM it fails. The mistake only shows up downstream, in someone else\'s build.',
+      why: 'Docker does not allow these as ONBUILD triggers: BuildKit rejects the Dockerfile while parsing it, so the image does not build at all (the legacy builder let some through, and then every build FROM the image failed).',
       bad: 'FROM node:20-slim\nONBUILD FROM node:20-slim\n',
       good: 'FROM node:20-slim\nONBUILD COPY . /app/\n',
     },
     messages: {
-      invalid: '{{keyword}} is not allowed as an ONBUILD trigger; every build FROM this image would fail. Remove it from ONBUILD.',
+      invalid: '{{keyword}} is not allowed as an ONBUILD trigger: docker build rejects this Dockerfile. Remove it from ONBUILD.',
     },
   },
   check({ df, report }) {

@@ -1,15 +1,15 @@
 import { defineRule } from '../types.js';
 import { packageSpecs, positionals, runCommandsNamed } from '../helpers/dockerfile.js';
 import { zypperSubcommand } from '../helpers/zypper.js';
+import { rpmPinned } from '../helpers/rpm.js';
 import type { ShellWord } from '../../model/shell/types.js';
 
 // `zypper install` options whose value is the next word.
 const INSTALL_VALUE = ['-t', '--type', '-r', '--repo', '--from', '--download'];
 
-/** `name=1.2`, `name>=1.2`, `name<2` (quoted), or an `.rpm` file/URL. */
-function pinned(pkg: string): boolean {
-  return /[<>=]/.test(pkg) || /\.rpm$/i.test(pkg);
-}
+// A pin is `name=1.2`, `name>=1.2`, `name<2` (quoted), an `.rpm` file/URL, or `name-1.2[-release]`:
+// zypper reads a spec that names no package as `name = version` at its last dashes (libzypp's
+// guessPackageSpec), so rpmPinned reads it as the yum/dnf rules do.
 
 /** `-t pattern` / `--type=product`: those are not versioned packages. */
 function installsPackages(args: ShellWord[]): boolean {
@@ -48,7 +48,7 @@ export default defineRule({
       if (!installsPackages(rest)) continue;
       for (const w of positionals(rest, INSTALL_VALUE)) {
         for (const pkg of packageSpecs(df, instr, w) ?? []) {
-          if (!pinned(pkg)) report({ messageId: 'unpinned', data: { pkg }, span: { start: w.start, end: w.end } });
+          if (!rpmPinned(pkg)) report({ messageId: 'unpinned', data: { pkg }, span: { start: w.start, end: w.end } });
         }
       }
     }

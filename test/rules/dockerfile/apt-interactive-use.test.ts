@@ -23,9 +23,14 @@ ruleTester(rule, {
       code: 'FROM debian:12\nRUN apt show curl && apt list --installed\n',
       errors: [
         { line: 2, column: 5, endColumn: 8, message: '`apt-cache show`' },
-        { line: 2, column: 22, endColumn: 25, message: 'apt-get or apt-cache' },
+        { line: 2, column: 22, endColumn: 25, message: 'use `dpkg-query -W` or `apt-cache policy` instead' },
       ],
       output: 'FROM debian:12\nRUN apt show curl && apt list --installed\n',
+    },
+    {
+      name: 'a subcommand with no one counterpart names both tools',
+      code: 'FROM debian:12\nRUN apt --version\n',
+      errors: [{ line: 2, column: 5, endColumn: 8, message: 'use `apt-get` or `apt-cache` instead' }],
     },
     {
       name: 'continuation line, full path and options before the subcommand',

@@ -3,6 +3,8 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'quiet level 2 as -q -q, -q=2, --quiet=2', code: 'FROM debian:12\nRUN apt-get install -q -q curl && apt-get install -q=2 wget && apt-get install --quiet=2 git\n' },
+    { name: 'APT::Get::Assume-Yes set with -o', code: 'FROM debian:12\nRUN apt-get -o APT::Get::Assume-Yes=true install curl\n' },
     { name: 'apt-get install -s only simulates (a probe, docker-library postgres)', code: 'FROM debian:12-slim\nRUN apt-get update && if apt-get install -s postgresql-18 > /dev/null 2>&1; then echo ok; fi && apt-get install --simulate curl && apt-get install -qs wget\n' },
     'FROM debian:12\nRUN apt-get install -y curl\n',
     'FROM debian:12\nRUN apt-get -y install curl\n',
@@ -13,6 +15,12 @@ ruleTester(rule, {
     'FROM debian:12\nRUN echo apt-get install curl\n',
   ],
   invalid: [
+    {
+      name: 'the range starts at the command name, after an assignment prefix and in exec form',
+      code: 'FROM debian:12\nRUN DEBIAN_FRONTEND=noninteractive apt-get install curl\nRUN ["apt-get", "install", "curl"]\n',
+      errors: [{ line: 2, column: 36, endColumn: 51 }, { line: 3, column: 6, endColumn: 26 }],
+    },
+    { name: 'quiet level 1 does not answer prompts', code: 'FROM debian:12\nRUN apt-get install -q curl\n', errors: [{ line: 2, column: 5 }] },
     {
       code: 'FROM debian:12\nRUN apt-get install curl\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 20 }],

@@ -3,6 +3,8 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a version from an ARG', code: 'FROM golang:1.22\nARG GOPLS_VERSION=v0.16.1\nRUN go install golang.org/x/tools/gopls@${GOPLS_VERSION}\n' },
+    { name: 'a version from an unset ARG is the build\'s choice', code: 'FROM golang:1.22\nARG GOPLS_VERSION\nRUN go install golang.org/x/tools/gopls@${GOPLS_VERSION}\n' },
     'FROM golang:1.22\nRUN go install golang.org/x/tools/gopls@v0.16.1\n',
     'FROM golang:1.22\nRUN go get github.com/pkg/errors@v0.9.1 && go get example.com/old@none\n',
     'FROM golang:1.22\nRUN go install . && go install ./cmd/... && go build -o /app .\n',
@@ -15,6 +17,12 @@ ruleTester(rule, {
     { name: 'unknown variable', code: 'FROM golang:1.22\nRUN go install $TOOL\n' },
   ],
   invalid: [
+    {
+      name: '@latest from an ARG or ENV default',
+      code: 'FROM golang:1.22\nARG GOPLS_VERSION=latest\nRUN go install golang.org/x/tools/gopls@${GOPLS_VERSION}\nENV V=latest\nRUN go install golang.org/x/tools/cmd/goimports@$V\n',
+      errors: [{ line: 3, column: 16, endColumn: 57, message: '"golang.org/x/tools/gopls@latest"' }, { line: 5, column: 16, message: '"golang.org/x/tools/cmd/goimports@latest"' }],
+    },
+    { name: 'a branch query', code: 'FROM golang:1.22\nRUN go install github.com/x/y@HEAD && go install github.com/x/z@master\n', errors: [{ line: 2, column: 16 }, { line: 2, column: 50 }] },
     {
       code: 'FROM golang:1.22\nRUN go install golang.org/x/tools/gopls\n',
       errors: [{ line: 2, column: 16, endLine: 2, endColumn: 40, message: 'golang.org/x/tools/gopls@<version>' }],

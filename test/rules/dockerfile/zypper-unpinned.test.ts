@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'name-version[-release], which zypper reads as name = version', code: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl-8.6.0-150600.4.3.1 wget-1.21 && zypper clean -a\n' },
     'FROM opensuse/leap:15.6\nRUN zypper -n install curl=8.6.0 && zypper clean -a\n',
     { name: 'ranges', code: 'FROM opensuse/leap:15.6\nRUN zypper -n in "curl>=8.0" \'git<3\' && zypper clean -a\n' },
     { name: 'rpm files', code: 'FROM opensuse/leap:15.6\nRUN zypper -n in ./app-1.0.x86_64.rpm && zypper clean -a\n' },
@@ -18,9 +19,9 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 23, endLine: 2, endColumn: 27, message: 'Package "curl" is installed without a version; pin it as curl=<version>' }],
     },
     {
-      name: 'name-version is not a zypper pin',
-      code: 'FROM opensuse/leap:15.6\nRUN zypper -n in -y --no-recommends git-2.43 tar=1.34\n',
-      errors: [{ line: 2, column: 37, endColumn: 45, message: '"git-2.43"' }],
+      name: 'a name without a version beside name-version and name=version pins',
+      code: 'FROM opensuse/leap:15.6\nRUN zypper -n in -y --no-recommends git-2.43 tar=1.34 vim java-11-openjdk\n',
+      errors: [{ line: 2, column: 55, endColumn: 58, message: '"vim"' }, { line: 2, column: 59, endColumn: 74, message: '"java-11-openjdk"' }],
     },
     {
       name: 'explicit package type, continuation line',
