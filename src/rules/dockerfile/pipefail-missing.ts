@@ -2,7 +2,7 @@ import { defineRule } from '../types.js';
 import { isPosixShellValue, lineBefore, shellAt, stageChain } from '../helpers/dockerfile.js';
 import { parseImageName } from '../../model/compose/images.js';
 import { stageDistro } from '../helpers/distro.js';
-import type { Dockerfile, Stage } from '../../model/dockerfile/types.js';
+import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 import { partitionPoint } from '../../search.js';
@@ -147,11 +147,15 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'RUN with a pipe while the shell does not use `-o pipefail`.',
-      why: 'A pipeline\'s exit status is that of its last command. In `curl -fsSL $URL | tar -xz`, a failed download still lets the step succeed, and the build goes on with a broken layer. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before such RUNs (on alpine, which has no bash, `/bin/ash`: the message names the shell that fits the base image; zsh works too), or start a heredoc script with `set -o pipefail`. Not reported where the left side cannot fail (echo, printf, a group of them) or where the pipe\'s status is thrown away (in a `$(...)` that is an argument of another command). The unsafe fix writes that SHELL before the stage\'s first such RUN; none for exec-form RUNs, or where a FROM names its image or stage with a variable (built with another value, the shell may differ).',
+      why: 'A pipeline\'s exit status is that of its last command. In `curl -fsSL $URL | tar -xz`, a failed download still lets the step succeed, and the build goes on with a broken layer. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before such RUNs (on alpine, which has no bash, `/bin/ash`: the message names the shell that fits the base image; zsh works too), or, where the shell has it (bash, zsh, BusyBox ash; not dash, the /bin/sh of Debian and Ubuntu), start the script with `set -o pipefail`: the message offers that only where the shell in effect has it. Not reported where the left side cannot fail (echo, printf, a group of them) or where the pipe\'s status is thrown away (in a `$(...)` that is an argument of another command). The unsafe fix writes that SHELL before the stage\'s first such RUN; none for exec-form RUNs, or where a FROM names its image or stage with a variable (built with another value, the shell may differ).',
       bad: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/app.tgz | tar -xz -C /opt\n',
       good: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/app.tgz | tar -xz -C /opt\n',
     },
-    messages: { pipefail: 'A failure on the left of this pipe is ignored; set SHELL [{{shell}}, "-o", "pipefail", "-c"] before this RUN (or `set -o pipefail` at the start of the script).' },
+    messages: {
+      pipefail: 'A failure on the left of this pipe is ignored; set SHELL [{{shell}}, "-o", "pipefail", "-c"] before this RUN (or `set -o pipefail` at the start of the script).',
+      pipefailExec: 'A failure on the left of this pipe is ignored; this exec form runs its own shell, which SHELL does not change: run it as [{{shell}}, "-o", "pipefail", "-c", "..."].',
+      pipefailDash: 'A failure on the left of this pipe is ignored; set SHELL [{{shell}}, "-o", "pipefail", "-c"] before this RUN (not `set -o pipefail` in the script: dash, the /bin/sh of Debian and Ubuntu, rejects it).',
+    },
   },
   check({ df, report }) {
     const text = df.source.text;
@@ -161,21 +165,51 @@ export default defineRule({
       if (instr.keyword !== 'RUN') continue;
       const script = df.script(instr);
       if (!script.hasPipe) continue;
-      const shell = shellAt(df, instr);
+      // SHELL does not reach an exec-form RUN: its own shell and options run the script.
+      const shell = instr.json ? instr.json.values.slice(0, -1) : shellAt(df, instr);
       if (!isPosixShellValue(shell) || (shell && setsPipefail(shell))) continue;
       const pipe = riskyPipe(text, script.commands, instr.start);
       if (!pipe || setsPipefailBefore(script.commands, pipe.start)) continue;
       const suggested = suggestedShell(df, df.stages[instr.stage]);
       // SHELL does not reach an exec-form RUN, which names its shell itself.
-      const fix = instr.json || fixed.has(instr.stage) || variableBase(df, df.stages[instr.stage]) ? undefined : { title: 'Set a SHELL with pipefail before this RUN', edits: [lineBefore(df, instr, `SHELL ${pipefailShell(shell, suggested)}`)] };
+      const fix = instr.json || fixed.has(instr.stage) || variableBase(df, df.stages[instr.stage]) || sigpipeLater(df, instr) ? undefined : { title: 'Set a SHELL with pipefail before this RUN', edits: [lineBefore(df, instr, `SHELL ${pipefailShell(shell, suggested)}`)] };
       if (fix) fixed.add(instr.stage);
-      report({ messageId: 'pipefail', data: { shell: suggested }, span: pipe, fix });
+      const messageId = instr.json ? 'pipefailExec' : scriptCanSetPipefail(df, instr.stage, shell) ? 'pipefail' : 'pipefailDash';
+      report({ messageId, data: { shell: suggested }, span: pipe, fix });
     }
   },
 });
 
 // Shells whose `-o pipefail` is known (dash, the /bin/sh of Debian and Ubuntu, got it only lately).
 const PIPEFAIL_SHELLS = /(?:^|\/)(?:bash|zsh|ash|ksh|mksh)$/;
+
+/**
+ * Would a SHELL with pipefail written before `instr` break a later RUN of its stage? A pipe whose
+ * reader stops early (`yes | apt-get ...`, `... | head -1`, `... | grep -q x`) kills its writer with
+ * SIGPIPE, and pipefail turns that into a failed step.
+ */
+function sigpipeLater(df: Dockerfile, instr: Instruction): boolean {
+  for (const later of df.instructions) {
+    if (later.stage !== instr.stage || later.start < instr.start || later.parent !== null) continue;
+    if (later.keyword === 'SHELL') return false;
+    if (later.keyword !== 'RUN' || later.json || !df.script(later).hasPipe) continue;
+    for (const c of df.script(later).commands) {
+      if (c.after === '|' && c.base === 'yes') return true;
+      if (c.before === '|' && (c.base === 'head' || (c.base === 'grep' && c.args.some((a) => /^-[a-zA-Z]*[qm]/.test(a.value) || a.value === '--quiet' || a.value.startsWith('--max-count'))))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Can the RUN's script turn pipefail on itself? Under a SHELL naming bash, zsh, ash..., or under the
+ * default /bin/sh of alpine and busybox (ash). Elsewhere /bin/sh may be dash (Debian, Ubuntu).
+ */
+function scriptCanSetPipefail(df: Dockerfile, stage: number, shell: string[] | null): boolean {
+  if (shell && shell.length > 0) return PIPEFAIL_SHELLS.test(shell[0]);
+  const distro = stageDistro(df, df.stages[stage]);
+  return distro === 'alpine' || distro === 'busybox';
+}
 
 /** The SHELL to set: the stage's own shell with `-o pipefail` when it has one, else the suggested one. */
 function pipefailShell(current: string[] | null, suggested: string): string {

@@ -17,9 +17,27 @@ ruleTester(rule, {
     { name: 'left side cannot fail', code: 'FROM debian:12-slim\nRUN echo "${SHA256}  /tmp/a.tgz" | sha256sum -c - && printf "%s\\n" a b | sort > /x\n' },
     { name: 'a group or subshell of commands that cannot fail (docker-library php)', code: 'FROM debian:12-slim\nRUN { echo "[global]"; echo "error_log = /proc/self/fd/2"; } | tee /usr/local/etc/php-fpm.d/docker.conf && (printf "a\\n"; echo "}") | sort > /x\n' },
     { name: 'a pipe whose status is thrown away: an argument, export', code: 'FROM debian:12-slim\nRUN cp buildx "$(ls /usr/libexec/buildx* | sed -n 1p)" && export TAG=$(git describe | cut -d- -f1)\n' },
+    { name: 'exec form whose shell sets pipefail', code: 'FROM debian:12-slim\nRUN ["/bin/bash", "-o", "pipefail", "-c", "curl -fsSL https://x/a.tgz | tar -xz"]\n' },
     { name: 'exec form without a shell', code: 'FROM debian:12-slim\nRUN ["/bin/echo", "a|b"]\n' },
   ],
   invalid: [
+    {
+      name: 'no fix where a later RUN of the stage pipes from yes or into head: pipefail would fail it on SIGPIPE',
+      code: 'FROM debian:12\nRUN curl -fsSL https://x/a.tgz | tar -xz -C /opt\nRUN yes | apt-get install -y --no-install-recommends foo=1.0\nRUN ls /opt | head -1\n',
+      errors: [{ line: 2, column: 32 }, { line: 4, column: 13 }],
+      output: 'FROM debian:12\nRUN curl -fsSL https://x/a.tgz | tar -xz -C /opt\nRUN yes | apt-get install -y --no-install-recommends foo=1.0\nRUN ls /opt | head -1\n',
+    },
+    {
+      name: 'the fix stays where a SHELL comes before such a RUN',
+      code: 'FROM debian:12\nRUN curl -fsSL https://x/a.tgz | tar -xz -C /opt\nSHELL ["/bin/sh", "-c"]\nRUN yes | apt-get install -y foo=1.0\n',
+      errors: [{ line: 2, column: 32 }],
+      output: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://x/a.tgz | tar -xz -C /opt\nSHELL ["/bin/sh", "-c"]\nRUN yes | apt-get install -y foo=1.0\n',
+    },
+    {
+      name: 'under a SHELL naming bash, the script may set pipefail itself',
+      code: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-c"]\nRUN curl -fsSL https://example.com/a.tgz | tar -xz\n',
+      errors: [{ line: 3, column: 42, message: '(or `set -o pipefail` at the start of the script)' }],
+    },
     {
       name: 'no fix when an ARG picks the base stage (its distribution, and shell, can change)',
       code: 'ARG BASE_VARIANT=alpine\nFROM golang:1.23-alpine AS build-alpine\nFROM golang:1.23-bookworm AS build-bookworm\nFROM build-${BASE_VARIANT} AS build\nRUN go version | grep -q go1\n',
@@ -38,13 +56,13 @@ ruleTester(rule, {
     },
     {
       code: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/a.tgz | tar -xz\n',
-      errors: [{ line: 2, column: 42, endLine: 2, endColumn: 43, message: 'A failure on the left of this pipe is ignored; set SHELL ["/bin/bash", "-o", "pipefail", "-c"]' }],
+      errors: [{ line: 2, column: 42, endLine: 2, endColumn: 43, message: 'A failure on the left of this pipe is ignored; set SHELL ["/bin/bash", "-o", "pipefail", "-c"] before this RUN (not `set -o pipefail` in the script: dash, the /bin/sh of Debian and Ubuntu, rejects it).' }],
       output: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/a.tgz | tar -xz\n',
     },
     {
       name: 'alpine has no bash: the suggestion is ash, also in a stage built on an alpine stage',
       code: 'FROM node:20-alpine AS base\nFROM base\nRUN wget -qO- https://example.com/a.tgz | tar -xz\n',
-      errors: [{ line: 3, column: 41, endColumn: 42, message: 'set SHELL ["/bin/ash", "-o", "pipefail", "-c"]' }],
+      errors: [{ line: 3, column: 41, endColumn: 42, message: 'set SHELL ["/bin/ash", "-o", "pipefail", "-c"] before this RUN (or `set -o pipefail` at the start of the script).' }],
       output: 'FROM node:20-alpine AS base\nFROM base\nSHELL ["/bin/ash", "-o", "pipefail", "-c"]\nRUN wget -qO- https://example.com/a.tgz | tar -xz\n',
     },
     {
@@ -108,7 +126,12 @@ ruleTester(rule, {
     {
       name: 'exec form running a shell script',
       code: 'FROM debian:12-slim\nRUN ["/bin/sh", "-c", "ls | wc -l"]\n',
-      errors: [{ line: 2, column: 27, endColumn: 28 }],
+      errors: [{ line: 2, column: 27, endColumn: 28, message: 'this exec form runs its own shell, which SHELL does not change: run it as ["/bin/bash", "-o", "pipefail", "-c", "..."]' }],
+    },
+    {
+      name: 'a SHELL with pipefail does not reach an exec form',
+      code: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN ["/bin/sh", "-c", "curl -fsSL https://x/a.tgz | tar -xz"]\n',
+      errors: [{ line: 3, column: 51, endColumn: 52 }],
     },
   ],
 });
