@@ -19,6 +19,26 @@ function execForm(words: Word[]): string | null {
 }
 
 
+/** Why text that starts like an exec form is not one, in words a user can act on. */
+function whyNotJson(text: string): string {
+  // A JSON array followed by more text: most often a comment, which Docker does not allow there.
+  for (let i = text.indexOf(']'); i >= 0; i = text.indexOf(']', i + 1)) {
+    let array: unknown;
+    try {
+      array = JSON.parse(text.slice(0, i + 1));
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(array) || !array.every((v) => typeof v === 'string')) break;
+    const rest = text.slice(i + 1).trim();
+    return rest.startsWith('#') ? 'a comment after the closing `]`: Docker has no comments at the end of a line' : `text after the closing \`]\`: \`${rest.length > 20 ? `${rest.slice(0, 20)}...` : rest}\``;
+  }
+  if (/,\s*\]\s*$/.test(text)) return 'a comma before the closing `]`';
+  if (text.includes("'")) return 'strings need double quotes';
+  if (!text.trimEnd().endsWith(']')) return 'no closing `]`';
+  return 'only a list of double-quoted strings is exec form';
+}
+
 export default defineRule({
   id: 'DF026',
   name: 'cmd-shell-form',
@@ -38,7 +58,7 @@ export default defineRule({
     messages: {
       shell: '{{keyword}} in shell form runs under {{shell}}, which does not forward SIGTERM to the program; use the JSON exec form{{suggestion}}.',
       healthcheck: 'HEALTHCHECK CMD in shell form starts {{shell}} for every check and fails in images without that shell; use the JSON exec form{{suggestion}}.',
-      invalidJson: '{{keyword}} looks like exec form but is not valid JSON (strings need double quotes), so Docker runs the text through {{shell}} as a shell command; write it as ["executable", "arg", ...].',
+      invalidJson: '{{keyword}} looks like exec form but is not valid JSON ({{reason}}), so Docker runs the text through {{shell}} as a shell command; write it as ["executable", "arg", ...].',
     },
   },
   check({ df, report }) {
@@ -57,7 +77,7 @@ export default defineRule({
       const shellWords = shellAt(df, instr);
       const shell = shellWords?.join(' ') || '/bin/sh -c';
       if (words[0].raw.startsWith('[')) {
-        report({ messageId: 'invalidJson', data: { keyword: label, shell }, span });
+        report({ messageId: 'invalidJson', data: { keyword: label, shell, reason: whyNotJson(words.map((w) => w.raw).join(' ')) }, span });
         continue;
       }
       // Exec form bypasses the SHELL instruction; only offer it where the shell is a POSIX one.

@@ -13,6 +13,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a comment after an exec form makes it shell form: the message says so',
+      code: 'FROM node:20\nCMD ["node", "server.js"] # start the app\nENTRYPOINT ["a", "b",]\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]x\n',
+      errors: [
+        { line: 2, column: 5, endColumn: 42, message: 'not valid JSON (a comment after the closing `]`: Docker has no comments at the end of a line)' },
+        { line: 3, column: 12, message: 'not valid JSON (a comma before the closing `]`)' },
+        { line: 4, column: 17, message: 'not valid JSON (text after the closing `]`: `x`)' },
+      ],
+    },
+    {
       code: 'FROM node:20\nCMD node server.js\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 19, message: 'CMD ["node", "server.js"]' }],
       output: 'FROM node:20\nCMD ["node", "server.js"]\n',
@@ -59,7 +68,7 @@ ruleTester(rule, {
     {
       name: 'invalid JSON is shell form',
       code: "FROM node:20\nCMD ['node', 'server.js']\n",
-      errors: [{ line: 2, column: 5, message: 'not valid JSON' }],
+      errors: [{ line: 2, column: 5, message: 'not valid JSON (strings need double quotes)' }],
     },
   ],
 });
