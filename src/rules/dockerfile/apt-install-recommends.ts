@@ -1,6 +1,6 @@
 import { defineRule } from '../types.js';
 import { aptSimulates } from '../helpers/apt.js';
-import { findFlag, insertFlagAfter, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { findFlagResolved, insertFlagAfter, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 
@@ -59,7 +59,7 @@ export default defineRule({
     for (const { instr, cmd } of runCommandsNamed(df, 'apt-get', { onbuild: true })) {
       const sub = subcommand(cmd, VALUE_FLAGS);
       if (!sub || sub.word.value !== 'install' || aptSimulates(cmd)) continue;
-      if (findFlag(cmd, '', NO_RECOMMENDS) || cmd.args.some(turnsOffRecommends)) continue;
+      if (findFlagResolved(df, instr, cmd, '', NO_RECOMMENDS) || cmd.args.some(turnsOffRecommends)) continue;
       configs ??= configInstructions(df);
       if (configs.length > 0 && configured(df, configs, instr)) continue;
       const edits = insertFlagAfter(df, instr, sub.word, '--no-install-recommends');

@@ -1,7 +1,7 @@
 import { defineRule } from '../types.js';
 import { aptSettings, aptSimulates } from '../helpers/apt.js';
 import type { Command } from '../../model/shell/types.js';
-import { hasFlag, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { findFlagResolved, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 
 const VALUE_FLAGS = ['-o', '-c', '-t', '--target-release'];
 const ASSUME_YES = /^APT::Get::Assume-Yes=(?:true|1|yes)$/i;
@@ -26,11 +26,11 @@ export default defineRule({
     messages: { missing: 'apt-get install without -y waits for a confirmation the build cannot give; add -y.' },
   },
   check({ df, report }) {
-    for (const { cmd } of runCommandsNamed(df, 'apt-get', { onbuild: true })) {
+    for (const { instr, cmd } of runCommandsNamed(df, 'apt-get', { onbuild: true })) {
       const sub = subcommand(cmd, VALUE_FLAGS);
       if (!sub || sub.word.value !== 'install' || aptSimulates(cmd)) continue;
       // -q alone does not answer prompts; quiet level 2 does (it implies -y), as does APT::Get::Assume-Yes.
-      if (hasFlag(cmd, 'y', YES) || quietLevel(cmd) >= 2 || aptSettings(cmd).some((o) => ASSUME_YES.test(o.setting))) continue;
+      if (findFlagResolved(df, instr, cmd, 'y', YES) || quietLevel(cmd) >= 2 || aptSettings(cmd).some((o) => ASSUME_YES.test(o.setting))) continue;
       report({
         messageId: 'missing',
         span: { start: cmd.words[0].start, end: sub.word.end },

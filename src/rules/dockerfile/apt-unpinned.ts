@@ -12,15 +12,17 @@ const VALUE_FLAGS = [
 ];
 
 /** `pkg=1.2`, `pkg/bookworm-backports` (a release pin), a path or a `.deb` file. */
+// `pkg-` asks apt-get install to remove pkg: nothing to pin.
 function pinned(pkg: string): boolean {
-  return pkg.includes('=') || pkg.includes('/') || pkg.endsWith('.deb');
+  return pkg.includes('=') || pkg.includes('/') || pkg.endsWith('.deb') || pkg.endsWith('-');
 }
 
 /** The package names a variable word stands for; null when a variable cannot be resolved. */
 function expandedNames(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
   const v = df.expand(instr, w.value);
   if (v === null || v.includes('$') || v.includes('`')) return null;
-  return v.split(/\s+/).filter(Boolean);
+  // Options the variable holds (`ARG APT_FLAGS="-y --no-install-recommends"`) are not packages.
+  return v.split(/\s+/).filter((t) => t !== '' && !t.startsWith('-'));
 }
 
 /** `apt-get install --only-upgrade pkg` asks for the newest version of an installed package on purpose. */

@@ -51,7 +51,8 @@ export default defineRule({
       // Words after `--` go to the gem's build, not to gem.
       const end = cmd.args.findIndex((a) => a.value === '--');
       const args = cmd.args.slice(sub.index + 1, end < 0 ? undefined : end);
-      if (args.some((a) => VERSION_FLAG.test(a.value))) continue;
+      // `-g`/`--file [FILE]` installs what a gem dependencies file (and its lock) lists.
+      if (args.some((a) => VERSION_FLAG.test(a.value) || a.value === '-g' || a.value === '--file' || a.value.startsWith('--file='))) continue;
       for (const w of positionals(args, VALUE_FLAGS)) {
         for (const pkg of names(df, instr, w) ?? []) {
           if (!pinned(pkg)) report({ messageId: 'unpinned', data: { pkg }, span: { start: w.start, end: w.end } });

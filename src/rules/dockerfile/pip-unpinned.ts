@@ -25,10 +25,17 @@ function pipInstallArgs(cmd: Command): ShellWord[] | undefined {
   return sub?.word.value === 'install' ? args!.slice(sub.index + 1) : undefined;
 }
 
-/** Requirement specifiers and the option names (long form) given to `pip install`. */
-function parseInstall(args: ShellWord[]): { reqs: ShellWord[]; opts: Set<string> } {
+/**
+ * Requirement specifiers, the option names (long form) given to `pip install`, and the version
+ * control URLs given to `-e`/`--editable` (which need a ref like any other).
+ */
+function parseInstall(args: ShellWord[]): { reqs: ShellWord[]; opts: Set<string>; editableVcs: ShellWord[] } {
   const reqs: ShellWord[] = [];
   const opts = new Set<string>();
+  const editableVcs: ShellWord[] = [];
+  const editable = (w: ShellWord | undefined, value: string | undefined): void => {
+    if (w && value !== undefined && VCS.test(value)) editableVcs.push(w);
+  };
   for (let i = 0; i < args.length; i++) {
     const v = args[i].value;
     if (v === '--') { append(reqs, args.slice(i + 1)); break; }
@@ -36,28 +43,53 @@ function parseInstall(args: ShellWord[]): { reqs: ShellWord[]; opts: Set<string>
       const eq = v.indexOf('=');
       const name = eq < 0 ? v.slice(2) : v.slice(2, eq);
       opts.add(name);
+      if (name === 'editable') editable(eq < 0 ? args[i + 1] : args[i], eq < 0 ? args[i + 1]?.value : v.slice(eq + 1));
       if (eq < 0 && LONG_VALUE.has(name)) i++;
     } else if (v.startsWith('-') && v.length > 1) {
       // Short options bundle (`-Ur file`); one that takes a value ends the bundle.
       for (let k = 1; k < v.length; k++) {
         opts.add(SHORT_NAME.get(v[k]) ?? v[k]);
-        if (SHORT_VALUE.includes(v[k])) { if (k === v.length - 1) i++; break; }
+        if (!SHORT_VALUE.includes(v[k])) continue;
+        if (v[k] === 'e') editable(k === v.length - 1 ? args[i + 1] : args[i], k === v.length - 1 ? args[i + 1]?.value : v.slice(k + 1));
+        if (k === v.length - 1) i++;
+        break;
       }
     } else reqs.push(args[i]);
   }
-  return { reqs, opts };
+  return { reqs, opts, editableVcs };
 }
 
+// A PEP 508 direct reference: `name @ url` (also `name[extra]@url`).
+const DIRECT = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?\s*@\s*(\S+)$/;
+
 function pinned(req: string): boolean {
-  if (VCS.test(req)) return /@[^/@]+$/.test(req.split('#', 1)[0]); // git+https://host/repo.git@v1.2
+  const direct = DIRECT.exec(req);
+  if (direct) return !VCS.test(direct[1]) || vcsPinned(direct[1]);
+  if (VCS.test(req)) return vcsPinned(req);
   return /[=<>]/.test(req) || ARCHIVE.test(req) || req.includes('/') || req.startsWith('.') || req.startsWith('~');
+}
+
+/** git+https://host/repo.git@v1.2 (before any #egg= fragment). */
+function vcsPinned(url: string): boolean {
+  return /@[^/@]+$/.test(url.split('#', 1)[0]);
+}
+
+/** The data of a finding: how to pin a package, or a version control URL (with a ref). */
+function unpinned(pkg: string): { messageId: string; data: Record<string, string> } {
+  const direct = DIRECT.exec(pkg);
+  const url = direct ? direct[1] : pkg;
+  if (!VCS.test(url)) return { messageId: 'unpinned', data: { pkg } };
+  const hash = url.indexOf('#');
+  const withRef = hash < 0 ? `${url}@<tag or commit>` : `${url.slice(0, hash)}@<tag or commit>${url.slice(hash)}`;
+  return { messageId: 'vcs', data: { pkg, pinned: direct ? pkg.slice(0, pkg.length - url.length) + withRef : withRef } };
 }
 
 /** The requirements a variable word stands for; null when a variable cannot be resolved. */
 function expandedNames(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
   const v = df.expand(instr, w.value);
   if (v === null || v.includes('$') || v.includes('`')) return null;
-  return v.split(/\s+/).filter(Boolean);
+  // Options the variable holds (`ARG APT_FLAGS="-y --no-install-recommends"`) are not packages.
+  return v.split(/\s+/).filter((t) => t !== '' && !t.startsWith('-'));
 }
 
 export default defineRule({
@@ -78,21 +110,26 @@ export default defineRule({
     },
     messages: {
       unpinned: 'Package "{{pkg}}" is installed without a version; pin it as {{pkg}}==<version> or install it from a pinned requirements/constraints file.',
+      vcs: '"{{pkg}}" is installed from the tip of its repository; pin a tag or commit: {{pinned}}.',
     },
   },
   check({ df, report }) {
     for (const { instr, cmd } of runCommandsWhere(df, isPipOrPython, { onbuild: true })) {
       const args = pipInstallArgs(cmd);
       if (!args) continue;
-      const { reqs, opts } = parseInstall(args);
+      const { reqs, opts, editableVcs } = parseInstall(args);
+      for (const w of editableVcs) {
+        const url = w.value.startsWith('-') ? w.value.replace(/^(?:--editable=|-[a-zA-Z]*e)/, '') : w.value;
+        if (!vcsPinned(url)) report({ ...unpinned(url), span: { start: w.start, end: w.end } });
+      }
       // Versions come from a file (-r / -c) or from a local wheel directory (--no-index).
       if (opts.has('requirement') || opts.has('constraint') || opts.has('no-index')) continue;
       for (const w of reqs) {
         // A pinned word is pinned whatever its variables hold; a plain one is its own single requirement.
         if (pinned(w.value)) continue;
-        if (!w.expands) { report({ messageId: 'unpinned', data: { pkg: w.value }, span: { start: w.start, end: w.end } }); continue; }
+        if (!w.expands) { report({ ...unpinned(w.value), span: { start: w.start, end: w.end } }); continue; }
         for (const pkg of expandedNames(df, instr, w) ?? []) {
-          if (!pinned(pkg)) report({ messageId: 'unpinned', data: { pkg }, span: { start: w.start, end: w.end } });
+          if (!pinned(pkg)) report({ ...unpinned(pkg), span: { start: w.start, end: w.end } });
         }
       }
     }

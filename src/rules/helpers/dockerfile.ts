@@ -243,12 +243,31 @@ export function findFlag(cmd: Command, short: string, long: string[] = []): Shel
   for (const w of cmd.args) {
     const v = w.value;
     if (v === '--') return undefined;
-    if (v.startsWith('--')) {
-      const name = v.slice(2).split('=', 1)[0];
-      if (long.includes(name)) return w;
-    } else if (v.startsWith('-') && v.length > 1 && short) {
-      for (let i = 1; i < v.length; i++) if (short.includes(v[i])) return w;
-    }
+    if (isFlag(v, short, long)) return w;
+  }
+  return undefined;
+}
+
+function isFlag(v: string, short: string, long: readonly string[]): boolean {
+  if (v.startsWith('--')) return long.includes(v.slice(2).split('=', 1)[0]);
+  if (v.startsWith('-') && v.length > 1 && short) {
+    for (let i = 1; i < v.length; i++) if (short.includes(v[i])) return true;
+  }
+  return false;
+}
+
+/**
+ * findFlag, also reading unquoted variables the command splits into words (`apt-get install
+ * $APT_FLAGS curl` with `ARG APT_FLAGS="-y --no-install-recommends"`), from their ARG/ENV values.
+ */
+export function findFlagResolved(df: Dockerfile, instr: Instruction, cmd: Command, short: string, long: string[] = []): ShellWord | undefined {
+  const found = findFlag(cmd, short, long);
+  if (found) return found;
+  for (const w of cmd.args) {
+    if (w.value === '--') return undefined;
+    if (!w.expands || w.raw.startsWith('"')) continue;
+    const v = df.expand(instr, w.value);
+    if (v !== null && v.split(/\s+/).some((t) => isFlag(t, short, long))) return w;
   }
   return undefined;
 }
@@ -264,12 +283,21 @@ export function positionals(args: ShellWord[], valueFlags: Iterable<string> = []
     const v = args[i].value;
     if (!endOfFlags && v === '--') { endOfFlags = true; continue; }
     if (!endOfFlags && v.startsWith('-') && v.length > 1) {
-      if (!v.includes('=') && takesValue(valueFlags, v)) i++;
+      if (!v.includes('=') && flagTakesNext(valueFlags, v)) i++;
       continue;
     }
     out.push(args[i]);
   }
   return out;
+}
+
+/**
+ * Does flag word `v` take the next word as its value: it is one of `valueFlags`, or a bundle of
+ * short options whose last one is (`-yt release`, as getopt reads it)?
+ */
+function flagTakesNext(valueFlags: Iterable<string>, v: string): boolean {
+  if (takesValue(valueFlags, v)) return true;
+  return v.length > 2 && v[1] !== '-' && /^-[a-zA-Z]+$/.test(v) && takesValue(valueFlags, `-${v[v.length - 1]}`);
 }
 
 /**
@@ -288,7 +316,7 @@ export function subcommand(cmd: Command, valueFlags: Iterable<string> = []): { w
   for (let i = 0; i < cmd.args.length; i++) {
     const v = cmd.args[i].value;
     if (v.startsWith('-') && v.length > 1) {
-      if (!v.includes('=') && takesValue(valueFlags, v)) i++;
+      if (!v.includes('=') && flagTakesNext(valueFlags, v)) i++;
       continue;
     }
     return { word: cmd.args[i], index: i };

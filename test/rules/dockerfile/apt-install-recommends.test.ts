@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: '--no-install-recommends held in a variable the shell splits', code: 'FROM debian:12\nARG APT_FLAGS="-y --no-install-recommends"\nRUN apt-get install ${APT_FLAGS} curl\n' },
     { name: 'apt-get install -s only simulates (a probe, docker-library postgres)', code: 'FROM debian:12-slim\nRUN apt-get update && if apt-get install -s postgresql-18 > /dev/null 2>&1; then echo ok; fi && apt-get install --simulate curl && apt-get install -qs wget\n' },
     'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n',
     'FROM debian:12\nRUN apt-get --no-install-recommends install -y curl\n',

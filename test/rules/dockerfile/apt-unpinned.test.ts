@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a bundled -t takes the next word; pkg- removes a package', code: 'FROM debian:12\nRUN apt-get install -yt bookworm-backports --no-install-recommends curl=7.88.1-10 nano-\n' },
     { name: '--only-upgrade asks for the newest version', code: 'FROM debian:12-slim\nRUN apt-get install -y --only-upgrade openssl\n' },
     { name: 'apt-get install -s only simulates (a probe, docker-library postgres)', code: 'FROM debian:12-slim\nRUN apt-get update && if apt-get install -s postgresql-18 > /dev/null 2>&1; then echo ok; fi && apt-get install --simulate curl && apt-get install -qs wget\n' },
     'FROM debian:12\nRUN apt-get install -y curl=7.88.1-10\n',
@@ -21,6 +22,7 @@ ruleTester(rule, {
     { name: 'command substitution', code: 'FROM debian:12\nRUN apt-get install -y $(cat /pkgs.txt)\n' },
   ],
   invalid: [
+    { name: 'options held in a variable are not packages', code: 'FROM debian:12\nARG APT_FLAGS="-y --no-install-recommends"\nRUN apt-get install ${APT_FLAGS} curl=7.88.1-10 wget\n', errors: [{ line: 3, column: 49, message: '"wget"' }] },
     {
       name: 'inside a bash -c script',
       code: "FROM debian:12-slim\nRUN bash -c 'apt-get update && apt-get install -y curl'\n",

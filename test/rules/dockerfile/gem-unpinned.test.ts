@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'gems from a dependencies file', code: 'FROM ruby:3.3\nRUN gem install -g Gemfile && gem install --file Gemfile.ci && gem install -g\n' },
     'FROM ruby:3.3\nRUN gem install bundler:2.5.11 rake:13.2.1\n',
     'FROM ruby:3.3\nRUN gem install bundler -v 2.5.11\n',
     'FROM ruby:3.3\nRUN gem install bundler --version "~> 2.5"\n',

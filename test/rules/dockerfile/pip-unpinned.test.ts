@@ -3,6 +3,8 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'version control URLs with a ref, also editable and as a direct reference', code: 'FROM python:3.12\nRUN pip install git+https://github.com/psf/requests.git@v2.32.3 -e git+https://github.com/x/y.git@abc123#egg=y "y @ git+https://github.com/x/y@v1"\n' },
+    { name: 'a direct reference to an archive', code: 'FROM python:3.12\nRUN pip install "y @ https://x.example/y-1.0.tar.gz"\n' },
     'FROM python:3.12\nRUN pip install flask==3.0.3 "requests>=2.31,<3" \'urllib3~=2.0\'\n',
     'FROM python:3.12\nRUN pip install -r requirements.txt\n',
     'FROM python:3.12\nRUN pip install --requirement=requirements.txt\n',
@@ -21,6 +23,17 @@ ruleTester(rule, {
     { name: 'version from a variable', code: 'FROM python:3.12\nARG V\nRUN pip install "flask==${V}"\n' },
   ],
   invalid: [
+    {
+      name: 'a version control URL without a ref: pinned with @ref, also editable and as a direct reference',
+      code: 'FROM python:3.12\nRUN pip install --no-cache-dir git+https://github.com/psf/requests.git\nRUN pip install -e git+https://github.com/psf/requests.git#egg=requests\nRUN pip install --editable=git+https://github.com/x/y "z @ git+https://github.com/x/z"\n',
+      errors: [
+        { line: 2, column: 32, endColumn: 71, message: 'pin a tag or commit: git+https://github.com/psf/requests.git@<tag or commit>.' },
+        { line: 3, column: 20, message: 'git+https://github.com/psf/requests.git@<tag or commit>#egg=requests' },
+        { line: 4, column: 17, message: 'git+https://github.com/x/y@<tag or commit>' },
+        { line: 4, column: 55, message: 'pin a tag or commit: z @ git+https://github.com/x/z@<tag or commit>.' },
+      ],
+    },
+    { name: 'options held in a variable are not packages', code: 'FROM python:3.12\nARG PIP_FLAGS="--no-cache-dir --upgrade"\nARG PKGS="flask requests==2.32.3"\nRUN pip install ${PIP_FLAGS} ${PKGS}\n', errors: [{ line: 4, column: 30, message: '"flask"' }] },
     {
       code: 'FROM python:3.12\nRUN pip install flask\n',
       errors: [{ line: 2, column: 17, endLine: 2, endColumn: 22, message: '"flask"' }],
