@@ -2,6 +2,7 @@ import { defineRule } from '../types.js';
 import { commandsIn, findFlag, insertFlagAfter, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import { cacheMountCovers, removesCacheDir } from '../helpers/package-cache.js';
 import type { Command } from '../../model/shell/types.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 
 const VALUE_FLAGS = [
   '-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir',
@@ -12,8 +13,8 @@ const NO_CACHE = ['no-cache', 'no-network'];
 const CACHE_DIRS = ['/var/cache/apk', '/etc/apk/cache'];
 
 /** `rm -rf /var/cache/apk/*` later in the same RUN. */
-function removesCache(cmd: Command, after: number): boolean {
-  return cmd.start > after && removesCacheDir(cmd, CACHE_DIRS);
+function removesCache(df: Dockerfile, instr: Instruction, cmd: Command, after: number): boolean {
+  return cmd.start > after && removesCacheDir(cmd, CACHE_DIRS, df, instr);
 }
 
 
@@ -43,7 +44,7 @@ export default defineRule({
       const sub = subcommand(cmd, VALUE_FLAGS);
       // --no-network only installs from what is already on disk, so nothing new is cached.
       if (!sub || sub.word.value !== 'add' || findFlag(cmd, '', NO_CACHE)) continue;
-      if (cacheMountCovers(df, instr, CACHE_DIRS) || commandsIn(df, instr).some((c) => removesCache(c, cmd.start))) continue;
+      if (cacheMountCovers(df, instr, CACHE_DIRS) || commandsIn(df, instr).some((c) => removesCache(df, instr, c, cmd.start))) continue;
       const edits = insertFlagAfter(df, instr, sub.word, '--no-cache');
       report({
         messageId: 'cache',

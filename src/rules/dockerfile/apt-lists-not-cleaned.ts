@@ -21,7 +21,7 @@ function aptSub(cmd: Command): string | undefined {
 }
 
 /** `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists -delete`, or `apt-get distclean`. */
-function removesLists(cmd: Command): boolean {
+function removesLists(df: Dockerfile, instr: Instruction, cmd: Command): boolean {
   const name = cmd.base;
   // `sh -c "... && rm -rf /var/lib/apt/lists/*"` that the parser leaves as one word (it has expansions,
   // escapes or continuations; plain ones are read as commands): read the script as text.
@@ -30,7 +30,7 @@ function removesLists(cmd: Command): boolean {
     const script = c >= 0 ? cmd.args[c + 1]?.value ?? '' : '';
     return script.includes(LISTS) && /(?:^|[\s;&|(])rm\s/.test(script);
   }
-  if (name === 'rm') return removesCacheDir(cmd, LIST_DIRS);
+  if (name === 'rm') return removesCacheDir(cmd, LIST_DIRS, df, instr);
   if (name === 'find') return cmd.args.some((a) => a.value.startsWith(LISTS)) && cmd.args.some((a) => a.value === '-delete' || a.value === '-exec');
   if (!APT.has(name)) return false;
   const sub = aptSub(cmd);
@@ -99,7 +99,7 @@ export default defineRule({
       if (!update) continue;
       const u = update;
       const cmds = commandsIn(df, instr);
-      if (cmds.some((c) => c.start > u.start && removesLists(c))) continue;
+      if (cmds.some((c) => c.start > u.start && removesLists(df, instr, c))) continue;
       if (mountedLists(df, instr)) continue;
 
       const sub = subcommand(u, VALUE_FLAGS)!.word;

@@ -55,7 +55,7 @@ export default defineRule({
       const sub = subcommand(cmd, VALUE_FLAGS);
       if (!sub || sub.word.value !== 'install' || aptSimulates(cmd) || onlyUpgrades(cmd)) continue;
       // Options may also follow the subcommand; the first positional is `install` itself.
-      const words = positionals(cmd.args, VALUE_FLAGS);
+      const words = positionals(cmd.args, VALUE_FLAGS, true);
       for (let k = 1; k < words.length; k++) {
         const w = words[k];
         // A pinned word is pinned whatever its variables hold; a plain one is its own single name.

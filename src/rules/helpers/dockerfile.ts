@@ -274,16 +274,17 @@ export function findFlagResolved(df: Dockerfile, instr: Instruction, cmd: Comman
 
 /**
  * Positional arguments after the subcommand, skipping flags and the values of flags that take one.
- * `valueFlags` lists flags (with dashes, e.g. `-t`, `--target-release`) whose next word is a value.
+ * `valueFlags` lists flags (with dashes, e.g. `-t`, `--target-release`) whose next word is a value;
+ * with `getopt`, a bundle of short options ending in one of them takes it too (`-yt release`).
  */
-export function positionals(args: ShellWord[], valueFlags: Iterable<string> = []): ShellWord[] {
+export function positionals(args: ShellWord[], valueFlags: Iterable<string> = [], getopt = false): ShellWord[] {
   const out: ShellWord[] = [];
   let endOfFlags = false;
   for (let i = 0; i < args.length; i++) {
     const v = args[i].value;
     if (!endOfFlags && v === '--') { endOfFlags = true; continue; }
     if (!endOfFlags && v.startsWith('-') && v.length > 1) {
-      if (!v.includes('=') && flagTakesNext(valueFlags, v)) i++;
+      if (!v.includes('=') && (getopt ? flagTakesNext(valueFlags, v) : takesValue(valueFlags, v))) i++;
       continue;
     }
     out.push(args[i]);
@@ -293,7 +294,8 @@ export function positionals(args: ShellWord[], valueFlags: Iterable<string> = []
 
 /**
  * Does flag word `v` take the next word as its value: it is one of `valueFlags`, or a bundle of
- * short options whose last one is (`-yt release`, as getopt reads it)?
+ * short options whose last one is (`-yt release`, as getopt reads it; not for tools whose
+ * one-dash options are words, like mvn's `-DskipTests`)?
  */
 function flagTakesNext(valueFlags: Iterable<string>, v: string): boolean {
   if (takesValue(valueFlags, v)) return true;
@@ -316,7 +318,7 @@ export function subcommand(cmd: Command, valueFlags: Iterable<string> = []): { w
   for (let i = 0; i < cmd.args.length; i++) {
     const v = cmd.args[i].value;
     if (v.startsWith('-') && v.length > 1) {
-      if (!v.includes('=') && flagTakesNext(valueFlags, v)) i++;
+      if (!v.includes('=') && takesValue(valueFlags, v)) i++;
       continue;
     }
     return { word: cmd.args[i], index: i };

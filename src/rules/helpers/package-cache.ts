@@ -6,15 +6,22 @@ import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 import { mounts } from './dockerfile.js';
 
-/** Does removing (or mounting over) `path` take one of `dirs` with it? */
+/**
+ * Does removing (or mounting over) `path` take one of `dirs` with it: the directory, its contents
+ * (`dir/*`) or a parent? A part of it (`/var/cache/apk/APKINDEX.tar.gz`) leaves the rest behind.
+ */
 function coversCacheDir(path: string, dirs: readonly string[]): boolean {
   const p = path.replace(/[/*]+$/, '');
-  return p !== '' && dirs.some((d) => p === d || p.startsWith(d + '/') || d.startsWith(p + '/'));
+  return p !== '' && dirs.some((d) => p === d || d.startsWith(p + '/'));
 }
 
-/** `rm` of a path that covers one of `dirs`. */
-export function removesCacheDir(cmd: Command, dirs: readonly string[]): boolean {
-  return cmd.base === 'rm' && cmd.args.some((a) => !a.value.startsWith('-') && coversCacheDir(a.value, dirs));
+/** `rm` of a path that covers one of `dirs` (with its ARG/ENV variables resolved when `df` is given). */
+export function removesCacheDir(cmd: Command, dirs: readonly string[], df?: Dockerfile, instr?: Instruction): boolean {
+  return cmd.base === 'rm' && cmd.args.some((a) => {
+    if (a.value.startsWith('-')) return false;
+    const path = a.expands && df && instr ? df.expand(instr, a.value) : a.value;
+    return path !== null && coversCacheDir(path, dirs);
+  });
 }
 
 /** Does a cache or tmpfs mount of the RUN cover one of `dirs` (or satisfy `alsoCovers`)? */

@@ -26,7 +26,7 @@ const USERMOD_VALUE_FLAGS = [...VALUE_FLAGS, '-l', '--login'];
 
 /** The account a useradd/adduser/usermod command names: its last operand. */
 export function accountOf(cmd: Command): string | undefined {
-  return positionals(cmd.args, cmd.base === 'usermod' ? USERMOD_VALUE_FLAGS : VALUE_FLAGS).at(-1)?.value;
+  return positionals(cmd.args, cmd.base === 'usermod' ? USERMOD_VALUE_FLAGS : VALUE_FLAGS, true).at(-1)?.value;
 }
 
 const USER_TOOLS = ['useradd', 'adduser'];
@@ -47,7 +47,7 @@ export function createdUsers(df: Dockerfile): readonly CreatedUser[] {
   if (users) return users;
   users = [];
   for (const { cmd, instr } of commands) {
-    const names = positionals(cmd.args, VALUE_FLAGS);
+    const names = positionals(cmd.args, VALUE_FLAGS, true);
     if (names.length !== 1 || names[0].value === '' || names[0].value.startsWith('-')) continue;
     let uid: string | null = null;
     const args = cmd.args;

@@ -17,6 +17,7 @@ ruleTester(rule, {
     'FROM alpine:3.20\nRUN echo apk add curl\n',
   ],
   invalid: [
+    { name: 'removing one file of the cache leaves the rest', code: 'FROM alpine:3.20\nRUN apk add curl && rm -rf /var/cache/apk/APKINDEX.tar.gz\n', errors: [{ line: 2, column: 5 }] },
     { name: 'a stage the final stage is built FROM', code: 'FROM alpine:3.20 AS base\nRUN apk add curl\nFROM base\nUSER 1000\n', errors: [{ line: 2, column: 5, endColumn: 12 }] },
     {
       code: 'FROM alpine:3.20\nRUN apk add curl\n',

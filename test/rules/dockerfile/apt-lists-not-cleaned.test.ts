@@ -4,6 +4,7 @@ import { ruleTester, runRule } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'the lists removed through a variable', code: 'FROM debian:12\nENV LISTS=/var/lib/apt/lists\nRUN apt-get update && apt-get install -y --no-install-recommends git=1:2.39 && rm -rf ${LISTS}/*\n' },
     { name: 'lists removed by sudo', code: 'FROM debian:12-slim\nRUN sudo apt-get update && sudo apt-get install -y curl && sudo rm -rf /var/lib/apt/lists/*\n' },
     { name: 'lists removed in a bash -c script the parser reads as commands', code: 'FROM debian:12-slim\nRUN sudo apt-get update && sudo bash -c "apt-get install -y curl && rm -rf /var/lib/apt/lists/*"\n' },
     { name: 'lists removed in a bash -c script with expansions, read as text', code: 'FROM debian:12-slim\nARG PKG=curl\nRUN sudo apt-get update && sudo bash -c "apt-get install -y $PKG && rm -rf /var/lib/apt/lists/*"\n' },
@@ -22,6 +23,7 @@ ruleTester(rule, {
     'FROM debian:12\nRUN apt-cache update\n',
   ],
   invalid: [
+    { name: 'removing or mounting only a part of the lists leaves the rest', code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl=7.88.1-10 && rm -rf /var/lib/apt/lists/partial\nRUN --mount=type=cache,target=/var/lib/apt/lists/partial apt-get update && apt-get install -y wget=1.21\n', errors: [{ line: 2, column: 5 }, { line: 3, column: 58 }] },
     { name: 'no fix after sudo: rm would run as the stage user', code: 'FROM debian:12\nUSER app\nRUN sudo apt-get update && sudo apt-get install -y --no-install-recommends curl=7.88.1-10\n', errors: [{ line: 3, column: 10 }], output: 'FROM debian:12\nUSER app\nRUN sudo apt-get update && sudo apt-get install -y --no-install-recommends curl=7.88.1-10\n' },
     {
       name: 'an update run by sudo',

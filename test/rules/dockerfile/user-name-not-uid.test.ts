@@ -13,6 +13,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'the UID of a user created with bundled options (-SHG takes the group as its value)',
+      code: 'FROM alpine:3.20\nRUN addgroup -S mc && adduser -u 1001 -SHG mc mc\nUSER mc\n',
+      errors: [{ line: 3, column: 6, message: 'USER 1001, as created for mc' }],
+    },
+    {
       code: 'FROM node:20\nUSER node\n',
       errors: [{ line: 2, column: 6, endLine: 2, endColumn: 10, message: 'USER "node" is a name' }],
     },
