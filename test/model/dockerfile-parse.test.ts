@@ -180,6 +180,35 @@ describe('Dockerfile parser', () => {
     expect(df.variable(df.instructions[7], 'A')).toBeUndefined();
   });
 
+  it("resolves a parent stage's ENV from that stage's ARG, which the child does not see itself", () => {
+    const src = 'FROM debian:12 AS base\nARG APP_HOME=app\nENV APP_HOME=${APP_HOME} HOME_ARG=$APP_HOME\nARG ONLY_ARG=x\nFROM base\nRUN true\n';
+    const df = parseDockerfile('D', src);
+    const run = df.instructions[5];
+    expect(df.variable(run, 'APP_HOME')).toBe('app');
+    expect(df.variable(run, 'ONLY_ARG')).toBeUndefined();
+  });
+
+  it('leaves a variable to the RUN that assigns it itself', () => {
+    const src = 'FROM x\nARG PKG=curl\nARG N=1\nRUN PKG="curl=7.88.1-10" && export A=1 && read B && for C in a b; do :; done && apt-get install $PKG\nRUN X=1 env && echo $N\n';
+    const df = parseDockerfile('D', src);
+    const [run1, run2] = [df.instructions[3], df.instructions[4]];
+    expect(df.expand(run1, '$PKG')).toBeNull();
+    for (const n of ['PKG', 'A', 'B', 'C']) expect(df.variable(run1, n)).toBeUndefined();
+    expect(df.variable(run1, 'N')).toBe('1');
+    // A prefix assignment sets X for its command only.
+    expect(df.expand(run2, '$N')).toBe('1');
+    expect(df.variable(run2, 'PKG')).toBe('curl');
+  });
+
+  it("gives every key of one ENV the values from before it, and applies one ARG's keys in turn", () => {
+    const src = 'FROM x\nENV U=app\nENV U=root RUNAS=$U\nARG A=1 B=$A\nRUN true\n';
+    const df = parseDockerfile('D', src);
+    const run = df.instructions[4];
+    expect(df.variable(run, 'RUNAS')).toBe('app');
+    expect(df.variable(run, 'U')).toBe('root');
+    expect(df.variable(run, 'B')).toBe('1');
+  });
+
   it('parses ENV, LABEL and ARG pairs with quotes and the legacy form', () => {
     const src = 'FROM x\nENV A=1 B="two words" C=\'x y\'\nENV LEGACY some value\nLABEL "org.opencontainers.image.title"="App" version=1.0\nARG NAME\nARG WITH=default\n';
     const df = parseDockerfile('D', src);

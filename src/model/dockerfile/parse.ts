@@ -549,11 +549,25 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
   }
 
   const scripts = new Map<Instruction, ShellScript>();
+  const scriptOf = (instr: Instruction): ShellScript => {
+    let sc = scripts.get(instr);
+    if (!sc) scripts.set(instr, (sc = buildScript(instr, source.text)));
+    return sc;
+  };
   // The assignments each stage sees, worked out on first use: one walk per stage, not one per instruction asked about.
   const scopes: (StageScope | undefined)[] = [];
   const scopeOf = (stage: number): StageScope => (scopes[stage] ??= new StageScope(stages, stage, globalDefaults, escape));
+  // Names a RUN's own script assigns (`PKG=x && apt-get install $PKG`): their ARG/ENV value is not what it uses.
+  const assignedIn = new Map<Instruction, ReadonlySet<string>>();
+  const scriptAssigns = (at: Instruction, name: string): boolean => {
+    if (at.keyword !== 'RUN') return false;
+    let names = assignedIn.get(at);
+    if (!names) assignedIn.set(at, (names = shellAssignedNames(scriptOf(at))));
+    return names.has(name);
+  };
   const variable = (at: Instruction, name: string): string | undefined => {
     if (at.stage < 0 || at.keyword === 'FROM') return globalDefaults.get(name);
+    if (scriptAssigns(at, name)) return undefined;
     return scopeOf(at.stage).valueBefore(assignedBefore(at), name);
   };
 
@@ -567,14 +581,7 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
     globalArgs,
     shippedStages,
     stageNamed: (alias: string): Stage | undefined => byAlias.get(alias),
-    script(instr: Instruction): ShellScript {
-      let s = scripts.get(instr);
-      if (!s) {
-        s = buildScript(instr, source.text);
-        scripts.set(instr, s);
-      }
-      return s;
-    },
+    script: scriptOf,
     variable,
     expand(instr: Instruction, t: string): string | null {
       // (Most texts hold no variable: no lookup closure for them.)
@@ -582,9 +589,26 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
       if (instr.stage < 0 || instr.keyword === 'FROM') return expandVars(t, globalValue, escape);
       const scope = scopeOf(instr.stage);
       const before = assignedBefore(instr);
-      return expandVars(t, (n) => scope.valueBefore(before, n), escape);
+      return expandVars(t, (n) => (scriptAssigns(instr, n) ? undefined : scope.valueBefore(before, n)), escape);
     },
   };
+}
+
+const SETTERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+
+/** Variables a script sets for its later commands: plain assignments, export/declare/..., read, for. */
+function shellAssignedNames(script: ShellScript): ReadonlySet<string> {
+  const names = new Set<string>();
+  const nameOf = (word: string): string => word.slice(0, Math.max(0, word.indexOf('=')));
+  for (const c of script.commands) {
+    // `X=1 cmd` sets X for cmd only; a command of assignments alone sets them for the script.
+    if (c.name === '') for (const a of c.assignments) names.add(nameOf(a.value));
+    else if (SETTERS.has(c.base)) for (const a of c.args) names.add(a.value.includes('=') ? nameOf(a.value) : a.value);
+    else if (c.base === 'read') for (const a of c.args) if (!a.value.startsWith('-')) names.add(a.value);
+  }
+  for (const m of script.text.matchAll(/\b(?:for|select)\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b/g)) names.add(m[1]);
+  names.delete('');
+  return names;
 }
 
 function flagNamed(flags: Flag[], name: string): Flag | null {
@@ -608,31 +632,36 @@ class StageScope {
   private readonly offsets: number[] = [];
   /** Each assignment's value once worked out; null before. undefined when unknown. */
   private readonly values: (string | undefined | null)[] = [];
+  /** The stage of each assignment: an ARG is seen only in its own stage, an ENV also in stages built FROM it. */
+  private readonly stageOf: number[] = [];
 
-  constructor(stages: Stage[], index: number, private readonly globals: Map<string, string | undefined>, private readonly escape: string) {
+  constructor(stages: Stage[], private readonly index: number, private readonly globals: Map<string, string | undefined>, private readonly escape: string) {
     const chain: Stage[] = [];
     for (let s: Stage | undefined = stages[index]; s && !chain.includes(s); s = s.parentStage !== null ? stages[s.parentStage] : undefined) chain.unshift(s);
+    // A parent stage's ARGs are kept too: its ENVs may take their values (`ARG V=1` then `ENV V=${V}`).
     for (const stage of chain) {
-      const isCurrent = stage.index === index;
       for (const instr of stage.instructions) {
         const isArg = instr.keyword === 'ARG';
-        if ((isArg && isCurrent) || instr.keyword === 'ENV') for (const p of instr.pairs) this.add(instr.start, p, isArg);
+        if (isArg || instr.keyword === 'ENV') for (const p of instr.pairs) this.add(instr.start, p, isArg, stage.index);
       }
     }
   }
 
-  private add(offset: number, pair: KeyValue, isArg: boolean): void {
+  private add(offset: number, pair: KeyValue, isArg: boolean, stage: number): void {
     this.keys.push(pair.key);
     this.pairs.push(pair);
     this.isArg.push(isArg);
     this.offsets.push(offset);
     this.values.push(null);
+    this.stageOf.push(stage);
   }
 
   /** The value of `name` from the last assignment whose instruction starts before offset `before`. */
   valueBefore(before: number, name: string): string | undefined {
     const keys = this.keys;
-    for (let k = keys.length - 1; k >= 0; k--) if (keys[k] === name && this.offsets[k] < before) return this.valueOf(k);
+    for (let k = keys.length - 1; k >= 0; k--) {
+      if (keys[k] === name && this.offsets[k] < before && (!this.isArg[k] || this.stageOf[k] === this.index)) return this.valueOf(k);
+    }
     return undefined;
   }
 
@@ -646,10 +675,18 @@ class StageScope {
     return v;
   }
 
-  /** The value of `name` from the last of the first `count` assignments. */
-  private valueBelow(count: number, name: string): string | undefined {
+  /**
+   * The value of `name` as assignment `k` sees it: from the last assignment before it that its stage
+   * sees. The keys of one ENV all see the values from before that ENV (`ENV A=new B=$A` gives B the
+   * old A); those of one ARG are applied one by one, as BuildKit does.
+   */
+  private valueBelow(k: number, name: string): string | undefined {
     const keys = this.keys;
-    for (let k = count - 1; k >= 0; k--) if (keys[k] === name) return this.valueOf(k);
+    const own = this.stageOf[k];
+    const sameEnv = this.isArg[k] ? -1 : this.offsets[k];
+    for (let j = k - 1; j >= 0; j--) {
+      if (keys[j] === name && this.offsets[j] !== sameEnv && (!this.isArg[j] || this.stageOf[j] === own)) return this.valueOf(j);
+    }
     return undefined;
   }
 }
