@@ -283,6 +283,15 @@ describe('parser edge cases', () => {
     const df = parseDockerfile('D', 'ARG P=linux/amd64\nFROM --platform=$P alpine:3\n');
     expect(df.expand(df.stages[0].from, '$P')).toBe('linux/amd64');
   });
+
+  it('expands a default that is itself a variable, ${A:-${B}}', () => {
+    const df = parseDockerfile('D', 'ARG DEFAULT_TAG=latest\nARG TAG\nARG SET=3\nFROM debian:${TAG:-${DEFAULT_TAG}}\n');
+    const from = df.stages[0].from;
+    expect(df.expand(from, 'debian:${TAG:-${DEFAULT_TAG}}')).toBe('debian:latest');
+    expect(df.expand(from, '${SET:-${DEFAULT_TAG}}-x')).toBe('3-x');
+    expect(df.expand(from, '${TAG:-${NOPE}}')).toBeNull();
+    expect(df.expand(from, '${TAG:-${DEFAULT_TAG}')).toBeNull();
+  });
 });
 
 describe('word splitting', () => {

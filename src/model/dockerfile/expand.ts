@@ -20,7 +20,7 @@ export function expandVars(text: string, lookup: (name: string) => string | unde
     }
     if (c !== 36) { i++; continue; }
     if (text.charCodeAt(i + 1) === 123) {
-      const close = text.indexOf('}', i + 2);
+      const close = closingBrace(text, i + 2);
       if (close < 0) return null;
       const r = expandBraced(text, i + 2, close, lookup, escape);
       if (r === null) return null;
@@ -38,6 +38,20 @@ export function expandVars(text: string, lookup: (name: string) => string | unde
     run = i;
   }
   return out + text.slice(run);
+}
+
+/** The `}` that closes a `${` whose body starts at `from`, past nested `${...}` (`${A:-${B}}`); -1 if none. */
+function closingBrace(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */) { depth++; i++; }
+    else if (c === 125 /* } */) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
 }
 
 /** `${...}` whose body is text[from, close): `NAME`, or `NAME` then `-`, `+`, `?` (each maybe after `:`) and a word. */

@@ -322,6 +322,9 @@ function argSpan(keywordSpan: Span, args: LogicalText): Span {
  * `text` holds the arguments from `from` on, contiguous: the file's text for a one-line instruction
  * (split in place: V8 reads a flat string faster than a slice of it), else `args.text` and 0.
  */
+// Known instruction flags that take a value (the others, such as --link or --parents, are booleans).
+const VALUE_FLAGS = new Set(['from', 'chown', 'chmod', 'platform', 'mount', 'network', 'security', 'checksum', 'exclude', 'interval', 'timeout', 'start-period', 'start-interval', 'retries']);
+
 function makeInstruction(keyword: string, keywordSpan: Span, line: number, args: LogicalText, text: string, from: number, escape: string, innerComments: Comment[]): Instruction {
   // WORKDIR takes its whole argument as one path, quotes removed (`WORKDIR "C:\\Program Files\\app"`):
   // quotes group its words, of which the first says whether the path is absolute.
@@ -399,6 +402,11 @@ function makeInstruction(keyword: string, keywordSpan: Span, line: number, args:
     default:
       // Not one of KNOWN_INSTRUCTIONS.
       instr.error = { message: `unknown instruction "${keyword}"`, span: keywordSpan };
+  }
+  // BuildKit's flags with a value need `=`: `COPY --from build /x /y` is refused (boolean ones, like --link, may stand alone).
+  if (!instr.error && instr.flags.length > 0) {
+    const bare = instr.flags.find((f) => f.value === null && VALUE_FLAGS.has(f.name));
+    if (bare) instr.error = { message: `missing a value on flag --${bare.name}: write --${bare.name}=<value>`, span: { start: bare.start, end: bare.end } };
   }
   if (jsonStart >= 0 && !instr.error && isNonStringJsonArray(args.text, jsonStart)) {
     instr.error = { message: 'the exec form must be a JSON array of strings only: quote every element', span: { start: args.toSource(jsonStart), end: args.toSourceEnd(args.text.trimEnd().length) } };

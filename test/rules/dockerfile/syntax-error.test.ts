@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'boolean flags may stand alone', code: 'FROM alpine:3.20 AS build\nFROM alpine:3.20\nCOPY --link --parents --from=build /a /b\n' },
     'FROM alpine:3.19\nRUN --mount=type=cache,target=/x --future-flag=1 echo hi\n',
     'FROM alpine:3.19\nRUN <<EOF\necho hi\nEOF\n',
     'FROM alpine:3.19\nCOPY <<EOF /etc/x\nhello\nEOF\n',
@@ -13,6 +14,11 @@ ruleTester(rule, {
     { name: 'an empty exec form is valid JSON', code: 'FROM alpine:3.19\nCMD []\n' },
   ],
   invalid: [
+    {
+      name: 'a flag that takes a value without =, which BuildKit refuses',
+      code: 'FROM alpine:3.20 AS build\nFROM alpine:3.20\nCOPY --from build /out/app /usr/local/bin/\n',
+      errors: [{ line: 3, column: 6, endColumn: 12, message: 'missing a value on flag --from: write --from=<value>' }],
+    },
     { name: 'unknown instruction', code: 'FROM alpine:3.19\nRUNN echo hi\n', errors: [{ line: 2, column: 1, endColumn: 5, message: 'unknown instruction "RUNN"' }] },
     { name: 'COPY without destination', code: 'FROM alpine:3.19\nCOPY package.json\n', errors: [{ line: 2, column: 1, endColumn: 18, message: 'source and a destination' }] },
     { name: 'unterminated heredoc', code: 'FROM alpine:3.19\nRUN <<EOF\necho hi\n', errors: [{ line: 2, column: 5, endColumn: 10, message: 'never terminated' }] },
