@@ -7,7 +7,7 @@ const ARCHIVE = /\.(?:tar|tgz|tbz2?|tb2|txz|tlz|tpz|tz|gz|bz2|xz|lz|lzma|zst|z)$
 // Flags that only ADD accepts; with them the instruction cannot simply become COPY.
 const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
 
-type Kind = 'local' | 'remote' | 'archive' | 'unknown' | 'glob';
+type Kind = 'local' | 'heredoc' | 'remote' | 'archive' | 'unknown' | 'glob';
 const GLOB = /[*?[]/;
 // A last segment ending in a literal extension (`*.py`) cannot match an archive's name.
 const LITERAL_EXTENSION = /\.[A-Za-z0-9]+$/;
@@ -42,25 +42,26 @@ export default defineRule({
     },
     messages: {
       local: 'ADD copies the local file "{{source}}" here; use COPY, which only copies (keep ADD for URLs, git repositories and archives to unpack).',
+      heredoc: 'ADD writes the inline file {{source}} here; use COPY {{source}}, which does the same and only copies (keep ADD for URLs, git repositories and archives to unpack).',
     },
   },
   check({ df, report }) {
     for (const instr of df.instructions) {
       if (instr.keyword !== 'ADD' || instr.error) continue;
       const kinds: Array<{ kind: Kind; value: string }> = sources(instr).map((s) => {
-        if (s.heredoc) return { kind: 'local', value: s.value };
+        if (s.heredoc) return { kind: 'heredoc', value: s.value };
         const v = s.value.includes('$') ? df.expand(instr, s.value) : s.value;
         if (v === null) return { kind: 'unknown', value: s.value };
         return { kind: REMOTE.test(v) ? 'remote' : ARCHIVE.test(v) ? 'archive' : mayMatchArchive(v) ? 'glob' : 'local', value: s.value };
       });
       // A wildcard is reported as local files, but the fix waits: it may match an archive.
-      const local = kinds.find((k) => k.kind === 'local' || k.kind === 'glob');
+      const local = kinds.find((k) => k.kind === 'local' || k.kind === 'glob') ?? kinds.find((k) => k.kind === 'heredoc');
       if (!local) continue;
-      const canFix = kinds.every((k) => k.kind === 'local') && !instr.flags.some((f) => ADD_ONLY_FLAGS.has(f.name));
+      const canFix = kinds.every((k) => k.kind === 'local' || k.kind === 'heredoc') && !instr.flags.some((f) => ADD_ONLY_FLAGS.has(f.name));
       const kw = instr.keywordSpan;
       const text = df.source.text.slice(kw.start, kw.end) === 'add' ? 'copy' : 'COPY';
       report({
-        messageId: 'local',
+        messageId: local.kind === 'heredoc' ? 'heredoc' : 'local',
         data: { source: local.value },
         span: kw,
         ...(canFix ? { fix: { title: 'Replace ADD with COPY', edits: [{ start: kw.start, end: kw.end, text }] } } : {}),

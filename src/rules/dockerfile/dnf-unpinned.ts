@@ -20,7 +20,7 @@ export default defineRule({
       good: 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n',
     },
     messages: {
-      unpinned: 'Package "{{pkg}}" is installed without a version; pin it as {{pkg}}-<version>.',
+      unpinned: 'Package "{{pkg}}" is installed without a version; pin it as {{pin}}.',
       module: 'Module "{{pkg}}" is installed without a stream; pin it as {{pkg}}:<stream>.',
     },
   },

@@ -21,7 +21,7 @@ export default defineRule({
       good: 'FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\n',
     },
     messages: {
-      unpinned: 'Package "{{pkg}}" is installed without a version; pin it as {{pkg}}-<version>.',
+      unpinned: 'Package "{{pkg}}" is installed without a version; pin it as {{pin}}.',
       module: 'Module "{{pkg}}" is installed without a stream; pin it as {{pkg}}:<stream>.',
     },
   },

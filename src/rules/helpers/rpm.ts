@@ -150,10 +150,22 @@ export function checkUnpinned({ df, report }: DockerfileContext, tools: Readonly
       for (const pkg of packageSpecs(df, instr, w) ?? []) {
         // `@name` is a group (or a module's default stream): there is no package version to pin.
         if (pkg.startsWith('@') || (isModule ? pkg.includes(':') : rpmPinned(pkg))) continue;
-        report({ messageId: isModule ? 'module' : 'unpinned', data: { pkg }, span: { start: w.start, end: w.end } });
+        report({ messageId: isModule ? 'module' : 'unpinned', data: { pkg, pin: pinSuggestion(pkg) }, span: { start: w.start, end: w.end } });
       }
     }
   }
+}
+
+const ARCHES = /\.(?:x86_64|i[3-6]86|noarch|aarch64|ppc64le|ppc64|s390x|armv7hl|src)$/;
+
+/** How to pin a spec: `name-<version>`, `name-<version>.arch`, or a provide with `= <version>`. */
+function pinSuggestion(pkg: string): string {
+  const arch = ARCHES.exec(pkg);
+  if (arch) return `${pkg.slice(0, arch.index)}-<version>${arch[0]}`;
+  // A file (`/usr/bin/python3`) or a capability (`dnf-command(config-manager)`) names what a package provides.
+  if (pkg.startsWith('/')) return 'name-<version> of the package that provides it (a file has no version)';
+  if (pkg.includes('(')) return `'${pkg} = <version>'`;
+  return `${pkg}-<version>`;
 }
 
 // Subcommands that change packages and so ask "Is this ok [y/N]"; `group install`, `module enable`: the second word is the action.

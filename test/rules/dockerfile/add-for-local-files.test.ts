@@ -25,6 +25,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an inline file (heredoc) is named as such',
+      code: 'FROM debian:12\nADD <<EOF /etc/motd\nhello\nEOF\n',
+      errors: [{ line: 2, column: 1, endColumn: 4, message: 'ADD writes the inline file <<EOF here; use COPY <<EOF, which does the same' }],
+      output: 'FROM debian:12\nCOPY <<EOF /etc/motd\nhello\nEOF\n',
+    },
+    {
       name: 'a wildcard with a literal extension cannot match an archive: fixed',
       code: 'FROM debian:12\nADD src/*.py /app/\n',
       errors: [{ line: 2, column: 1, endColumn: 4, message: '"src/*.py"' }],

@@ -16,6 +16,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'the pin suggested for an arch suffix, a file and a capability',
+      code: "FROM centos:7\nRUN yum install -y httpd.x86_64 /usr/bin/python3 'dnf-command(config-manager)' && yum clean all\n",
+      errors: [
+        { line: 2, column: 20, message: 'pin it as httpd-<version>.x86_64.' },
+        { line: 2, column: 33, message: 'pin it as name-<version> of the package that provides it (a file has no version).' },
+        { line: 2, column: 50, message: "pin it as 'dnf-command(config-manager) = <version>'" },
+      ],
+    },
+    {
       code: 'FROM centos:7\nRUN yum install -y httpd && yum clean all\n',
       errors: [{ line: 2, column: 20, endLine: 2, endColumn: 25, message: 'Package "httpd" is installed without a version' }],
     },
