@@ -22,6 +22,7 @@ export default defineRule({
     },
     messages: {
       range: 'Port {{port}} in EXPOSE {{spec}} is out of range; ports go from 0 to 65535.',
+      rangeBoth: 'Ports {{port}} in EXPOSE {{spec}} are out of range; ports go from 0 to 65535.',
       reversed: 'Port range {{spec}} starts above where it ends; write it as {{fixed}}.',
     },
   },
@@ -29,22 +30,25 @@ export default defineRule({
     for (const instr of df.instructions) {
       if (instr.keyword !== 'EXPOSE') continue;
       for (const w of instr.words) {
-        // EXPOSE expands variables; an unknown one could hold anything.
-        const spec = w.value.includes('$') ? df.expand(instr, w.value) : w.value;
-        if (spec === null) continue;
-        const m = PORT_SPEC.exec(spec);
-        if (!m) continue;
-        const span = { start: w.start, end: w.end };
-        const low = Number(m[1]);
-        const high = m[2] === undefined ? low : Number(m[2]);
-        const bad = low > 65535 ? m[1] : high > 65535 ? m[2] : undefined;
-        if (bad !== undefined) {
-          // Point at the number itself when the word is written literally on one line.
-          const at = bad === m[1] ? 0 : m[1].length + 1;
-          const literal = spec === w.raw && w.end - w.start === w.raw.length;
-          report({ messageId: 'range', data: { port: bad, spec }, span: literal ? { start: w.start + at, end: w.start + at + bad.length } : span });
+        // EXPOSE expands variables and splits what they hold into words (BuildKit's ProcessWords);
+        // an unknown one could hold anything.
+        const expanded = w.value.includes('$') ? df.expand(instr, w.value) : w.value;
+        if (expanded === null) continue;
+        for (const spec of expanded === w.value ? [expanded] : expanded.split(/\s+/).filter(Boolean)) {
+          const m = PORT_SPEC.exec(spec);
+          if (!m) continue;
+          const span = { start: w.start, end: w.end };
+          const low = Number(m[1]);
+          const high = m[2] === undefined ? low : Number(m[2]);
+          const bad = [m[1], m[2]].filter((p): p is string => p !== undefined && Number(p) > 65535);
+          if (bad.length > 0) {
+            // Point at the number itself when the word is written literally on one line (and only one is bad).
+            const at = bad[0] === m[1] ? 0 : m[1].length + 1;
+            const literal = spec === w.raw && w.end - w.start === w.raw.length && bad.length === 1;
+            report({ messageId: bad.length > 1 ? 'rangeBoth' : 'range', data: { port: bad.join(' and '), spec }, span: literal ? { start: w.start + at, end: w.start + at + bad[0].length } : span });
+          }
+          else if (low > high) report({ messageId: 'reversed', data: { spec, fixed: spec.replace(`${m[1]}-${m[2]}`, `${m[2]}-${m[1]}`) }, span });
         }
-        else if (low > high) report({ messageId: 'reversed', data: { spec, fixed: spec.replace(`${m[1]}-${m[2]}`, `${m[2]}-${m[1]}`) }, span });
       }
     }
   },

@@ -21,16 +21,20 @@ export default defineRule({
       good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 && rm -rf /var/lib/apt/lists/*\n',
     },
     messages: {
+      inert: 'Suppression comment "# {{text}}" sits inside an instruction\'s continuation lines, where it suppresses nothing; remove it, and put a pragma on the line above the instruction if one is needed.',
       pragma: 'Suppression comment "# {{text}}" hides findings; fix the finding, or record the exception in the config file (rules / ignore / overrides) instead.',
     },
   },
   check({ df, report }) {
     const text = df.source.text;
+    // A pragma inside an instruction's continuation lines suppresses nothing (hadolint #461).
+    let inner: Set<number> | undefined;
     for (const c of df.comments) {
       if (!HADOLINT.test(c.text) && !OWN.test(c.text)) continue;
+      inner ??= new Set(df.instructions.flatMap((i) => i.innerComments.map((ic) => ic.start)));
       let end = c.end;
       while (end > c.start && (text[end - 1] === ' ' || text[end - 1] === '\t' || text[end - 1] === '\r')) end--;
-      report({ messageId: 'pragma', data: { text: c.text }, span: { start: c.start, end } });
+      report({ messageId: inner.has(c.start) ? 'inert' : 'pragma', data: { text: c.text }, span: { start: c.start, end } });
     }
   },
 });

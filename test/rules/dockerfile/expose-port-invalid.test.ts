@@ -11,6 +11,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a variable holding several ports is split; a range out of range at both ends names both',
+      code: 'FROM nginx:1.27\nARG PORTS="8080 70000"\nEXPOSE $PORTS\nEXPOSE 65536-65537\n',
+      errors: [{ line: 3, column: 8, endColumn: 14, message: 'Port 70000 in EXPOSE 70000' }, { line: 4, column: 8, endColumn: 19, message: 'Ports 65536 and 65537 in EXPOSE 65536-65537 are out of range' }],
+    },
+    {
       code: 'FROM nginx:1.27\nEXPOSE 80 80800\n',
       errors: [{ line: 2, column: 11, endLine: 2, endColumn: 16, message: 'Port 80800' }],
     },

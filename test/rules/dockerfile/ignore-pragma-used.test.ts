@@ -33,7 +33,7 @@ ruleTester(rule, {
     {
       name: 'pragma inside a RUN continuation',
       code: 'FROM debian:12\nRUN apt-get update && \\\n    # hadolint ignore=DL3008\n    apt-get install -y curl\n',
-      errors: [{ line: 3, column: 5, endColumn: 29 }],
+      errors: [{ line: 3, column: 5, endColumn: 29, message: 'sits inside an instruction\'s continuation lines, where it suppresses nothing' }],
     },
   ],
 });
