@@ -18,7 +18,8 @@ function configInstructions(df: Dockerfile): Instruction[] {
   const out: Instruction[] = [];
   for (const i of df.instructions) {
     const text = i.args.text;
-    if (i.keyword === 'RUN' && text.includes('Install-Recommends') && CONFIG_OFF.test(text)) out.push(i);
+    // Written where apt reads it (apt.conf or apt.conf.d), not to some other file.
+    if (i.keyword === 'RUN' && text.includes('Install-Recommends') && text.includes('/etc/apt/apt.conf') && CONFIG_OFF.test(text)) out.push(i);
     else if ((i.keyword === 'COPY' || i.keyword === 'ADD') && /recommend/i.test(text) && text.includes('/etc/apt/apt.conf.d')) out.push(i);
   }
   return out;

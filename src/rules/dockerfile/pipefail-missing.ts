@@ -169,7 +169,7 @@ export default defineRule({
       const shell = instr.json ? instr.json.values.slice(0, -1) : shellAt(df, instr);
       if (!isPosixShellValue(shell) || (shell && setsPipefail(shell))) continue;
       const pipe = riskyPipe(text, script.commands, instr.start);
-      if (!pipe || setsPipefailBefore(script.commands, pipe.start)) continue;
+      if (!pipe || setsPipefailBefore(text, script.commands, pipe.start)) continue;
       const suggested = suggestedShell(df, df.stages[instr.stage]);
       // SHELL does not reach an exec-form RUN, which names its shell itself.
       const fix = instr.json || fixed.has(instr.stage) || variableBase(df, df.stages[instr.stage]) || sigpipeLater(df, instr) ? undefined : { title: 'Set a SHELL with pipefail before this RUN', edits: [lineBefore(df, instr, `SHELL ${pipefailShell(shell, suggested)}`)] };
@@ -221,9 +221,10 @@ function pipefailShell(current: string[] | null, suggested: string): string {
 }
 
 /** `set -o pipefail` before the first pipe (e.g. at the top of a heredoc script) also covers it. */
-function setsPipefailBefore(cmds: Command[], pipeStart: number): boolean {
+function setsPipefailBefore(text: string, cmds: Command[], pipeStart: number): boolean {
   for (const c of cmds) {
-    if (c.name === 'set' && c.start < pipeStart && setsPipefail(c.args.map((a) => a.value))) return true;
+    // (A `set` in a subshell that closes before the pipe, `(set -o pipefail) && a | b`, does not reach it.)
+    if (c.name === 'set' && c.start < pipeStart && setsPipefail(c.args.map((a) => a.value)) && !(c.nested && text.slice(c.end, pipeStart).includes(')'))) return true;
   }
   return false;
 }

@@ -27,6 +27,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'the setting written to a file apt does not read',
+      code: 'FROM debian:12\nRUN echo \'APT::Install-Recommends "0";\' > /tmp/apt-notes.txt\nRUN apt-get install -y curl\n',
+      errors: [{ line: 3, column: 5 }],
+    },
+    {
       code: 'FROM debian:12\nRUN apt-get install -y curl\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 20, message: '--no-install-recommends' }],
       output: 'FROM debian:12\nRUN apt-get install --no-install-recommends -y curl\n',

@@ -4,6 +4,7 @@ import { ruleTester, runRule } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'set -o pipefail in the group that holds the pipe', code: 'FROM alpine:3.20\nRUN { set -o pipefail; wget -qO- https://x/a.tgz | tar -xz; }\n' },
     'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/a.tgz | tar -xz\n',
     'FROM alpine:3.20\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN wget -qO- https://example.com/a.tgz | tar -xz\n',
     'FROM debian:12-slim\nRUN curl -fsSLo /tmp/a.tgz https://example.com/a.tgz || true\n',
@@ -21,6 +22,7 @@ ruleTester(rule, {
     { name: 'exec form without a shell', code: 'FROM debian:12-slim\nRUN ["/bin/echo", "a|b"]\n' },
   ],
   invalid: [
+    { name: 'set -o pipefail in a subshell does not reach the pipe', code: 'FROM alpine:3.20\nRUN (set -o pipefail) && wget -qO- https://x/a.tgz | tar -xz\n', errors: [{ line: 2, column: 52 }] },
     {
       name: 'no fix where a later RUN of the stage pipes from yes or into head: pipefail would fail it on SIGPIPE',
       code: 'FROM debian:12\nRUN curl -fsSL https://x/a.tgz | tar -xz -C /opt\nRUN yes | apt-get install -y --no-install-recommends foo=1.0\nRUN ls /opt | head -1\n',
