@@ -1,3 +1,4 @@
+import { partitionPoint } from '../../search.js';
 import { LogicalText } from '../logical.js';
 import { SourceFile, type Span } from '../source.js';
 import { baseName, parseShell } from '../shell/parse.js';
@@ -564,7 +565,24 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
   };
   // The assignments each stage sees, worked out on first use: one walk per stage, not one per instruction asked about.
   const scopes: (StageScope | undefined)[] = [];
-  const scopeOf = (stage: number): StageScope => (scopes[stage] ??= new StageScope(stages, stage, globalDefaults, escape));
+  const scopeOf = (stage: number): StageScope => {
+    const known = scopes[stage];
+    if (known) return known;
+    // The stage and the ancestors without a scope yet, made and worked out from the root down.
+    const chain: Stage[] = [];
+    // (A stage's parent is an earlier stage: FROM names only those, so the walk ends.)
+    const parentOf = (st: Stage): Stage | undefined => (st.parentStage !== null && st.parentStage < st.index ? stages[st.parentStage] : undefined);
+    for (let st: Stage | undefined = stages[stage]; st && !scopes[st.index]; st = parentOf(st)) chain.push(st);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const st = chain[i];
+      const up = parentOf(st);
+      const parent = up ? scopes[up.index] ?? null : null;
+      const scope = new StageScope(st, parent, globalDefaults, escape);
+      scope.compute();
+      scopes[st.index] = scope;
+    }
+    return scopes[stage]!;
+  };
   // Names a RUN's own script assigns (`PKG=x && apt-get install $PKG`): their ARG/ENV value is not what it uses.
   const assignedIn = new Map<Instruction, ReadonlySet<string>>();
   const scriptAssigns = (at: Instruction, name: string): boolean => {
@@ -626,76 +644,102 @@ function flagNamed(flags: Flag[], name: string): Flag | null {
 
 
 /**
- * The ARG/ENV assignments visible in a stage, in order: the ENVs of its FROM ancestors, then its own
- * ARGs and ENVs (ARGs do not cross into child stages; ENV does). The value at an instruction is that
- * of the last assignment of the name before it, as if they were applied one by one. Values are
- * worked out when asked for: rules ask about few names.
+ * The ARG and ENV assignments of one stage, on top of the ENVs its parent stage ends with. An ARG is
+ * seen only in its own stage; an ENV also in the stages built FROM it, with the value it got there
+ * (from that stage's ARGs). Values are worked out in order, once per file: each assignment's text is
+ * expanded with the values before it, so a long chain of stages or of ENVs that use the one before
+ * costs linear time and no deep recursion.
  */
 class StageScope {
   private readonly keys: string[] = [];
   private readonly pairs: KeyValue[] = [];
   /** Whether each assignment is an ARG's (without a value, it takes the global default). */
   private readonly isArg: boolean[] = [];
-  /** Source offset of each assignment's instruction (ascending: stages build FROM earlier stages). */
+  /** Source offset of each assignment's instruction (ascending). */
   private readonly offsets: number[] = [];
-  /** Each assignment's value once worked out; null before. undefined when unknown. */
-  private readonly values: (string | undefined | null)[] = [];
-  /** The stage of each assignment: an ARG is seen only in its own stage, an ENV also in stages built FROM it. */
-  private readonly stageOf: number[] = [];
+  /** Each assignment's value (undefined when unknown); filled in order by `compute`. */
+  private readonly values: (string | undefined)[] = [];
+  /** For each name, the indices of its assignments, ascending. */
+  private readonly byKey = new Map<string, number[]>();
+  /** The ENV values this stage ends with, asked for by stages built FROM it. */
+  private readonly endEnv = new Map<string, string | undefined>();
+  private computed = false;
 
-  constructor(stages: Stage[], private readonly index: number, private readonly globals: Map<string, string | undefined>, private readonly escape: string) {
-    const chain: Stage[] = [];
-    for (let s: Stage | undefined = stages[index]; s && !chain.includes(s); s = s.parentStage !== null ? stages[s.parentStage] : undefined) chain.unshift(s);
-    // A parent stage's ARGs are kept too: its ENVs may take their values (`ARG V=1` then `ENV V=${V}`).
-    for (const stage of chain) {
-      for (const instr of stage.instructions) {
-        const isArg = instr.keyword === 'ARG';
-        if (isArg || instr.keyword === 'ENV') for (const p of instr.pairs) this.add(instr.start, p, isArg, stage.index);
+  constructor(stage: Stage, private readonly parent: StageScope | null, private readonly globals: Map<string, string | undefined>, private readonly escape: string) {
+    for (const instr of stage.instructions) {
+      const isArg = instr.keyword === 'ARG';
+      if (!isArg && instr.keyword !== 'ENV') continue;
+      for (const p of instr.pairs) {
+        const k = this.keys.length;
+        this.keys.push(p.key);
+        this.pairs.push(p);
+        this.isArg.push(isArg);
+        this.offsets.push(instr.start);
+        const list = this.byKey.get(p.key);
+        if (list) list.push(k);
+        else this.byKey.set(p.key, [k]);
       }
     }
   }
 
-  private add(offset: number, pair: KeyValue, isArg: boolean, stage: number): void {
-    this.keys.push(pair.key);
-    this.pairs.push(pair);
-    this.isArg.push(isArg);
-    this.offsets.push(offset);
-    this.values.push(null);
-    this.stageOf.push(stage);
-  }
-
-  /** The value of `name` from the last assignment whose instruction starts before offset `before`. */
-  valueBefore(before: number, name: string): string | undefined {
-    const keys = this.keys;
-    for (let k = keys.length - 1; k >= 0; k--) {
-      if (keys[k] === name && this.offsets[k] < before && (!this.isArg[k] || this.stageOf[k] === this.index)) return this.valueOf(k);
+  /** Works out every value of the stage, in order (the parent's are worked out first: see scopeOf). */
+  compute(): void {
+    if (this.computed) return;
+    this.computed = true;
+    for (let k = 0; k < this.pairs.length; k++) {
+      const p = this.pairs[k];
+      this.values.push(this.isArg[k] && !p.hasValue ? this.globals.get(p.key) : expandVars(p.value, (n) => this.valueBelow(k, n), this.escape) ?? undefined);
     }
-    return undefined;
   }
 
-  /** The value of assignment `k`: its own text expanded with the assignments before it. */
-  private valueOf(k: number): string | undefined {
-    const known = this.values[k];
-    if (known !== null) return known;
-    const p = this.pairs[k];
-    const v = this.isArg[k] && !p.hasValue ? this.globals.get(p.key) : expandVars(p.value, (n) => this.valueBelow(k, n), this.escape) ?? undefined;
-    this.values[k] = v;
-    return v;
+  /** The value of `name` for an instruction at offset `before` of this stage. */
+  valueBefore(before: number, name: string): string | undefined {
+    const list = this.byKey.get(name);
+    if (list) {
+      const at = partitionPoint(list.length, (i) => this.offsets[list[i]] >= before);
+      if (at > 0) return this.values[list[at - 1]];
+    }
+    return this.parent?.envAtEnd(name);
   }
 
   /**
-   * The value of `name` as assignment `k` sees it: from the last assignment before it that its stage
-   * sees. The keys of one ENV all see the values from before that ENV (`ENV A=new B=$A` gives B the
-   * old A); those of one ARG are applied one by one, as BuildKit does.
+   * The value the stage's last ENV of `name` left (or its nearest ancestor's), for a stage built
+   * FROM it. A loop up the chain, remembered in every scope it passes (chains can be thousands deep).
+   */
+  private envAtEnd(name: string): string | undefined {
+    const passed: StageScope[] = [];
+    let v: string | undefined;
+    for (let s: StageScope | null = this; s; s = s.parent) {
+      if (s.endEnv.has(name)) { v = s.endEnv.get(name); break; }
+      passed.push(s);
+      const k = s.lastEnv(name);
+      if (k >= 0) { v = s.values[k]; break; }
+    }
+    for (const s of passed) s.endEnv.set(name, v);
+    return v;
+  }
+
+  /** The index of the stage's last ENV assignment of `name`, or -1. */
+  private lastEnv(name: string): number {
+    const list = this.byKey.get(name);
+    if (!list) return -1;
+    for (let i = list.length - 1; i >= 0; i--) if (!this.isArg[list[i]]) return list[i];
+    return -1;
+  }
+
+  /**
+   * The value of `name` as assignment `k` sees it: from the last assignment before it. The keys of
+   * one ENV all see the values from before that ENV (`ENV A=new B=$A` gives B the old A); those of
+   * one ARG are applied one by one, as BuildKit does.
    */
   private valueBelow(k: number, name: string): string | undefined {
-    const keys = this.keys;
-    const own = this.stageOf[k];
-    const sameEnv = this.isArg[k] ? -1 : this.offsets[k];
-    for (let j = k - 1; j >= 0; j--) {
-      if (keys[j] === name && this.offsets[j] !== sameEnv && (!this.isArg[j] || this.stageOf[j] === own)) return this.valueOf(j);
+    const list = this.byKey.get(name);
+    if (list) {
+      let at = partitionPoint(list.length, (i) => list[i] >= k);
+      if (!this.isArg[k]) while (at > 0 && this.offsets[list[at - 1]] === this.offsets[k]) at--;
+      if (at > 0) return this.values[list[at - 1]];
     }
-    return undefined;
+    return this.parent?.envAtEnd(name);
   }
 }
 

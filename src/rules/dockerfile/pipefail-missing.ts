@@ -172,8 +172,12 @@ export default defineRule({
       if (!pipe || setsPipefailBefore(text, script.commands, pipe.start)) continue;
       const suggested = suggestedShell(df, df.stages[instr.stage]);
       // SHELL does not reach an exec-form RUN, which names its shell itself.
-      const fix = instr.json || fixed.has(instr.stage) || variableBase(df, df.stages[instr.stage]) || sigpipeLater(df, instr) ? undefined : { title: 'Set a SHELL with pipefail before this RUN', edits: [lineBefore(df, instr, `SHELL ${pipefailShell(shell, suggested)}`)] };
-      if (fix) fixed.add(instr.stage);
+      // Decided once per stage, at its first shell-form risky RUN (also when withheld: the checks walk the stage).
+      let fix;
+      if (!instr.json && !fixed.has(instr.stage)) {
+        fixed.add(instr.stage);
+        if (!variableBase(df, df.stages[instr.stage]) && !sigpipeLater(df, instr)) fix = { title: 'Set a SHELL with pipefail before this RUN', edits: [lineBefore(df, instr, `SHELL ${pipefailShell(shell, suggested)}`)] };
+      }
       const messageId = instr.json ? 'pipefailExec' : scriptCanSetPipefail(df, instr.stage, shell) ? 'pipefail' : 'pipefailDash';
       report({ messageId, data: { shell: suggested }, span: pipe, fix });
     }

@@ -1,4 +1,3 @@
-import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
 import { defineRule } from '../types.js';
 
 const WINDOWS_ABS = /^[A-Za-z]:/;
@@ -6,21 +5,6 @@ const WINDOWS_ABS = /^[A-Za-z]:/;
 /** `/x`, `\x` and `C:\x` are absolute; the caller expands variables first. */
 function isAbsolute(path: string): boolean {
   return path.startsWith('/') || path.startsWith('\\') || WINDOWS_ABS.test(path);
-}
-
-/** Is there an absolute WORKDIR earlier in this stage or in one of the stages it builds FROM? */
-function hasEarlierAbsoluteWorkdir(df: Dockerfile, instr: Instruction): boolean {
-  const seen = new Set<number>();
-  for (let s: Stage | undefined = df.stages[instr.stage]; s && !seen.has(s.index); s = s.parentStage !== null ? df.stages[s.parentStage] : undefined) {
-    seen.add(s.index);
-    for (const i of s.instructions) {
-      if (i === instr) break;
-      if (i.keyword !== 'WORKDIR' || i.words.length === 0) continue;
-      const p = df.expand(i, i.words[0].value);
-      if (p !== null && isAbsolute(p)) return true;
-    }
-  }
-  return false;
 }
 
 export default defineRule({
@@ -45,14 +29,23 @@ export default defineRule({
     },
   },
   check({ df, report }) {
+    // Per stage, whether an absolute WORKDIR came earlier in it or in a stage it builds FROM (one
+    // pass: parents are earlier stages, whose state is final when their children start).
+    const absolute: boolean[] = [];
     for (const instr of df.instructions) {
-      if (instr.keyword !== 'WORKDIR' || instr.words.length === 0 || instr.stage < 0) continue;
+      if (instr.stage < 0) continue;
+      if (absolute[instr.stage] === undefined) {
+        const parent = df.stages[instr.stage].parentStage;
+        absolute[instr.stage] = parent !== null && parent < instr.stage && absolute[parent] === true;
+      }
+      if (instr.keyword !== 'WORKDIR' || instr.words.length === 0) continue;
       const first = instr.words[0];
       const path = df.expand(instr, first.value);
       // An unknown variable could hold an absolute path: stay silent.
-      if (path === null || path === '' || isAbsolute(path)) continue;
+      if (path === null || path === '') continue;
+      if (isAbsolute(path)) { absolute[instr.stage] = true; continue; }
       // Relative to an absolute WORKDIR set earlier in the stage chain: the result is fixed.
-      if (hasEarlierAbsoluteWorkdir(df, instr)) continue;
+      if (absolute[instr.stage]) continue;
       const last = instr.words[instr.words.length - 1];
       // The whole argument is the path (BuildKit does not split it), as written after expansion.
       const whole = instr.words.length === 1 ? path : df.expand(instr, instr.words.map((w) => w.value).join(' ')) ?? path;
