@@ -49,11 +49,15 @@ function cacheMounted(df: Dockerfile, instr: Instruction, cacheDir: string | und
 
 
 /**
- * Is the stage built on a python image from before pip 6 (python 2.7.8, 3.4.2 and older), whose pip
- * rejects --no-cache-dir? Then adding it would break the build.
+ * Is the stage built on a python image from before pip 6 (python 2.7.8, 3.4.2 and older), or on a
+ * distribution release whose packaged pip is that old, whose pip rejects --no-cache-dir? Then adding
+ * it would break the build.
  */
 function oldPip(df: Dockerfile, instr: Instruction): boolean {
   const ref = dockerHubBase(df, instr);
+  // Distributions whose packaged pip predates 6.0: Ubuntu 14.04 and older, Debian 8 (jessie) and older.
+  if (ref?.repository === 'ubuntu' && /^(?:1[0-4]\.(?:04|10)|precise|trusty|lucid)\b/.test(ref.tag ?? '')) return true;
+  if (ref?.repository === 'debian' && /^(?:[5-8](?:\.|$|-)|jessie|wheezy|squeeze|lenny)/.test(ref.tag ?? '')) return true;
   const m = ref?.repository === 'python' ? /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(ref.tag ?? '') : null;
   if (!m) return false;
   const [major, minor, patch] = [Number(m[1]), Number(m[2]), m[3] === undefined ? Infinity : Number(m[3])];

@@ -21,6 +21,18 @@ ruleTester(rule, {
     'FROM python:3.12\nRUN pip download flask && pip freeze\n',
   ],
   invalid: [
+    {
+      name: 'no fix on distribution releases whose packaged pip predates --no-cache-dir',
+      code: 'FROM ubuntu:14.04\nRUN apt-get update && apt-get install -y python-pip && pip install requests==2.0.0\n',
+      errors: [{ line: 2, column: 56 }],
+      output: 'FROM ubuntu:14.04\nRUN apt-get update && apt-get install -y python-pip && pip install requests==2.0.0\n',
+    },
+    {
+      name: 'no fix on debian jessie',
+      code: 'FROM debian:jessie-slim\nRUN pip install requests==2.0.0\n',
+      errors: [{ line: 2, column: 5 }],
+      output: 'FROM debian:jessie-slim\nRUN pip install requests==2.0.0\n',
+    },
     { name: 'no fix with --cache-dir, which would win over an inserted --no-cache-dir', code: 'FROM python:3.12\nRUN pip install --cache-dir /tmp/pipcache flask==3.0.3\n', errors: [{ line: 2, column: 5 }], output: 'FROM python:3.12\nRUN pip install --cache-dir /tmp/pipcache flask==3.0.3\n' },
     { name: 'a stage the final stage is built FROM', code: 'FROM python:3.12-slim AS base\nRUN pip install flask==3.0.3\nFROM base\nUSER 1000\n', errors: [{ line: 2, column: 5, endColumn: 16 }] },
     {
