@@ -319,13 +319,13 @@ function argSpan(keywordSpan: Span, args: LogicalText): Span {
   return { start: keywordSpan.start, end: Math.max(keywordSpan.end, args.toSourceEnd(args.text.trimEnd().length)) };
 }
 
+// Known instruction flags that take a value (the others, such as --link or --parents, are booleans).
+const VALUE_FLAGS = new Set(['from', 'chown', 'chmod', 'platform', 'mount', 'network', 'security', 'checksum', 'exclude', 'interval', 'timeout', 'start-period', 'start-interval', 'retries']);
+
 /**
  * `text` holds the arguments from `from` on, contiguous: the file's text for a one-line instruction
  * (split in place: V8 reads a flat string faster than a slice of it), else `args.text` and 0.
  */
-// Known instruction flags that take a value (the others, such as --link or --parents, are booleans).
-const VALUE_FLAGS = new Set(['from', 'chown', 'chmod', 'platform', 'mount', 'network', 'security', 'checksum', 'exclude', 'interval', 'timeout', 'start-period', 'start-interval', 'retries']);
-
 function makeInstruction(keyword: string, keywordSpan: Span, line: number, args: LogicalText, text: string, from: number, escape: string, innerComments: Comment[]): Instruction {
   // WORKDIR takes its whole argument as one path, quotes removed (`WORKDIR "C:\\Program Files\\app"`):
   // quotes group its words, of which the first says whether the path is absolute.
@@ -651,7 +651,6 @@ function flagNamed(flags: Flag[], name: string): Flag | null {
  * costs linear time and no deep recursion.
  */
 class StageScope {
-  private readonly keys: string[] = [];
   private readonly pairs: KeyValue[] = [];
   /** Whether each assignment is an ARG's (without a value, it takes the global default). */
   private readonly isArg: boolean[] = [];
@@ -670,8 +669,7 @@ class StageScope {
       const isArg = instr.keyword === 'ARG';
       if (!isArg && instr.keyword !== 'ENV') continue;
       for (const p of instr.pairs) {
-        const k = this.keys.length;
-        this.keys.push(p.key);
+        const k = this.pairs.length;
         this.pairs.push(p);
         this.isArg.push(isArg);
         this.offsets.push(instr.start);
