@@ -193,8 +193,9 @@ const PIPEFAIL_SHELLS = /(?:^|\/)(?:bash|zsh|ash|ksh|mksh)$/;
  * SIGPIPE, and pipefail turns that into a failed step.
  */
 function sigpipeLater(df: Dockerfile, instr: Instruction): boolean {
-  for (const later of df.instructions) {
-    if (later.stage !== instr.stage || later.start < instr.start || later.parent !== null) continue;
+  // The stage's own instructions only: asked once per stage, this stays linear in the file.
+  for (const later of df.stages[instr.stage]?.instructions ?? []) {
+    if (later.start < instr.start || later.parent !== null) continue;
     if (later.keyword === 'SHELL') return false;
     if (later.keyword !== 'RUN' || later.json || !df.script(later).hasPipe) continue;
     for (const c of df.script(later).commands) {
