@@ -33,7 +33,7 @@ async function buildCli(outdir) {
   });
   // The library build's rules give the docs the CLI chunks no longer hold (see lazy-docs.mjs).
   const { allRules } = await import(`${pathToFileURL(resolve('dist/index.js')).href}?build=${Date.now()}`);
-  const docsCode = await docsChunkCode(allRules, stripped, isDeepStrictEqual);
+  const docsCode = docsChunkCode(allRules, stripped, isDeepStrictEqual);
   rmSync(outdir, { recursive: true, force: true });
   rmSync('dist/cli.cjs', { force: true }); // the single-file layout of earlier builds
   rmSync('dist/cli.cjs.cache', { force: true });

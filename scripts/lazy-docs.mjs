@@ -6,6 +6,8 @@
 // data is the library build's own evaluated docs, and the build checks that each rule it touched gets
 // exactly those back. The library (dist/index.js) keeps its docs inline.
 
+import { readFile } from 'node:fs/promises';
+
 const DATA_CHUNK = 'rule-docs';
 const VIRTUAL = 'shipready-lazy-docs';
 
@@ -22,7 +24,6 @@ export function lazyDocsPlugin(stripped) {
         loader: 'js',
       }));
       b.onLoad({ filter: /[\\/]src[\\/]rules[\\/](dockerfile|compose|context|image)[\\/][a-z0-9-]+\.ts$/ }, async (args) => {
-        const { readFile } = await import('node:fs/promises');
         const source = await readFile(args.path, 'utf8');
         if (!/^export default define\w*Rule(<\w+>)?\(/m.test(source)) return undefined;
         const { id, text } = stripDocs(source, args.path);
@@ -92,7 +93,7 @@ export function matchingBrace(s, open, file) {
  * The data chunk's JavaScript: every rule's docs as the library build has them, checked to survive
  * JSON (plain strings, lists and objects) so the CLI gets exactly the same values.
  */
-export async function docsChunkCode(libraryRules, stripped, isDeepStrictEqual) {
+export function docsChunkCode(libraryRules, stripped, isDeepStrictEqual) {
   const data = {};
   for (const r of libraryRules) data[r.id] = r.meta.docs;
   const missing = stripped.filter((id) => !data[id]);

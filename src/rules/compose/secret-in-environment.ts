@@ -1,5 +1,5 @@
 import type { ComposeRuleContext } from '../compose-types.js';
-import { dict, get } from '../helpers/compose.js';
+import { literalEnvironment } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
 /** Variable names that hold secrets. An access key alone (MINIO_ACCESS_KEY, AWS_ACCESS_KEY) is the ID that goes with a secret key. */
@@ -53,11 +53,9 @@ export default defineRule<ComposeRuleContext>({
   },
   check(ctx) {
     for (const svc of ctx.services) {
-      for (const e of dict(get(svc.node, 'environment'))) {
-        const v = e.value;
-        if (!v || v.unknown || v.interpolated) continue;
-        const what = secretKind(e.key, String(v.value));
-        if (what) ctx.report({ messageId: 'secret', data: { service: svc.name, key: e.key, what }, at: v.origin });
+      for (const { key, value, origin } of literalEnvironment(svc)) {
+        const what = secretKind(key, value);
+        if (what) ctx.report({ messageId: 'secret', data: { service: svc.name, key, what }, at: origin });
       }
     }
   },

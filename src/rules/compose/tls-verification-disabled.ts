@@ -1,5 +1,5 @@
 import type { ComposeRuleContext } from '../compose-types.js';
-import { dict, get } from '../helpers/compose.js';
+import { literalEnvironment } from '../helpers/compose.js';
 import { INSTEAD, tlsVariable } from '../helpers/tls.js';
 import { defineRule } from '../types.js';
 
@@ -25,12 +25,9 @@ export default defineRule<ComposeRuleContext>({
   },
   check(ctx) {
     for (const svc of ctx.services) {
-      for (const e of dict(get(svc.node, 'environment'))) {
-        const v = e.value;
-        if (!v || v.unknown || v.interpolated) continue;
-        const value = String(v.value);
-        const tool = tlsVariable(e.key, value);
-        if (tool) ctx.report({ messageId: 'disabled', data: { service: svc.name, key: e.key, value, instead: INSTEAD[tool] }, at: v.origin });
+      for (const { key, value, origin } of literalEnvironment(svc)) {
+        const tool = tlsVariable(key, value);
+        if (tool) ctx.report({ messageId: 'disabled', data: { service: svc.name, key, value, instead: INSTEAD[tool] }, at: origin });
       }
     }
   },

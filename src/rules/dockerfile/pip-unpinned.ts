@@ -29,12 +29,12 @@ function pipInstallArgs(cmd: Command): ShellWord[] | undefined {
  * Requirement specifiers, the option names (long form) given to `pip install`, and the version
  * control URLs given to `-e`/`--editable` (which need a ref like any other).
  */
-function parseInstall(args: ShellWord[]): { reqs: ShellWord[]; opts: Set<string>; editableVcs: ShellWord[] } {
+function parseInstall(args: ShellWord[]): { reqs: ShellWord[]; opts: Set<string>; editableVcs: Array<{ word: ShellWord; url: string }> } {
   const reqs: ShellWord[] = [];
   const opts = new Set<string>();
-  const editableVcs: ShellWord[] = [];
-  const editable = (w: ShellWord | undefined, value: string | undefined): void => {
-    if (w && value !== undefined && VCS.test(value)) editableVcs.push(w);
+  const editableVcs: Array<{ word: ShellWord; url: string }> = [];
+  const editable = (word: ShellWord | undefined, url: string | undefined): void => {
+    if (word && url !== undefined && VCS.test(url)) editableVcs.push({ word, url });
   };
   for (let i = 0; i < args.length; i++) {
     const v = args[i].value;
@@ -118,9 +118,8 @@ export default defineRule({
       const args = pipInstallArgs(cmd);
       if (!args) continue;
       const { reqs, opts, editableVcs } = parseInstall(args);
-      for (const w of editableVcs) {
-        const url = w.value.startsWith('-') ? w.value.replace(/^(?:--editable=|-[a-zA-Z]*e)/, '') : w.value;
-        if (!vcsPinned(url)) report({ ...unpinned(url), span: { start: w.start, end: w.end } });
+      for (const { word, url } of editableVcs) {
+        if (!vcsPinned(url)) report({ ...unpinned(url), span: { start: word.start, end: word.end } });
       }
       // Versions come from a file (-r / -c) or from a local wheel directory (--no-index).
       if (opts.has('requirement') || opts.has('constraint') || opts.has('no-index')) continue;

@@ -2,7 +2,7 @@ import { defineRule } from '../types.js';
 import { commandsIn, canAppendAfter, runCommandsNamed } from '../helpers/dockerfile.js';
 import { zypperSubcommand } from '../helpers/zypper.js';
 import { cacheMountCovers, firstUncleanedFill, lastCommandOf, removesCacheDir } from '../helpers/package-cache.js';
-import type { Instruction } from '../../model/dockerfile/types.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 
 // Subcommands that fill /var/cache/zypp with repository metadata and packages.
@@ -15,8 +15,8 @@ function zypperSub(cmd: Command): ShellWord | undefined {
 }
 
 /** `zypper clean` / `zypper cc` (any options), or `rm -rf /var/cache/zypp`. */
-function cleans(cmd: Command): boolean {
-  if (cmd.base === 'rm') return removesCacheDir(cmd, CACHE_DIRS);
+function cleans(df: Dockerfile, instr: Instruction, cmd: Command): boolean {
+  if (cmd.base === 'rm') return removesCacheDir(cmd, CACHE_DIRS, df, instr);
   const sub = zypperSub(cmd)?.value;
   return sub === 'clean' || sub === 'cc';
 }
@@ -56,7 +56,7 @@ export default defineRule({
       prev = instr;
       if (!df.shippedStages.has(instr.stage)) continue;
       const cmds = commandsIn(df, instr);
-      const first = firstUncleanedFill(cmds, cleans, fills);
+      const first = firstUncleanedFill(cmds, (c) => cleans(df, instr, c), fills);
       if (!first || cacheMountCovers(df, instr, CACHE_DIRS)) continue;
       const last = lastCommandOf(cmds, ZYPPER);
       report({

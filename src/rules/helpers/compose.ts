@@ -59,6 +59,16 @@ export function dict(n: CNode | undefined): DictEntry[] {
   return [...m.entries.values()].map((e) => ({ key: e.key, keyOrigin: e.keyOrigin, value: e.value.kind === 'scalar' && e.value.value !== null ? e.value : null }));
 }
 
+/** A service's `environment:` entries written as literal values (not `${VAR}`, not unknown), as text. */
+export function literalEnvironment(svc: ComposeService): Array<{ key: string; value: string; origin: Origin }> {
+  const out: Array<{ key: string; value: string; origin: Origin }> = [];
+  for (const e of dict(get(svc.node, 'environment'))) {
+    const v = e.value;
+    if (v && !v.unknown && !v.interpolated) out.push({ key: e.key, value: String(v.value), origin: v.origin });
+  }
+  return out;
+}
+
 /** The service's `image`, parsed (undefined when absent or unknown). */
 export function serviceImage(svc: ComposeService): { node: CScalar; ref: ImageName } | undefined {
   const n = get(svc.node, 'image');

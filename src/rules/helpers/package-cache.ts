@@ -15,11 +15,11 @@ function coversCacheDir(path: string, dirs: readonly string[]): boolean {
   return p !== '' && dirs.some((d) => p === d || d.startsWith(p + '/'));
 }
 
-/** `rm` of a path that covers one of `dirs` (with its ARG/ENV variables resolved when `df` is given). */
-export function removesCacheDir(cmd: Command, dirs: readonly string[], df?: Dockerfile, instr?: Instruction): boolean {
+/** `rm` of a path that covers one of `dirs` (its ARG/ENV variables resolved). */
+export function removesCacheDir(cmd: Command, dirs: readonly string[], df: Dockerfile, instr: Instruction): boolean {
   return cmd.base === 'rm' && cmd.args.some((a) => {
     if (a.value.startsWith('-')) return false;
-    const path = a.expands && df && instr ? df.expand(instr, a.value) : a.value;
+    const path = a.expands ? df.expand(instr, a.value) : a.value;
     return path !== null && coversCacheDir(path, dirs);
   });
 }

@@ -3,7 +3,7 @@
  * (hadolint's DL3030/32/33 and DL3038/40/41) differ only in which tool names they watch and a few
  * dnf-only subcommands. The checks live here once, parameterised by those sets.
  */
-import type { Instruction } from '../../model/dockerfile/types.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { DockerfileContext } from '../types.js';
 import { commandsIn, canAppendAfter, hasFlag, insertFlagAfter, packageSpecs, positionals, runCommandsNamed } from './dockerfile.js';
@@ -78,9 +78,9 @@ export interface CacheSpec {
 }
 
 /** `yum clean all` / `dnf clean all`, or `rm -rf /var/cache/yum`. */
-function cleans(cmd: Command, dirs: readonly string[]): boolean {
+function cleans(df: Dockerfile, instr: Instruction, cmd: Command, dirs: readonly string[]): boolean {
   const name = cmd.base;
-  if (name === 'rm') return removesCacheDir(cmd, dirs);
+  if (name === 'rm') return removesCacheDir(cmd, dirs, df, instr);
   if (!CLEANERS.has(name)) return false;
   const [sub, ...rest] = positionals(cmd.args, RPM_VALUE_FLAGS);
   return sub?.value === 'clean' && rest.some((w) => w.value === 'all');
@@ -96,7 +96,7 @@ export function checkCacheNotCleaned({ df, report }: DockerfileContext, tools: R
     // A build stage's layers are not shipped (only what it COPY --from's is).
     if (!df.shippedStages.has(instr.stage)) continue;
     const cmds = commandsIn(df, instr);
-    const first = firstUncleanedFill(cmds, (c) => cleans(c, spec.cacheDirs), (c) => (tools.has(c.base) ? action(c, spec.fills) : undefined));
+    const first = firstUncleanedFill(cmds, (c) => cleans(df, instr, c, spec.cacheDirs), (c) => (tools.has(c.base) ? action(c, spec.fills) : undefined));
     if (!first || cacheMountCovers(df, instr, spec.cacheDirs, spec.mountCovers)) continue;
     const words = first.fill;
     const last = words[words.length - 1];

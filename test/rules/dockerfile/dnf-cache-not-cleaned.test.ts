@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'the cache removed through a variable', code: 'FROM fedora:40\nENV CACHE=/var/cache/dnf\nRUN dnf install -y gcc-14.1.1 && rm -rf ${CACHE}\n' },
     { name: 'a build stage whose layers are not shipped', code: 'FROM fedora:40 AS build\nRUN dnf install -y gcc-14.1.1\nFROM fedora:40\nCOPY --from=build /out /out\n' },
     'FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n',
     'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y jq && microdnf clean all\n',
