@@ -1,5 +1,6 @@
 import { defineRule } from '../types.js';
-import { dockerHubBase, insertFlagAfter, mounts, runCommandsWhere } from '../helpers/dockerfile.js';
+import { dockerHubBase, insertFlagAfter, mounts, runAsOtherUser, runCommandsWhere } from '../helpers/dockerfile.js';
+import { usersBefore } from '../helpers/users.js';
 import { isPipOrPython, PIP, pipArgs, pipSubcommand } from '../helpers/pip.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
@@ -34,19 +35,48 @@ function cacheOptions(args: ShellWord[]): { noCache: boolean; cacheDir: string |
   return { noCache, cacheDir };
 }
 
-/** A cache or tmpfs mount over pip's cache (the default ~/.cache/pip, or the chosen cache dir). */
-function cacheMounted(df: Dockerfile, instr: Instruction, cacheDir: string | undefined): boolean {
+/**
+ * pip's cache directory for this command, when the file says it: --cache-dir, PIP_CACHE_DIR,
+ * XDG_CACHE_HOME/pip, HOME/.cache/pip, or the home of a USER root (/root/.cache/pip).
+ */
+function pipCacheDir(df: Dockerfile, instr: Instruction, cacheDir: string | undefined, user: string | null | undefined): string | undefined {
   const dir = cacheDir ?? df.variable(instr, 'PIP_CACHE_DIR');
+  if (dir !== undefined) return dir;
+  const xdg = df.variable(instr, 'XDG_CACHE_HOME');
+  if (xdg) return `${xdg.replace(/\/+$/, '')}/pip`;
+  const home = df.variable(instr, 'HOME');
+  if (home) return `${home.replace(/\/+$/, '')}/.cache/pip`;
+  return isRoot(user) ? '/root/.cache/pip' : undefined;
+}
+
+function isRoot(user: string | null | undefined): boolean {
+  const name = user?.split(':')[0];
+  return name === 'root' || name === '0';
+}
+
+/**
+ * Is pip's cache on a cache or tmpfs mount? Where the cache directory is known, a mount on it or
+ * above it; else a mount on some .cache/pip, but not under /root for a USER that is not root
+ * (pip then caches in that user's home, and the mount catches nothing).
+ * Returns null when one does, else the targets of mounts meant for pip's cache that miss it.
+ */
+function uncoveredMounts(df: Dockerfile, instr: Instruction, dir: string | undefined, user: string | null | undefined): string[] | null {
+  const targets: string[] = [];
   for (const m of mounts(instr)) {
     if (m.type !== 'cache' && m.type !== 'tmpfs') continue;
     const t = (df.expand(instr, m.target) ?? m.target).replace(/\/+$/, '');
     if (t === '') continue;
-    if (t.includes('.cache/pip') || t.endsWith('/.cache')) return true;
-    if (dir && (dir === t || dir.startsWith(t + '/'))) return true;
+    if (dir !== undefined) {
+      if (dir === t || dir.startsWith(t + '/')) return null;
+    } else if (t.includes('.cache/pip') || t.endsWith('/.cache')) {
+      const nonRoot = typeof user === 'string' && !isRoot(user);
+      if (!(nonRoot && (t === '/root' || t.startsWith('/root/')))) return null;
+    }
+    // A mount meant for pip's cache that misses it (not one for apt's or npm's cache).
+    if (t.includes('pip') || t.endsWith('/.cache')) targets.push(t);
   }
-  return false;
+  return targets;
 }
-
 
 /**
  * Is the stage built on a python image from before pip 6 (python 2.7.8, 3.4.2 and older), or on a
@@ -77,15 +107,17 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: '`pip install` without `--no-cache-dir` in a shipped stage.',
-      why: 'pip keeps every downloaded wheel in ~/.cache/pip. In an image that cache is dead weight (often tens of megabytes) that ships with every pull. Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1`, or put the cache on a BuildKit cache mount. The fix is withheld on python images older than 2.7.9 and 3.4.3, whose pip (before 6) has no `--no-cache-dir`.',
+      why: 'pip keeps every downloaded wheel in ~/.cache/pip. In an image that cache is dead weight (often tens of megabytes) that ships with every pull. Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1`, or put the cache on a BuildKit cache mount over the directory pip really uses (the home of the USER it runs as, or PIP_CACHE_DIR). The fix is withheld on python images older than 2.7.9 and 3.4.3, whose pip (before 6) has no `--no-cache-dir`.',
       bad: 'FROM python:3.12-slim\nRUN pip install flask==3.0.3\n',
       good: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3\n',
     },
     messages: {
       cache: '`{{cmd}}` keeps its download cache in the image; add --no-cache-dir (or set PIP_NO_CACHE_DIR=1, or use a cache mount on ~/.cache/pip).',
+      mountMissesCache: '`{{cmd}}` keeps its download cache in the image: the cache mount on {{target}} is not where pip caches here ({{dir}}); mount it there, or add --no-cache-dir.',
     },
   },
   check({ df, report }) {
+    let userBefore: ((instr: Instruction) => string | null | undefined) | undefined;
     for (const { instr, cmd } of runCommandsWhere(df, isPipOrPython, { onbuild: true })) {
       if (!df.shippedStages.has(instr.stage)) continue;
       const pip = pipInstall(cmd);
@@ -94,15 +126,22 @@ export default defineRule({
       if (noCache) continue;
       // pip disables the cache for any value of PIP_NO_CACHE_DIR (even "0", for backwards compatibility).
       if (df.variable(instr, 'PIP_NO_CACHE_DIR') || ENV_IN_SCRIPT.test(df.script(instr).text)) continue;
-      if (cacheMounted(df, instr, cacheDir)) continue;
+      // Whose cache: the stage's USER, unless sudo/doas runs pip as someone else (then not known).
+      const user = instr.parent === null && !runAsOtherUser(df, instr, cmd) ? (userBefore ??= usersBefore(df))(instr) : null;
+      const dir = pipCacheDir(df, instr, cacheDir, user);
+      const missed = uncoveredMounts(df, instr, dir, user);
+      if (missed === null) continue;
+      const data = { cmd: PIP.test(cmd.base) ? `${cmd.base} install` : `${cmd.base} -m pip install` };
+      const span = { start: cmd.words[0].start, end: pip.install.end };
+      if (missed.length > 0) {
+        // A cache mount was meant to keep the cache: --no-cache-dir would undo that, so no fix.
+        const home = user ? `~${user.split(':')[0]}` : '~';
+        report({ messageId: 'mountMissesCache', data: { ...data, target: missed[0], dir: dir ?? `${home}/.cache/pip` }, span });
+        continue;
+      }
       // A --cache-dir given on the command line wins over an inserted --no-cache-dir before it.
       const edits = oldPip(df, instr) || cacheDir !== undefined ? undefined : insertFlagAfter(df, instr, pip.install, '--no-cache-dir');
-      report({
-        messageId: 'cache',
-        data: { cmd: PIP.test(cmd.base) ? `${cmd.base} install` : `${cmd.base} -m pip install` },
-        span: { start: cmd.words[0].start, end: pip.install.end },
-        fix: edits ? { title: 'Add --no-cache-dir', edits } : undefined,
-      });
+      report({ messageId: 'cache', data, span, fix: edits ? { title: 'Add --no-cache-dir', edits } : undefined });
     }
   },
 });

@@ -1,8 +1,8 @@
 import { defineRule } from '../types.js';
 import { runCommandsNamed } from '../helpers/dockerfile.js';
-import { partitionPoint } from '../../search.js';
+import { usersBefore } from '../helpers/users.js';
 import { stageDistro } from '../helpers/distro.js';
-import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 
 // sudo options that change nothing for root running a command as root.
@@ -29,27 +29,6 @@ function runsAsRoot(df: Dockerfile, instr: Instruction, userBefore: (instr: Inst
   if (user === undefined) return stageDistro(df, stage) !== null;
   const name = user?.split(':')[0];
   return name === 'root' || name === '0';
-}
-
-/**
- * The USER in effect at an instruction: the last one before it in its stage, else the last one of
- * the stages it is built FROM (undefined: none; null: a value with unknown variables). Each stage's
- * USERs are listed once and searched by position, so a stage with thousands of sudo RUNs stays linear.
- */
-function usersBefore(df: Dockerfile): (instr: Instruction) => string | null | undefined {
-  const users = df.stages.map((s) => s.instructions.filter((i) => i.keyword === 'USER' && i.words.length > 0));
-  return (instr) => {
-    let limit = instr.start;
-    for (let stage: Stage | undefined = df.stages[instr.stage]; stage; ) {
-      const list = users[stage.index];
-      const k = partitionPoint(list.length, (j) => list[j].start >= limit) - 1;
-      if (k >= 0) return df.expand(list[k], list[k].words[0].value);
-      // A stage builds FROM an earlier one only, so following lower indexes always ends.
-      stage = stage.parentStage !== null && stage.parentStage < stage.index ? df.stages[stage.parentStage] : undefined;
-      limit = Infinity;
-    }
-    return undefined;
-  };
 }
 
 export default defineRule({

@@ -355,7 +355,7 @@ export function canAppendAfter(df: Dockerfile, instr: Instruction, cmd: Command)
 const USER_SWITCHERS = new Set(['sudo', 'doas']);
 
 /** Is `cmd` the command a sudo or doas of this RUN runs (`sudo yum install ...`)? */
-function runAsOtherUser(df: Dockerfile, instr: Instruction, cmd: Command): boolean {
+export function runAsOtherUser(df: Dockerfile, instr: Instruction, cmd: Command): boolean {
   const cmds = commandsIn(df, instr);
   // commandsIn lists a wrapper right before the command it runs.
   for (let k = cmds.indexOf(cmd) - 1; k >= 0 && cmds[k].start < cmd.start && cmds[k].end >= cmd.end; k--) {

@@ -1,6 +1,7 @@
-import type { Dockerfile } from '../../model/dockerfile/types.js';
+import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 import { positionals, runCommandsNamed } from './dockerfile.js';
+import { partitionPoint } from '../../search.js';
 
 /** A user account a RUN creates (`useradd -u 10001 app`, BusyBox's `adduser -D app`). */
 export interface CreatedUser {
@@ -60,4 +61,25 @@ export function createdUsers(df: Dockerfile): readonly CreatedUser[] {
   }
   cache.set(df, users);
   return users;
+}
+
+/**
+ * The USER in effect at an instruction: the last one before it in its stage, else the last one of
+ * the stages it is built FROM (undefined: none; null: a value with unknown variables). Each stage's
+ * USERs are listed once and searched by position, so a stage with thousands of sudo RUNs stays linear.
+ */
+export function usersBefore(df: Dockerfile): (instr: Instruction) => string | null | undefined {
+  const users = df.stages.map((s) => s.instructions.filter((i) => i.keyword === 'USER' && i.words.length > 0));
+  return (instr) => {
+    let limit = instr.start;
+    for (let stage: Stage | undefined = df.stages[instr.stage]; stage; ) {
+      const list = users[stage.index];
+      const k = partitionPoint(list.length, (j) => list[j].start >= limit) - 1;
+      if (k >= 0) return df.expand(list[k], list[k].words[0].value);
+      // A stage builds FROM an earlier one only, so following lower indexes always ends.
+      stage = stage.parentStage !== null && stage.parentStage < stage.index ? df.stages[stage.parentStage] : undefined;
+      limit = Infinity;
+    }
+    return undefined;
+  };
 }

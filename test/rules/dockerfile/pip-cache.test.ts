@@ -17,6 +17,10 @@ ruleTester(rule, {
     { name: 'cache mount on ~/.cache', code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache pip install flask==3\n' },
     { name: 'cache mount on PIP_CACHE_DIR', code: 'FROM python:3.12\nENV PIP_CACHE_DIR=/pipcache\nRUN --mount=type=cache,target=/pipcache pip install flask==3\n' },
     { name: 'cache mount on --cache-dir', code: 'FROM python:3.12\nRUN --mount=type=cache,target=/pc pip install --cache-dir /pc flask==3\n' },
+    { name: 'cache mount on the home of the USER', code: 'FROM python:3.12\nUSER app\nRUN --mount=type=cache,target=/home/app/.cache/pip pip install flask==3\n' },
+    { name: 'cache mount on HOME/.cache', code: 'FROM python:3.12\nENV HOME=/home/app\nUSER app\nRUN --mount=type=cache,target=/home/app/.cache pip install flask==3\n' },
+    { name: 'cache mount on XDG_CACHE_HOME', code: 'FROM python:3.12\nENV XDG_CACHE_HOME=/cache\nUSER 1000\nRUN --mount=type=cache,target=/cache pip install flask==3\n' },
+    { name: 'sudo runs pip as root, whose cache is mounted', code: 'FROM python:3.12\nUSER app\nRUN --mount=type=cache,target=/root/.cache/pip sudo pip install flask==3\n' },
     'FROM python:3.12\nRUN pipx install black && pipenv install && python -m pipx install ruff\n',
     'FROM python:3.12\nRUN pip download flask && pip freeze\n',
   ],
@@ -83,6 +87,22 @@ ruleTester(rule, {
       name: 'a mount on an unrelated cache',
       code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.npm pip install flask==3\n',
       errors: [{ line: 2, column: 42 }],
+    },
+    {
+      name: "a mount on root's cache while a USER that is not root runs pip: no fix (the mount was meant to cache)",
+      code: 'FROM python:3.12\nUSER app\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask==3\n',
+      errors: [{ line: 3, column: 48, endColumn: 59, message: 'the cache mount on /root/.cache/pip is not where pip caches here (~app/.cache/pip)' }],
+      output: 'FROM python:3.12\nUSER app\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask==3\n',
+    },
+    {
+      name: "a mount on a user's cache while root runs pip",
+      code: 'FROM python:3.12\nUSER root\nRUN --mount=type=cache,target=/home/app/.cache/pip pip install flask==3\n',
+      errors: [{ line: 3, column: 52, message: 'not where pip caches here (/root/.cache/pip)' }],
+    },
+    {
+      name: 'a mount on ~/.cache/pip while PIP_CACHE_DIR puts the cache elsewhere',
+      code: 'FROM python:3.12\nENV PIP_CACHE_DIR=/pipcache\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask==3\n',
+      errors: [{ line: 3, column: 48, message: 'not where pip caches here (/pipcache)' }],
     },
     {
       name: 'exec form',
