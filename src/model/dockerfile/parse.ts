@@ -786,12 +786,7 @@ function buildScript(instr: Instruction, sourceText: string): ShellScript {
   if (script.commands.some((c) => c.args.length >= 2 && (SHELL_NAMES.has(c.base) || isWrapper(c.base)))) addShellStrings(script, sourceText);
   for (const hd of instr.heredocs) {
     if (instr.keyword !== 'RUN') break;
-    const firstLine = hd.body.split('\n', 1)[0];
-    if (firstLine.startsWith('#!') && !/\b(sh|bash|ash|dash|zsh|ksh)\b/.test(firstLine)) continue;
-    // Which command receives this heredoc: `RUN <<EOF` (the shell itself) or `RUN bash <<EOF`.
-    const owner = script.commands.find((c) => c.redirects.some((r) => r.start === hd.marker.start || (r.target && r.target.end === hd.marker.end)));
-    const isShell = !owner || owner.name === '' || SHELLS.has(owner.name) || /(^|\/)(sh|bash|ash|dash|zsh)$/.test(owner.name);
-    if (!isShell) continue;
+    if (!heredocIsScript(script.commands, hd)) continue;
     const body = LogicalText.of(hd.bodySpan.start, hd.body);
     const sub = parseShell(body.text, body);
     for (const c of sub.commands) script.commands.push(c);
@@ -799,6 +794,19 @@ function buildScript(instr: Instruction, sourceText: string): ShellScript {
     script.text += '\n' + hd.body;
   }
   return script;
+}
+
+/**
+ * Is a RUN's heredoc a shell script (`RUN <<EOF`, `RUN bash <<EOF`, a `#!/bin/sh` body) rather than
+ * data that a command reads (`RUN cat > /etc/x.conf <<EOF`, `RUN python3 <<EOF`)? `commands` are
+ * the RUN's own shell commands.
+ */
+export function heredocIsScript(commands: readonly Command[], hd: Heredoc): boolean {
+  const firstLine = hd.body.split('\n', 1)[0];
+  if (firstLine.startsWith('#!') && !/\b(sh|bash|ash|dash|zsh|ksh)\b/.test(firstLine)) return false;
+  // Which command receives this heredoc: `RUN <<EOF` (the shell itself) or `RUN bash <<EOF`.
+  const owner = commands.find((c) => c.redirects.some((r) => r.start === hd.marker.start || (r.target && r.target.end === hd.marker.end)));
+  return !owner || owner.name === '' || SHELLS.has(owner.name) || /(^|\/)(sh|bash|ash|dash|zsh)$/.test(owner.name);
 }
 
 const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);

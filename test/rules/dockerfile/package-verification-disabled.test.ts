@@ -13,6 +13,12 @@ ruleTester(rule, {
     { name: 'dnf installing a local rpm', code: 'FROM fedora:40\nRUN dnf install -y --nogpgcheck ./build/app-1.0.rpm\n' },
     { name: 'rpm -i of a local file', code: 'FROM rockylinux:9\nRUN rpm -i --nosignature /tmp/app.rpm\n' },
     { name: 'gpgcheck=1', code: 'FROM centos:7\nRUN echo -e "[x]\\nbaseurl=https://repo.example\\ngpgcheck=1" > /etc/yum.repos.d/x.repo\n' },
+    { name: 'sed turning the check on', code: 'FROM centos:7\nRUN sed -i \'s/gpgcheck=0/gpgcheck=1/g\' /etc/yum.conf\n' },
+    { name: 'sed printing, not editing in place', code: 'FROM centos:7\nRUN sed \'s/gpgcheck=1/gpgcheck=0/\' /etc/yum.conf > /tmp/yum.conf\n' },
+    { name: 'sed with -e as the script option, not -i', code: 'FROM centos:7\nRUN sed -ne \'s/gpgcheck=1/gpgcheck=0/p\' /etc/yum.conf\n' },
+    { name: 'a heredoc .repo for a file:// repository', code: 'FROM fedora:40\nCOPY <<EOF /etc/yum.repos.d/local.repo\n[local]\nbaseurl=file:///repo\ngpgcheck=0\nEOF\n' },
+    { name: 'a heredoc .repo with gpgcheck=1', code: 'FROM fedora:40\nCOPY <<EOF /etc/yum.repos.d/x.repo\n[x]\nbaseurl=https://repo.example\ngpgcheck=1\nEOF\n' },
+    { name: 'a heredoc script: its echo is read as a command (reported once, see invalid)', code: 'FROM centos:7\nRUN <<EOF\nset -e\necho "gpgcheck is off in tests only"\nEOF\n' },
     { name: 'apt option set to false', code: 'FROM debian:12-slim\nRUN apt-get -o APT::Get::AllowUnauthenticated=false install -y curl\n' },
   ],
   invalid: [
@@ -49,6 +55,33 @@ ruleTester(rule, {
       name: 'a trusted https repository and gpgcheck=0 written by echo',
       code: 'FROM debian:12-slim\nRUN echo \'deb [ allow-insecure=yes trusted=yes ] https://apt.example/x trixie main\' > /etc/apt/sources.list.d/x.list\nRUN echo -e "[epel]\\nbaseurl=https://dl.example/\\ngpgcheck=0" > /etc/yum.repos.d/epel.repo\n',
       errors: [{ line: 2, column: 17, endColumn: 35, message: '`[allow-insecure=yes trusted=yes] https://apt.example/x`' }, { line: 3, column: 51, endColumn: 61, message: '`gpgcheck=0`' }],
+    },
+    {
+      name: 'sed -i writing gpgcheck=0 (s command, -i with a suffix, an a command)',
+      code: 'FROM centos:7\nRUN sed -i \'s/gpgcheck=1/gpgcheck=0/g\' /etc/yum.conf\nRUN sed -ie "s/^gpgcheck=.*/gpgcheck=false/" /etc/yum.repos.d/x.repo\nRUN sed -i -e \'/\\[main\\]/a gpgcheck=0\' /etc/yum.conf\n',
+      errors: [
+        { line: 2, column: 26, endColumn: 36, message: '`gpgcheck=0`' },
+        { line: 3, column: 29, endColumn: 43, message: '`gpgcheck=false`' },
+        { line: 4, column: 28, endColumn: 38, message: '`gpgcheck=0`' },
+      ],
+    },
+    {
+      name: 'sed -i adding [trusted=yes] to the sources',
+      code: 'FROM debian:12-slim\nRUN sed -Ei \'s/^deb /deb [trusted=yes] /\' /etc/apt/sources.list\n',
+      errors: [{ line: 2, column: 27, endColumn: 38, message: '`[trusted=yes]`' }],
+    },
+    {
+      name: 'heredocs writing a .repo file or a deb822 sources file (COPY, and RUN cat)',
+      code: 'FROM fedora:40\nCOPY <<EOF /etc/yum.repos.d/x.repo\n[x]\nbaseurl=https://repo.example\ngpgcheck=0\nEOF\nRUN cat > /etc/apt/sources.list.d/x.sources <<EOF\nTypes: deb\nURIs: https://apt.example/\n  Trusted: yes\nEOF\n',
+      errors: [
+        { line: 5, column: 1, endColumn: 11, message: '`gpgcheck=0`' },
+        { line: 10, column: 3, endColumn: 15, message: '`Trusted: yes`' },
+      ],
+    },
+    {
+      name: 'a heredoc script echoing a sources entry is reported once',
+      code: 'FROM debian:12-slim\nRUN <<EOF\necho "deb [trusted=yes] https://apt.example/ stable main" > /etc/apt/sources.list.d/x.list\nEOF\n',
+      errors: [{ line: 3, column: 12, endColumn: 23 }],
     },
   ],
 });
