@@ -125,7 +125,7 @@ export default defineContextRule({
     status: 'preview',
     docs: {
       summary: 'The entrypoint script COPYed from the build context starts the app as a child (`"$@"`, `node server.js`) instead of replacing itself with `exec`: signals are lost.',
-      why: 'An entrypoint script runs as PID 1. When its last command starts the app without `exec`, the shell stays PID 1 and the app is its child: `docker stop` sends SIGTERM to the shell, which does not forward it, so the app gets no chance to shut down and is killed after the timeout. End the script with `exec "$@"` (or `exec node server.js`). shipready finds the script the final image starts with (exec-form ENTRYPOINT, else CMD, through tini or dumb-init and `sh script.sh`), follows the COPY/ADD that puts it there back to the build context, and reads it; scripts that set a `trap`, or end with a builtin such as `exit` or `wait`, are not flagged. The same check runs on built images (IM019).',
+      why: 'An entrypoint script runs as PID 1. When its last command starts the app without `exec`, the shell stays PID 1 and the app is its child: `docker stop` sends SIGTERM to the shell, which does not forward it, so the app gets no chance to shut down and is killed after the timeout. End the script with `exec "$@"` (or `exec node server.js`). shipready finds the script the final image starts with (exec-form ENTRYPOINT, else CMD, through tini or dumb-init and `sh script.sh`), follows the COPY/ADD that puts it there back to the build context, and reads it; scripts that set a `trap`, or end with a builtin such as `exit` or `wait`, are not flagged. The same check runs on built images (IM019). A script that ends by calling one of its own functions (docker-library\'s `_main "$@"`) is judged by that function's last command, since `exec` cannot run a function.',
       get bad() { return bad.text; },
       get good() { return good.text; },
       badFiles: bad.files,
@@ -134,6 +134,7 @@ export default defineContextRule({
     },
     messages: {
       noExec: 'The entrypoint script {{file}} ends with `{{line}}` without `exec`: the shell stays PID 1 and SIGTERM never reaches the app. Use `exec {{line}}`.',
+      noExecInFunction: 'The entrypoint script {{file}} ends by calling {{fn}}, whose last command `{{line}}` runs without `exec`: the shell stays PID 1 and SIGTERM never reaches the app. Use `exec {{line}}` in {{fn}}.',
     },
   },
   check(ctx) {
@@ -157,9 +158,10 @@ export default defineContextRule({
     if (file === undefined) return;
     const text = readHead(ctx.context, file, 256 * 1024);
     if (text.includes('\0')) return;
-    const line = lastCommandWithoutExec(text, script.viaShell);
-    if (line === null) return;
+    const ending = lastCommandWithoutExec(text, script.viaShell);
+    if (ending === null) return;
     const span = start.json.spans[script.index];
-    ctx.report({ messageId: 'noExec', data: { file, line }, span: { start: span.start, end: span.end }, key: file });
+    const messageId = ending.fn === undefined ? 'noExec' : 'noExecInFunction';
+    ctx.report({ messageId, data: { file, ...ending }, span: { start: span.start, end: span.end }, key: file });
   },
 });

@@ -7,6 +7,7 @@ const EXEC = '#!/bin/sh\nset -e\nnode migrate.js\nexec "$@"\n';
 contextRuleTester(rule, {
   valid: [
     { name: 'the script execs', files: { Dockerfile: 'FROM node:20-slim\nCOPY entrypoint.sh /usr/local/bin/\nENTRYPOINT ["entrypoint.sh"]\n', 'entrypoint.sh': EXEC } },
+    { name: "docker-library's _main ends in exec", files: { Dockerfile: 'FROM postgres:16\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n', 'docker-entrypoint.sh': '#!/usr/bin/env bash\n_main() {\n\texec "$@"\n}\nif ! _is_sourced; then\n\t_main "$@"\nfi\n' } },
     { name: 'a trap handles signals', files: { Dockerfile: 'FROM alpine:3.20\nCOPY run.sh /run.sh\nENTRYPOINT ["/run.sh"]\n', 'run.sh': '#!/bin/sh\ntrap "kill $pid" TERM\nnode server.js\n' } },
     { name: 'last command is a builtin', files: { Dockerfile: 'FROM alpine:3.20\nCOPY run.sh /run.sh\nCMD ["/run.sh"]\n', 'run.sh': '#!/bin/sh\nnode server.js &\nwait\n' } },
     { name: 'not a shell script', files: { Dockerfile: 'FROM python:3.12-slim\nCOPY main.py /app/main.py\nENTRYPOINT ["/app/main.py"]\n', 'main.py': '#!/usr/bin/env python3\nprint(1)\n' } },
@@ -19,6 +20,11 @@ contextRuleTester(rule, {
     { name: 'a variable in the entrypoint is not guessed', files: { Dockerfile: 'FROM alpine:3.20\nCOPY run.sh /run.sh\nENTRYPOINT ["$APP"]\n', 'run.sh': NO_EXEC } },
   ],
   invalid: [
+    {
+      name: 'a function that ends without exec, called last',
+      files: { Dockerfile: 'FROM alpine:3.20\nCOPY run.sh /run.sh\nENTRYPOINT ["/run.sh"]\n', 'run.sh': '#!/bin/sh\nstart() {\n  echo up\n  node server.js\n}\nstart\n' },
+      errors: [{ line: 3, column: 13, endColumn: 22, message: 'The entrypoint script run.sh ends by calling start, whose last command `node server.js` runs without `exec`' }],
+    },
     {
       name: 'found on PATH through a COPY into a directory',
       files: { Dockerfile: 'FROM node:20-slim\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["node", "server.js"]\n', 'docker-entrypoint.sh': NO_EXEC },

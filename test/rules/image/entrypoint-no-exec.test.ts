@@ -13,6 +13,8 @@ imageRuleTester(rule, {
     { name: 'exec in the last branch', spec: img('#!/bin/bash\nif [ -n "$DEBUG" ]; then\n  exec node --inspect server.js\nelse\n  exec node server.js\nfi\n') },
     { name: 'trap handles signals', spec: img('#!/bin/sh\ntrap "kill -TERM $child" TERM\nnode server.js &\nchild=$!\nwait $child\n') },
     { name: 'last command is a builtin', spec: img('#!/bin/sh\nnode migrate.js\nexit 0\n') },
+    { name: "docker-library's _main ends in exec", spec: img('#!/usr/bin/env bash\nset -Eeo pipefail\n_main() {\n\tif [ "$1" = postgres ]; then\n\t\techo init\n\tfi\n\texec "$@"\n}\nif ! _is_sourced; then\n\t_main "$@"\nfi\n') },
+    { name: 'a function whose exec takes a command substitution', spec: img('#!/bin/sh\nfunction run {\n  exec "$(command -v server)" --port 80\n}\nrun\n') },
     { name: 'not a shell script', spec: img('#!/usr/bin/env python3\nimport os\nos.system("server")\n') },
     { name: 'binary entrypoint', spec: img('\u007fELF\u0000\u0000binary') },
     { name: 'heredoc body is not a command', spec: img('#!/bin/sh\ncat > /etc/app.conf <<EOF\nlisten 80\nnode server.js\nEOF\nexec "$@"\n') },
@@ -20,6 +22,11 @@ imageRuleTester(rule, {
     { name: 'no entrypoint', spec: img('#!/bin/sh\n"$@"\n', { Cmd: ['node'] }) },
   ],
   invalid: [
+    {
+      name: 'a function that ends without exec (the advice is for inside it: exec cannot run a function)',
+      spec: img('#!/bin/sh\nset -e\nmain() {\n  echo start\n  /app/server --port 80\n}\nmain "$@"\n'),
+      errors: [{ layer: 1, field: 'config.Entrypoint', path: EP, message: 'ends by calling main, whose last command `/app/server --port 80` runs without `exec`: the shell stays PID 1 and SIGTERM never reaches the app. Use `exec /app/server --port 80` in main.' }],
+    },
     {
       name: 'ends with "$@"',
       spec: img('#!/bin/sh\nset -e\nnode /app/migrate.js\n"$@"\n'),
