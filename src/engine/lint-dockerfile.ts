@@ -32,8 +32,6 @@ interface PlannedRule {
   rule: DockerfileRule;
   severity: Severity;
   options: Record<string, unknown>;
-  /** Whether the config ignores the rule by its own id, name or aliases (asked once, not per finding). */
-  ignored: boolean;
   /** Bits of the instructions the rule needs (`onlyWith`); 0 when it runs on every file. */
   needs: number;
   /** The rule's message templates by id (a Map: each rule's `messages` object has its own shape). */
@@ -50,7 +48,10 @@ function planFor(config: FileConfig, rules: readonly DockerfileRule[]): PlannedR
   const plan: PlannedRule[] = [];
   for (const rule of rules) {
     const severity = config.severity(rule);
-    if (severity !== 'off') plan.push({ rule, severity, options: config.options(rule), ignored: config.isIgnored(rule.id, rule.name, rule.aliases), needs: keywordBits(rule.onlyWith ?? []), templates: new Map(Object.entries(rule.meta.messages)) });
+    // A rule the config ignores by its id, name or aliases is not run: a finding's own extra aliases
+    // can only add reasons to drop it, never keep it.
+    if (severity === 'off' || config.isIgnored(rule.id, rule.name, rule.aliases)) continue;
+    plan.push({ rule, severity, options: config.options(rule), needs: keywordBits(rule.onlyWith ?? []), templates: new Map(Object.entries(rule.meta.messages)) });
   }
   (config as Planned)[PLAN] = { rules, plan };
   return plan;
@@ -87,7 +88,7 @@ export function lintDockerfile(text: string, opts: LintFileOptions): FileLintRes
   const emit = (p: PlannedRule, d: ReportDescriptor): void => {
     const rule = p.rule;
     const aliases = d.aliases ? [...rule.aliases, ...d.aliases] : rule.aliases;
-    if (d.aliases ? opts.config.isIgnored(rule.id, rule.name, aliases) : p.ignored) return;
+    if (d.aliases && opts.config.isIgnored(rule.id, rule.name, aliases)) return;
     if (sups.size > 0 && sups.covers(rule.id, rule.name, aliases, d.span.start)) return;
     let severity = p.severity;
     // A finding's own level (ShellCheck's) only replaces the rule default, never a configured level.

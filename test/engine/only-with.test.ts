@@ -69,4 +69,25 @@ describe('onlyWith', () => {
     lintDockerfile('FROM alpine:3.20\nONBUILD EXPOSE 80\n', opts('trigger'));
     expect(calls).toEqual(['with', 'trigger']);
   });
+
+  it('the engine does not run a rule the config ignores (by id, name or alias), and still runs the others', () => {
+    const calls: string[] = [];
+    const probe = (id: string, name: string, aliases: string[]): DockerfileRule => ({
+      ...rules[0],
+      id,
+      name,
+      aliases,
+      onlyWith: undefined,
+      check: ({ report, df }) => {
+        calls.push(name);
+        report({ messageId: Object.keys(rules[0].meta.messages)[0], span: { start: 0, end: 4 }, aliases: ['SC9999'] });
+        void df;
+      },
+    });
+    const all = [probe('DF997', 'by-id', []), probe('DF998', 'by-name', []), probe('DF999', 'by-alias', ['XX1']), probe('DF996', 'kept', [])];
+    const eff = new EffectiveConfig({ config: { ignore: ['DF997', 'by-name', 'XX1'] }, path: null, kind: 'shipready', baseDir: '.' }, new RuleRegistry(all));
+    const r = lintDockerfile('FROM alpine:3.20\n', { displayPath: 'Dockerfile', rules: all, config: eff.forFile('Dockerfile'), settings: eff.settings });
+    expect(calls).toEqual(['kept']);
+    expect(r.findings.map((f) => f.ruleName)).toEqual(['kept']);
+  });
 });
