@@ -5,6 +5,7 @@
  * finding applies to the ignore file's text (`fixTarget`), which may not exist yet;
  * `applyContextFixes` writes it.
  */
+import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { EffectiveConfig, FileConfig } from '../config/resolve.js';
 import type { Edit, Finding, Fix, RunError } from '../finding.js';
@@ -51,6 +52,8 @@ export interface ContextFixTarget {
   text: string;
   exists: boolean;
   eol: '\n' | '\r\n';
+  /** Why fixes cannot be written there (the path is a directory or another non-file), or null. */
+  unwritable: string | null;
 }
 
 export interface ContextLintResult {
@@ -91,6 +94,22 @@ function ignoreFileSuppressions(ctxIgnore: NonNullable<ContextRuleContext['ignor
   return out;
 }
 
+/**
+ * Why fixes cannot be written to the ignore file's path, or null when they can: it is absent, or a
+ * regular file (also through a symlink). A directory or a FIFO there is not an ignore file to
+ * BuildKit, and writing one would rename over it or block.
+ */
+function unwritableReason(abs: string): string | null {
+  let st;
+  try {
+    st = statSync(abs, { throwIfNoEntry: false });
+  } catch {
+    return null;
+  }
+  if (!st || st.isFile()) return null;
+  return st.isDirectory() ? 'a directory' : 'not a regular file';
+}
+
 /** Run the context rules for one Dockerfile. Never throws for rule problems (they become errors). */
 export function lintContext(opts: LintContextOptions): ContextLintResult {
   const cwd = resolve(opts.cwd ?? process.cwd());
@@ -107,11 +126,13 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
     text: ignore?.text ?? '',
     exists: ignore !== null,
     eol: ignore?.eol ?? '\n',
+    unwritable: ignore ? null : unwritableReason(ignorePath),
   };
   const findings: Finding[] = [];
   const errors: RunError[] = [];
   const notices: string[] = [];
   if (context.ignoreError) notices.push(context.ignoreError);
+  if (fixTarget.unwritable) notices.push(`${fixTarget.display} is ${fixTarget.unwritable}: the builder reads no patterns from it, and shipready leaves out the fixes that would write it`);
 
   // Is this directory really the build context? When not one plain COPY/ADD source exists in it,
   // the image is built from elsewhere and source checks would only produce noise.
@@ -146,7 +167,8 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
     const end = src.position(Math.max(d.span.end, d.span.start));
     const template = rule.meta.messages[d.messageId] ?? d.messageId;
     const snippet = src.text.slice(d.span.start, d.span.end) + (d.key ? `\0${d.key}` : '');
-    const fix: Fix | undefined = d.fix
+    // Every context fix edits the ignore file: none is offered when it cannot be written.
+    const fix: Fix | undefined = d.fix && !fixTarget.unwritable
       ? { title: d.fix.title, applicability: d.fix.applicability ?? rule.meta.fixable ?? 'unsafe', edits: d.fix.edits, ...(inIgnore ? {} : { file: fixTarget.display }) }
       : undefined;
     findings.push({
