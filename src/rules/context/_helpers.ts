@@ -141,11 +141,25 @@ export interface JunkGroup {
   reason: string;
 }
 
+/**
+ * The first `RUN --mount=type=bind` that needs `path`: it mounts the path itself or something
+ * inside it (also through a symlink), so excluding the path would make that mount fail.
+ */
+export function mountNeeding(ctx: ContextRuleContext, path: string): CopySource | null {
+  const within = (p: string | undefined) => p !== undefined && (p === path || p.startsWith(`${path}/`));
+  for (const src of ctx.sources) {
+    if (src.mount && (within(src.path) || within(ctx.context.resolve(src.path)?.path))) return src;
+  }
+  return null;
+}
+
 /** Does any source take something inside entry `i` (range [i, end)) as part of a larger directory? */
 function broadPuller(ctx: ContextRuleContext, i: number): CopySource | null | 'explicit' {
   const c = ctx.context;
   const w = c.walk();
   const path = w.paths[i];
+  // A bind mount that needs it is an explicit use, like a COPY that names it.
+  if (mountNeeding(ctx, path)) return 'explicit';
   let found: CopySource | null = null;
   for (const src of copiedSources(ctx.sources)) {
     for (const r of c.ranges(src)) {
@@ -222,6 +236,8 @@ export interface SecretHit {
   source: CopySource;
   /** The source names the secret itself (not a directory around it). */
   explicit: boolean;
+  /** A bind mount that needs the secret (so excluding it would break that RUN), or null. */
+  mountedBy: CopySource | null;
   line: string;
 }
 
@@ -299,9 +315,10 @@ export function findSecrets(ctx: ContextRuleContext): SecretHit[] {
       } else takes = c.pulls(src, i);
       if (!takes) continue;
       const explicit = c.ranges(src).some((r) => r.root === path);
-      if (!hit || explicit) hit = { path, index: i, what, source: src, explicit, line: ignoreLineFor(path) };
+      if (!hit || explicit) hit = { path, index: i, what, source: src, explicit, mountedBy: null, line: ignoreLineFor(path) };
       if (explicit) break;
     }
+    if (hit && !hit.explicit) hit.mountedBy = mountNeeding(ctx, path);
     if (hit) out.push(hit);
   }
   return out;

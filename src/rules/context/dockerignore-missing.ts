@@ -39,7 +39,7 @@ export default defineContextRule({
     const copied = copiedSources(ctx.sources);
     const whole = copied.find(isWholeContext) ?? copied.find((s) => s.wildcard && s.base === '' && s.rest === '*');
     if (!whole) return;
-    const lines = [...new Set([...findSecrets(ctx).filter((s) => !s.explicit).map((s) => s.line), ...findJunk(ctx).map((j) => j.line)])];
+    const lines = [...new Set([...findSecrets(ctx).filter((s) => !s.explicit && !s.mountedBy).map((s) => s.line), ...findJunk(ctx).map((j) => j.line)])];
     ctx.report({
       messageId: 'missing',
       data: { keyword: whole.keyword, source: whole.written, ignoreFile: ctx.ignorePath },

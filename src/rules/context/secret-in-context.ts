@@ -22,7 +22,7 @@ export default defineContextRule({
     status: 'preview',
     docs: {
       summary: 'A secret file (`.env`, private key, credentials, Terraform state) is sent to the builder and copied into the image.',
-      why: 'Anything COPY or ADD puts in a layer stays in the image, even if a later step deletes it, and anyone who can pull the image can read it. shipready looks at the real files of the build context: `.env*` files (not `.env.example`), SSH keys (`id_rsa`...), `*.pem`/`*.key` files that hold a private key, `.npmrc`/`.pypirc`/`.netrc`/`.git-credentials` with credentials in them, `.aws/`, `.ssh/` and `*.tfstate`, that the `.dockerignore` lets through and a COPY/ADD takes. The fix appends the exact path to `.dockerignore`; when a COPY names the secret itself, pass it as a build secret (`RUN --mount=type=secret`) or at run time instead.',
+      why: 'Anything COPY or ADD puts in a layer stays in the image, even if a later step deletes it, and anyone who can pull the image can read it. shipready looks at the real files of the build context: `.env*` files (not `.env.example`), SSH keys (`id_rsa`...), `*.pem`/`*.key` files that hold a private key, `.npmrc`/`.pypirc`/`.netrc`/`.git-credentials` with credentials in them, `.aws/`, `.ssh/` and `*.tfstate`, that the `.dockerignore` lets through and a COPY/ADD takes. The fix appends the exact path to `.dockerignore`; when a COPY names the secret itself, or a `RUN --mount=type=bind` needs it (excluding it would break that mount), there is no fix: pass it as a build secret (`RUN --mount=type=secret`) or at run time instead.',
       get bad() { return bad.text; },
       get good() { return good.text; },
       badFiles: bad.files,
@@ -32,6 +32,7 @@ export default defineContextRule({
     messages: {
       broad: '{{file}} ({{what}}) is sent to the builder and copied into the image by this {{keyword}}; exclude it: add `{{line}}` to {{ignoreFile}}.',
       explicit: '{{keyword}} copies {{file}} ({{what}}) into the image, where anyone with the image can read it; pass it as a build secret (RUN --mount=type=secret) or at run time instead.',
+      mounted: '{{file}} ({{what}}) is sent to the builder and copied into the image by this {{keyword}}; the bind mount on line {{mountLine}} needs it, so excluding it would break that step: mount it with --mount=type=secret there instead, then add `{{line}}` to {{ignoreFile}}.',
     },
   },
   check(ctx) {
@@ -39,6 +40,10 @@ export default defineContextRule({
       const data = { file: s.path, what: s.what, keyword: s.source.keyword, line: s.line, ignoreFile: ctx.ignorePath };
       if (s.explicit) {
         ctx.report({ messageId: 'explicit', data, span: s.source.span, key: s.path });
+        continue;
+      }
+      if (s.mountedBy) {
+        ctx.report({ messageId: 'mounted', data: { ...data, mountLine: s.mountedBy.instr.line }, span: s.source.span, key: s.path });
         continue;
       }
       ctx.report({

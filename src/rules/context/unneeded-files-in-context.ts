@@ -23,7 +23,7 @@ export default defineContextRule({
     status: 'preview',
     docs: {
       summary: '`.git`, `node_modules`, `__pycache__`, `.venv`, `target/`, `dist/`, coverage or editor folders are sent and copied though the image rebuilds them or does not need them.',
-      why: 'These folders are large, change all the time and do not belong in the image: `node_modules` when the image runs `npm ci` itself (host packages may even be built for another platform), `target/` and `dist/` when the image builds them, `.git`, `__pycache__`, virtual environments, coverage reports and editor settings never. Sending them slows every build, and because they change on every commit or test run, the `COPY` that takes them misses the layer cache each time. The rule only fires for folders a COPY/ADD of a parent directory takes (copying `node_modules` by name is deliberate); the fix appends the pattern to `.dockerignore`.',
+      why: 'These folders are large, change all the time and do not belong in the image: `node_modules` when the image runs `npm ci` itself (host packages may even be built for another platform), `target/` and `dist/` when the image builds them, `.git`, `__pycache__`, virtual environments, coverage reports and editor settings never. Sending them slows every build, and because they change on every commit or test run, the `COPY` that takes them misses the layer cache each time. The rule only fires for folders a COPY/ADD of a parent directory takes (copying `node_modules` by name, or a `RUN --mount=type=bind` of the folder or of something in it, is deliberate); the fix appends the pattern to `.dockerignore`.',
       get bad() { return bad.text; },
       get good() { return good.text; },
       badFiles: bad.files,

@@ -52,6 +52,24 @@ contextRuleTester(rule, {
       output: '# build junk\r\nnode_modules\r\nsrc/config/.env.production\r\n.aws\r\n.git-credentials\r\n.npmrc\r\ncerts/key.pem\r\ndeploy/id_rsa\r\ninfra/terraform.tfstate\r\n',
     },
     {
+      name: 'a bind mount needs it and COPY . . copies it: no fix (excluding it would break the mount), a secret mount instead',
+      files: { Dockerfile: df('RUN --mount=type=bind,source=.npmrc,target=/root/.npmrc npm ci\nCOPY . .\n'), '.npmrc': '//registry.npmjs.org/:_authToken=npm_abc123\n' },
+      errors: [{ line: 4, column: 6, endColumn: 7, message: '.npmrc (npm credentials) is sent to the builder and copied into the image by this COPY; the bind mount on line 3 needs it, so excluding it would break that step: mount it with --mount=type=secret there instead, then add `.npmrc` to .dockerignore.' }],
+      output: '',
+    },
+    {
+      name: 'a bind mount of something inside a secret directory needs the directory',
+      files: { Dockerfile: df('COPY . .\nRUN --mount=type=bind,src=.aws/config,target=/root/.aws/config aws s3 ls\n'), '.aws/config': '[default]\n', '.aws/credentials': '[default]\n' },
+      errors: [{ line: 3, column: 6, endColumn: 7, message: '.aws (AWS credentials and configuration) is sent to the builder and copied into the image by this COPY; the bind mount on line 4 needs it' }],
+      output: '',
+    },
+    {
+      name: 'a bind mount of the whole context or of another file needs nothing of it: fixed as usual',
+      files: { Dockerfile: df('RUN --mount=type=bind,target=/src make -C /src\nRUN --mount=type=bind,source=.env.example,target=/e true\nCOPY . .\n'), '.env': 'A=1\n', '.env.example': 'A=\n' },
+      errors: [{ line: 5, column: 6, endColumn: 7, message: '.env (an environment file) is sent to the builder and copied into the image by this COPY; exclude it: add `.env` to .dockerignore.' }],
+      output: '.env\n',
+    },
+    {
       name: 'copied by name: no fix, a build secret instead',
       files: { Dockerfile: df('COPY .env /app/.env\n'), '.env': 'A=1\n' },
       errors: [{ line: 3, column: 6, endColumn: 10, message: 'COPY copies .env (an environment file) into the image, where anyone with the image can read it; pass it as a build secret' }],

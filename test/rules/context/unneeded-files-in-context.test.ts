@@ -11,6 +11,8 @@ contextRuleTester(rule, {
     { name: 'not copied', files: { Dockerfile: 'FROM node:20-slim\nCOPY package.json .\nRUN npm ci\n', 'package.json': '{}', 'node_modules/a/x.js': '' } },
     { name: 'dist is needed when the image does not build it', files: { Dockerfile: 'FROM nginx\nCOPY . /usr/share/nginx/html\n', 'dist/index.html': '' } },
     { name: 'the image uses git', files: { Dockerfile: 'FROM alpine\nCOPY . /src\nRUN git -C /src describe --tags > /version\n', '.git/HEAD': '' } },
+    { name: 'a bind mount of .git uses it (git runs in the mount)', files: { Dockerfile: 'FROM alpine\nCOPY . .\nRUN --mount=type=bind,source=.git,target=/src/.git make build\n', Makefile: 'build:\n\tgit describe\n', '.git/HEAD': '' } },
+    { name: 'a bind mount of something inside node_modules needs it', files: { Dockerfile: NODE + 'RUN --mount=type=bind,source=node_modules/.bin/tool,target=/t /t\n', 'node_modules/.bin/tool': '' } },
     { name: 'an empty excluded-by-default folder is not there', files: { Dockerfile: NODE, 'src/a.js': '' } },
     { name: 'dist inside node_modules is part of a package', files: { Dockerfile: 'FROM node:20\nCOPY . .\nRUN npm run build\n', 'node_modules/x/dist/a.js': '' } },
   ],
@@ -23,6 +25,12 @@ contextRuleTester(rule, {
         { line: 3, column: 6, endColumn: 7, message: 'Installed Node.js packages (node_modules) are sent to the builder and copied into the image by this COPY, but the image installs its own (`npm ci --omit=dev`); add `node_modules` to .dockerignore.' },
       ],
       output: '*.log\n.git\nnode_modules\n',
+    },
+    {
+      name: 'a bind mount of another directory, or of the whole context, does not need .git',
+      files: { Dockerfile: 'FROM alpine\nCOPY . /app\nRUN --mount=type=bind,source=src,target=/s --mount=type=bind,target=/ctx make\n', 'src/a.c': '', '.git/HEAD': '' },
+      errors: [{ line: 2, column: 6, endColumn: 7, message: 'Git metadata (.git) is sent to the builder and copied into the image by this COPY, but no RUN step uses git' }],
+      output: '.git\n',
     },
     {
       name: 'nested __pycache__ and .venv, grouped, with ** patterns',
