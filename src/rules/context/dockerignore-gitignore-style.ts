@@ -45,7 +45,8 @@ export default defineContextRule({
     const text = ig.text;
     let nested: Map<number, string> | null = null;
     const roots = ig.patterns.filter((p) => p.matcherIndex >= 0 && !p.negated && !p.raw.startsWith('/') && !p.raw.startsWith('#') && !/\s#/.test(p.raw) && !p.cleaned.includes('/') && !p.cleaned.startsWith('**'));
-    if (roots.length > 0) {
+    // (A directory that is not the real context has no evidence to give either way.)
+    if (roots.length > 0 && !ctx.contextMismatch) {
       // One pass over the walk: the first nested entry, still sent, each root-only pattern would match at depth.
       nested = new Map();
       const c = ctx.context;
@@ -84,8 +85,8 @@ export default defineContextRule({
         });
         continue;
       }
-      if (!nested || !roots.includes(p)) continue;
-      const example = nested.get(p.index);
+      if (!roots.includes(p)) continue;
+      const example = nested?.get(p.index);
       const everywhere = EVERYWHERE.has(p.cleaned);
       if (!example && !everywhere) continue;
       ctx.report({

@@ -46,6 +46,8 @@ export default defineContextRule({
       const name = path.slice(path.lastIndexOf('/') + 1);
       const exists = ctx.context.lstat(path) !== null;
       if (!exists) {
+        // In a directory that is not the real context, absence proves nothing.
+        if (ctx.contextMismatch) continue;
         if (DEFENSIVE.has(name) || name.startsWith('.env') || /\.(log|pid|tmp)$/.test(name)) continue;
         ctx.report({ messageId: 'nothing', in: 'ignore', span: p.span, data: { pattern: p.raw, path } });
         continue;

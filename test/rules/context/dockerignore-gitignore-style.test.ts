@@ -12,6 +12,11 @@ contextRuleTester(rule, {
     { name: 'patterns with a slash are anchored in .gitignore too', files: { Dockerfile: DF, '.dockerignore': 'docs/*.md\n', 'docs/x/y.md': '' } },
     { name: 'a real comment and an escaped hash', files: { Dockerfile: DF, '.dockerignore': '# comment\n\\#notes\n' } },
     { name: 'exceptions are not checked', files: { Dockerfile: DF, '.dockerignore': '**/*.md\n!README.md\n', 'docs/README.md': '' } },
+    {
+      name: 'not the real context: a nested match in the wrong tree is no evidence',
+      dockerfile: 'docker/app.Dockerfile',
+      files: { 'docker/app.Dockerfile': 'FROM alpine\nCOPY src ./src\n', 'docker/app.Dockerfile.dockerignore': '*.log\n', 'docker/conf/x.log': '', 'src/a.js': '' },
+    },
   ],
   invalid: [
     {
@@ -31,6 +36,13 @@ contextRuleTester(rule, {
         { file: '.dockerignore', line: 2, column: 1, endColumn: 12, message: '`__pycache__` only matches at the root' },
       ],
       output: '**/.DS_Store\r\n**/__pycache__\r\n',
+    },
+    {
+      name: 'not the real context: names that always appear nested still fire',
+      dockerfile: 'docker/app.Dockerfile',
+      files: { 'docker/app.Dockerfile': 'FROM alpine\nCOPY src ./src\n', 'docker/app.Dockerfile.dockerignore': '*.log\n__pycache__\n', 'docker/conf/x.log': '', 'src/a.js': '' },
+      errors: [{ file: 'docker/app.Dockerfile.dockerignore', line: 2, column: 1, endColumn: 12, message: '`__pycache__` only matches at the root of the build context: Docker anchors patterns at the root, unlike .gitignore. Write `**/__pycache__` to match at any depth.' }],
+      output: '*.log\n**/__pycache__\n',
     },
     {
       name: 'indented comment and trailing comment',
