@@ -17,6 +17,8 @@ contextRuleTester(rule, {
       dockerfile: 'docker/app.Dockerfile',
       files: { 'docker/app.Dockerfile': 'FROM alpine\nCOPY src ./src\n', 'docker/app.Dockerfile.dockerignore': '*.log\n', 'docker/conf/x.log': '', 'src/a.js': '' },
     },
+    { name: 'the allowlist idiom: what the exception re-includes is sent on purpose', files: { Dockerfile: DF, '.dockerignore': '*\n!target\n', 'target/scripts/start.sh': '', 'notes.txt': '' } },
+    { name: 'an exception re-including a parent directory of the nested match', files: { Dockerfile: DF, '.dockerignore': 'logs\n!logs/app\n*.log\n', 'logs/app/a.log': '' } },
   ],
   invalid: [
     {
@@ -27,6 +29,18 @@ contextRuleTester(rule, {
         { file: '.dockerignore', line: 2, column: 1, endColumn: 6, message: '`*.log` only matches at the root of the build context: Docker anchors patterns at the root, unlike .gitignore (logs/app/a.log is still sent).' },
       ],
       output: '**/node_modules/\n**/*.log\n',
+    },
+    {
+      name: 'an exception elsewhere does not hide a nested match outside it',
+      files: { Dockerfile: DF, '.dockerignore': 'build\n!build/keep\n*.md\n', 'build/keep/x.md': '', 'src/deep/z.md': '' },
+      errors: [{ file: '.dockerignore', line: 3, column: 1, endColumn: 5, message: '`*.md` only matches at the root of the build context: Docker anchors patterns at the root, unlike .gitignore (src/deep/z.md is still sent).' }],
+      output: 'build\n!build/keep\n**/*.md\n',
+    },
+    {
+      name: 'an exception that never took effect (nothing excluded the path before it) is no excuse',
+      files: { Dockerfile: DF, '.dockerignore': '*.log\n!logs/keep.log\n', 'logs/keep.log': '' },
+      errors: [{ file: '.dockerignore', line: 1, column: 1, endColumn: 6, message: '`*.log` only matches at the root of the build context: Docker anchors patterns at the root, unlike .gitignore (logs/keep.log is still sent).' }],
+      output: '**/*.log\n!logs/keep.log\n',
     },
     {
       name: 'names that always appear nested fire without evidence',
