@@ -326,18 +326,41 @@ export function findSecrets(ctx: ContextRuleContext): SecretHit[] {
 
 // ---------------------------------------------------------------- .dockerignore hygiene
 
-/** A path a glob certainly matches (used to probe what an exception can reach), or null. */
-export function samplePath(glob: string): string | null {
+/**
+ * What each wildcard stands for in the probes of `samplePaths`: `**` as zero, one and two
+ * directories, `*` and `?` as names of different kinds of characters (a later `x*` or `[a-z]*`
+ * pattern must not decide for every name the exception reaches).
+ */
+const PROBES = [
+  { dirs: '', star: 'x', one: 'x' },
+  { dirs: 'd/', star: 'Q9', one: 'Q' },
+  { dirs: 'd/e/', star: '-_', one: '-' },
+];
+
+/** Paths a glob matches (used to probe what an exception can reach): one per `PROBES` entry, or [] when none can be made. */
+export function samplePaths(glob: string): string[] {
+  const out: string[] = [];
+  for (const probe of PROBES) {
+    const p = samplePath(glob, probe);
+    if (p === null) return [];
+    if (!out.includes(p)) out.push(p);
+  }
+  return out;
+}
+
+function samplePath(glob: string, probe: (typeof PROBES)[number]): string | null {
   let out = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
     if (c === '*') {
       if (glob[i + 1] === '*') {
         i++;
-        if (glob[i + 1] === '/') i++;
-        else out += 'x';
-      } else out += 'x';
-    } else if (c === '?') out += 'x';
+        if (glob[i + 1] === '/') {
+          i++;
+          out += probe.dirs;
+        } else out += probe.dirs + probe.star;
+      } else out += probe.star;
+    } else if (c === '?') out += probe.one;
     else if (c === '\\') {
       if (i + 1 < glob.length) out += glob[++i];
     } else if (c === '[') {
