@@ -5,15 +5,18 @@
  * finding applies to the ignore file's text (`fixTarget`), which may not exist yet;
  * `applyContextFixes` writes it.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { EffectiveConfig, FileConfig } from '../config/resolve.js';
 import type { Edit, Finding, Fix, RunError } from '../finding.js';
 import { BuildContext, ContextCache } from '../model/context/context.js';
 import { contextCopySources } from '../model/context/copy-sources.js';
+import { locateIgnoreFile } from '../model/context/dockerignore.js';
+import { parseDockerfile } from '../model/dockerfile/parse.js';
 import type { Dockerfile } from '../model/dockerfile/types.js';
+import { isDockerfileName } from '../discover.js';
 import type { SourceFile } from '../model/source.js';
-import type { ContextReportDescriptor, ContextRule, ContextRuleContext } from '../rules/context-types.js';
+import type { ContextReportDescriptor, ContextRule, ContextRuleContext, SiblingDockerfile } from '../rules/context-types.js';
 import type { RuleSettings } from '../rules/types.js';
 import { applyFixes } from './fix.js';
 import { Fingerprinter } from './fingerprint.js';
@@ -110,6 +113,28 @@ function unwritableReason(abs: string): string | null {
   return st.isDirectory() ? 'a directory' : 'not a regular file';
 }
 
+/**
+ * The Dockerfiles in the context directory that read the ignore file at `ignorePath` (which may
+ * not exist yet), parsed once per context. Unreadable ones are left out.
+ */
+function contextDockerfiles(context: BuildContext, ignorePath: string): Array<SiblingDockerfile & { abs: string }> {
+  return context.memo('dockerfiles', () => {
+    const out: Array<SiblingDockerfile & { abs: string }> = [];
+    for (const name of context.readDir('.') ?? []) {
+      if (!isDockerfileName(name) || name.endsWith('.dockerignore') || context.resolve(name)?.type !== 'file') continue;
+      const abs = join(context.root, name);
+      if ((locateIgnoreFile(context.root, abs)?.path ?? join(context.root, '.dockerignore')) !== ignorePath) continue;
+      try {
+        const df = parseDockerfile(name, readFileSync(abs, 'utf8'));
+        out.push({ name, abs, df, sources: contextCopySources(df).sources });
+      } catch {
+        /* unreadable: it cannot be built either */
+      }
+    }
+    return out;
+  });
+}
+
 /** Run the context rules for one Dockerfile. Never throws for rule problems (they become errors). */
 export function lintContext(opts: LintContextOptions): ContextLintResult {
   const cwd = resolve(opts.cwd ?? process.cwd());
@@ -138,6 +163,8 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
   // the image is built from elsewhere and source checks would only produce noise.
   const literal = sources.filter((s) => !s.wildcard && s.path !== '.');
   const contextMismatch = literal.length > 0 && !literal.some((s) => context.resolve(s.path) !== null) && !sources.some((s) => s.wildcard && context.rawWildcardMatches(s, 1).length > 0);
+
+  const siblings = contextDockerfiles(context, ignorePath).filter((d) => d.abs !== dockerfile);
 
   const dfSups = SuppressionIndex.of(opts.disableIgnorePragma ? [] : collectSuppressions(df));
   const igSups = SuppressionIndex.of(opts.disableIgnorePragma || !ignore ? [] : ignoreFileSuppressions(ignore));
@@ -198,6 +225,7 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
       ignorePath: fixTarget.display,
       ignoreText: fixTarget.text,
       contextMismatch,
+      siblings,
       options: opts.config.options(rule),
       settings: opts.settings,
       appendToIgnore,

@@ -6,7 +6,7 @@ import { EntryType } from '../../model/context/walk.js';
 import type { Dockerfile } from '../../model/dockerfile/types.js';
 import { compareStrings } from '../../compare.js';
 import { runCommands } from '../helpers/dockerfile.js';
-import type { ContextRuleContext } from '../context-types.js';
+import type { ContextRuleContext, SiblingDockerfile } from '../context-types.js';
 
 /** Escapes a context path so that a `.dockerignore` line matches exactly it. */
 export function ignoreLineFor(path: string): string {
@@ -139,6 +139,8 @@ export interface JunkGroup {
   /** The first source (in file order) that copies one of them as part of a larger directory. */
   source: CopySource;
   reason: string;
+  /** Another Dockerfile reading the same ignore file that needs them (so excluding them changes its build), or null. */
+  neededBy: string | null;
 }
 
 /**
@@ -176,6 +178,25 @@ function broadPuller(ctx: ContextRuleContext, i: number): CopySource | null | 'e
     }
   }
   return found;
+}
+
+/**
+ * Title and applicability of a fix that adds a line to the ignore file: unsafe when another
+ * Dockerfile reading the same file needs what the line excludes.
+ */
+export function sharedFix(title: string, neededBy: string | null): { title: string; applicability?: 'unsafe' } {
+  return neededBy ? { title: `${title} (${neededBy} reads it too and needs the path)`, applicability: 'unsafe' } : { title };
+}
+
+/** The rule context as seen from another Dockerfile of the same context. */
+function asSibling(ctx: ContextRuleContext, sib: SiblingDockerfile): ContextRuleContext {
+  return { ...ctx, df: sib.df, sources: sib.sources };
+}
+
+/** Does another Dockerfile of the context need junk entry `i`: name or mount it, or copy it and use it (git, its own node_modules)? */
+function siblingNeedsJunk(ctx: ContextRuleContext, sib: SiblingDockerfile, i: number, kind: JunkKind): boolean {
+  const p = broadPuller(asSibling(ctx, sib), i);
+  return p === 'explicit' || (p !== null && kind.notNeeded(buildSteps(sib.df)) === null);
 }
 
 /** Directories of well-known kinds (outermost only) that are sent and copied though the image does not need them. */
@@ -221,7 +242,8 @@ export function findJunk(ctx: ContextRuleContext): JunkGroup[] {
     });
     if (explicit || !first || pulled.length === 0) continue;
     const nested = pulled.some((p) => p.includes('/'));
-    out.push({ kind: g.kind, name, paths: pulled, line: nested ? `**/${name}` : name, source: first, reason });
+    const neededBy = ctx.siblings.find((sib) => g.idx.some((i) => siblingNeedsJunk(ctx, sib, i, g.kind)))?.name ?? null;
+    out.push({ kind: g.kind, name, paths: pulled, line: nested ? `**/${name}` : name, source: first, reason, neededBy });
   }
   return out.sort((a, b) => ctx.sources.indexOf(a.source) - ctx.sources.indexOf(b.source) || compareStrings(a.name, b.name));
 }
@@ -238,6 +260,8 @@ export interface SecretHit {
   explicit: boolean;
   /** A bind mount that needs the secret (so excluding it would break that RUN), or null. */
   mountedBy: CopySource | null;
+  /** Another Dockerfile reading the same ignore file that names or mounts the secret (excluding it would break its build), or null. */
+  neededBy: string | null;
   line: string;
 }
 
@@ -296,6 +320,11 @@ function secretCandidates(c: BuildContext): Array<{ index: number; what: string 
   });
 }
 
+/** Does a source of the Dockerfile name `path` itself, or a bind mount need it? */
+function namesOrMounts(ctx: ContextRuleContext, path: string): boolean {
+  return copiedSources(ctx.sources).some((src) => ctx.context.ranges(src).some((r) => r.root === path)) || mountNeeding(ctx, path) !== null;
+}
+
 /** Secrets that are sent to the builder and copied into the image, with the COPY/ADD taking each. */
 export function findSecrets(ctx: ContextRuleContext): SecretHit[] {
   const sources = copiedSources(ctx.sources);
@@ -315,10 +344,13 @@ export function findSecrets(ctx: ContextRuleContext): SecretHit[] {
       } else takes = c.pulls(src, i);
       if (!takes) continue;
       const explicit = c.ranges(src).some((r) => r.root === path);
-      if (!hit || explicit) hit = { path, index: i, what, source: src, explicit, mountedBy: null, line: ignoreLineFor(path) };
+      if (!hit || explicit) hit = { path, index: i, what, source: src, explicit, mountedBy: null, neededBy: null, line: ignoreLineFor(path) };
       if (explicit) break;
     }
-    if (hit && !hit.explicit) hit.mountedBy = mountNeeding(ctx, path);
+    if (hit && !hit.explicit) {
+      hit.mountedBy = mountNeeding(ctx, path);
+      hit.neededBy = ctx.siblings.find((sib) => namesOrMounts(asSibling(ctx, sib), path))?.name ?? null;
+    }
     if (hit) out.push(hit);
   }
   return out;

@@ -24,6 +24,12 @@ contextRuleTester(rule, {
       output: '.env\n',
     },
     {
+      name: 'what another Dockerfile of the directory needs is left out of the created file',
+      files: { Dockerfile: 'FROM alpine\nCOPY . /app\n', 'Dockerfile.version': 'FROM alpine\nCOPY . .\nRUN git describe --tags > /version\n', '.git/HEAD': 'x', '.env': 'A=1\n' },
+      errors: [{ line: 2, column: 6, endLine: 2, endColumn: 7, message: 'COPY . copies the whole build context and there is no .dockerignore' }],
+      output: '.env\n',
+    },
+    {
       name: 'ADD . /app, JSON form, nothing to suggest: no fix',
       files: { Dockerfile: 'FROM alpine\nADD [".", "/app"]\n', 'run.sh': '' },
       errors: [{ line: 2, column: 6, endColumn: 9, message: 'ADD . copies the whole build context' }],

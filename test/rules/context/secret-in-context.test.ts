@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../../src/rules/context/secret-in-context.js';
-import { contextRuleTester } from '../../helpers/context-tester.js';
+import { contextRuleTester, runContextRule } from '../../helpers/context-tester.js';
 
 const KEY = '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n';
 const CERT = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
@@ -102,4 +103,15 @@ contextRuleTester(rule, {
       output: 'node_modules\n.env\n',
     },
   ],
+});
+
+describe('a .dockerignore shared with other Dockerfiles of the directory', () => {
+  it.each([
+    { name: 'a sibling copies the secret by name', sibling: 'FROM alpine\nCOPY .env /app/.env\n', fix: ['unsafe', 'Add .env to .dockerignore (Dockerfile.dev reads it too and needs the path)'] },
+    { name: 'a sibling bind-mounts it', sibling: 'FROM alpine\nRUN --mount=type=bind,source=.env,target=/e true\n', fix: ['unsafe', 'Add .env to .dockerignore (Dockerfile.dev reads it too and needs the path)'] },
+    { name: 'a sibling copies it with the whole context', sibling: 'FROM alpine\nCOPY . /app\n', fix: ['safe', 'Add .env to .dockerignore'] },
+  ])('$name', ({ sibling, fix }) => {
+    const { findings } = runContextRule(rule, { files: { Dockerfile: df('COPY . .\n'), 'Dockerfile.dev': sibling, '.env': 'A=1\n' } });
+    expect(findings.map((f) => [f.fix?.applicability, f.fix?.title])).toEqual([fix]);
+  });
 });

@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../../src/rules/context/unneeded-files-in-context.js';
-import { contextRuleTester } from '../../helpers/context-tester.js';
+import { contextRuleTester, runContextRule, type Tree } from '../../helpers/context-tester.js';
 
 const NODE = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\n';
 
@@ -58,4 +59,20 @@ contextRuleTester(rule, {
       ],
     },
   ],
+});
+
+describe('a .dockerignore shared with other Dockerfiles of the directory', () => {
+  const GIT: Tree = { Dockerfile: 'FROM alpine\nCOPY . /app\n', '.git/HEAD': '', 'main.sh': '' };
+  const VERSION = 'FROM alpine\nCOPY . .\nRUN git describe --tags > /version\n';
+  it.each<{ name: string; files: Tree; fix: string[] }>([
+    { name: 'a sibling copies .git and runs git', files: { ...GIT, 'Dockerfile.version': VERSION }, fix: ['unsafe', 'Add .git to .dockerignore (Dockerfile.version reads it too and needs the path)'] },
+    { name: 'a sibling bind-mounts .git', files: { ...GIT, 'build.Dockerfile': 'FROM alpine\nRUN --mount=type=bind,source=.git,target=/g true\n' }, fix: ['unsafe', 'Add .git to .dockerignore (build.Dockerfile reads it too and needs the path)'] },
+    { name: 'a sibling copies node_modules and does not install its own', files: { Dockerfile: 'FROM node:20\nCOPY . .\nRUN npm ci\n', 'node_modules/a/x.js': '', 'Dockerfile.prebuilt': 'FROM node:20\nCOPY . .\n' }, fix: ['unsafe', 'Add node_modules to .dockerignore (Dockerfile.prebuilt reads it too and needs the path)'] },
+    { name: 'a sibling with its own ignore file', files: { ...GIT, 'Dockerfile.version': VERSION, 'Dockerfile.version.dockerignore': '' }, fix: ['safe', 'Add .git to .dockerignore'] },
+    { name: 'a sibling that runs git but does not copy .git', files: { ...GIT, 'Dockerfile.version': 'FROM alpine\nCOPY main.sh .\nRUN git --version\n' }, fix: ['safe', 'Add .git to .dockerignore'] },
+    { name: 'a sibling that copies .git without using it', files: { ...GIT, 'Dockerfile.dev': 'FROM alpine\nCOPY . .\n' }, fix: ['safe', 'Add .git to .dockerignore'] },
+  ])('$name', ({ files, fix }) => {
+    const { findings } = runContextRule(rule, { files });
+    expect(findings.map((f) => [f.fix?.applicability, f.fix?.title])).toEqual([fix]);
+  });
 });
