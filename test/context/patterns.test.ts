@@ -166,6 +166,31 @@ describe('dockerignore pattern matching (moby patternmatcher cases)', () => {
     expect(m.matchesOrParentMatches('x').excluded).toBe(false);
   });
 
+  // RE2 allows negated classes inside a class; its \s is ASCII ([\t\n\f\r ]), so a no-break
+  // space is \S there (and not in JavaScript's \S).
+  it.each<[string, string, boolean]>([
+    ['build[[:^alpha:]]*', 'build1', true],
+    ['build[[:^alpha:]]*', 'build-x', true],
+    ['build[[:^alpha:]]*', 'buildx', false],
+    ['build[[:^alpha:]]*', 'build\u00e9', true],
+    ['v[[:^digit:]a]', 'va', true],
+    ['v[[:^digit:]a]', 'vb', true],
+    ['v[[:^digit:]a]', 'v1', false],
+    ['v[^[:^digit:]]', 'v1', true],
+    ['v[^[:^digit:]]', 'va', false],
+    ['tmp[\\S]', 'tmpa', true],
+    ['tmp[\\S]', 'tmp ', false],
+    ['tmp[\\S]', 'tmp\t', false],
+    ['tmp[\\S]', 'tmp\u00a0', true],
+    ['tmp[\\S]', 'tmp\u{1f600}', true],
+    ['x[^\\S]', 'x ', true],
+    ['x[^\\S]', 'xa', false],
+  ])('negated classes inside a class: %j on %j: %s', (pattern, path, want) => {
+    const m = new PatternMatcher([pattern]);
+    expect(m.problems).toEqual([]);
+    expect(m.matchesOrParentMatches(path).excluded).toBe(want);
+  });
+
   it('reads [, ] and \\ the way the regular expression does', () => {
     // `[*]` becomes the RE2 `[[^/]*]`: any run of "[", "^", "/" followed by "]".
     expect(matches(']', ['[*]'])).toBe(true);
