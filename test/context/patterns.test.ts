@@ -273,6 +273,21 @@ describe('reading .dockerignore like ignorefile.ReadAll', () => {
     expect(long.patterns.map((p) => p.value)).toEqual(['a']);
   });
 
+  // bufio.Scanner must hold the raw line and its \n in 64 KiB: the \r and a BOM count, as do
+  // multi-byte characters (by their UTF-8 length).
+  it.each<[string, number, string]>([
+    ['65,535 bytes then LF', 0, `${'x'.repeat(65_535)}\nb\n`],
+    ['65,536 bytes then LF', 1, `${'x'.repeat(65_536)}\nb\n`],
+    ['65,535 bytes then CRLF', 1, `${'x'.repeat(65_535)}\r\nb\n`],
+    ['65,534 bytes then CRLF', 0, `${'x'.repeat(65_534)}\r\nb\n`],
+    ['a BOM and 65,533 bytes on line 1', 1, `\ufeff${'x'.repeat(65_533)}\nb\n`],
+    ['a BOM and 65,532 bytes on line 1', 0, `\ufeff${'x'.repeat(65_532)}\nb\n`],
+    ['a last line of 65,535 bytes and a CR, no LF', 1, `a\n${'x'.repeat(65_535)}\r`],
+    ['21,845 three-byte characters and CRLF', 1, `a\n${'\u20ac'.repeat(21_845)}\r\n`],
+  ])('a line of %s: %d line errors', (_name, errors, text) => {
+    expect(parseDockerignore(text).lineErrors).toHaveLength(errors);
+  });
+
   it('cleans like Go filepath.Clean', () => {
     expect(['', '.', './', 'a/', 'a//b', 'a/./b', 'a/../b', '../a', '/../a', 'a/b/../../..', '/'].map(goClean)).toEqual(['.', '.', '.', 'a', 'a/b', 'a/b', 'b', '../a', '/a', '..', '/']);
   });

@@ -80,12 +80,14 @@ export function parseDockerignore(text: string, path = '.dockerignore'): Dockeri
     if (nl >= 0) {
       if (contentEnd > pos && text.charCodeAt(contentEnd - 1) === 13) { contentEnd--; crlf++; } else lf++;
     } else if (contentEnd > pos && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+    const lineStart = pos;
     let start = pos;
     lineNo++;
     pos = nl < 0 ? text.length : nl + 1;
     if (lineNo === 1 && text.charCodeAt(0) === 0xfeff) start++;
     const content = text.slice(start, contentEnd);
-    if (utf8Length(content) >= MAX_LINE_BYTES) {
+    // The scanner's buffer holds the raw line, with its `\r` and (on line 1) the BOM, before either is dropped.
+    if (utf8Length(text.slice(lineStart, lineEnd)) >= MAX_LINE_BYTES) {
       lineErrors.push({ line: lineNo, span: { start, end: contentEnd }, message: 'line too long: Docker cannot read a .dockerignore line of 64 KiB or more ("bufio.Scanner: token too long")' });
       break; // Docker stops reading here; nothing after it is used
     }
