@@ -11,7 +11,7 @@ import type { EffectiveConfig, FileConfig } from '../config/resolve.js';
 import type { Edit, Finding, Fix, RunError } from '../finding.js';
 import { BuildContext, ContextCache } from '../model/context/context.js';
 import { contextCopySources } from '../model/context/copy-sources.js';
-import { locateIgnoreFile } from '../model/context/dockerignore.js';
+import { isUnfollowedIgnoreLink, locateIgnoreFile } from '../model/context/dockerignore.js';
 import { parseDockerfile } from '../model/dockerfile/parse.js';
 import type { Dockerfile } from '../model/dockerfile/types.js';
 import { isDockerfileName } from '../discover.js';
@@ -99,10 +99,12 @@ function ignoreFileSuppressions(ctxIgnore: NonNullable<ContextRuleContext['ignor
 
 /**
  * Why fixes cannot be written to the ignore file's path, or null when they can: it is absent, or a
- * regular file (also through a symlink). A directory or a FIFO there is not an ignore file to
- * BuildKit, and writing one would rename over it or block.
+ * regular file (also through a symlink that stays in the context). A directory, a FIFO or a link out
+ * of the context is no ignore file to BuildKit, and writing one would rename over it, block, or
+ * change a file outside the context.
  */
-function unwritableReason(abs: string): string | null {
+function unwritableReason(root: string, abs: string): string | null {
+  if (isUnfollowedIgnoreLink(root, abs)) return 'a symlink that leads out of the build context, which BuildKit does not follow (the classic builder does)';
   let st;
   try {
     st = statSync(abs, { throwIfNoEntry: false });
@@ -151,12 +153,13 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
     text: ignore?.text ?? '',
     exists: ignore !== null,
     eol: ignore?.eol ?? '\n',
-    unwritable: ignore ? null : unwritableReason(ignorePath),
+    unwritable: ignore ? null : unwritableReason(contextDir, ignorePath),
   };
   const findings: Finding[] = [];
   const errors: RunError[] = [];
   const notices: string[] = [];
   if (context.ignoreError) notices.push(context.ignoreError);
+  if (context.ignoreNotice && !fixTarget.unwritable) notices.push(context.ignoreNotice);
   if (fixTarget.unwritable) notices.push(`${fixTarget.display} is ${fixTarget.unwritable}: the builder reads no patterns from it, and shipready leaves out the fixes that would write it`);
 
   // Is this directory really the build context? When not one plain COPY/ADD source exists in it,

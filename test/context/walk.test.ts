@@ -5,7 +5,7 @@ import { contextCopySources } from '../../src/model/context/copy-sources.js';
 import { locateIgnoreFile, parseDockerignore } from '../../src/model/context/dockerignore.js';
 import { EntryType, EXCLUDED, HAS_SENT, isSent, SKIPPED, walkContext } from '../../src/model/context/walk.js';
 import { parseDockerfile } from '../../src/model/dockerfile/parse.js';
-import { makeTree } from '../helpers/context-tester.js';
+import { makeTree, type Tree } from '../helpers/context-tester.js';
 
 function walk(files: Parameters<typeof makeTree>[0], ignore = '', maxEntries?: number) {
   const root = makeTree(files);
@@ -62,7 +62,7 @@ describe('BuildContext', () => {
   it('uses the Dockerfile-specific ignore file of a nested Dockerfile before .dockerignore', () => {
     const root = makeTree({ 'svc/api/Dockerfile': 'FROM x\n', 'svc/api/Dockerfile.dockerignore': 'secrets\n', '.dockerignore': 'docs\n', 'secrets/k': '', 'docs/a': '' });
     const ref = locateIgnoreFile(root, `${root}/svc/api/Dockerfile`);
-    expect(ref).toEqual({ path: `${root}/svc/api/Dockerfile.dockerignore`, kind: 'dockerfile' });
+    expect(ref).toEqual({ path: `${root}/svc/api/Dockerfile.dockerignore`, target: `${root}/svc/api/Dockerfile.dockerignore`, kind: 'dockerfile' });
     const ctx = new BuildContext(root, { dockerfile: `${root}/svc/api/Dockerfile` });
     expect(ctx.excludedBy('secrets/k')?.raw).toBe('secrets');
     expect(ctx.excludedBy('docs/a')).toBeNull();
@@ -70,6 +70,24 @@ describe('BuildContext', () => {
     const plain = new BuildContext(root, { dockerfile: `${root}/svc/other/Dockerfile` });
     expect(plain.ignoreRef?.kind).toBe('context');
     expect(plain.excludedBy('docs/a')?.raw).toBe('docs');
+  });
+
+  // BuildKit loads the ignore file through its file transfer, which reads link targets with the
+  // directory as `/`: `../../shared/x` from the context root is `<root>/shared/x`.
+  it.each([
+    { name: 'a link to a file in the context', files: { 'shared/common': '.env\n', '.dockerignore': { symlink: 'shared/common' } }, target: 'shared/common', notice: null },
+    { name: 'an absolute link, read inside the context', files: { 'etc/ig': '.env\n', '.dockerignore': { symlink: '/etc/ig' } }, target: 'etc/ig', notice: null },
+    { name: 'a link out of the context, whose path inside does not exist', files: { 'api/.env': '', '../outside/common': '.env\n', '.dockerignore': { symlink: '../outside/common' } }, target: null, notice: 'is a symlink that leads out of the build context, which BuildKit does not follow: it reads no patterns from it (the classic builder does)' },
+    { name: 'a link out of the context whose path inside exists', files: { 'outside/common': 'x\n', '../outside/common': '.env\n', '.dockerignore': { symlink: '../outside/common' } }, target: 'outside/common', notice: null },
+    { name: 'a dangling link', files: { '.dockerignore': { symlink: 'gone' } }, target: null, notice: null },
+  ] as Array<{ name: string; files: Tree; target: string | null; notice: string | null }>)('.dockerignore as $name', ({ files, target, notice }) => {
+    const top = makeTree({ ...Object.fromEntries(Object.entries(files).map(([k, v]) => [k.startsWith('../') ? k.slice(3) : `ctx/${k}`, v])), 'ctx/Dockerfile': 'FROM x\n', 'ctx/.env': '' });
+    const root = `${top}/ctx`;
+    const ctx = new BuildContext(root, { dockerfile: `${root}/Dockerfile` });
+    expect(ctx.ignoreRef?.target ?? null).toBe(target && `${root}/${target}`);
+    expect(ctx.ignoreRef?.path ?? null).toBe(target && `${root}/.dockerignore`);
+    expect(ctx.excludedBy('.env')?.raw ?? null).toBe(target === 'shared/common' || target === 'etc/ig' ? '.env' : null);
+    expect(ctx.ignoreNotice).toBe(notice && `${root}/.dockerignore ${notice}`);
   });
 
   it('an empty Dockerfile-specific ignore file still wins (BuildKit reads it, finds nothing)', () => {

@@ -3,10 +3,11 @@
  * Everything that touches the file system is lazy and cached: a Dockerfile whose rules never ask
  * for the file list costs no walk at all.
  */
-import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { goClean, goGlob } from './gopath.js';
-import { locateIgnoreFile, readDockerignore, type DockerignoreFile, type IgnoreFileRef, type IgnorePattern } from './dockerignore.js';
+import { lstatSync, readdirSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { goGlob } from './gopath.js';
+import { lstatInside, resolveInside, type RawType } from './links.js';
+import { isUnfollowedIgnoreLink, locateIgnoreFile, readDockerignore, type DockerignoreFile, type IgnoreFileRef, type IgnorePattern } from './dockerignore.js';
 import { PatternMatcher } from './pattern.js';
 import type { CopySource } from './copy-sources.js';
 import { DEFAULT_MAX_ENTRIES, EXCLUDED, EntryType, HAS_SENT, isSent, SKIPPED, walkContext, type ContextWalk } from './walk.js';
@@ -17,7 +18,7 @@ export interface BuildContextOptions {
   maxEntries?: number;
 }
 
-export type RawType = 'file' | 'dir' | 'symlink' | 'other';
+export type { RawType } from './links.js';
 
 /** Walk entries `[start, end)` a source takes; `root` is the copied path ('' for the whole context). */
 export interface PullRange {
@@ -47,6 +48,8 @@ export class BuildContext {
   readonly ignore: DockerignoreFile | null;
   /** Set when the ignore file exists but could not be read. */
   readonly ignoreError: string | null = null;
+  /** Set when an ignore file is a symlink BuildKit does not follow (it leads out of its directory). */
+  readonly ignoreNotice: string | null = null;
   readonly maxEntries: number;
   private walked: ContextWalk | null = null;
   private index: Map<string, number> | null = null;
@@ -63,12 +66,19 @@ export class BuildContext {
     let ignore: DockerignoreFile | null = null;
     if (this.ignoreRef) {
       try {
-        ignore = readDockerignore(this.ignoreRef.path);
+        ignore = readDockerignore(this.ignoreRef.target);
       } catch (e) {
         this.ignoreError = `cannot read ${this.ignoreRef.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
       }
     }
     this.ignore = ignore;
+    const links = [
+      ...(this.dockerfile ? [[dirname(this.dockerfile), `${this.dockerfile}.dockerignore`]] : []),
+      [this.root, join(this.root, '.dockerignore')],
+    ].filter(([dir, abs]) => abs !== this.ignoreRef?.path && isUnfollowedIgnoreLink(dir, abs));
+    if (links.length > 0 && (!this.ignoreRef || this.ignoreRef.kind === 'context')) {
+      this.ignoreNotice = `${links[0][1]} is a symlink that leads out of ${links[0][0] === this.root ? 'the build context' : 'the Dockerfile\'s directory'}, which BuildKit does not follow: it reads no patterns from it (the classic builder does)`;
+    }
   }
 
   get matcher(): PatternMatcher {
@@ -148,13 +158,7 @@ export class BuildContext {
 
   /** lstat of a context path, without following a final symlink. */
   lstat(rel: string): RawType | null {
-    try {
-      const st = lstatSync(rel === '.' ? this.root : `${this.root}/${rel}`, { throwIfNoEntry: false });
-      if (!st) return null;
-      return st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
-    } catch {
-      return null;
-    }
+    return lstatInside(this.root, rel);
   }
 
   /**
@@ -163,33 +167,7 @@ export class BuildContext {
    * null when it does not exist (or loops).
    */
   resolve(rel: string): { path: string; type: RawType } | null {
-    if (rel === '.') return { path: '.', type: 'dir' };
-    let todo = rel.split('/');
-    const done: string[] = [];
-    for (let hops = 0; todo.length > 0; ) {
-      const name = todo.shift()!;
-      const cand = [...done, name].join('/');
-      const t = this.lstat(cand);
-      if (t === null) return null;
-      if (t === 'symlink') {
-        if (++hops > 255) return null;
-        let target: string;
-        try {
-          target = readlinkSync(`${this.root}/${cand}`);
-        } catch {
-          return null;
-        }
-        const base = target.startsWith('/') ? target : `/${done.join('/')}/${target}`;
-        const cleaned = goClean(base).slice(1);
-        done.length = 0;
-        todo = [...(cleaned ? cleaned.split('/') : []), ...todo];
-        continue;
-      }
-      done.push(name);
-      if (todo.length > 0 && t !== 'dir') return null;
-      if (todo.length === 0) return { path: done.join('/'), type: t };
-    }
-    return { path: done.length ? done.join('/') : '.', type: 'dir' };
+    return resolveInside(this.root, rel, (r) => this.lstat(r));
   }
 
   /** The pattern that excludes a path (as the walk decides it), or null when the path is sent. */
