@@ -153,3 +153,36 @@ describe('BuildContext', () => {
     expect(existsSync(root)).toBe(true);
   });
 });
+
+describe('COPY --parents wildcards (include patterns, as BuildKit copies them)', () => {
+  const TREE: Tree = {
+    'package.json': '{}',
+    'packages/a/package.json': '{}',
+    'packages/b/package.json': '{}',
+    'packages/a/src/i.js': '',
+    'packages/b/lib/x/src/j.js': '',
+    'packages/b/lib/x/src/k/l.js': '',
+    'docs/guide/index.md': '',
+    '.dockerignore': 'packages/b/package.json\n',
+  };
+  it.each([
+    // `**` spans any depth, the root too; the ignore file still decides what is sent.
+    { copy: 'COPY --parents **/package.json ./', raw: ['package.json', 'packages/a/package.json', 'packages/b/package.json'], pulled: ['package.json', 'packages/a/package.json'] },
+    // A matched directory takes its whole subtree.
+    { copy: 'COPY --parents packages/**/src ./', raw: ['packages/a/src', 'packages/b/lib/x/src'], pulled: ['packages/a/src/i.js', 'packages/b/lib/x/src/j.js', 'packages/b/lib/x/src/k/l.js'] },
+    // A pivot (`/./`): the pattern is matched below it.
+    { copy: 'COPY --parents packages/./**/src ./', raw: ['packages/a/src', 'packages/b/lib/x/src'], pulled: ['packages/a/src/i.js', 'packages/b/lib/x/src/j.js', 'packages/b/lib/x/src/k/l.js'] },
+    { copy: 'COPY --parents packages/*/package.json ./', raw: ['packages/a/package.json', 'packages/b/package.json'], pulled: ['packages/a/package.json'] },
+    // Without --parents, `**` is filepath.Match's `*` twice: one directory level only.
+    { copy: 'COPY packages/**/src ./', raw: ['packages/a/src'], pulled: ['packages/a/src/i.js'] },
+    { copy: 'COPY --parents=false **/package.json ./', raw: [], pulled: [] },
+  ])('$copy', ({ copy, raw, pulled }) => {
+    const root = makeTree({ ...TREE, Dockerfile: `FROM alpine\n${copy}\n` });
+    const ctx = new BuildContext(root, { dockerfile: `${root}/Dockerfile` });
+    const [src] = contextCopySources(parseDockerfile('Dockerfile', `FROM alpine\n${copy}\n`)).sources;
+    expect(ctx.rawWildcardMatches(src)).toEqual(raw);
+    const got: string[] = [];
+    ctx.forEachPulled(src, (i) => got.push(ctx.walk().paths[i]));
+    expect(got).toEqual(pulled);
+  });
+});

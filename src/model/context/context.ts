@@ -8,7 +8,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { goGlob } from './gopath.js';
 import { lstatInside, resolveInside, type RawType } from './links.js';
 import { isUnfollowedIgnoreLink, locateIgnoreFile, readDockerignore, type DockerignoreFile, type IgnoreFileRef, type IgnorePattern } from './dockerignore.js';
-import { PatternMatcher } from './pattern.js';
+import { PatternMatcher, type MatchInfo } from './pattern.js';
 import type { CopySource } from './copy-sources.js';
 import { DEFAULT_MAX_ENTRIES, EXCLUDED, EntryType, HAS_SENT, isSent, SKIPPED, walkContext, type ContextWalk } from './walk.js';
 
@@ -218,6 +218,7 @@ export class BuildContext {
     const base = src.base === '' ? null : this.resolve(src.base);
     if (src.base !== '' && (!base || base.type !== 'dir')) return [];
     const basePath = base ? base.path : '.';
+    if (src.include) return this.rawIncludeMatches(src.include, basePath, limit);
     const comps = src.rest.split('/');
     let level: string[] = [''];
     for (let k = 0; k < comps.length && level.length > 0; k++) {
@@ -236,6 +237,47 @@ export class BuildContext {
       level = next;
     }
     return level.map((r) => (basePath === '.' ? r : `${basePath}/${r}`));
+  }
+
+  /**
+   * Entries on disk under `basePath` an include pattern (`COPY --parents`) matches, outermost only:
+   * a matched directory is taken whole, an unmatched one is searched, as fsutil's copy does.
+   */
+  private rawIncludeMatches(include: PatternMatcher, basePath: string, limit: number): string[] {
+    const out: string[] = [];
+    const visit = (relFromBase: string, info: MatchInfo | null): void => {
+      const dirRel = [basePath === '.' ? '' : basePath, relFromBase].filter(Boolean).join('/') || '.';
+      for (const n of this.readDir(dirRel) ?? []) {
+        if (out.length >= limit) return;
+        const rel = relFromBase ? `${relFromBase}/${n}` : n;
+        const abs = dirRel === '.' ? n : `${dirRel}/${n}`;
+        const isDir = this.lstat(abs) === 'dir';
+        const r = include.matchUsingParent(rel, info, isDir);
+        if (r.excluded) out.push(abs);
+        else if (isDir) visit(rel, r.info);
+      }
+    };
+    visit('', null);
+    return out;
+  }
+
+  /** Walk entries in `[from, to)` (a directory's contents) an include pattern matches, outermost only. */
+  private includeRanges(include: PatternMatcher, from: number, to: number, prefix: number): PullRange[] {
+    const w = this.walk();
+    const out: PullRange[] = [];
+    const infos = new Map<number, MatchInfo>();
+    for (let i = from; i < to; ) {
+      const isDir = w.types[i] === EntryType.Dir;
+      const r = include.matchUsingParent(w.paths[i].slice(prefix), infos.get(w.parent[i]) ?? null, isDir);
+      if (r.excluded) {
+        if (isSent(w, i)) out.push({ start: i, end: w.end[i], root: w.paths[i] });
+        i = w.end[i];
+        continue;
+      }
+      if (isDir) infos.set(i, r.info);
+      i++;
+    }
+    return out;
   }
 
   /**
@@ -265,14 +307,17 @@ export class BuildContext {
         const bi = base.path === '.' ? -1 : this.indexOf(base.path);
         const [from, to] = base.path === '.' ? [0, w.count] : bi < 0 ? [0, 0] : [bi + 1, w.end[bi]];
         const prefix = base.path === '.' ? 0 : base.path.length + 1;
-        const re = goGlob(src.rest);
-        for (let i = from; i < to; ) {
-          const ok = re !== null && isSent(w, i) && re.test(w.paths[i].slice(prefix));
-          if (ok) {
-            if (w.types[i] === EntryType.Symlink) add(w.paths[i]);
-            else out.push({ start: i, end: w.end[i], root: w.paths[i] });
-            i = w.end[i];
-          } else i++;
+        if (src.include) out.push(...this.includeRanges(src.include, from, to, prefix));
+        else {
+          const re = goGlob(src.rest);
+          for (let i = from; i < to; ) {
+            const ok = re !== null && isSent(w, i) && re.test(w.paths[i].slice(prefix));
+            if (ok) {
+              if (w.types[i] === EntryType.Symlink) add(w.paths[i]);
+              else out.push({ start: i, end: w.end[i], root: w.paths[i] });
+              i = w.end[i];
+            } else i++;
+          }
         }
       }
     }

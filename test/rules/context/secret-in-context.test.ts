@@ -71,6 +71,12 @@ contextRuleTester(rule, {
       output: '.env\n',
     },
     {
+      name: 'COPY --parents: ** reaches any depth and a matched directory takes its subtree',
+      files: { Dockerfile: df('COPY --parents **/config ./\n'), 'svc/api/config/.env': 'A=1\n', 'config/app.yml': '' },
+      errors: [{ line: 3, column: 16, endColumn: 25, message: 'svc/api/config/.env (an environment file) is sent to the builder and copied into the image by this COPY' }],
+      output: 'svc/api/config/.env\n',
+    },
+    {
       name: 'copied by name: no fix, a build secret instead',
       files: { Dockerfile: df('COPY .env /app/.env\n'), '.env': 'A=1\n' },
       errors: [{ line: 3, column: 6, endColumn: 10, message: 'COPY copies .env (an environment file) into the image, where anyone with the image can read it; pass it as a build secret' }],
