@@ -1,4 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { EffectiveConfig } from '../../src/config/resolve.js';
+import { lintContext } from '../../src/engine/lint-context.js';
+import { RuleRegistry } from '../../src/engine/registry.js';
+import secretInContext from '../../src/rules/context/secret-in-context.js';
 import { describe, expect, it } from 'vitest';
 import { BuildContext } from '../../src/model/context/context.js';
 import { contextCopySources } from '../../src/model/context/copy-sources.js';
@@ -184,5 +188,40 @@ describe('COPY --parents wildcards (include patterns, as BuildKit copies them)',
     const got: string[] = [];
     ctx.forEachPulled(src, (i) => got.push(ctx.walk().paths[i]));
     expect(got).toEqual(pulled);
+  });
+});
+
+describe('names that are not valid UTF-8', () => {
+  // BuildKit sends names as bytes; read as strings they would become U+FFFD names that name nothing.
+  function tree() {
+    const root = makeTree({ Dockerfile: 'FROM alpine\nCOPY . /app\n', 'ok.txt': 'x' });
+    const dir = Buffer.concat([Buffer.from(`${root}/dir`), Buffer.from([0xfe])]);
+    mkdirSync(dir);
+    writeFileSync(Buffer.concat([dir, Buffer.from('/.env')]), 'A=1\n');
+    writeFileSync(Buffer.concat([Buffer.from(`${root}/bad`), Buffer.from([0xff]), Buffer.from('name.env')]), 'abcd');
+    return root;
+  }
+
+  it('walks into them, sizes them and shows them with U+FFFD', () => {
+    const ctx = new BuildContext(tree(), {});
+    const w = ctx.walk();
+    expect(w.unreadable).toEqual([]);
+    const rows = w.paths.map((p, i) => [p, w.types[i], ctx.sizeOf(i)]);
+    expect(rows).toEqual([
+      ['Dockerfile', EntryType.File, 24],
+      ['bad\ufffdname.env', EntryType.File, 4],
+      ['dir\ufffd', EntryType.Dir, 0],
+      ['dir\ufffd/.env', EntryType.File, 4],
+      ['ok.txt', EntryType.File, 1],
+    ]);
+  });
+
+  it('finds a secret inside them (reported without a fix: no pattern line names the bytes)', () => {
+    const root = tree();
+    const eff = new EffectiveConfig({ config: {}, path: null, kind: 'shipready', baseDir: root }, new RuleRegistry([secretInContext]));
+    const df = parseDockerfile('Dockerfile', 'FROM alpine\nCOPY . /app\n');
+    const r = lintContext({ dockerfile: `${root}/Dockerfile`, displayPath: 'Dockerfile', df, rules: [secretInContext], config: eff.forFile('Dockerfile'), settings: eff.settings, cwd: root });
+    expect(r.notices).toEqual([]);
+    expect(r.findings.map((f) => [f.message, f.fix ?? null])).toEqual([['dir\ufffd/.env (an environment file) is sent to the builder and copied into the image by this COPY; exclude it: add `dir\ufffd/.env` to .dockerignore.', null]]);
   });
 });

@@ -137,6 +137,18 @@ export class BuildContext {
     return this.index.get(rel) ?? -1;
   }
 
+  /** The absolute path of walk entry `i` for file system calls (bytes when its name is not UTF-8). */
+  fsPath(i: number): string | Buffer {
+    const w = this.walk();
+    return w.rawPaths.get(i) ?? `${this.root}/${w.paths[i]}`;
+  }
+
+  /** The absolute path of a context path for file system calls, by its walk entry when it has one. */
+  absPath(rel: string): string | Buffer {
+    const i = this.isWalked ? this.indexOf(rel) : -1;
+    return i >= 0 ? this.fsPath(i) : `${this.root}/${rel}`;
+  }
+
   /** Size in bytes of an entry's content (0 for directories and symlinks). */
   sizeOf(i: number): number {
     const w = this.walk();
@@ -146,7 +158,7 @@ export class BuildContext {
       s = 0;
       if (w.types[i] === EntryType.File) {
         try {
-          s = lstatSync(`${this.root}/${w.paths[i]}`).size;
+          s = lstatSync(this.fsPath(i)).size;
         } catch {
           s = 0;
         }

@@ -44,7 +44,7 @@ export function parseSize(s: string | number): number {
 export function readHead(ctx: BuildContext, rel: string, max = 64 * 1024): string {
   let fd: number | undefined;
   try {
-    fd = openSync(`${ctx.root}/${rel}`, 'r');
+    fd = openSync(ctx.absPath(rel), 'r');
     const buf = Buffer.alloc(max);
     const n = readSync(fd, buf, 0, max, 0);
     return buf.subarray(0, n).toString('utf8');

@@ -41,7 +41,7 @@ export default defineContextRule({
     if (!whole) return;
     // Not what this image or another Dockerfile reading the same file needs: the created file is
     // the context's, not this Dockerfile's alone.
-    const secrets = findSecrets(ctx).filter((s) => !s.explicit && !s.mountedBy && !s.neededBy);
+    const secrets = findSecrets(ctx).filter((s) => !s.explicit && !s.mountedBy && !s.neededBy && !s.line.includes('\ufffd'));
     const junk = findJunk(ctx).filter((j) => !j.neededBy);
     const lines = [...new Set([...secrets.map((s) => s.line), ...junk.map((j) => j.line)])];
     ctx.report({

@@ -51,7 +51,8 @@ export default defineContextRule({
         data,
         span: s.source.span,
         key: s.path,
-        fix: { ...sharedFix(`Add ${s.line} to ${ctx.ignorePath}`, s.neededBy), edits: ctx.appendToIgnore([s.line]) },
+        // (A name that is not UTF-8 shows U+FFFD, which no pattern line can match.)
+        ...(s.line.includes('\ufffd') ? {} : { fix: { ...sharedFix(`Add ${s.line} to ${ctx.ignorePath}`, s.neededBy), edits: ctx.appendToIgnore([s.line]) } }),
       });
     }
   },
