@@ -16,6 +16,7 @@ contextRuleTester(rule, {
       dockerfile: 'docker/app.Dockerfile',
       files: { 'docker/app.Dockerfile': 'FROM node:20\nCOPY package.json ./\nCOPY src ./src\n', 'docker/app.Dockerfile.dockerignore': 'src/test\n', 'package.json': '{}', 'src/index.js': '', 'src/test/a.js': '' },
     },
+    { name: 'a trailing comment is dockerignore-gitignore-style\'s finding, not a missing path', files: { Dockerfile: DF, '.dockerignore': 'node_modules   # deps\nbuild/out # x\n' } },
   ],
   invalid: [
     {
