@@ -167,7 +167,9 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
   const literal = sources.filter((s) => !s.wildcard && s.path !== '.');
   const contextMismatch = literal.length > 0 && !literal.some((s) => context.resolve(s.path) !== null) && !sources.some((s) => s.wildcard && context.rawWildcardMatches(s, 1).length > 0);
 
-  const siblings = contextDockerfiles(context, ignorePath).filter((d) => d.abs !== dockerfile);
+  // Read only when a rule asks (the fixes that add lines): most lints never need them.
+  let siblings: SiblingDockerfile[] | null = null;
+  const siblingsOf = () => (siblings ??= contextDockerfiles(context, ignorePath).filter((d) => d.abs !== dockerfile));
 
   const dfSups = SuppressionIndex.of(opts.disableIgnorePragma ? [] : collectSuppressions(df));
   const igSups = SuppressionIndex.of(opts.disableIgnorePragma || !ignore ? [] : ignoreFileSuppressions(ignore));
@@ -228,7 +230,9 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
       ignorePath: fixTarget.display,
       ignoreText: fixTarget.text,
       contextMismatch,
-      siblings,
+      get siblings() {
+        return siblingsOf();
+      },
       options: opts.config.options(rule),
       settings: opts.settings,
       appendToIgnore,
