@@ -123,7 +123,7 @@ function contextDockerfiles(context: BuildContext, ignorePath: string): Array<Si
   return context.memo('dockerfiles', () => {
     const out: Array<SiblingDockerfile & { abs: string }> = [];
     for (const name of context.readDir('.') ?? []) {
-      if (!isDockerfileName(name) || name.endsWith('.dockerignore') || context.resolve(name)?.type !== 'file') continue;
+      if (!isDockerfileName(name) || context.resolve(name)?.type !== 'file') continue;
       const abs = join(context.root, name);
       if ((locateIgnoreFile(context.root, abs)?.path ?? join(context.root, '.dockerignore')) !== ignorePath) continue;
       try {
