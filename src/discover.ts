@@ -4,9 +4,13 @@ import { compareStrings } from './compare.js';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
-/** Is this file name a Dockerfile by shipready's naming rules? */
+/**
+ * Is this file name a Dockerfile by shipready's naming rules? `Dockerfile.dockerignore` is not: it
+ * is the ignore file BuildKit reads for `Dockerfile`.
+ */
 export function isDockerfileName(name: string): boolean {
   const n = name.toLowerCase();
+  if (n.endsWith('.dockerignore')) return false;
   return n === 'dockerfile' || n === 'containerfile' || n.startsWith('dockerfile.') || n.endsWith('.dockerfile') || n.startsWith('containerfile.');
 }
 

@@ -5,14 +5,18 @@
  * finding applies to the ignore file's text (`fixTarget`), which may not exist yet;
  * `applyContextFixes` writes it.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { EffectiveConfig, FileConfig } from '../config/resolve.js';
 import type { Edit, Finding, Fix, RunError } from '../finding.js';
 import { BuildContext, ContextCache } from '../model/context/context.js';
 import { contextCopySources } from '../model/context/copy-sources.js';
+import { isUnfollowedIgnoreLink, locateIgnoreFile } from '../model/context/dockerignore.js';
+import { parseDockerfile } from '../model/dockerfile/parse.js';
 import type { Dockerfile } from '../model/dockerfile/types.js';
+import { isDockerfileName } from '../discover.js';
 import type { SourceFile } from '../model/source.js';
-import type { ContextReportDescriptor, ContextRule, ContextRuleContext } from '../rules/context-types.js';
+import type { ContextReportDescriptor, ContextRule, ContextRuleContext, SiblingDockerfile } from '../rules/context-types.js';
 import type { RuleSettings } from '../rules/types.js';
 import { applyFixes } from './fix.js';
 import { Fingerprinter } from './fingerprint.js';
@@ -51,6 +55,8 @@ export interface ContextFixTarget {
   text: string;
   exists: boolean;
   eol: '\n' | '\r\n';
+  /** Why fixes cannot be written there (the path is a directory or another non-file), or null. */
+  unwritable: string | null;
 }
 
 export interface ContextLintResult {
@@ -91,6 +97,46 @@ function ignoreFileSuppressions(ctxIgnore: NonNullable<ContextRuleContext['ignor
   return out;
 }
 
+/**
+ * Why fixes cannot be written to the ignore file's path, or null when they can: it is absent, or a
+ * regular file (also through a symlink that stays in the context). A directory, a FIFO or a link out
+ * of the context is no ignore file to BuildKit, and writing one would rename over it, block, or
+ * change a file outside the context.
+ */
+function unwritableReason(root: string, abs: string): string | null {
+  if (isUnfollowedIgnoreLink(root, abs)) return 'a symlink that leads out of the build context, which BuildKit does not follow (the classic builder does)';
+  let st;
+  try {
+    st = statSync(abs, { throwIfNoEntry: false });
+  } catch {
+    return null;
+  }
+  if (!st || st.isFile()) return null;
+  return st.isDirectory() ? 'a directory' : 'not a regular file';
+}
+
+/**
+ * The Dockerfiles in the context directory that read the ignore file at `ignorePath` (which may
+ * not exist yet), parsed once per context. Unreadable ones are left out.
+ */
+function contextDockerfiles(context: BuildContext, ignorePath: string): Array<SiblingDockerfile & { abs: string }> {
+  return context.memo('dockerfiles', () => {
+    const out: Array<SiblingDockerfile & { abs: string }> = [];
+    for (const name of context.readDir('.') ?? []) {
+      if (!isDockerfileName(name) || context.resolve(name)?.type !== 'file') continue;
+      const abs = join(context.root, name);
+      if ((locateIgnoreFile(context.root, abs)?.path ?? join(context.root, '.dockerignore')) !== ignorePath) continue;
+      try {
+        const df = parseDockerfile(name, readFileSync(abs, 'utf8'));
+        out.push({ name, abs, df, sources: contextCopySources(df).sources });
+      } catch {
+        /* unreadable: it cannot be built either */
+      }
+    }
+    return out;
+  });
+}
+
 /** Run the context rules for one Dockerfile. Never throws for rule problems (they become errors). */
 export function lintContext(opts: LintContextOptions): ContextLintResult {
   const cwd = resolve(opts.cwd ?? process.cwd());
@@ -107,16 +153,23 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
     text: ignore?.text ?? '',
     exists: ignore !== null,
     eol: ignore?.eol ?? '\n',
+    unwritable: ignore ? null : unwritableReason(contextDir, ignorePath),
   };
   const findings: Finding[] = [];
   const errors: RunError[] = [];
   const notices: string[] = [];
   if (context.ignoreError) notices.push(context.ignoreError);
+  if (context.ignoreNotice && !fixTarget.unwritable) notices.push(context.ignoreNotice);
+  if (fixTarget.unwritable) notices.push(`${fixTarget.display} is ${fixTarget.unwritable}: the builder reads no patterns from it, and shipready leaves out the fixes that would write it`);
 
   // Is this directory really the build context? When not one plain COPY/ADD source exists in it,
   // the image is built from elsewhere and source checks would only produce noise.
   const literal = sources.filter((s) => !s.wildcard && s.path !== '.');
   const contextMismatch = literal.length > 0 && !literal.some((s) => context.resolve(s.path) !== null) && !sources.some((s) => s.wildcard && context.rawWildcardMatches(s, 1).length > 0);
+
+  // Read only when a rule asks (the fixes that add lines): most lints never need them.
+  let siblings: SiblingDockerfile[] | null = null;
+  const siblingsOf = () => (siblings ??= contextDockerfiles(context, ignorePath).filter((d) => d.abs !== dockerfile));
 
   const dfSups = SuppressionIndex.of(opts.disableIgnorePragma ? [] : collectSuppressions(df));
   const igSups = SuppressionIndex.of(opts.disableIgnorePragma || !ignore ? [] : ignoreFileSuppressions(ignore));
@@ -146,7 +199,8 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
     const end = src.position(Math.max(d.span.end, d.span.start));
     const template = rule.meta.messages[d.messageId] ?? d.messageId;
     const snippet = src.text.slice(d.span.start, d.span.end) + (d.key ? `\0${d.key}` : '');
-    const fix: Fix | undefined = d.fix
+    // Every context fix edits the ignore file: none is offered when it cannot be written.
+    const fix: Fix | undefined = d.fix && !fixTarget.unwritable
       ? { title: d.fix.title, applicability: d.fix.applicability ?? rule.meta.fixable ?? 'unsafe', edits: d.fix.edits, ...(inIgnore ? {} : { file: fixTarget.display }) }
       : undefined;
     findings.push({
@@ -176,6 +230,9 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
       ignorePath: fixTarget.display,
       ignoreText: fixTarget.text,
       contextMismatch,
+      get siblings() {
+        return siblingsOf();
+      },
       options: opts.config.options(rule),
       settings: opts.settings,
       appendToIgnore,

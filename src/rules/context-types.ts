@@ -24,6 +24,14 @@ export interface ContextReportDescriptor extends Omit<ReportDescriptor, 'span'> 
   fix?: ReportDescriptor['fix'];
 }
 
+/** Another Dockerfile of the context directory that reads the same ignore file. */
+export interface SiblingDockerfile {
+  /** Its path relative to the context directory. */
+  name: string;
+  df: Dockerfile;
+  sources: CopySource[];
+}
+
 export interface ContextRuleContext {
   df: Dockerfile;
   /** The Dockerfile's source (spans with `in: 'dockerfile'` refer to it). */
@@ -48,6 +56,12 @@ export interface ContextRuleContext {
    * so rules about missing or excluded sources stay silent.
    */
   contextMismatch: boolean;
+  /**
+   * The other Dockerfiles in the context directory that read the same ignore file (BuildKit reads
+   * the context's `.dockerignore` for every Dockerfile without its own): a line added for this
+   * Dockerfile changes their builds too.
+   */
+  siblings: readonly SiblingDockerfile[];
   options: Record<string, unknown>;
   settings: RuleSettings;
   /** Edits that append lines at the end of the ignore file (creating it), in its line-ending style. */

@@ -33,6 +33,9 @@ describe('shipready CLI', () => {
       'svc/Dockerfile.prod': 'FROM node:latest\n',
       'svc/api.dockerfile': 'FROM node:latest\n',
       'svc/Containerfile': 'FROM node:latest\n',
+      // The ignore files BuildKit reads for Dockerfile and svc/Containerfile, not Dockerfiles.
+      'Dockerfile.dockerignore': '.git\n',
+      'svc/Containerfile.dockerignore': 'node_modules\n',
       'node_modules/x/Dockerfile': 'FROM node:latest\n',
       '.git/Dockerfile': 'FROM node:latest\n',
       'README.md': 'FROM node:latest\n',

@@ -109,6 +109,34 @@ describe('lint-context engine', () => {
     expect(r.findings.map((f) => f.ruleName)).toEqual([]);
   });
 
+  it.each([
+    { name: 'a directory', target: { '.dockerignore': null } as Tree, reason: 'a directory' },
+    { name: 'a link to a directory', target: { 'shared/keep': '', '.dockerignore': { symlink: 'shared' } } as Tree, reason: 'a directory' },
+  ])('--fix leaves out fixes that would write over .dockerignore when it is $name', ({ target, reason }) => {
+    const df = 'FROM node:20\nCOPY . .\nRUN npm ci\n';
+    const root = makeTree({ Dockerfile: df, '.git/HEAD': '', ...target });
+    const eff = new EffectiveConfig({ config: {}, path: null, kind: 'shipready', baseDir: root }, registry);
+    const session = new ContextSession();
+    const r = session.lintDockerfile({ dockerfile: join(root, 'Dockerfile'), displayPath: 'Dockerfile', df: parseDockerfile('Dockerfile', df), rules: contextRules, eff, baseDir: root, cwd: root, fix: true });
+    expect(r.errors).toEqual([]);
+    expect(r.fixed).toBe(0);
+    // Still reported (BuildKit reads no patterns from it), but with no fix to apply.
+    expect(r.findings.map((f) => [f.ruleName, f.fix ?? null])).toEqual([['dockerignore-missing', null], ['unneeded-files-in-context', null]]);
+    expect(session.summaryNotices()).toContain(`.dockerignore is ${reason}: the builder reads no patterns from it, and shipready leaves out the fixes that would write it`);
+  });
+
+  it('--fix never writes through a .dockerignore link out of the context; BuildKit reads no patterns from it', () => {
+    const df = 'FROM alpine\nCOPY . /app\n';
+    const top = makeTree({ 'shared/common.dockerignore': '.env\n', 'svc/api/Dockerfile': df, 'svc/api/.env': 'API_KEY=live_123\n', 'svc/api/.dockerignore': { symlink: '../../shared/common.dockerignore' } });
+    const root = join(top, 'svc/api');
+    const eff = new EffectiveConfig({ config: {}, path: null, kind: 'shipready', baseDir: root }, registry);
+    const session = new ContextSession();
+    const r = session.lintDockerfile({ dockerfile: join(root, 'Dockerfile'), displayPath: 'Dockerfile', df: parseDockerfile('Dockerfile', df), rules: contextRules, eff, baseDir: root, cwd: root, fix: true });
+    expect(r.findings.map((f) => [f.ruleName, f.fix ?? null])).toEqual([['dockerignore-missing', null], ['secret-in-context', null]]);
+    expect(readFileSync(join(top, 'shared/common.dockerignore'), 'utf8')).toBe('.env\n');
+    expect(session.summaryNotices()).toEqual(['.dockerignore is a symlink that leads out of the build context, which BuildKit does not follow (the classic builder does): the builder reads no patterns from it, and shipready leaves out the fixes that would write it']);
+  });
+
   it('stops walking a huge context with a notice', () => {
     const files: Tree = { Dockerfile: 'FROM alpine\nCOPY . /x\n', '.dockerignore': '' };
     for (let i = 0; i < 20; i++) files[`d/f${i}`] = '';

@@ -166,6 +166,31 @@ describe('dockerignore pattern matching (moby patternmatcher cases)', () => {
     expect(m.matchesOrParentMatches('x').excluded).toBe(false);
   });
 
+  // RE2 allows negated classes inside a class; its \s is ASCII ([\t\n\f\r ]), so a no-break
+  // space is \S there (and not in JavaScript's \S).
+  it.each<[string, string, boolean]>([
+    ['build[[:^alpha:]]*', 'build1', true],
+    ['build[[:^alpha:]]*', 'build-x', true],
+    ['build[[:^alpha:]]*', 'buildx', false],
+    ['build[[:^alpha:]]*', 'build\u00e9', true],
+    ['v[[:^digit:]a]', 'va', true],
+    ['v[[:^digit:]a]', 'vb', true],
+    ['v[[:^digit:]a]', 'v1', false],
+    ['v[^[:^digit:]]', 'v1', true],
+    ['v[^[:^digit:]]', 'va', false],
+    ['tmp[\\S]', 'tmpa', true],
+    ['tmp[\\S]', 'tmp ', false],
+    ['tmp[\\S]', 'tmp\t', false],
+    ['tmp[\\S]', 'tmp\u00a0', true],
+    ['tmp[\\S]', 'tmp\u{1f600}', true],
+    ['x[^\\S]', 'x ', true],
+    ['x[^\\S]', 'xa', false],
+  ])('negated classes inside a class: %j on %j: %s', (pattern, path, want) => {
+    const m = new PatternMatcher([pattern]);
+    expect(m.problems).toEqual([]);
+    expect(m.matchesOrParentMatches(path).excluded).toBe(want);
+  });
+
   it('reads [, ] and \\ the way the regular expression does', () => {
     // `[*]` becomes the RE2 `[[^/]*]`: any run of "[", "^", "/" followed by "]".
     expect(matches(']', ['[*]'])).toBe(true);
@@ -246,6 +271,21 @@ describe('reading .dockerignore like ignorefile.ReadAll', () => {
     const long = parseDockerignore(`a\n${'x'.repeat(70_000)}\nb\n`);
     expect(long.lineErrors).toHaveLength(1);
     expect(long.patterns.map((p) => p.value)).toEqual(['a']);
+  });
+
+  // bufio.Scanner must hold the raw line and its \n in 64 KiB: the \r and a BOM count, as do
+  // multi-byte characters (by their UTF-8 length).
+  it.each<[string, number, string]>([
+    ['65,535 bytes then LF', 0, `${'x'.repeat(65_535)}\nb\n`],
+    ['65,536 bytes then LF', 1, `${'x'.repeat(65_536)}\nb\n`],
+    ['65,535 bytes then CRLF', 1, `${'x'.repeat(65_535)}\r\nb\n`],
+    ['65,534 bytes then CRLF', 0, `${'x'.repeat(65_534)}\r\nb\n`],
+    ['a BOM and 65,533 bytes on line 1', 1, `\ufeff${'x'.repeat(65_533)}\nb\n`],
+    ['a BOM and 65,532 bytes on line 1', 0, `\ufeff${'x'.repeat(65_532)}\nb\n`],
+    ['a last line of 65,535 bytes and a CR, no LF', 1, `a\n${'x'.repeat(65_535)}\r`],
+    ['21,845 three-byte characters and CRLF', 1, `a\n${'\u20ac'.repeat(21_845)}\r\n`],
+  ])('a line of %s: %d line errors', (_name, errors, text) => {
+    expect(parseDockerignore(text).lineErrors).toHaveLength(errors);
   });
 
   it('cleans like Go filepath.Clean', () => {

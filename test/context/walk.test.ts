@@ -1,11 +1,15 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { EffectiveConfig } from '../../src/config/resolve.js';
+import { lintContext } from '../../src/engine/lint-context.js';
+import { RuleRegistry } from '../../src/engine/registry.js';
+import secretInContext from '../../src/rules/context/secret-in-context.js';
 import { describe, expect, it } from 'vitest';
 import { BuildContext } from '../../src/model/context/context.js';
 import { contextCopySources } from '../../src/model/context/copy-sources.js';
 import { locateIgnoreFile, parseDockerignore } from '../../src/model/context/dockerignore.js';
 import { EntryType, EXCLUDED, HAS_SENT, isSent, SKIPPED, walkContext } from '../../src/model/context/walk.js';
 import { parseDockerfile } from '../../src/model/dockerfile/parse.js';
-import { makeTree } from '../helpers/context-tester.js';
+import { makeTree, type Tree } from '../helpers/context-tester.js';
 
 function walk(files: Parameters<typeof makeTree>[0], ignore = '', maxEntries?: number) {
   const root = makeTree(files);
@@ -62,7 +66,7 @@ describe('BuildContext', () => {
   it('uses the Dockerfile-specific ignore file of a nested Dockerfile before .dockerignore', () => {
     const root = makeTree({ 'svc/api/Dockerfile': 'FROM x\n', 'svc/api/Dockerfile.dockerignore': 'secrets\n', '.dockerignore': 'docs\n', 'secrets/k': '', 'docs/a': '' });
     const ref = locateIgnoreFile(root, `${root}/svc/api/Dockerfile`);
-    expect(ref).toEqual({ path: `${root}/svc/api/Dockerfile.dockerignore`, kind: 'dockerfile' });
+    expect(ref).toEqual({ path: `${root}/svc/api/Dockerfile.dockerignore`, target: `${root}/svc/api/Dockerfile.dockerignore`, kind: 'dockerfile' });
     const ctx = new BuildContext(root, { dockerfile: `${root}/svc/api/Dockerfile` });
     expect(ctx.excludedBy('secrets/k')?.raw).toBe('secrets');
     expect(ctx.excludedBy('docs/a')).toBeNull();
@@ -70,6 +74,24 @@ describe('BuildContext', () => {
     const plain = new BuildContext(root, { dockerfile: `${root}/svc/other/Dockerfile` });
     expect(plain.ignoreRef?.kind).toBe('context');
     expect(plain.excludedBy('docs/a')?.raw).toBe('docs');
+  });
+
+  // BuildKit loads the ignore file through its file transfer, which reads link targets with the
+  // directory as `/`: `../../shared/x` from the context root is `<root>/shared/x`.
+  it.each([
+    { name: 'a link to a file in the context', files: { 'shared/common': '.env\n', '.dockerignore': { symlink: 'shared/common' } }, target: 'shared/common', notice: null },
+    { name: 'an absolute link, read inside the context', files: { 'etc/ig': '.env\n', '.dockerignore': { symlink: '/etc/ig' } }, target: 'etc/ig', notice: null },
+    { name: 'a link out of the context, whose path inside does not exist', files: { 'api/.env': '', '../outside/common': '.env\n', '.dockerignore': { symlink: '../outside/common' } }, target: null, notice: 'is a symlink that leads out of the build context, which BuildKit does not follow: it reads no patterns from it (the classic builder does)' },
+    { name: 'a link out of the context whose path inside exists', files: { 'outside/common': 'x\n', '../outside/common': '.env\n', '.dockerignore': { symlink: '../outside/common' } }, target: 'outside/common', notice: null },
+    { name: 'a dangling link', files: { '.dockerignore': { symlink: 'gone' } }, target: null, notice: null },
+  ] as Array<{ name: string; files: Tree; target: string | null; notice: string | null }>)('.dockerignore as $name', ({ files, target, notice }) => {
+    const top = makeTree({ ...Object.fromEntries(Object.entries(files).map(([k, v]) => [k.startsWith('../') ? k.slice(3) : `ctx/${k}`, v])), 'ctx/Dockerfile': 'FROM x\n', 'ctx/.env': '' });
+    const root = `${top}/ctx`;
+    const ctx = new BuildContext(root, { dockerfile: `${root}/Dockerfile` });
+    expect(ctx.ignoreRef?.target ?? null).toBe(target && `${root}/${target}`);
+    expect(ctx.ignoreRef?.path ?? null).toBe(target && `${root}/.dockerignore`);
+    expect(ctx.excludedBy('.env')?.raw ?? null).toBe(target === 'shared/common' || target === 'etc/ig' ? '.env' : null);
+    expect(ctx.ignoreNotice).toBe(notice && `${root}/.dockerignore ${notice}`);
   });
 
   it('an empty Dockerfile-specific ignore file still wins (BuildKit reads it, finds nothing)', () => {
@@ -133,5 +155,73 @@ describe('BuildContext', () => {
     ctx.walk();
     expect(ctx.isWalked).toBe(true);
     expect(existsSync(root)).toBe(true);
+  });
+});
+
+describe('COPY --parents wildcards (include patterns, as BuildKit copies them)', () => {
+  const TREE: Tree = {
+    'package.json': '{}',
+    'packages/a/package.json': '{}',
+    'packages/b/package.json': '{}',
+    'packages/a/src/i.js': '',
+    'packages/b/lib/x/src/j.js': '',
+    'packages/b/lib/x/src/k/l.js': '',
+    'docs/guide/index.md': '',
+    '.dockerignore': 'packages/b/package.json\n',
+  };
+  it.each([
+    // `**` spans any depth, the root too; the ignore file still decides what is sent.
+    { copy: 'COPY --parents **/package.json ./', raw: ['package.json', 'packages/a/package.json', 'packages/b/package.json'], pulled: ['package.json', 'packages/a/package.json'] },
+    // A matched directory takes its whole subtree.
+    { copy: 'COPY --parents packages/**/src ./', raw: ['packages/a/src', 'packages/b/lib/x/src'], pulled: ['packages/a/src/i.js', 'packages/b/lib/x/src/j.js', 'packages/b/lib/x/src/k/l.js'] },
+    // A pivot (`/./`): the pattern is matched below it.
+    { copy: 'COPY --parents packages/./**/src ./', raw: ['packages/a/src', 'packages/b/lib/x/src'], pulled: ['packages/a/src/i.js', 'packages/b/lib/x/src/j.js', 'packages/b/lib/x/src/k/l.js'] },
+    { copy: 'COPY --parents packages/*/package.json ./', raw: ['packages/a/package.json', 'packages/b/package.json'], pulled: ['packages/a/package.json'] },
+    // Without --parents, `**` is filepath.Match's `*` twice: one directory level only.
+    { copy: 'COPY packages/**/src ./', raw: ['packages/a/src'], pulled: ['packages/a/src/i.js'] },
+    { copy: 'COPY --parents=false **/package.json ./', raw: [], pulled: [] },
+  ])('$copy', ({ copy, raw, pulled }) => {
+    const root = makeTree({ ...TREE, Dockerfile: `FROM alpine\n${copy}\n` });
+    const ctx = new BuildContext(root, { dockerfile: `${root}/Dockerfile` });
+    const [src] = contextCopySources(parseDockerfile('Dockerfile', `FROM alpine\n${copy}\n`)).sources;
+    expect(ctx.rawWildcardMatches(src)).toEqual(raw);
+    const got: string[] = [];
+    ctx.forEachPulled(src, (i) => got.push(ctx.walk().paths[i]));
+    expect(got).toEqual(pulled);
+  });
+});
+
+describe('names that are not valid UTF-8', () => {
+  // BuildKit sends names as bytes; read as strings they would become U+FFFD names that name nothing.
+  function tree() {
+    const root = makeTree({ Dockerfile: 'FROM alpine\nCOPY . /app\n', 'ok.txt': 'x' });
+    const dir = Buffer.concat([Buffer.from(`${root}/dir`), Buffer.from([0xfe])]);
+    mkdirSync(dir);
+    writeFileSync(Buffer.concat([dir, Buffer.from('/.env')]), 'A=1\n');
+    writeFileSync(Buffer.concat([Buffer.from(`${root}/bad`), Buffer.from([0xff]), Buffer.from('name.env')]), 'abcd');
+    return root;
+  }
+
+  it('walks into them, sizes them and shows them with U+FFFD', () => {
+    const ctx = new BuildContext(tree(), {});
+    const w = ctx.walk();
+    expect(w.unreadable).toEqual([]);
+    const rows = w.paths.map((p, i) => [p, w.types[i], ctx.sizeOf(i)]);
+    expect(rows).toEqual([
+      ['Dockerfile', EntryType.File, 24],
+      ['bad\ufffdname.env', EntryType.File, 4],
+      ['dir\ufffd', EntryType.Dir, 0],
+      ['dir\ufffd/.env', EntryType.File, 4],
+      ['ok.txt', EntryType.File, 1],
+    ]);
+  });
+
+  it('finds a secret inside them (reported without a fix: no pattern line names the bytes)', () => {
+    const root = tree();
+    const eff = new EffectiveConfig({ config: {}, path: null, kind: 'shipready', baseDir: root }, new RuleRegistry([secretInContext]));
+    const df = parseDockerfile('Dockerfile', 'FROM alpine\nCOPY . /app\n');
+    const r = lintContext({ dockerfile: `${root}/Dockerfile`, displayPath: 'Dockerfile', df, rules: [secretInContext], config: eff.forFile('Dockerfile'), settings: eff.settings, cwd: root });
+    expect(r.notices).toEqual([]);
+    expect(r.findings.map((f) => [f.message, f.fix ?? null])).toEqual([['dir\ufffd/.env (an environment file) is sent to the builder and copied into the image by this COPY; exclude it: add `dir\ufffd/.env` to .dockerignore.', null]]);
   });
 });

@@ -3,11 +3,12 @@
  * Everything that touches the file system is lazy and cached: a Dockerfile whose rules never ask
  * for the file list costs no walk at all.
  */
-import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { goClean, goGlob } from './gopath.js';
-import { locateIgnoreFile, readDockerignore, type DockerignoreFile, type IgnoreFileRef, type IgnorePattern } from './dockerignore.js';
-import { PatternMatcher } from './pattern.js';
+import { lstatSync, readdirSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { goGlob } from './gopath.js';
+import { lstatInside, resolveInside, type RawType } from './links.js';
+import { isUnfollowedIgnoreLink, locateIgnoreFile, readDockerignore, type DockerignoreFile, type IgnoreFileRef, type IgnorePattern } from './dockerignore.js';
+import { PatternMatcher, type MatchInfo } from './pattern.js';
 import type { CopySource } from './copy-sources.js';
 import { DEFAULT_MAX_ENTRIES, EXCLUDED, EntryType, HAS_SENT, isSent, SKIPPED, walkContext, type ContextWalk } from './walk.js';
 
@@ -17,7 +18,7 @@ export interface BuildContextOptions {
   maxEntries?: number;
 }
 
-export type RawType = 'file' | 'dir' | 'symlink' | 'other';
+export type { RawType } from './links.js';
 
 /** Walk entries `[start, end)` a source takes; `root` is the copied path ('' for the whole context). */
 export interface PullRange {
@@ -47,6 +48,8 @@ export class BuildContext {
   readonly ignore: DockerignoreFile | null;
   /** Set when the ignore file exists but could not be read. */
   readonly ignoreError: string | null = null;
+  /** Set when an ignore file is a symlink BuildKit does not follow (it leads out of its directory). */
+  readonly ignoreNotice: string | null = null;
   readonly maxEntries: number;
   private walked: ContextWalk | null = null;
   private index: Map<string, number> | null = null;
@@ -63,12 +66,19 @@ export class BuildContext {
     let ignore: DockerignoreFile | null = null;
     if (this.ignoreRef) {
       try {
-        ignore = readDockerignore(this.ignoreRef.path);
+        ignore = readDockerignore(this.ignoreRef.target);
       } catch (e) {
         this.ignoreError = `cannot read ${this.ignoreRef.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
       }
     }
     this.ignore = ignore;
+    const links = [
+      ...(this.dockerfile ? [[dirname(this.dockerfile), `${this.dockerfile}.dockerignore`]] : []),
+      [this.root, join(this.root, '.dockerignore')],
+    ].filter(([dir, abs]) => abs !== this.ignoreRef?.path && isUnfollowedIgnoreLink(dir, abs));
+    if (links.length > 0 && (!this.ignoreRef || this.ignoreRef.kind === 'context')) {
+      this.ignoreNotice = `${links[0][1]} is a symlink that leads out of ${links[0][0] === this.root ? 'the build context' : 'the Dockerfile\'s directory'}, which BuildKit does not follow: it reads no patterns from it (the classic builder does)`;
+    }
   }
 
   get matcher(): PatternMatcher {
@@ -127,6 +137,18 @@ export class BuildContext {
     return this.index.get(rel) ?? -1;
   }
 
+  /** The absolute path of walk entry `i` for file system calls (bytes when its name is not UTF-8). */
+  fsPath(i: number): string | Buffer {
+    const w = this.walk();
+    return w.rawPaths.get(i) ?? `${this.root}/${w.paths[i]}`;
+  }
+
+  /** The absolute path of a context path for file system calls, by its walk entry when it has one. */
+  absPath(rel: string): string | Buffer {
+    const i = this.isWalked ? this.indexOf(rel) : -1;
+    return i >= 0 ? this.fsPath(i) : `${this.root}/${rel}`;
+  }
+
   /** Size in bytes of an entry's content (0 for directories and symlinks). */
   sizeOf(i: number): number {
     const w = this.walk();
@@ -136,7 +158,7 @@ export class BuildContext {
       s = 0;
       if (w.types[i] === EntryType.File) {
         try {
-          s = lstatSync(`${this.root}/${w.paths[i]}`).size;
+          s = lstatSync(this.fsPath(i)).size;
         } catch {
           s = 0;
         }
@@ -148,13 +170,7 @@ export class BuildContext {
 
   /** lstat of a context path, without following a final symlink. */
   lstat(rel: string): RawType | null {
-    try {
-      const st = lstatSync(rel === '.' ? this.root : `${this.root}/${rel}`, { throwIfNoEntry: false });
-      if (!st) return null;
-      return st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
-    } catch {
-      return null;
-    }
+    return lstatInside(this.root, rel);
   }
 
   /**
@@ -163,33 +179,7 @@ export class BuildContext {
    * null when it does not exist (or loops).
    */
   resolve(rel: string): { path: string; type: RawType } | null {
-    if (rel === '.') return { path: '.', type: 'dir' };
-    let todo = rel.split('/');
-    const done: string[] = [];
-    for (let hops = 0; todo.length > 0; ) {
-      const name = todo.shift()!;
-      const cand = [...done, name].join('/');
-      const t = this.lstat(cand);
-      if (t === null) return null;
-      if (t === 'symlink') {
-        if (++hops > 255) return null;
-        let target: string;
-        try {
-          target = readlinkSync(`${this.root}/${cand}`);
-        } catch {
-          return null;
-        }
-        const base = target.startsWith('/') ? target : `/${done.join('/')}/${target}`;
-        const cleaned = goClean(base).slice(1);
-        done.length = 0;
-        todo = [...(cleaned ? cleaned.split('/') : []), ...todo];
-        continue;
-      }
-      done.push(name);
-      if (todo.length > 0 && t !== 'dir') return null;
-      if (todo.length === 0) return { path: done.join('/'), type: t };
-    }
-    return { path: done.length ? done.join('/') : '.', type: 'dir' };
+    return resolveInside(this.root, rel, (r) => this.lstat(r));
   }
 
   /** The pattern that excludes a path (as the walk decides it), or null when the path is sent. */
@@ -240,6 +230,7 @@ export class BuildContext {
     const base = src.base === '' ? null : this.resolve(src.base);
     if (src.base !== '' && (!base || base.type !== 'dir')) return [];
     const basePath = base ? base.path : '.';
+    if (src.include) return this.rawIncludeMatches(src.include, basePath, limit);
     const comps = src.rest.split('/');
     let level: string[] = [''];
     for (let k = 0; k < comps.length && level.length > 0; k++) {
@@ -258,6 +249,47 @@ export class BuildContext {
       level = next;
     }
     return level.map((r) => (basePath === '.' ? r : `${basePath}/${r}`));
+  }
+
+  /**
+   * Entries on disk under `basePath` an include pattern (`COPY --parents`) matches, outermost only:
+   * a matched directory is taken whole, an unmatched one is searched, as fsutil's copy does.
+   */
+  private rawIncludeMatches(include: PatternMatcher, basePath: string, limit: number): string[] {
+    const out: string[] = [];
+    const visit = (relFromBase: string, info: MatchInfo | null): void => {
+      const dirRel = [basePath === '.' ? '' : basePath, relFromBase].filter(Boolean).join('/') || '.';
+      for (const n of this.readDir(dirRel) ?? []) {
+        if (out.length >= limit) return;
+        const rel = relFromBase ? `${relFromBase}/${n}` : n;
+        const abs = dirRel === '.' ? n : `${dirRel}/${n}`;
+        const isDir = this.lstat(abs) === 'dir';
+        const r = include.matchUsingParent(rel, info, isDir);
+        if (r.excluded) out.push(abs);
+        else if (isDir) visit(rel, r.info);
+      }
+    };
+    visit('', null);
+    return out;
+  }
+
+  /** Walk entries in `[from, to)` (a directory's contents) an include pattern matches, outermost only. */
+  private includeRanges(include: PatternMatcher, from: number, to: number, prefix: number): PullRange[] {
+    const w = this.walk();
+    const out: PullRange[] = [];
+    const infos = new Map<number, MatchInfo>();
+    for (let i = from; i < to; ) {
+      const isDir = w.types[i] === EntryType.Dir;
+      const r = include.matchUsingParent(w.paths[i].slice(prefix), infos.get(w.parent[i]) ?? null, isDir);
+      if (r.excluded) {
+        if (isSent(w, i)) out.push({ start: i, end: w.end[i], root: w.paths[i] });
+        i = w.end[i];
+        continue;
+      }
+      if (isDir) infos.set(i, r.info);
+      i++;
+    }
+    return out;
   }
 
   /**
@@ -287,14 +319,17 @@ export class BuildContext {
         const bi = base.path === '.' ? -1 : this.indexOf(base.path);
         const [from, to] = base.path === '.' ? [0, w.count] : bi < 0 ? [0, 0] : [bi + 1, w.end[bi]];
         const prefix = base.path === '.' ? 0 : base.path.length + 1;
-        const re = goGlob(src.rest);
-        for (let i = from; i < to; ) {
-          const ok = re !== null && isSent(w, i) && re.test(w.paths[i].slice(prefix));
-          if (ok) {
-            if (w.types[i] === EntryType.Symlink) add(w.paths[i]);
-            else out.push({ start: i, end: w.end[i], root: w.paths[i] });
-            i = w.end[i];
-          } else i++;
+        if (src.include) out.push(...this.includeRanges(src.include, from, to, prefix));
+        else {
+          const re = goGlob(src.rest);
+          for (let i = from; i < to; ) {
+            const ok = re !== null && isSent(w, i) && re.test(w.paths[i].slice(prefix));
+            if (ok) {
+              if (w.types[i] === EntryType.Symlink) add(w.paths[i]);
+              else out.push({ start: i, end: w.end[i], root: w.paths[i] });
+              i = w.end[i];
+            } else i++;
+          }
         }
       }
     }

@@ -24,6 +24,11 @@ export interface CopySource {
   rest: string;
   /** The instruction's `--exclude` patterns, or null. */
   exclude: PatternMatcher | null;
+  /**
+   * For a wildcard of `COPY --parents`: the pattern as BuildKit matches it, relative to `base`
+   * (an include pattern: `**` spans directories, a matched directory takes its subtree), or null.
+   */
+  include: PatternMatcher | null;
 }
 
 export interface UnresolvedSource {
@@ -40,6 +45,19 @@ function cleanSource(df: Dockerfile, value: string): string {
   if (df.escape === '`') p = p.replace(/\\/g, '/');
   p = p.replace(/^[A-Za-z]:(?=[\\/]|$)/, '');
   return goClean(`/${p}`).slice(1) || '.';
+}
+
+/**
+ * `COPY --parents` with a wildcard: BuildKit copies from the pivot (the part before `/./`, else the
+ * context root) with the rest as an include pattern. Returns [pivot as a base ('' for the root),
+ * pattern], or null when the pivot itself has wildcards (then it is read like any wildcard).
+ */
+function parentsPivot(df: Dockerfile, value: string): [string, string] | null {
+  const cut = value.indexOf('/./');
+  const pivot = cut < 0 ? '.' : cleanSource(df, value.slice(0, cut));
+  const pattern = cleanSource(df, cut < 0 ? value : value.slice(cut + 3));
+  if (containsWildcards(pivot)) return null;
+  return [pivot === '.' ? '' : pivot, pattern];
 }
 
 /** `RUN --mount=type=bind[,source=path]` without `from=`: a bind mount of the build context. */
@@ -68,7 +86,7 @@ function mountSources(df: Dockerfile, instr: Instruction, sources: CopySource[],
       value = v;
     }
     const path = cleanSource(df, value);
-    sources.push({ instr, keyword: 'RUN --mount', mount: true, written, span, value, path, wildcard: false, base: path, rest: '', exclude: null });
+    sources.push({ instr, keyword: 'RUN --mount', mount: true, written, span, value, path, wildcard: false, base: path, rest: '', exclude: null, include: null });
   }
 }
 
@@ -97,6 +115,7 @@ export function contextCopySources(df: Dockerfile): { sources: CopySource[]; unr
     }
     const excludes = instr.flags.filter((f) => f.name === 'exclude' && f.value).map((f) => f.value!);
     const exclude = excludes.length ? new PatternMatcher(excludes) : null;
+    const parents = instr.keyword === 'COPY' && instr.flags.some((f) => f.name === 'parents' && f.value !== 'false');
     for (const w of words) {
       if (w.value === '' || REMOTE.test(w.value)) continue;
       let value = w.value;
@@ -111,8 +130,10 @@ export function contextCopySources(df: Dockerfile): { sources: CopySource[]; unr
       }
       const p = cleanSource(df, value);
       const wildcard = containsWildcards(p);
-      const [base, rest] = wildcard ? splitWildcards(p) : [p, ''];
-      sources.push({ instr, keyword: instr.keyword, mount: false, written: w.value, span: w.span, value, path: p, wildcard, base, rest, exclude });
+      const pivot = parents && wildcard ? parentsPivot(df, value) : null;
+      const [base, rest] = pivot ?? (wildcard ? splitWildcards(p) : [p, '']);
+      const include = pivot ? new PatternMatcher([pivot[1]]) : null;
+      sources.push({ instr, keyword: instr.keyword, mount: false, written: w.value, span: w.span, value, path: p, wildcard, base, rest, exclude, include });
     }
   }
   return { sources, unresolved };

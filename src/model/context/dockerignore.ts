@@ -7,8 +7,9 @@
  * - surrounding white space is trimmed, also after a leading `!`;
  * - the pattern is cleaned like Go's `filepath.Clean` (`./a/`, `a//b/../b` -> `a`, `a/b`) and a leading `/` dropped.
  */
-import { statSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { resolveInside } from './links.js';
 import { SourceFile, type Span } from '../source.js';
 import { goClean, goTrimSpace, goTrimSpaceRange } from './gopath.js';
 import { PatternMatcher } from './pattern.js';
@@ -80,12 +81,14 @@ export function parseDockerignore(text: string, path = '.dockerignore'): Dockeri
     if (nl >= 0) {
       if (contentEnd > pos && text.charCodeAt(contentEnd - 1) === 13) { contentEnd--; crlf++; } else lf++;
     } else if (contentEnd > pos && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+    const lineStart = pos;
     let start = pos;
     lineNo++;
     pos = nl < 0 ? text.length : nl + 1;
     if (lineNo === 1 && text.charCodeAt(0) === 0xfeff) start++;
     const content = text.slice(start, contentEnd);
-    if (utf8Length(content) >= MAX_LINE_BYTES) {
+    // The scanner's buffer holds the raw line, with its `\r` and (on line 1) the BOM, before either is dropped.
+    if (utf8Length(text.slice(lineStart, lineEnd)) >= MAX_LINE_BYTES) {
       lineErrors.push({ line: lineNo, span: { start, end: contentEnd }, message: 'line too long: Docker cannot read a .dockerignore line of 64 KiB or more ("bufio.Scanner: token too long")' });
       break; // Docker stops reading here; nothing after it is used
     }
@@ -141,16 +144,20 @@ export function parseDockerignore(text: string, path = '.dockerignore'): Dockeri
 export interface IgnoreFileRef {
   /** Absolute path of the ignore file. */
   path: string;
+  /** The file read: `path`, or the file a symlink there leads to inside its directory. */
+  target: string;
   /** `dockerfile`: `<Dockerfile>.dockerignore` beside the Dockerfile; `context`: `.dockerignore` at the context root. */
   kind: 'dockerfile' | 'context';
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
-  } catch {
-    return false;
-  }
+/**
+ * The regular file `name` in `root` leads to, or null. BuildKit loads the ignore file through its
+ * file transfer, which follows symlinks with `root` as `/`: a link out of the directory
+ * (`../../shared/.dockerignore`) leads to nothing, and no patterns apply.
+ */
+function ignoreFileIn(root: string, name: string): string | null {
+  const r = resolveInside(root, name);
+  return r?.type === 'file' ? join(root, r.path) : null;
 }
 
 /**
@@ -159,12 +166,24 @@ function isFile(p: string): boolean {
  */
 export function locateIgnoreFile(contextDir: string, dockerfile: string | null): IgnoreFileRef | null {
   if (dockerfile) {
-    const specific = join(dirname(dockerfile), `${basename(dockerfile)}.dockerignore`);
-    if (isFile(specific)) return { path: specific, kind: 'dockerfile' };
+    const dir = dirname(dockerfile);
+    const name = `${basename(dockerfile)}.dockerignore`;
+    const target = ignoreFileIn(dir, name);
+    if (target) return { path: join(dir, name), target, kind: 'dockerfile' };
   }
-  const generic = join(contextDir, '.dockerignore');
-  if (isFile(generic)) return { path: generic, kind: 'context' };
+  const target = ignoreFileIn(contextDir, '.dockerignore');
+  if (target) return { path: join(contextDir, '.dockerignore'), target, kind: 'context' };
   return null;
+}
+
+/** Is `abs` a symlink to a regular file that BuildKit does not read (it leads out of `root`)? */
+export function isUnfollowedIgnoreLink(root: string, abs: string): boolean {
+  try {
+    if (!lstatSync(abs).isSymbolicLink() || !statSync(abs).isFile()) return false;
+  } catch {
+    return false;
+  }
+  return ignoreFileIn(root, relative(root, abs).split(sep).join('/')) === null;
 }
 
 /** Reads and parses an ignore file from disk. */

@@ -42,6 +42,26 @@ const POSIX: Record<string, string> = {
   xdigit: '0-9A-Fa-f',
 };
 
+/**
+ * The complement of an ASCII class body, as a JS class body: RE2 allows negated classes inside a
+ * class (`[[:^alpha:]]`, `[\S]`), where JS has no way to write them (`\S` is not RE2's: JS's is Unicode).
+ */
+function complement(body: string): string {
+  const member = new RegExp(`[${body}]`, 'u');
+  const out: string[] = [];
+  let start = -1;
+  for (let cp = 0; cp <= 0x80; cp++) {
+    const outside = cp === 0x80 || !member.test(String.fromCodePoint(cp));
+    if (outside && start < 0) start = cp;
+    if (!outside && start >= 0) {
+      out.push(start === cp - 1 ? hex(start) : `${hex(start)}-${hex(cp - 1)}`);
+      start = -1;
+    }
+  }
+  out.push(`${hex(start)}-${hex(0x10ffff)}`);
+  return out.join('');
+}
+
 interface Escape {
   /** A single code point, or a class body (for \d, \pL ...), or an assertion. */
   kind: 'char' | 'class' | 'assert';
@@ -140,12 +160,7 @@ function parseClass(src: string, i: number): { js: string; len: number } {
       const e = parseEscape(src, at, true);
       if (e.kind === 'char') return { cp: e.cp!, len: e.len };
       if (e.js) return { js: e.js, len: e.len };
-      // \D and \W mean the same in JS; \S does not (RE2's \s is ASCII only).
-      if (e.negated) {
-        const letter = src[at + 1];
-        if (letter === 'S') throw new Re2Error('\\S inside a class is not supported');
-        return { js: `\\${letter}`, len: e.len };
-      }
+      if (e.negated) return { js: complement(e.body!), len: e.len };
       return { js: e.body!, len: e.len };
     }
     const cp = src.codePointAt(at)!;
@@ -160,10 +175,9 @@ function parseClass(src: string, i: number): { js: string; len: number } {
       const close = src.indexOf(':]', j + 2);
       if (close >= 0) {
         const name = src.slice(j + 2, close);
-        if (name.startsWith('^')) throw new Re2Error('negated POSIX class inside a class is not supported');
-        const body = POSIX[name];
+        const body = POSIX[name.replace(/^\^/, '')];
         if (!body) throw new Re2Error('invalid character class range');
-        items.push(body);
+        items.push(name.startsWith('^') ? complement(body) : body);
         j = close + 2;
         continue;
       }

@@ -55,6 +55,11 @@ export interface ContextWalk {
   truncated: boolean;
   /** Directories that could not be read (the real build fails on them unless they are excluded). */
   unreadable: string[];
+  /**
+   * Absolute paths, as bytes, of the entries whose path is not valid UTF-8 (`paths` shows such a
+   * name with U+FFFD, which names no file on disk).
+   */
+  rawPaths: Map<number, Buffer>;
   /** Milliseconds the walk took. */
   elapsedMs: number;
 }
@@ -78,14 +83,14 @@ class Grow {
   }
 }
 
-function direntType(d: Dirent, root: string, rel: string): EntryType {
+function direntType(d: Dirent<Buffer>, abs: string | Buffer): EntryType {
   if (d.isFile()) return EntryType.File;
   if (d.isDirectory()) return EntryType.Dir;
   if (d.isSymbolicLink()) return EntryType.Symlink;
   if (d.isFIFO() || d.isSocket() || d.isBlockDevice() || d.isCharacterDevice()) return EntryType.Other;
   // DT_UNKNOWN on some file systems: ask lstat.
   try {
-    const st = lstatSync(`${root}/${rel}`);
+    const st = lstatSync(abs);
     if (st.isFile()) return EntryType.File;
     if (st.isDirectory()) return EntryType.Dir;
     if (st.isSymbolicLink()) return EntryType.Symlink;
@@ -95,14 +100,37 @@ function direntType(d: Dirent, root: string, rel: string): EntryType {
   return EntryType.Other;
 }
 
-const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+/** A directory entry: its name as shown, and its bytes when they are not valid UTF-8. */
+interface Entry {
+  d: Dirent<Buffer>;
+  name: string;
+  raw: Buffer | null;
+}
 
-function readDir(abs: string): Dirent[] | null {
+const byName = (a: Entry, b: Entry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * Names are read as bytes: BuildKit sends any name, and a name that is not UTF-8, read as a
+ * string, becomes one with U+FFFD that no later lstat or readdir can open.
+ */
+function readDir(abs: string | Buffer): Entry[] | null {
   try {
-    return readdirSync(abs, { withFileTypes: true }).sort(byName);
+    return readdirSync(abs, { withFileTypes: true, encoding: 'buffer' })
+      .map((d) => {
+        const name = d.name.toString('utf8');
+        // Decoding marks invalid bytes with U+FFFD; only then can the name differ from its bytes.
+        return { d, name, raw: name.includes('\ufffd') && !Buffer.from(name).equals(d.name) ? d.name : null };
+      })
+      .sort(byName);
   } catch {
     return null;
   }
+}
+
+/** The absolute path of a child: a string, or bytes once some name on the way is not UTF-8. */
+function childPath(dirAbs: string | Buffer, e: Entry): string | Buffer {
+  if (typeof dirAbs === 'string' && e.raw === null) return `${dirAbs}/${e.name}`;
+  return Buffer.concat([Buffer.from(dirAbs), Buffer.from('/'), e.raw ?? Buffer.from(e.name)]);
 }
 
 /** Walks `root` with the ignore patterns of `matcher`. */
@@ -118,11 +146,12 @@ export function walkContext(root: string, matcher: PatternMatcher, opts: WalkOpt
   let count = 0;
   let truncated = false;
 
-  interface Frame { dir: number; rel: string; entries: Dirent[]; pos: number; info: MatchInfo | null }
+  const rawPaths = new Map<number, Buffer>();
+  interface Frame { dir: number; rel: string; abs: string | Buffer; entries: Entry[]; pos: number; info: MatchInfo | null }
   const stack: Frame[] = [];
   const top = readDir(root);
   if (top === null) unreadable.push('.');
-  else stack.push({ dir: -1, rel: '', entries: top, pos: 0, info: null });
+  else stack.push({ dir: -1, rel: '', abs: root, entries: top, pos: 0, info: null });
 
   while (stack.length > 0) {
     const f = stack[stack.length - 1];
@@ -137,10 +166,12 @@ export function walkContext(root: string, matcher: PatternMatcher, opts: WalkOpt
       for (const fr of stack) if (fr.dir >= 0) g.i32b[fr.dir] = count;
       break;
     }
-    const d = f.entries[f.pos++];
-    const rel = f.rel === '' ? d.name : `${f.rel}/${d.name}`;
-    const type = direntType(d, root, rel);
+    const e = f.entries[f.pos++];
+    const rel = f.rel === '' ? e.name : `${f.rel}/${e.name}`;
+    const abs = childPath(f.abs, e);
+    const type = direntType(e.d, abs);
     const i = count++;
+    if (typeof abs !== 'string') rawPaths.set(i, abs);
     g.ensure(i);
     paths.push(rel);
     g.u8a[i] = type;
@@ -169,12 +200,12 @@ export function walkContext(root: string, matcher: PatternMatcher, opts: WalkOpt
         g.u8b[i] |= SKIPPED;
         continue;
       }
-      const children = readDir(`${root}/${rel}`);
+      const children = readDir(abs);
       if (children === null) {
         if (!excluded) unreadable.push(rel);
         continue;
       }
-      stack.push({ dir: i, rel, entries: children, pos: 0, info });
+      stack.push({ dir: i, rel, abs, entries: children, pos: 0, info });
     }
   }
 
@@ -189,6 +220,7 @@ export function walkContext(root: string, matcher: PatternMatcher, opts: WalkOpt
     excludedBy: g.i32c.subarray(0, count),
     truncated,
     unreadable,
+    rawPaths,
     elapsedMs: Number(process.hrtime.bigint() - t0) / 1e6,
   };
 }

@@ -6,7 +6,7 @@ import { EntryType } from '../../model/context/walk.js';
 import type { Dockerfile } from '../../model/dockerfile/types.js';
 import { compareStrings } from '../../compare.js';
 import { runCommands } from '../helpers/dockerfile.js';
-import type { ContextRuleContext } from '../context-types.js';
+import type { ContextRuleContext, SiblingDockerfile } from '../context-types.js';
 
 /** Escapes a context path so that a `.dockerignore` line matches exactly it. */
 export function ignoreLineFor(path: string): string {
@@ -44,7 +44,7 @@ export function parseSize(s: string | number): number {
 export function readHead(ctx: BuildContext, rel: string, max = 64 * 1024): string {
   let fd: number | undefined;
   try {
-    fd = openSync(`${ctx.root}/${rel}`, 'r');
+    fd = openSync(ctx.absPath(rel), 'r');
     const buf = Buffer.alloc(max);
     const n = readSync(fd, buf, 0, max, 0);
     return buf.subarray(0, n).toString('utf8');
@@ -139,6 +139,20 @@ export interface JunkGroup {
   /** The first source (in file order) that copies one of them as part of a larger directory. */
   source: CopySource;
   reason: string;
+  /** Another Dockerfile reading the same ignore file that needs them (so excluding them changes its build), or null. */
+  neededBy: string | null;
+}
+
+/**
+ * The first `RUN --mount=type=bind` that needs `path`: it mounts the path itself or something
+ * inside it (also through a symlink), so excluding the path would make that mount fail.
+ */
+export function mountNeeding(ctx: ContextRuleContext, path: string): CopySource | null {
+  const within = (p: string | undefined) => p !== undefined && (p === path || p.startsWith(`${path}/`));
+  for (const src of ctx.sources) {
+    if (src.mount && (within(src.path) || within(ctx.context.resolve(src.path)?.path))) return src;
+  }
+  return null;
 }
 
 /** Does any source take something inside entry `i` (range [i, end)) as part of a larger directory? */
@@ -146,6 +160,8 @@ function broadPuller(ctx: ContextRuleContext, i: number): CopySource | null | 'e
   const c = ctx.context;
   const w = c.walk();
   const path = w.paths[i];
+  // A bind mount that needs it is an explicit use, like a COPY that names it.
+  if (mountNeeding(ctx, path)) return 'explicit';
   let found: CopySource | null = null;
   for (const src of copiedSources(ctx.sources)) {
     for (const r of c.ranges(src)) {
@@ -162,6 +178,25 @@ function broadPuller(ctx: ContextRuleContext, i: number): CopySource | null | 'e
     }
   }
   return found;
+}
+
+/**
+ * Title and applicability of a fix that adds a line to the ignore file: unsafe when another
+ * Dockerfile reading the same file needs what the line excludes.
+ */
+export function sharedFix(title: string, neededBy: string | null): { title: string; applicability?: 'unsafe' } {
+  return neededBy ? { title: `${title} (${neededBy} reads it too and needs the path)`, applicability: 'unsafe' } : { title };
+}
+
+/** The rule context as seen from another Dockerfile of the same context. */
+function asSibling(ctx: ContextRuleContext, sib: SiblingDockerfile): ContextRuleContext {
+  return { ...ctx, df: sib.df, sources: sib.sources };
+}
+
+/** Does another Dockerfile of the context need junk entry `i`: name or mount it, or copy it and use it (git, its own node_modules)? */
+function siblingNeedsJunk(ctx: ContextRuleContext, sib: SiblingDockerfile, i: number, kind: JunkKind): boolean {
+  const p = broadPuller(asSibling(ctx, sib), i);
+  return p === 'explicit' || (p !== null && kind.notNeeded(buildSteps(sib.df)) === null);
 }
 
 /** Directories of well-known kinds (outermost only) that are sent and copied though the image does not need them. */
@@ -207,7 +242,8 @@ export function findJunk(ctx: ContextRuleContext): JunkGroup[] {
     });
     if (explicit || !first || pulled.length === 0) continue;
     const nested = pulled.some((p) => p.includes('/'));
-    out.push({ kind: g.kind, name, paths: pulled, line: nested ? `**/${name}` : name, source: first, reason });
+    const neededBy = ctx.siblings.find((sib) => g.idx.some((i) => siblingNeedsJunk(ctx, sib, i, g.kind)))?.name ?? null;
+    out.push({ kind: g.kind, name, paths: pulled, line: nested ? `**/${name}` : name, source: first, reason, neededBy });
   }
   return out.sort((a, b) => ctx.sources.indexOf(a.source) - ctx.sources.indexOf(b.source) || compareStrings(a.name, b.name));
 }
@@ -222,6 +258,10 @@ export interface SecretHit {
   source: CopySource;
   /** The source names the secret itself (not a directory around it). */
   explicit: boolean;
+  /** A bind mount that needs the secret (so excluding it would break that RUN), or null. */
+  mountedBy: CopySource | null;
+  /** Another Dockerfile reading the same ignore file that names or mounts the secret (excluding it would break its build), or null. */
+  neededBy: string | null;
   line: string;
 }
 
@@ -280,6 +320,11 @@ function secretCandidates(c: BuildContext): Array<{ index: number; what: string 
   });
 }
 
+/** Does a source of the Dockerfile name `path` itself, or a bind mount need it? */
+function namesOrMounts(ctx: ContextRuleContext, path: string): boolean {
+  return copiedSources(ctx.sources).some((src) => ctx.context.ranges(src).some((r) => r.root === path)) || mountNeeding(ctx, path) !== null;
+}
+
 /** Secrets that are sent to the builder and copied into the image, with the COPY/ADD taking each. */
 export function findSecrets(ctx: ContextRuleContext): SecretHit[] {
   const sources = copiedSources(ctx.sources);
@@ -299,8 +344,12 @@ export function findSecrets(ctx: ContextRuleContext): SecretHit[] {
       } else takes = c.pulls(src, i);
       if (!takes) continue;
       const explicit = c.ranges(src).some((r) => r.root === path);
-      if (!hit || explicit) hit = { path, index: i, what, source: src, explicit, line: ignoreLineFor(path) };
+      if (!hit || explicit) hit = { path, index: i, what, source: src, explicit, mountedBy: null, neededBy: null, line: ignoreLineFor(path) };
       if (explicit) break;
+    }
+    if (hit && !hit.explicit) {
+      hit.mountedBy = mountNeeding(ctx, path);
+      hit.neededBy = ctx.siblings.find((sib) => namesOrMounts(asSibling(ctx, sib), path))?.name ?? null;
     }
     if (hit) out.push(hit);
   }
@@ -309,18 +358,41 @@ export function findSecrets(ctx: ContextRuleContext): SecretHit[] {
 
 // ---------------------------------------------------------------- .dockerignore hygiene
 
-/** A path a glob certainly matches (used to probe what an exception can reach), or null. */
-export function samplePath(glob: string): string | null {
+/**
+ * What each wildcard stands for in the probes of `samplePaths`: `**` as zero, one and two
+ * directories, `*` and `?` as names of different kinds of characters (a later `x*` or `[a-z]*`
+ * pattern must not decide for every name the exception reaches).
+ */
+const PROBES = [
+  { dirs: '', star: 'x', one: 'x' },
+  { dirs: 'd/', star: 'Q9', one: 'Q' },
+  { dirs: 'd/e/', star: '-_', one: '-' },
+];
+
+/** Paths a glob matches (used to probe what an exception can reach): one per `PROBES` entry, or [] when none can be made. */
+export function samplePaths(glob: string): string[] {
+  const out: string[] = [];
+  for (const probe of PROBES) {
+    const p = samplePath(glob, probe);
+    if (p === null) return [];
+    if (!out.includes(p)) out.push(p);
+  }
+  return out;
+}
+
+function samplePath(glob: string, probe: (typeof PROBES)[number]): string | null {
   let out = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
     if (c === '*') {
       if (glob[i + 1] === '*') {
         i++;
-        if (glob[i + 1] === '/') i++;
-        else out += 'x';
-      } else out += 'x';
-    } else if (c === '?') out += 'x';
+        if (glob[i + 1] === '/') {
+          i++;
+          out += probe.dirs;
+        } else out += probe.dirs + probe.star;
+      } else out += probe.star;
+    } else if (c === '?') out += probe.one;
     else if (c === '\\') {
       if (i + 1 < glob.length) out += glob[++i];
     } else if (c === '[') {

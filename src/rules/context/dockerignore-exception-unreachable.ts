@@ -1,6 +1,6 @@
 import { matchGlob } from '../../model/context/pattern.js';
 import { defineContextRule, exampleTree } from '../context-types.js';
-import { samplePath, PAIRWISE_BUDGET } from './_helpers.js';
+import { samplePaths, PAIRWISE_BUDGET } from './_helpers.js';
 
 const bad = exampleTree({
   'Dockerfile': 'FROM nginx:1.27-alpine\nCOPY site/ /usr/share/nginx/html/\n',
@@ -23,7 +23,7 @@ export default defineContextRule({
     status: 'preview',
     docs: {
       summary: 'An exception (`!path`) that can never re-include anything because a later pattern excludes the path or its parent directory.',
-      why: 'In a `.dockerignore` the last matching pattern wins, and a pattern that matches a directory also matches everything inside it. An exception followed by a pattern that excludes its parent directory (or the path itself) is overruled for every file it names, so the file is not sent although the exception says it should be. Move the exception below the pattern it is meant to make an exception to. shipready decides this by evaluating the patterns exactly as BuildKit walks the context.',
+      why: 'In a `.dockerignore` the last matching pattern wins, and a pattern that matches a directory also matches everything inside it. An exception followed by a pattern that excludes its parent directory (or the path itself) is overruled for every file it names, so the file is not sent although the exception says it should be. Move the exception below the pattern it is meant to make an exception to. shipready decides this by evaluating the patterns exactly as BuildKit walks the context, for several paths the exception names (`**` as zero, one and two directories, `*` as different names), and reports only when a later pattern overrules it for every one of them.',
       get bad() { return bad.text; },
       get good() { return good.text; },
       badFiles: bad.files,
@@ -42,11 +42,14 @@ export default defineContextRule({
     for (const p of ig.patterns) {
       if (!p.negated || p.matcherIndex < 0) continue;
       const mp = m.patterns[p.matcherIndex];
-      const probe = samplePath(mp.cleaned);
-      if (!probe || !matchGlob(mp, probe)) continue;
-      if ((budget -= m.patterns.length) < 0) break;
-      const r = m.evaluate(probe);
-      if (!r.excluded || r.by <= p.matcherIndex) continue;
+      const probes = samplePaths(mp.cleaned).filter((probe) => matchGlob(mp, probe));
+      if (probes.length === 0) continue;
+      if ((budget -= m.patterns.length * probes.length) < 0) break;
+      // Unreachable only when a later pattern overrules the exception for every probe: one path
+      // it still re-includes (docs/guide/index.md for !docs/**/index.md) makes it useful.
+      const results = probes.map((probe) => m.evaluate(probe));
+      if (!results.every((r) => r.excluded && r.by > p.matcherIndex)) continue;
+      const [probe, r] = [probes[0], results[0]];
       const by = ig.byMatcherIndex(r.by);
       if (!by) continue;
       const decider = m.patterns[r.by];

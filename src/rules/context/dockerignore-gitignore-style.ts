@@ -1,4 +1,4 @@
-import { matchGlob } from '../../model/context/pattern.js';
+import { matchGlob, type MatchInfo } from '../../model/context/pattern.js';
 import { EntryType } from '../../model/context/walk.js';
 import { defineContextRule, exampleTree } from '../context-types.js';
 
@@ -45,19 +45,40 @@ export default defineContextRule({
     const text = ig.text;
     let nested: Map<number, string> | null = null;
     const roots = ig.patterns.filter((p) => p.matcherIndex >= 0 && !p.negated && !p.raw.startsWith('/') && !p.raw.startsWith('#') && !/\s#/.test(p.raw) && !p.cleaned.includes('/') && !p.cleaned.startsWith('**'));
-    if (roots.length > 0) {
+    // (A directory that is not the real context has no evidence to give either way.)
+    if (roots.length > 0 && !ctx.contextMismatch) {
       // One pass over the walk: the first nested entry, still sent, each root-only pattern would match at depth.
       nested = new Map();
       const c = ctx.context;
       const w = c.walk();
       const m = ig.matcher;
+      // An entry sent because an exception re-included it or a parent directory (`*` then
+      // `!target` sends target/scripts) is sent on purpose: it says nothing about anchoring.
+      // The per-pattern results of the walk tell: an exception counts only where something
+      // before it had excluded the path, and a directory's results pass to its children.
+      const exceptions = m.patterns.flatMap((q, k) => (q.negated ? [k] : []));
+      const dirInfo = new Map<number, MatchInfo | null>();
+      const infoOf = (i: number): MatchInfo | null => {
+        if (i < 0) return null;
+        let info = dirInfo.get(i);
+        if (info === undefined) {
+          info = m.matchUsingParent(w.paths[i], infoOf(w.parent[i])).info;
+          if (w.types[i] === EntryType.Dir) dirInfo.set(i, info);
+        }
+        return info;
+      };
+      const byException = (i: number): boolean => {
+        if (exceptions.length === 0) return false;
+        const info = infoOf(i)!;
+        return exceptions.some((k) => info[k] === 1);
+      };
       for (let i = 0; i < w.count && nested.size < roots.length; i++) {
         const path = w.paths[i];
         const slash = path.lastIndexOf('/');
         if (slash < 0 || !c.isSent(i) || (c.isExcluded(i) && w.types[i] === EntryType.Dir)) continue;
         const name = path.slice(slash + 1);
         for (const p of roots) {
-          if (!nested.has(p.index) && matchGlob(m.patterns[p.matcherIndex], name)) nested.set(p.index, path);
+          if (!nested.has(p.index) && matchGlob(m.patterns[p.matcherIndex], name) && !byException(i)) nested.set(p.index, path);
         }
       }
     }
@@ -84,8 +105,8 @@ export default defineContextRule({
         });
         continue;
       }
-      if (!nested || !roots.includes(p)) continue;
-      const example = nested.get(p.index);
+      if (!roots.includes(p)) continue;
+      const example = nested?.get(p.index);
       const everywhere = EVERYWHERE.has(p.cleaned);
       if (!example && !everywhere) continue;
       ctx.report({

@@ -19,7 +19,7 @@ export default defineContextRule({
     status: 'preview',
     docs: {
       summary: 'A `.dockerignore` line Docker rejects (a lone `!`, an unclosed `[`, a bad range or escape): the build fails before it starts.',
-      why: 'Docker validates every pattern before sending the context: a line that is only `!`, a character class that is not closed, a trailing backslash, or a class the regular expression engine refuses (such as `[Local-Only]`, whose `l-O` range runs backwards) makes the build fail with "illegal exclusion pattern" or "syntax error in pattern", and a line of 64 KiB or more makes the whole file unreadable.',
+      why: 'Docker validates every pattern before sending the context: a line that is only `!`, a character class that is not closed, a trailing backslash, or a class the regular expression engine refuses (such as `[Local-Only]`, whose `l-O` range runs backwards) makes the build fail with "illegal exclusion pattern" or "syntax error in pattern", and a line of 64 KiB or more (counting a `\\r` line ending and, on the first line, a byte-order mark) makes the whole file unreadable.',
       get bad() { return bad.text; },
       get good() { return good.text; },
       badFiles: bad.files,

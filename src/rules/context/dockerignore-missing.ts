@@ -23,7 +23,7 @@ export default defineContextRule({
     status: 'preview',
     docs: {
       summary: 'No `.dockerignore` while the Dockerfile copies the whole build context (`COPY . .`).',
-      why: 'Without a `.dockerignore`, `COPY . .` takes everything in the directory: the git history, local dependencies and build output, editor folders and any `.env` or key file lying around. The image gets bigger, every unrelated change invalidates the layer cache, and secrets end up in a layer anyone with the image can read. The fix creates a `.dockerignore` with the entries shipready found in the context.',
+      why: 'Without a `.dockerignore`, `COPY . .` takes everything in the directory: the git history, local dependencies and build output, editor folders and any `.env` or key file lying around. The image gets bigger, every unrelated change invalidates the layer cache, and secrets end up in a layer anyone with the image can read. The fix creates a `.dockerignore` with the entries shipready found in the context, leaving out what the image or another Dockerfile of the directory (which reads the same file) needs.',
       get bad() { return bad.text; },
       get good() { return good.text; },
       badFiles: bad.files,
@@ -39,7 +39,11 @@ export default defineContextRule({
     const copied = copiedSources(ctx.sources);
     const whole = copied.find(isWholeContext) ?? copied.find((s) => s.wildcard && s.base === '' && s.rest === '*');
     if (!whole) return;
-    const lines = [...new Set([...findSecrets(ctx).filter((s) => !s.explicit).map((s) => s.line), ...findJunk(ctx).map((j) => j.line)])];
+    // Not what this image or another Dockerfile reading the same file needs: the created file is
+    // the context's, not this Dockerfile's alone.
+    const secrets = findSecrets(ctx).filter((s) => !s.explicit && !s.mountedBy && !s.neededBy && !s.line.includes('\ufffd'));
+    const junk = findJunk(ctx).filter((j) => !j.neededBy);
+    const lines = [...new Set([...secrets.map((s) => s.line), ...junk.map((j) => j.line)])];
     ctx.report({
       messageId: 'missing',
       data: { keyword: whole.keyword, source: whole.written, ignoreFile: ctx.ignorePath },

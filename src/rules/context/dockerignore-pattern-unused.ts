@@ -46,6 +46,9 @@ export default defineContextRule({
       const name = path.slice(path.lastIndexOf('/') + 1);
       const exists = ctx.context.lstat(path) !== null;
       if (!exists) {
+        // In a directory that is not the real context, absence proves nothing; and a trailing
+        // `# comment` (`node_modules  # deps`) is dockerignore-gitignore-style's finding.
+        if (ctx.contextMismatch || /\s#/.test(p.raw)) continue;
         if (DEFENSIVE.has(name) || name.startsWith('.env') || /\.(log|pid|tmp)$/.test(name)) continue;
         ctx.report({ messageId: 'nothing', in: 'ignore', span: p.span, data: { pattern: p.raw, path } });
         continue;

@@ -1,5 +1,5 @@
 import { defineContextRule, exampleTree } from '../context-types.js';
-import { findSecrets } from './_helpers.js';
+import { findSecrets, sharedFix } from './_helpers.js';
 
 const bad = exampleTree({
   'Dockerfile': 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "app.py"]\n',
@@ -22,7 +22,7 @@ export default defineContextRule({
     status: 'preview',
     docs: {
       summary: 'A secret file (`.env`, private key, credentials, Terraform state) is sent to the builder and copied into the image.',
-      why: 'Anything COPY or ADD puts in a layer stays in the image, even if a later step deletes it, and anyone who can pull the image can read it. shipready looks at the real files of the build context: `.env*` files (not `.env.example`), SSH keys (`id_rsa`...), `*.pem`/`*.key` files that hold a private key, `.npmrc`/`.pypirc`/`.netrc`/`.git-credentials` with credentials in them, `.aws/`, `.ssh/` and `*.tfstate`, that the `.dockerignore` lets through and a COPY/ADD takes. The fix appends the exact path to `.dockerignore`; when a COPY names the secret itself, pass it as a build secret (`RUN --mount=type=secret`) or at run time instead.',
+      why: 'Anything COPY or ADD puts in a layer stays in the image, even if a later step deletes it, and anyone who can pull the image can read it. shipready looks at the real files of the build context: `.env*` files (not `.env.example`), SSH keys (`id_rsa`...), `*.pem`/`*.key` files that hold a private key, `.npmrc`/`.pypirc`/`.netrc`/`.git-credentials` with credentials in them, `.aws/`, `.ssh/` and `*.tfstate`, that the `.dockerignore` lets through and a COPY/ADD takes. The fix appends the exact path to `.dockerignore` (unsafe when another Dockerfile reading the same `.dockerignore` names or mounts the file); when a COPY names the secret itself, or a `RUN --mount=type=bind` needs it (excluding it would break that mount), there is no fix: pass it as a build secret (`RUN --mount=type=secret`) or at run time instead.',
       get bad() { return bad.text; },
       get good() { return good.text; },
       badFiles: bad.files,
@@ -32,6 +32,7 @@ export default defineContextRule({
     messages: {
       broad: '{{file}} ({{what}}) is sent to the builder and copied into the image by this {{keyword}}; exclude it: add `{{line}}` to {{ignoreFile}}.',
       explicit: '{{keyword}} copies {{file}} ({{what}}) into the image, where anyone with the image can read it; pass it as a build secret (RUN --mount=type=secret) or at run time instead.',
+      mounted: '{{file}} ({{what}}) is sent to the builder and copied into the image by this {{keyword}}; the bind mount on line {{mountLine}} needs it, so excluding it would break that step: mount it with --mount=type=secret there instead, then add `{{line}}` to {{ignoreFile}}.',
     },
   },
   check(ctx) {
@@ -41,12 +42,17 @@ export default defineContextRule({
         ctx.report({ messageId: 'explicit', data, span: s.source.span, key: s.path });
         continue;
       }
+      if (s.mountedBy) {
+        ctx.report({ messageId: 'mounted', data: { ...data, mountLine: s.mountedBy.instr.line }, span: s.source.span, key: s.path });
+        continue;
+      }
       ctx.report({
         messageId: 'broad',
         data,
         span: s.source.span,
         key: s.path,
-        fix: { title: `Add ${s.line} to ${ctx.ignorePath}`, edits: ctx.appendToIgnore([s.line]) },
+        // (A name that is not UTF-8 shows U+FFFD, which no pattern line can match.)
+        ...(s.line.includes('\ufffd') ? {} : { fix: { ...sharedFix(`Add ${s.line} to ${ctx.ignorePath}`, s.neededBy), edits: ctx.appendToIgnore([s.line]) } }),
       });
     }
   },

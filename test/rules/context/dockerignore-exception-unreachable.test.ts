@@ -13,6 +13,9 @@ contextRuleTester(rule, {
     { name: 'BuildKit walk: a repeated pattern skipped at the parent does not re-exclude', files: { Dockerfile: DF, '.dockerignore': 'a\n!a/b\na\n' } },
     { name: 'exception first, nothing later', files: { Dockerfile: DF, '.dockerignore': '!README.md\n' } },
     { name: 'BuildKit walk: re-excluding with the same pattern as the parent does not reach the files', files: { Dockerfile: DF, '.dockerignore': 'logs\n!logs/*.keep\nlogs/\n' } },
+    { name: '** spans directories: the later pattern overrules it only at depth zero', files: { Dockerfile: DF, '.dockerignore': 'docs/**/*.md\n!docs/**/index.md\ndocs/*.md\n', 'docs/index.md': '', 'docs/guide/index.md': '' } },
+    { name: 'a later pattern that covers some names the wildcard reaches, not all', files: { Dockerfile: DF, '.dockerignore': 'logs\n!logs/*.keep\nlogs/[a-z]*\n' } },
+    { name: '? stands for any character, not only the ones a later class lists', files: { Dockerfile: DF, '.dockerignore': '*.txt\n!v?.txt\nv[a-z].txt\n' } },
   ],
   invalid: [
     {
@@ -34,6 +37,16 @@ contextRuleTester(rule, {
       name: 'a different later pattern covering the files',
       files: { Dockerfile: DF, '.dockerignore': 'logs\n!logs/*.keep\nlogs/*\n' },
       errors: [{ file: '.dockerignore', line: 2, column: 1, message: 'the later pattern `logs/*` (line 3) excludes logs/x.keep again' }],
+    },
+    {
+      name: 'every depth ** reaches is overruled by a later parent directory',
+      files: { Dockerfile: DF, '.dockerignore': '!docs/**/index.md\ndocs\n' },
+      errors: [{ file: '.dockerignore', line: 1, column: 1, endColumn: 18, message: '`!docs/**/index.md` can never re-include anything: the later pattern `docs` (line 2) excludes its parent directory docs, and the last matching pattern wins. Move the exception below line 2.' }],
+    },
+    {
+      name: 'a later ** pattern overrules every probe of a wildcard exception',
+      files: { Dockerfile: DF, '.dockerignore': '*.md\n!docs/**/*.md\n**/*.md\n' },
+      errors: [{ file: '.dockerignore', line: 2, column: 1, endColumn: 14, message: '`!docs/**/*.md` can never re-include anything: the later pattern `**/*.md` (line 3) excludes docs/x.md again' }],
     },
     {
       name: 'everything is excluded after it',

@@ -12,6 +12,13 @@ contextRuleTester(rule, {
     { name: 'patterns with a slash are anchored in .gitignore too', files: { Dockerfile: DF, '.dockerignore': 'docs/*.md\n', 'docs/x/y.md': '' } },
     { name: 'a real comment and an escaped hash', files: { Dockerfile: DF, '.dockerignore': '# comment\n\\#notes\n' } },
     { name: 'exceptions are not checked', files: { Dockerfile: DF, '.dockerignore': '**/*.md\n!README.md\n', 'docs/README.md': '' } },
+    {
+      name: 'not the real context: a nested match in the wrong tree is no evidence',
+      dockerfile: 'docker/app.Dockerfile',
+      files: { 'docker/app.Dockerfile': 'FROM alpine\nCOPY src ./src\n', 'docker/app.Dockerfile.dockerignore': '*.log\n', 'docker/conf/x.log': '', 'src/a.js': '' },
+    },
+    { name: 'the allowlist idiom: what the exception re-includes is sent on purpose', files: { Dockerfile: DF, '.dockerignore': '*\n!target\n', 'target/scripts/start.sh': '', 'notes.txt': '' } },
+    { name: 'an exception re-including a parent directory of the nested match', files: { Dockerfile: DF, '.dockerignore': 'logs\n!logs/app\n*.log\n', 'logs/app/a.log': '' } },
   ],
   invalid: [
     {
@@ -24,6 +31,18 @@ contextRuleTester(rule, {
       output: '**/node_modules/\n**/*.log\n',
     },
     {
+      name: 'an exception elsewhere does not hide a nested match outside it',
+      files: { Dockerfile: DF, '.dockerignore': 'build\n!build/keep\n*.md\n', 'build/keep/x.md': '', 'src/deep/z.md': '' },
+      errors: [{ file: '.dockerignore', line: 3, column: 1, endColumn: 5, message: '`*.md` only matches at the root of the build context: Docker anchors patterns at the root, unlike .gitignore (src/deep/z.md is still sent).' }],
+      output: 'build\n!build/keep\n**/*.md\n',
+    },
+    {
+      name: 'an exception that never took effect (nothing excluded the path before it) is no excuse',
+      files: { Dockerfile: DF, '.dockerignore': '*.log\n!logs/keep.log\n', 'logs/keep.log': '' },
+      errors: [{ file: '.dockerignore', line: 1, column: 1, endColumn: 6, message: '`*.log` only matches at the root of the build context: Docker anchors patterns at the root, unlike .gitignore (logs/keep.log is still sent).' }],
+      output: '**/*.log\n!logs/keep.log\n',
+    },
+    {
       name: 'names that always appear nested fire without evidence',
       files: { Dockerfile: DF, '.dockerignore': '.DS_Store\r\n__pycache__\r\n' },
       errors: [
@@ -31,6 +50,13 @@ contextRuleTester(rule, {
         { file: '.dockerignore', line: 2, column: 1, endColumn: 12, message: '`__pycache__` only matches at the root' },
       ],
       output: '**/.DS_Store\r\n**/__pycache__\r\n',
+    },
+    {
+      name: 'not the real context: names that always appear nested still fire',
+      dockerfile: 'docker/app.Dockerfile',
+      files: { 'docker/app.Dockerfile': 'FROM alpine\nCOPY src ./src\n', 'docker/app.Dockerfile.dockerignore': '*.log\n__pycache__\n', 'docker/conf/x.log': '', 'src/a.js': '' },
+      errors: [{ file: 'docker/app.Dockerfile.dockerignore', line: 2, column: 1, endColumn: 12, message: '`__pycache__` only matches at the root of the build context: Docker anchors patterns at the root, unlike .gitignore. Write `**/__pycache__` to match at any depth.' }],
+      output: '*.log\n**/__pycache__\n',
     },
     {
       name: 'indented comment and trailing comment',

@@ -18,6 +18,18 @@ contextRuleTester(rule, {
       output: '.env\n.git\nnode_modules\n',
     },
     {
+      name: 'what a bind mount needs is left out of the created file',
+      files: { Dockerfile: 'FROM node:20\nRUN --mount=type=bind,source=.npmrc,target=/root/.npmrc --mount=type=bind,source=.git,target=/s/.git npm ci\nCOPY . .\n', '.git/HEAD': 'x', '.npmrc': '//registry.npmjs.org/:_authToken=npm_abc123\n', '.env': 'A=1\n' },
+      errors: [{ line: 3, column: 6, endLine: 3, endColumn: 7, message: 'COPY . copies the whole build context and there is no .dockerignore' }],
+      output: '.env\n',
+    },
+    {
+      name: 'what another Dockerfile of the directory needs is left out of the created file',
+      files: { Dockerfile: 'FROM alpine\nCOPY . /app\n', 'Dockerfile.version': 'FROM alpine\nCOPY . .\nRUN git describe --tags > /version\n', '.git/HEAD': 'x', '.env': 'A=1\n' },
+      errors: [{ line: 2, column: 6, endLine: 2, endColumn: 7, message: 'COPY . copies the whole build context and there is no .dockerignore' }],
+      output: '.env\n',
+    },
+    {
       name: 'ADD . /app, JSON form, nothing to suggest: no fix',
       files: { Dockerfile: 'FROM alpine\nADD [".", "/app"]\n', 'run.sh': '' },
       errors: [{ line: 2, column: 6, endColumn: 9, message: 'ADD . copies the whole build context' }],

@@ -11,6 +11,12 @@ contextRuleTester(rule, {
     { name: 'an exception that re-includes', files: { Dockerfile: DF, '.dockerignore': 'docs\n!docs/README.md\n', 'docs/README.md': '' } },
     { name: 'an exception overruled later is dockerignore-exception-unreachable\'s business', files: { Dockerfile: DF, '.dockerignore': '!keep.txt\n*.txt\n', 'keep.txt': '' } },
     { name: 'an excluded directory and a path inside it, with an exception between', files: { Dockerfile: DF, '.dockerignore': 'build\n!build/keep\nbuild/keep/cache\n', 'build/keep/cache/x': '' } },
+    {
+      name: 'not the real context (no COPY source exists beside the Dockerfile): absence proves nothing',
+      dockerfile: 'docker/app.Dockerfile',
+      files: { 'docker/app.Dockerfile': 'FROM node:20\nCOPY package.json ./\nCOPY src ./src\n', 'docker/app.Dockerfile.dockerignore': 'src/test\n', 'package.json': '{}', 'src/index.js': '', 'src/test/a.js': '' },
+    },
+    { name: 'a trailing comment is dockerignore-gitignore-style\'s finding, not a missing path', files: { Dockerfile: DF, '.dockerignore': 'node_modules   # deps\nbuild/out # x\n' } },
   ],
   invalid: [
     {
@@ -30,6 +36,12 @@ contextRuleTester(rule, {
       name: 'an exception with nothing to re-include',
       files: { Dockerfile: DF, '.dockerignore': '*.md\n!src/app.js\n', 'src/app.js': '' },
       errors: [{ file: '.dockerignore', line: 2, column: 1, endColumn: 12, message: '`!src/app.js` re-includes nothing: no earlier pattern excludes src/app.js' }],
+    },
+    {
+      name: 'the Dockerfile\'s directory is the context when a COPY source exists there',
+      dockerfile: 'docker/app.Dockerfile',
+      files: { 'docker/app.Dockerfile': 'FROM node:20\nCOPY entry.sh ./\nCOPY src ./src\n', 'docker/app.Dockerfile.dockerignore': 'src/test\n', 'docker/entry.sh': '' },
+      errors: [{ file: 'docker/app.Dockerfile.dockerignore', line: 1, column: 1, endColumn: 9, message: '`src/test` matches nothing in the build context (src/test does not exist)' }],
     },
     {
       name: 'in a Dockerfile-specific ignore file',

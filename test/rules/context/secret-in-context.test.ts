@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../../src/rules/context/secret-in-context.js';
-import { contextRuleTester } from '../../helpers/context-tester.js';
+import { contextRuleTester, runContextRule } from '../../helpers/context-tester.js';
 
 const KEY = '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n';
 const CERT = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
@@ -52,6 +53,30 @@ contextRuleTester(rule, {
       output: '# build junk\r\nnode_modules\r\nsrc/config/.env.production\r\n.aws\r\n.git-credentials\r\n.npmrc\r\ncerts/key.pem\r\ndeploy/id_rsa\r\ninfra/terraform.tfstate\r\n',
     },
     {
+      name: 'a bind mount needs it and COPY . . copies it: no fix (excluding it would break the mount), a secret mount instead',
+      files: { Dockerfile: df('RUN --mount=type=bind,source=.npmrc,target=/root/.npmrc npm ci\nCOPY . .\n'), '.npmrc': '//registry.npmjs.org/:_authToken=npm_abc123\n' },
+      errors: [{ line: 4, column: 6, endColumn: 7, message: '.npmrc (npm credentials) is sent to the builder and copied into the image by this COPY; the bind mount on line 3 needs it, so excluding it would break that step: mount it with --mount=type=secret there instead, then add `.npmrc` to .dockerignore.' }],
+      output: '',
+    },
+    {
+      name: 'a bind mount of something inside a secret directory needs the directory',
+      files: { Dockerfile: df('COPY . .\nRUN --mount=type=bind,src=.aws/config,target=/root/.aws/config aws s3 ls\n'), '.aws/config': '[default]\n', '.aws/credentials': '[default]\n' },
+      errors: [{ line: 3, column: 6, endColumn: 7, message: '.aws (AWS credentials and configuration) is sent to the builder and copied into the image by this COPY; the bind mount on line 4 needs it' }],
+      output: '',
+    },
+    {
+      name: 'a bind mount of the whole context or of another file needs nothing of it: fixed as usual',
+      files: { Dockerfile: df('RUN --mount=type=bind,target=/src make -C /src\nRUN --mount=type=bind,source=.env.example,target=/e true\nCOPY . .\n'), '.env': 'A=1\n', '.env.example': 'A=\n' },
+      errors: [{ line: 5, column: 6, endColumn: 7, message: '.env (an environment file) is sent to the builder and copied into the image by this COPY; exclude it: add `.env` to .dockerignore.' }],
+      output: '.env\n',
+    },
+    {
+      name: 'COPY --parents: ** reaches any depth and a matched directory takes its subtree',
+      files: { Dockerfile: df('COPY --parents **/config ./\n'), 'svc/api/config/.env': 'A=1\n', 'config/app.yml': '' },
+      errors: [{ line: 3, column: 16, endColumn: 25, message: 'svc/api/config/.env (an environment file) is sent to the builder and copied into the image by this COPY' }],
+      output: 'svc/api/config/.env\n',
+    },
+    {
       name: 'copied by name: no fix, a build secret instead',
       files: { Dockerfile: df('COPY .env /app/.env\n'), '.env': 'A=1\n' },
       errors: [{ line: 3, column: 6, endColumn: 10, message: 'COPY copies .env (an environment file) into the image, where anyone with the image can read it; pass it as a build secret' }],
@@ -84,4 +109,15 @@ contextRuleTester(rule, {
       output: 'node_modules\n.env\n',
     },
   ],
+});
+
+describe('a .dockerignore shared with other Dockerfiles of the directory', () => {
+  it.each([
+    { name: 'a sibling copies the secret by name', sibling: 'FROM alpine\nCOPY .env /app/.env\n', fix: ['unsafe', 'Add .env to .dockerignore (Dockerfile.dev reads it too and needs the path)'] },
+    { name: 'a sibling bind-mounts it', sibling: 'FROM alpine\nRUN --mount=type=bind,source=.env,target=/e true\n', fix: ['unsafe', 'Add .env to .dockerignore (Dockerfile.dev reads it too and needs the path)'] },
+    { name: 'a sibling copies it with the whole context', sibling: 'FROM alpine\nCOPY . /app\n', fix: ['safe', 'Add .env to .dockerignore'] },
+  ])('$name', ({ sibling, fix }) => {
+    const { findings } = runContextRule(rule, { files: { Dockerfile: df('COPY . .\n'), 'Dockerfile.dev': sibling, '.env': 'A=1\n' } });
+    expect(findings.map((f) => [f.fix?.applicability, f.fix?.title])).toEqual([fix]);
+  });
 });
