@@ -8,6 +8,7 @@ import { relative, sep } from 'node:path';
 import type { EffectiveConfig, FileConfig } from '../config/resolve.js';
 import type { Finding, RunError } from '../finding.js';
 import { loadComposeProject, type ComposeInput, type LoadOptions } from '../model/compose/load.js';
+import { parseYaml } from '../model/compose/yaml.js';
 import type { ComposeFile, ComposeProject } from '../model/compose/types.js';
 import type { ComposeReportDescriptor, ComposeRule, ComposeRuleContext } from '../rules/compose-types.js';
 import { composeRules } from '../rules/index.js';
@@ -33,6 +34,8 @@ export interface ComposeLintOptions extends Omit<LoadOptions, 'texts'> {
 
 export interface ComposeLintResult {
   findings: Finding[];
+  /** Findings whose fix was taken away because it would make the YAML invalid (they stay, without `fix`). */
+  withheld: Finding[];
   errors: RunError[];
   project: ComposeProject;
   /** Absolute paths of the Dockerfiles that services build from (to lint them too). */
@@ -135,6 +138,7 @@ export function lintCompose(opts: ComposeLintOptions): ComposeLintResult {
       errors.push({ file: opts.inputs[0]?.display, kind: 'internal', message: `rule ${rule.id} (${rule.name}) crashed: ${(e as Error).message}` });
     }
   }
+  const withheld = withholdBreakingFixes(project.files, findings);
   findings.sort(compareFindings);
   const dockerfiles = [...new Set(project.services.flatMap((s) => (s.dockerfile && s.build?.dockerfile ? [s.build.dockerfile] : [])))];
   const contexts = new Map<string, string>();
@@ -142,7 +146,44 @@ export function lintCompose(opts: ComposeLintOptions): ComposeLintResult {
     const d = s.build?.dockerfile;
     if (s.dockerfile && d && s.build?.context && !contexts.has(d)) contexts.set(d, s.build.context);
   }
-  return { findings, errors, project, dockerfiles, contexts };
+  return { findings, withheld, errors, project, dockerfiles, contexts };
+}
+
+const syntaxErrors = (text: string): number => parseYaml(text, '').issues.filter((i) => i.kind === 'syntax').length;
+
+/**
+ * Offer no fix that breaks the file. A file's fixes are applied together and the result parsed
+ * (one parse per file with fixes); only when it parses worse than the file is each fix tried,
+ * alone and then added one by one, and the findings whose fix breaks it lose their `fix` (in
+ * `findings`, in place). Returns those findings.
+ */
+function withholdBreakingFixes(files: readonly ComposeFile[], findings: Finding[]): Finding[] {
+  const withheld: Finding[] = [];
+  for (const file of files) {
+    const mine = findings.filter((f) => f.fix && (f.location as { file?: string }).file === file.path);
+    if (!mine.length) continue;
+    const before = syntaxErrors(file.text);
+    const breaks = (fs: readonly Finding[]) => syntaxErrors(applyFixes(file.text, fs, true).text) > before;
+    if (!breaks(mine)) continue;
+    const kept: Finding[] = [];
+    for (const f of mine) {
+      if (breaks([f]) || breaks([...kept, f])) withheld.push(f);
+      else kept.push(f);
+    }
+  }
+  for (const f of withheld) findings[findings.indexOf(f)] = withoutFix(f);
+  return withheld;
+}
+
+function withoutFix(f: Finding): Finding {
+  const { fix: _fix, ...rest } = f;
+  return rest;
+}
+
+/** The notice for a fix withheld because it would make the YAML invalid. */
+export function withheldNotice(f: Finding): string {
+  const l = f.location as { file?: string; line?: number; column?: number };
+  return `${l.file}:${l.line}:${l.column}: the fix of ${f.ruleId} (${f.ruleName}) is withheld: applied, it would make the YAML invalid`;
 }
 
 /**
@@ -170,20 +211,25 @@ export function applyComposeFixes(project: ComposeProject, findings: readonly Fi
  * passes), then write the changed files atomically. A pass that would add YAML syntax problems is
  * dropped. Returns the final lint result and the files written.
  */
-export function lintComposeAndFix(opts: ComposeLintOptions & { unsafe?: boolean; write?: boolean }): ComposeLintResult & { written: string[]; texts: Map<string, string>; fixed: number } {
+export function lintComposeAndFix(opts: ComposeLintOptions & { unsafe?: boolean; write?: boolean }): ComposeLintResult & { written: string[]; texts: Map<string, string>; fixed: number; notices: string[] } {
   const texts = new Map(opts.texts ?? []);
   const syntaxCount = (r: ComposeLintResult) => r.project.issues.filter((i) => i.kind === 'syntax').length;
   let result = lintCompose({ ...opts, texts });
   const before = syntaxCount(result);
   const original = new Map(result.project.files.filter((f) => f.abs).map((f) => [f.abs!, f.text]));
   let fixed = 0;
+  const notices: string[] = [];
   for (let pass = 0; pass < 10; pass++) {
     const { texts: next, applied } = applyComposeFixes(result.project, result.findings, !!opts.unsafe);
     if (!applied) break;
     const trial = new Map(texts);
     for (const [k, v] of next) trial.set(k, v);
     const r = lintCompose({ ...opts, texts: trial });
-    if (syntaxCount(r) > before) break;
+    // (Each fix was checked on its file; this catches what only the project shows.)
+    if (syntaxCount(r) > before) {
+      notices.push(`${applied} fix${applied === 1 ? ' was' : 'es were'} not applied to ${opts.inputs[0]?.display}: together they would make the project invalid`);
+      break;
+    }
     for (const [k, v] of next) texts.set(k, v);
     result = r;
     fixed += applied;
@@ -194,7 +240,7 @@ export function lintComposeAndFix(opts: ComposeLintOptions & { unsafe?: boolean;
     if (opts.write !== false) writeFileAtomically(abs, text);
     written.push(abs);
   }
-  return { ...result, written, texts, fixed: written.length ? fixed : 0 };
+  return { ...result, written, texts, fixed: written.length ? fixed : 0, notices };
 }
 
 export { writeFileAtomically };
@@ -239,6 +285,7 @@ export function lintComposeProjects(sets: ComposeInput[][], opts: ComposeProject
       if (opts.fix && main.abs) {
         const fixedRun = lintComposeAndFix({ ...base, unsafe: opts.unsafe });
         fixed += fixedRun.fixed;
+        append(notices, fixedRun.notices);
         r = fixedRun;
       }
       else {
@@ -256,11 +303,12 @@ export function lintComposeProjects(sets: ComposeInput[][], opts: ComposeProject
     }
     append(findings, r.findings);
     append(errors, r.errors);
+    for (const f of r.withheld) notices.push(withheldNotice(f));
     for (const d of r.dockerfiles) dockerfiles.add(d);
     for (const [d, c] of r.contexts) if (!contexts.has(d)) contexts.set(d, c);
   }
   // A file shared by two projects (an extends base, an include) reports the same finding twice: keep one.
   const unique = new Map<string, Finding>();
   for (const f of findings) unique.set(`${f.fingerprint}\0${f.message}`, f);
-  return { findings: [...unique.values()].sort(compareFindings), errors, files, notices, dockerfiles: [...dockerfiles], contexts, fixed };
+  return { findings: [...unique.values()].sort(compareFindings), errors, files, notices: [...new Set(notices)], dockerfiles: [...dockerfiles], contexts, fixed };
 }

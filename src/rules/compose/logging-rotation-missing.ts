@@ -41,7 +41,7 @@ export default defineRule<ComposeRuleContext>({
       if (size) continue;
       let edit;
       if (!logging) {
-        const map = serviceMapForInsert(svc);
+        const map = serviceMapForInsert(svc, 'logging');
         edit = map ? insertKey(ctx, map, 'logging', { driver: 'json-file', options: { 'max-size': maxSize, 'max-file': maxFile } }) : undefined;
       } else if (opts?.kind === 'map' && editable(svc, opts)) {
         edit = insertKeys(ctx, opts, get(opts, 'max-file') ? [['max-size', maxSize]] : [['max-size', maxSize], ['max-file', maxFile]]);

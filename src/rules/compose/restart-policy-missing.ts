@@ -25,7 +25,7 @@ export default defineRule<ComposeRuleContext>({
   check(ctx) {
     for (const svc of completeServices(ctx)) {
       if (get(svc.node, 'restart') || get(svc.node, 'deploy', 'restart_policy')) continue;
-      const map = serviceMapForInsert(svc);
+      const map = serviceMapForInsert(svc, 'restart');
       const edit = map ? insertKey(ctx, map, 'restart', 'unless-stopped') : undefined;
       ctx.report({ messageId: 'missing', data: { service: svc.name }, at: svc.keyOrigin, fix: edit ? { title: 'Add restart: unless-stopped', edits: [edit] } : undefined });
     }
