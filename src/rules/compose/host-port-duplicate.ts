@@ -30,6 +30,27 @@ function firstClash(u: PortUsers, svc: ComposeService, ip: string | null): Publi
   return a && b ? (a.seq < b.seq ? a : b) : a ?? b;
 }
 
+/**
+ * Does `svc` already publish this port on the same interface as `ip`? (Two mappings of one
+ * container cannot bind the same address; one on 127.0.0.1 and one on all interfaces is how a
+ * service is reached on both, and is left alone as between services of other profiles.)
+ */
+function publishedTwice(u: PortUsers, svc: ComposeService, ip: string | null): boolean {
+  const mine = u.ips.get(svc);
+  if (!mine) return false;
+  for (const other of mine) if (sameInterface(ip, other)) return true;
+  return false;
+}
+
+/** No IP binds the IPv4 and the IPv6 wildcard; `0.0.0.0` and `::` one of them. */
+function sameInterface(a: string | null, b: string | null): boolean {
+  const norm = (ip: string | null) => (ip === null || ip === '' ? null : ip === '[::]' ? '::' : ip);
+  const x = norm(a);
+  const y = norm(b);
+  if (x === y) return true;
+  return (x === null && (y === '0.0.0.0' || y === '::')) || (y === null && (x === '0.0.0.0' || x === '::'));
+}
+
 function add(u: PortUsers, svc: ComposeService, ip: string | null): void {
   const ips = u.ips.get(svc);
   if (ips?.has(ip)) return;
@@ -56,13 +77,14 @@ export default defineRule<ComposeRuleContext>({
     fixable: null,
     status: 'stable',
     docs: {
-      summary: 'Two port mappings publish the same host port (and protocol) on overlapping interfaces.',
-      why: 'Only one container can bind a host port on a given interface: the second service fails to start with "port is already allocated". Ranges are expanded; ports that come from unset variables are unknown and skipped, and services in profiles that never run together are not compared.',
+      summary: 'Two port mappings publish the same host port (and protocol) on overlapping interfaces, in two services or in one.',
+      why: 'Only one container can bind a host port on a given interface: the second service fails to start with "port is already allocated". Ranges are expanded; ports that come from unset variables are unknown and skipped, and services in profiles that never run together are not compared. Within one service, only mappings on the same interface clash (no IP, `0.0.0.0` and `::` count as the same wildcard): publishing a port on 127.0.0.1 and on all interfaces is left alone.',
       bad: 'services:\n  web:\n    image: example/web:1.0\n    ports:\n      - "8080:80"\n  admin:\n    image: example/admin:1.0\n    ports:\n      - "8080:8000"\n',
       good: 'services:\n  web:\n    image: example/web:1.0\n    ports:\n      - "8080:80"\n  admin:\n    image: example/admin:1.0\n    ports:\n      - "8081:8000"\n',
     },
     messages: {
       duplicate: 'Host port {{port}}/{{protocol}} is already published by service "{{first}}": service "{{service}}" will fail to start. Use another host port.',
+      twice: 'Host port {{port}}/{{protocol}} is published twice by service "{{service}}" on the same interface: it will fail to start. Use another host port.',
     },
   },
   check(ctx) {
@@ -76,8 +98,11 @@ export default defineRule<ComposeRuleContext>({
           let u = users.get(key);
           if (!u) users.set(key, (u = { all: [], wildcard: [], byIp: new Map(), ips: new Map() }));
           const clash = firstClash(u, svc, p.hostIp);
-          if (clash && !reported) {
+          if (!reported && clash) {
             ctx.report({ messageId: 'duplicate', data: { service: svc.name, port, protocol, first: clash.svc.name }, at: p.publishedOrigin ?? p.origin });
+            reported = true;
+          } else if (!reported && publishedTwice(u, svc, p.hostIp)) {
+            ctx.report({ messageId: 'twice', data: { service: svc.name, port, protocol }, at: p.publishedOrigin ?? p.origin });
             reported = true;
           }
           add(u, svc, p.hostIp);
