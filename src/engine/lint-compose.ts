@@ -100,7 +100,6 @@ export function lintCompose(opts: ComposeLintOptions): ComposeLintResult {
 
   const emit = (rule: ComposeRule, d: ComposeReportDescriptor): void => {
     const aliases = rule.aliases;
-    if (opts.config.isIgnored(rule.id, rule.name, aliases)) return;
     const at = d.at;
     if (sups.some((s) => s.file === at.file && at.start >= s.start && at.start < s.end && s.codes.some((c) => matchesKey(c, rule.id, rule.name, aliases)))) return;
     const severity = d.severity ?? opts.config.severity(rule);
@@ -124,6 +123,9 @@ export function lintCompose(opts: ComposeLintOptions): ComposeLintResult {
 
   for (const rule of opts.rules) {
     if (opts.config.severity(rule) === 'off') continue;
+    // An ignored rule is not run at all: Compose findings carry only the rule's own id, name and
+    // aliases (no per-finding aliases as ShellCheck's in Dockerfiles), so every one would be dropped.
+    if (opts.config.isIgnored(rule.id, rule.name, rule.aliases)) continue;
     const ctx: ComposeRuleContext = {
       project,
       services: project.services,

@@ -1,6 +1,6 @@
 import type { ComposeRuleContext } from '../compose-types.js';
 import type { ComposeService } from '../../model/compose/types.js';
-import { canRunTogether, isAllInterfaces, portNumbers, ports } from '../helpers/compose.js';
+import { isAllInterfaces, portNumbers, ports } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
 interface Publisher {
@@ -10,24 +10,59 @@ interface Publisher {
   seq: number;
 }
 
+/**
+ * Publishers of one host port on some interfaces, indexed by profile, so that finding the first
+ * one a service can run together with does not scan the many it never runs with (services in
+ * disjoint profiles made that quadratic).
+ */
+interface Bucket {
+  /** Every publisher, in order. */
+  all: Publisher[];
+  /** Publishers in no profile (they run with everything). */
+  unprofiled: Publisher[];
+  byProfile: Map<string, Publisher[]>;
+}
+
 /** The services publishing one host port, indexed by interface so a lookup does not scan them all. */
 interface PortUsers {
-  all: Publisher[];
+  all: Bucket;
   /** On all interfaces (no IP, 0.0.0.0, ::). */
-  wildcard: Publisher[];
-  byIp: Map<string, Publisher[]>;
+  wildcard: Bucket;
+  byIp: Map<string, Bucket>;
   /** The IPs each service is already recorded on. */
   ips: Map<ComposeService, Set<string | null>>;
 }
 
-const conflicts = (s: Publisher, svc: ComposeService): boolean => s.svc !== svc && canRunTogether(s.svc, svc);
+const newBucket = (): Bucket => ({ all: [], unprofiled: [], byProfile: new Map() });
+
+// (A service is in a list at most once per IP: the first other service is found in a step or two.)
+const firstOther = (list: readonly Publisher[] | undefined, svc: ComposeService) => list?.find((s) => s.svc !== svc);
+
+const earlier = (a: Publisher | undefined, b: Publisher | undefined) => (a && b ? (a.seq < b.seq ? a : b) : a ?? b);
+
+/** The earliest publisher in `b` that `svc` can run together with (see canRunTogether). */
+function firstRunningWith(b: Bucket | undefined, svc: ComposeService): Publisher | undefined {
+  if (!b) return undefined;
+  if (!svc.profiles.length) return firstOther(b.all, svc);
+  let best = firstOther(b.unprofiled, svc);
+  for (const p of svc.profiles) best = earlier(best, firstOther(b.byProfile.get(p), svc));
+  return best;
+}
 
 /** The earliest publisher of this port that `svc` on `ip` collides with. */
 function firstClash(u: PortUsers, svc: ComposeService, ip: string | null): Publisher | undefined {
-  if (isAllInterfaces(ip)) return u.all.find((s) => conflicts(s, svc));
-  const a = u.wildcard.find((s) => conflicts(s, svc));
-  const b = u.byIp.get(ip as string)?.find((s) => conflicts(s, svc));
-  return a && b ? (a.seq < b.seq ? a : b) : a ?? b;
+  if (isAllInterfaces(ip)) return firstRunningWith(u.all, svc);
+  return earlier(firstRunningWith(u.wildcard, svc), firstRunningWith(u.byIp.get(ip as string), svc));
+}
+
+function addTo(b: Bucket, s: Publisher): void {
+  b.all.push(s);
+  if (!s.svc.profiles.length) b.unprofiled.push(s);
+  for (const p of new Set(s.svc.profiles)) {
+    const list = b.byProfile.get(p);
+    if (list) list.push(s);
+    else b.byProfile.set(p, [s]);
+  }
 }
 
 /**
@@ -56,13 +91,13 @@ function add(u: PortUsers, svc: ComposeService, ip: string | null): void {
   if (ips?.has(ip)) return;
   if (ips) ips.add(ip);
   else u.ips.set(svc, new Set([ip]));
-  const s: Publisher = { ip, svc, seq: u.all.length };
-  u.all.push(s);
-  if (isAllInterfaces(s.ip)) u.wildcard.push(s);
+  const s: Publisher = { ip, svc, seq: u.all.all.length };
+  addTo(u.all, s);
+  if (isAllInterfaces(s.ip)) addTo(u.wildcard, s);
   else {
-    const list = u.byIp.get(s.ip as string);
-    if (list) list.push(s);
-    else u.byIp.set(s.ip as string, [s]);
+    let b = u.byIp.get(s.ip as string);
+    if (!b) u.byIp.set(s.ip as string, (b = newBucket()));
+    addTo(b, s);
   }
 }
 
@@ -96,7 +131,7 @@ export default defineRule<ComposeRuleContext>({
         for (const port of portNumbers(p.published)) {
           const key = `${protocol}:${port}`;
           let u = users.get(key);
-          if (!u) users.set(key, (u = { all: [], wildcard: [], byIp: new Map(), ips: new Map() }));
+          if (!u) users.set(key, (u = { all: newBucket(), wildcard: newBucket(), byIp: new Map(), ips: new Map() }));
           const clash = firstClash(u, svc, p.hostIp);
           if (!reported && clash) {
             ctx.report({ messageId: 'duplicate', data: { service: svc.name, port, protocol, first: clash.svc.name }, at: p.publishedOrigin ?? p.origin });

@@ -13,6 +13,14 @@ composeRuleTester(rule, {
   ],
   invalid: [
     {
+      name: 'profiles: the first service that runs together with it is named',
+      code: 'services:\n  p1:\n    image: x:1\n    profiles: [dev]\n    ports: ["8080:80"]\n  p2:\n    image: x:1\n    profiles: [prod]\n    ports: ["8080:80"]\n  c:\n    image: x:1\n    profiles: [ops, prod]\n    ports: ["8080:80"]\n  d:\n    image: x:1\n    ports: ["8080:80"]\n',
+      errors: [
+        { line: 13, column: 14, endColumn: 18, message: 'already published by service "p2": service "c"' },
+        { line: 16, column: 14, endColumn: 18, message: 'already published by service "p1": service "d"' },
+      ],
+    },
+    {
       name: 'one service publishing a host port twice',
       code: 'services:\n  web:\n    image: x:1\n    ports:\n      - "8080:80"\n      - "8080:443"\n',
       errors: [{ line: 6, column: 10, endLine: 6, endColumn: 14, message: 'Host port 8080/tcp is published twice by service "web" on the same interface: it will fail to start. Use another host port.' }],
