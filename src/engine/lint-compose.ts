@@ -30,6 +30,12 @@ export interface ComposeLintOptions extends Omit<LoadOptions, 'texts'> {
   disableIgnorePragma?: boolean;
   /** Texts that replace files on disk (by absolute path), e.g. while fixing. */
   texts?: ReadonlyMap<string, string>;
+  /**
+   * Try each file's fixes and withhold those that would make it invalid YAML. It costs a parse of
+   * every file with fixes (a third of a Compose lint), so only fixing asks for it: plain linting
+   * relies on the edit helpers, which refuse the edits known to break a file.
+   */
+  checkFixes?: boolean;
 }
 
 export interface ComposeLintResult {
@@ -140,7 +146,7 @@ export function lintCompose(opts: ComposeLintOptions): ComposeLintResult {
       errors.push({ file: opts.inputs[0]?.display, kind: 'internal', message: `rule ${rule.id} (${rule.name}) crashed: ${(e as Error).message}` });
     }
   }
-  const withheld = withholdBreakingFixes(project.files, findings);
+  const withheld = opts.checkFixes ? withholdBreakingFixes(project, findings) : [];
   findings.sort(compareFindings);
   const dockerfiles = [...new Set(project.services.flatMap((s) => (s.dockerfile && s.build?.dockerfile ? [s.build.dockerfile] : [])))];
   const contexts = new Map<string, string>();
@@ -159,12 +165,13 @@ const syntaxErrors = (text: string): number => parseYaml(text, '').issues.filter
  * alone and then added one by one, and the findings whose fix breaks it lose their `fix` (in
  * `findings`, in place). Returns those findings.
  */
-function withholdBreakingFixes(files: readonly ComposeFile[], findings: Finding[]): Finding[] {
+function withholdBreakingFixes(project: ComposeProject, findings: Finding[]): Finding[] {
   const withheld: Finding[] = [];
-  for (const file of files) {
+  for (const file of project.files) {
     const mine = findings.filter((f) => f.fix && (f.location as { file?: string }).file === file.path);
     if (!mine.length) continue;
-    const before = syntaxErrors(file.text);
+    // The loader has parsed the file: parse it again only when it has syntax problems to count.
+    const before = project.issues.some((i) => i.kind === 'syntax' && i.origin.file === file.path) ? syntaxErrors(file.text) : 0;
     const breaks = (fs: readonly Finding[]) => syntaxErrors(applyFixes(file.text, fs, true).text) > before;
     if (!breaks(mine)) continue;
     const kept: Finding[] = [];
@@ -213,7 +220,8 @@ export function applyComposeFixes(project: ComposeProject, findings: readonly Fi
  * passes), then write the changed files atomically. A pass that would add YAML syntax problems is
  * dropped. Returns the final lint result and the files written.
  */
-export function lintComposeAndFix(opts: ComposeLintOptions & { unsafe?: boolean; write?: boolean }): ComposeLintResult & { written: string[]; texts: Map<string, string>; fixed: number; notices: string[] } {
+export function lintComposeAndFix(options: ComposeLintOptions & { unsafe?: boolean; write?: boolean }): ComposeLintResult & { written: string[]; texts: Map<string, string>; fixed: number; notices: string[] } {
+  const opts = { ...options, checkFixes: true };
   const texts = new Map(opts.texts ?? []);
   const syntaxCount = (r: ComposeLintResult) => r.project.issues.filter((i) => i.kind === 'syntax').length;
   let result = lintCompose({ ...opts, texts });
