@@ -8,6 +8,7 @@ import { relative, sep } from 'node:path';
 import type { EffectiveConfig, FileConfig } from '../config/resolve.js';
 import type { Finding, RunError } from '../finding.js';
 import { loadComposeProject, type ComposeInput, type LoadOptions } from '../model/compose/load.js';
+import { parseYaml } from '../model/compose/yaml.js';
 import type { ComposeFile, ComposeProject } from '../model/compose/types.js';
 import type { ComposeReportDescriptor, ComposeRule, ComposeRuleContext } from '../rules/compose-types.js';
 import { composeRules } from '../rules/index.js';
@@ -29,10 +30,18 @@ export interface ComposeLintOptions extends Omit<LoadOptions, 'texts'> {
   disableIgnorePragma?: boolean;
   /** Texts that replace files on disk (by absolute path), e.g. while fixing. */
   texts?: ReadonlyMap<string, string>;
+  /**
+   * Try each file's fixes and withhold those that would make it invalid YAML. It costs a parse of
+   * every file with fixes (a third of a Compose lint), so only fixing asks for it: plain linting
+   * relies on the edit helpers, which refuse the edits known to break a file.
+   */
+  checkFixes?: boolean;
 }
 
 export interface ComposeLintResult {
   findings: Finding[];
+  /** Findings whose fix was taken away because it would make the YAML invalid (they stay, without `fix`). */
+  withheld: Finding[];
   errors: RunError[];
   project: ComposeProject;
   /** Absolute paths of the Dockerfiles that services build from (to lint them too). */
@@ -97,7 +106,6 @@ export function lintCompose(opts: ComposeLintOptions): ComposeLintResult {
 
   const emit = (rule: ComposeRule, d: ComposeReportDescriptor): void => {
     const aliases = rule.aliases;
-    if (opts.config.isIgnored(rule.id, rule.name, aliases)) return;
     const at = d.at;
     if (sups.some((s) => s.file === at.file && at.start >= s.start && at.start < s.end && s.codes.some((c) => matchesKey(c, rule.id, rule.name, aliases)))) return;
     const severity = d.severity ?? opts.config.severity(rule);
@@ -121,6 +129,9 @@ export function lintCompose(opts: ComposeLintOptions): ComposeLintResult {
 
   for (const rule of opts.rules) {
     if (opts.config.severity(rule) === 'off') continue;
+    // An ignored rule is not run at all: Compose findings carry only the rule's own id, name and
+    // aliases (no per-finding aliases as ShellCheck's in Dockerfiles), so every one would be dropped.
+    if (opts.config.isIgnored(rule.id, rule.name, rule.aliases)) continue;
     const ctx: ComposeRuleContext = {
       project,
       services: project.services,
@@ -135,6 +146,7 @@ export function lintCompose(opts: ComposeLintOptions): ComposeLintResult {
       errors.push({ file: opts.inputs[0]?.display, kind: 'internal', message: `rule ${rule.id} (${rule.name}) crashed: ${(e as Error).message}` });
     }
   }
+  const withheld = opts.checkFixes ? withholdBreakingFixes(project, findings) : [];
   findings.sort(compareFindings);
   const dockerfiles = [...new Set(project.services.flatMap((s) => (s.dockerfile && s.build?.dockerfile ? [s.build.dockerfile] : [])))];
   const contexts = new Map<string, string>();
@@ -142,7 +154,45 @@ export function lintCompose(opts: ComposeLintOptions): ComposeLintResult {
     const d = s.build?.dockerfile;
     if (s.dockerfile && d && s.build?.context && !contexts.has(d)) contexts.set(d, s.build.context);
   }
-  return { findings, errors, project, dockerfiles, contexts };
+  return { findings, withheld, errors, project, dockerfiles, contexts };
+}
+
+const syntaxErrors = (text: string): number => parseYaml(text, '').issues.filter((i) => i.kind === 'syntax').length;
+
+/**
+ * Offer no fix that breaks the file. A file's fixes are applied together and the result parsed
+ * (one parse per file with fixes); only when it parses worse than the file is each fix tried,
+ * alone and then added one by one, and the findings whose fix breaks it lose their `fix` (in
+ * `findings`, in place). Returns those findings.
+ */
+function withholdBreakingFixes(project: ComposeProject, findings: Finding[]): Finding[] {
+  const withheld: Finding[] = [];
+  for (const file of project.files) {
+    const mine = findings.filter((f) => f.fix && (f.location as { file?: string }).file === file.path);
+    if (!mine.length) continue;
+    // The loader has parsed the file: parse it again only when it has syntax problems to count.
+    const before = project.issues.some((i) => i.kind === 'syntax' && i.origin.file === file.path) ? syntaxErrors(file.text) : 0;
+    const breaks = (fs: readonly Finding[]) => syntaxErrors(applyFixes(file.text, fs, true).text) > before;
+    if (!breaks(mine)) continue;
+    const kept: Finding[] = [];
+    for (const f of mine) {
+      if (breaks([f]) || breaks([...kept, f])) withheld.push(f);
+      else kept.push(f);
+    }
+  }
+  for (const f of withheld) findings[findings.indexOf(f)] = withoutFix(f);
+  return withheld;
+}
+
+function withoutFix(f: Finding): Finding {
+  const { fix: _fix, ...rest } = f;
+  return rest;
+}
+
+/** The notice for a fix withheld because it would make the YAML invalid. */
+export function withheldNotice(f: Finding): string {
+  const l = f.location as { file?: string; line?: number; column?: number };
+  return `${l.file}:${l.line}:${l.column}: the fix of ${f.ruleId} (${f.ruleName}) is withheld: applied, it would make the YAML invalid`;
 }
 
 /**
@@ -170,20 +220,26 @@ export function applyComposeFixes(project: ComposeProject, findings: readonly Fi
  * passes), then write the changed files atomically. A pass that would add YAML syntax problems is
  * dropped. Returns the final lint result and the files written.
  */
-export function lintComposeAndFix(opts: ComposeLintOptions & { unsafe?: boolean; write?: boolean }): ComposeLintResult & { written: string[]; texts: Map<string, string>; fixed: number } {
+export function lintComposeAndFix(options: ComposeLintOptions & { unsafe?: boolean; write?: boolean }): ComposeLintResult & { written: string[]; texts: Map<string, string>; fixed: number; notices: string[] } {
+  const opts = { ...options, checkFixes: true };
   const texts = new Map(opts.texts ?? []);
   const syntaxCount = (r: ComposeLintResult) => r.project.issues.filter((i) => i.kind === 'syntax').length;
   let result = lintCompose({ ...opts, texts });
   const before = syntaxCount(result);
   const original = new Map(result.project.files.filter((f) => f.abs).map((f) => [f.abs!, f.text]));
   let fixed = 0;
+  const notices: string[] = [];
   for (let pass = 0; pass < 10; pass++) {
     const { texts: next, applied } = applyComposeFixes(result.project, result.findings, !!opts.unsafe);
     if (!applied) break;
     const trial = new Map(texts);
     for (const [k, v] of next) trial.set(k, v);
     const r = lintCompose({ ...opts, texts: trial });
-    if (syntaxCount(r) > before) break;
+    // (Each fix was checked on its file; this catches what only the project shows.)
+    if (syntaxCount(r) > before) {
+      notices.push(`${applied} fix${applied === 1 ? ' was' : 'es were'} not applied to ${opts.inputs[0]?.display}: together they would make the project invalid`);
+      break;
+    }
     for (const [k, v] of next) texts.set(k, v);
     result = r;
     fixed += applied;
@@ -194,7 +250,7 @@ export function lintComposeAndFix(opts: ComposeLintOptions & { unsafe?: boolean;
     if (opts.write !== false) writeFileAtomically(abs, text);
     written.push(abs);
   }
-  return { ...result, written, texts, fixed: written.length ? fixed : 0 };
+  return { ...result, written, texts, fixed: written.length ? fixed : 0, notices };
 }
 
 export { writeFileAtomically };
@@ -239,6 +295,7 @@ export function lintComposeProjects(sets: ComposeInput[][], opts: ComposeProject
       if (opts.fix && main.abs) {
         const fixedRun = lintComposeAndFix({ ...base, unsafe: opts.unsafe });
         fixed += fixedRun.fixed;
+        append(notices, fixedRun.notices);
         r = fixedRun;
       }
       else {
@@ -256,11 +313,12 @@ export function lintComposeProjects(sets: ComposeInput[][], opts: ComposeProject
     }
     append(findings, r.findings);
     append(errors, r.errors);
+    for (const f of r.withheld) notices.push(withheldNotice(f));
     for (const d of r.dockerfiles) dockerfiles.add(d);
     for (const [d, c] of r.contexts) if (!contexts.has(d)) contexts.set(d, c);
   }
   // A file shared by two projects (an extends base, an include) reports the same finding twice: keep one.
   const unique = new Map<string, Finding>();
   for (const f of findings) unique.set(`${f.fingerprint}\0${f.message}`, f);
-  return { findings: [...unique.values()].sort(compareFindings), errors, files, notices, dockerfiles: [...dockerfiles], contexts, fixed };
+  return { findings: [...unique.values()].sort(compareFindings), errors, files, notices: [...new Set(notices)], dockerfiles: [...dockerfiles], contexts, fixed };
 }

@@ -23,6 +23,7 @@ import type { FileConfig } from '../config/resolve.js';
 import type { Dockerfile } from '../model/dockerfile/types.js';
 import { writeFileAtomically } from './write.js';
 import { append } from '../append.js';
+import { withoutHostVariables } from '../model/compose/interpolate.js';
 
 export interface LintOptions {
   /** Working directory: paths and displayed file names are relative to it. Default: process.cwd(). */
@@ -130,7 +131,7 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
   if (composeSets.length) {
     // Loaded only when used (the Compose schema is large); services' Dockerfiles are linted too.
     const { lintComposeProjects } = await import('./lint-compose.js');
-    const r = lintComposeProjects(composeSets, { cwd, eff, baseDir: loaded.baseDir, fix: !!opts.fix, unsafe: !!opts.unsafeFixes, env: process.env });
+    const r = lintComposeProjects(composeSets, { cwd, eff, baseDir: loaded.baseDir, fix: !!opts.fix, unsafe: !!opts.unsafeFixes, env: withoutHostVariables(process.env) });
     append(findings, r.findings);
     append(errors, r.errors);
     append(files, r.files);

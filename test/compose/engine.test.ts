@@ -7,7 +7,8 @@ import { EffectiveConfig } from '../../src/config/resolve.js';
 import { composeSuppressions, lintComposeAndFix } from '../../src/engine/lint-compose.js';
 import { RuleRegistry } from '../../src/engine/registry.js';
 import type { TextLocation } from '../../src/finding.js';
-import type { ComposeRule } from '../../src/rules/compose-types.js';
+import type { ComposeRule, ComposeRuleContext } from '../../src/rules/compose-types.js';
+import { defineRule } from '../../src/rules/types.js';
 import { composeRules } from '../../src/rules/index.js';
 import { ROOT, runCompose } from '../helpers/compose-tester.js';
 
@@ -51,6 +52,30 @@ describe('compose engine', () => {
     const moved = run(`# a comment\n\n${code}`);
     expect(moved.findings[0].fingerprint).toBe(r.findings[0].fingerprint);
     expect((moved.findings[0].location as TextLocation).line).toBe(6);
+  });
+
+  it('does not run a rule the config ignores (by id, name or alias)', () => {
+    let runs = 0;
+    const counting = defineRule<ComposeRuleContext>({
+      id: 'DC998',
+      name: 'test-counting',
+      aliases: ['counting-alias'],
+      meta: { target: 'compose', category: 'reliability', severity: 'warning', fixable: null, status: 'stable', docs: { summary: 's', why: 'w', bad: '', good: '' }, messages: { m: 'm' } },
+      check(ctx) {
+        runs++;
+        ctx.report({ messageId: 'm', at: ctx.services[0].keyOrigin });
+      },
+    }) as ComposeRule;
+    const registry = new RuleRegistry([counting]);
+    const text = 'services:\n  a:\n    image: x:1\n';
+    const run = (ignore: string[]) => {
+      const eff = new EffectiveConfig({ config: { ignore }, path: null, kind: 'shipready', baseDir: ROOT }, registry);
+      return runComposeWith(eff, text, [counting]).findings.map((f) => f.ruleId);
+    };
+    expect(run([])).toEqual(['DC998']);
+    expect(runs).toBe(1);
+    for (const key of ['DC998', 'test-counting', 'counting-alias']) expect(run([key])).toEqual([]);
+    expect(runs).toBe(1);
   });
 
   it('keeps every comment and blank line that safe fixes do not touch', () => {
@@ -101,12 +126,17 @@ describe('compose engine', () => {
     expect(fixed).toContain('# Stack for the shop.   \n\n\nx-common');
     expect(fixed).toContain('required: true   # was: healthy\n        condition: service_healthy\n');
     expect(fixed).toContain('- "2222:22"  # ssh for debugging');
-    expect(fixed).toContain('    restart: unless-stopped\n    logging:\n      driver: json-file\n      options:\n        max-size: 10m\n        max-file: "3"\n\n    # last line of api');
+    // (Restart and logging fixes are unsafe: nothing is added to the api service here.)
+    expect(fixed).toContain('      - "2222:22"  # ssh for debugging\n\n    # last line of api');
     // The fixed file loads cleanly and the safe findings are gone.
     expect(r.project.issues).toEqual([]);
     expect(r.findings.filter((f) => f.fix?.applicability === 'safe')).toEqual([]);
   });
 });
+
+function runComposeWith(eff: EffectiveConfig, text: string, rules: ComposeRule[]) {
+  return lintComposeAndFix({ inputs: [{ abs: `${ROOT}/compose.yaml`, display: 'compose.yaml' }], cwd: ROOT, env: {}, readFile: (a) => (a === `${ROOT}/compose.yaml` ? text : undefined), rules, config: eff.forFile('compose.yaml'), settings: eff.settings, write: false });
+}
 
 describe('lint() with Compose files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'shipready-compose-'));
@@ -141,6 +171,6 @@ describe('lint() with Compose files', () => {
   it('--fix writes safe fixes atomically into the file where the value is written', async () => {
     writeFileSync(join(dir, 'fixme.yml'), '# keep me\nversion: "3"\nservices:\n  a:\n    image: x:1\n\n    # end\n');
     await lint(['fixme.yml'], { cwd: dir, shellcheck: false, config: {}, fix: true });
-    expect(readFileSync(join(dir, 'fixme.yml'), 'utf8')).toBe('# keep me\nservices:\n  a:\n    image: x:1\n    restart: unless-stopped\n    logging:\n      driver: json-file\n      options:\n        max-size: 10m\n        max-file: "3"\n\n    # end\n');
+    expect(readFileSync(join(dir, 'fixme.yml'), 'utf8')).toBe('# keep me\nservices:\n  a:\n    image: x:1\n\n    # end\n');
   });
 });

@@ -55,6 +55,10 @@ export interface DatabaseInfo {
   dataDirEnv?: string;
   /** A cache (data loss on restart is acceptable): no data-volume check. */
   cache?: boolean;
+  /** Where to mount a volume for the data, when not the data directory itself. */
+  mountDir?: string;
+  /** A mount point the image refuses to start with, unless `dataDirEnv` points at it. */
+  refusedMount?: string;
 }
 
 const DB: Record<string, DatabaseInfo> = {
@@ -99,7 +103,25 @@ export function databaseOf(img: ImageName): DatabaseInfo | undefined {
     const dir = key === 'redis' ? '/bitnami/redis/data' : `/bitnami/${img.name}`;
     return { ...info, dataDirs: [dir], dataDirEnv: undefined };
   }
+  const major = img.repository === 'postgres' && (img.registry === null || img.registry === 'docker.io') ? postgresMajor(img) : undefined;
+  if (major !== undefined && major >= 18) {
+    // From 18 the official image keeps its data in /var/lib/postgresql/MAJOR/docker (pg_ctlcluster's
+    // layout) with the volume on /var/lib/postgresql, and its entrypoint stops with "unused
+    // mount/volume" when something is mounted on the old /var/lib/postgresql/data.
+    return { ...info, dataDirs: [`/var/lib/postgresql/${major}/docker`], mountDir: '/var/lib/postgresql', refusedMount: '/var/lib/postgresql/data' };
+  }
   return info;
+}
+
+/** The PostgreSQL major version that `postgres:latest` (or untagged) runs. */
+const POSTGRES_LATEST_MAJOR = 18;
+
+/** The major version of an official postgres image by its tag (`17.6-alpine`, `latest`, `alpine`), or undefined. */
+function postgresMajor(img: ImageName): number | undefined {
+  if (img.tag === null) return img.digest ? undefined : POSTGRES_LATEST_MAJOR;
+  const m = /^(\d+)/.exec(img.tag);
+  if (m) return Number(m[1]);
+  return /^(latest|alpine[\d.]*|bookworm|trixie)$/.test(img.tag) ? POSTGRES_LATEST_MAJOR : undefined;
 }
 
 /** Images whose main process runs as root unless `user:` says otherwise. */

@@ -154,3 +154,18 @@ export function parseDotenv(text: string, base: ReadonlyMap<string, string> = ne
   }
   return out;
 }
+
+/**
+ * Variables that describe the machine the linter runs on, not the one the project is deployed to
+ * (a CI runner as root has HOME=/root): taken from the linter's environment they would make
+ * findings differ between machines, so they are left unset there, and `${HOME}` is unknown as any
+ * unset variable is. A `.env` file that sets them still counts.
+ */
+const HOST_SPECIFIC = new Set(['HOME', 'USER', 'USERNAME', 'LOGNAME', 'PWD', 'OLDPWD', 'HOSTNAME', 'HOST', 'SHELL', 'UID', 'GID', 'EUID', 'TMPDIR', 'TEMP', 'TMP', 'XDG_RUNTIME_DIR', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'COMPUTERNAME']);
+
+/** The linter's environment without the variables that describe its own host (see HOST_SPECIFIC). */
+export function withoutHostVariables(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) if (!HOST_SPECIFIC.has(k.toUpperCase())) out[k] = v;
+  return out;
+}

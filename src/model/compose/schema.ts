@@ -2,7 +2,8 @@
  * Validates source-mapped Compose nodes against the Compose Specification JSON Schema (vendored in
  * ./schema/compose-spec.json; see ./schema/NOTICE.md). A small interpreter for the subset
  * the schema uses ($ref, type, properties, patternProperties, additionalProperties, items, oneOf,
- * anyOf, enum, required, pattern, minimum, maximum, uniqueItems). Problems are reported at the key or
+ * anyOf, enum, required, pattern, minimum, maximum, uniqueItems), plus the Go durations the schema
+ * only types as strings. Problems are reported at the key or
  * value they concern, with a "did you mean" for unknown keys.
  */
 import { didYouMean } from '../../engine/messages.js';
@@ -106,7 +107,38 @@ const display = (path: string[]) => (path.length ? `"${path[path.length - 1]}"` 
 export function validateCompose(root: CNode): LoadIssue[] {
   const out: LoadIssue[] = [];
   check(ROOT, root, { path: [], keyOrigin: null }, out);
+  checkDurations(root, out);
   return out;
+}
+
+/**
+ * Service keys Compose parses as Go durations (`1m30s`, `500ms`): the schema only says "string", and
+ * `docker compose config` fails on `10q` or `1x`.
+ */
+const DURATIONS: string[][] = [
+  ['stop_grace_period'],
+  ...['interval', 'timeout', 'start_period', 'start_interval'].map((k) => ['healthcheck', k]),
+  ...['delay', 'window'].map((k) => ['deploy', 'restart_policy', k]),
+  ...['update_config', 'rollback_config'].flatMap((c) => ['delay', 'monitor'].map((k) => ['deploy', c, k])),
+];
+
+/** Go's time.ParseDuration: a sign, then numbers with units (`1h2m`, `.5s`); also a bare number, which shipready reads as seconds elsewhere. */
+const GO_DURATION = /^[-+]?((\d+\.?\d*|\.\d+)|((\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h))+)$/;
+
+function checkDurations(root: CNode, out: LoadIssue[]): void {
+  const services = root.kind === 'map' ? root.entries.get('services')?.value : undefined;
+  if (services?.kind !== 'map') return;
+  // A value shared through an anchor is reported once, where it is written.
+  const seen = new Set<number>();
+  for (const [name, svc] of services.entries) {
+    for (const path of DURATIONS) {
+      let n: CNode | undefined = svc.value;
+      for (const k of path) n = n?.kind === 'map' ? n.entries.get(k)?.value : undefined;
+      if (n?.kind !== 'scalar' || typeof n.raw !== 'string' || n.raw.includes('$') || GO_DURATION.test(n.raw) || seen.has(n.origin.start)) continue;
+      seen.add(n.origin.start);
+      out.push({ kind: 'schema', message: `"${path[path.length - 1]}" ${describePath(['services', name, ...path.slice(0, -1)])} must be a duration such as 30s or 1m30s, not "${n.raw}"`, origin: n.origin });
+    }
+  }
 }
 
 function check(schema: Schema, n: CNode, where: Where, out: LoadIssue[]): void {

@@ -188,6 +188,11 @@ function parseText(text: string, file: string, limits: YamlLimits, back: ((offse
   return { docs, issues };
 }
 
+/** Space, tab, CR or LF. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
 /** The key of `? ` with nothing after it (two of them are duplicates, as in the yaml package). */
 const NULL_KEY = Symbol('null key');
 
@@ -200,7 +205,11 @@ class Converter {
   private origin(n: { range?: [number, number, number] | null } | null | undefined, fallback: number): Origin {
     const r = n?.range;
     if (!r) return { file: this.file, start: fallback, end: fallback };
-    return this.back ? { file: this.file, start: this.back(r[0]), end: this.back(r[1]) } : { file: this.file, start: r[0], end: r[1] };
+    const start = this.back ? this.back(r[0]) : r[0];
+    let end = this.back ? this.back(r[1]) : r[1];
+    // A block collection or block scalar ends after its last line break: end on its last line.
+    while (end > start && isSpace(this.text.charCodeAt(end - 1))) end--;
+    return { file: this.file, start, end };
   }
 
   private count(n: number, at: Origin): void {
@@ -252,7 +261,7 @@ class Converter {
         const id = k === null ? NULL_KEY : keyValue;
         if (seen.has(id)) {
           const at = keyOrigin.start;
-          throw new LimitError(describeYamlError('DUPLICATE_KEY', '', this.text, at), { file: this.file, start: at, end: at + 1 });
+          throw new LimitError(describeYamlError('DUPLICATE_KEY', '', this.text, at), { file: this.file, start: at, end: Math.max(keyOrigin.end, at + 1) });
         }
         seen.add(id);
         const key = keyValue === null ? 'null' : String(keyValue);

@@ -29,7 +29,7 @@ export default defineRule<ComposeRuleContext>({
       if (drop?.kind === 'scalar' && drop.unknown) continue;
       if (items(drop).some((n) => n.kind === 'scalar' && n.unknown)) continue;
       if (items(drop).some((n) => str(n)?.toUpperCase().replace(/^CAP_/, '') === 'ALL')) continue;
-      const map = serviceMapForInsert(svc);
+      const map = serviceMapForInsert(svc, 'cap_drop');
       const edit = drop?.kind === 'seq' ? appendItem(ctx, drop, 'ALL') : !drop && map ? insertKey(ctx, map, 'cap_drop', ['ALL']) : undefined;
       ctx.report({
         messageId: 'missing',

@@ -8,7 +8,7 @@ const WHY: Record<string, string> = {
   SYS_PTRACE: 'trace and read the memory of other processes',
   SYS_MODULE: 'load kernel modules into the host kernel',
   DAC_READ_SEARCH: 'read any file it can name (the classic "shocker" container escape)',
-  ALL: 'every capability, nearly the same as privileged',
+  ALL: 'use every capability (nearly the same as privileged: true)',
 };
 
 export default defineRule<ComposeRuleContext>({

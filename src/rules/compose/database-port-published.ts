@@ -15,7 +15,7 @@ export default defineRule<ComposeRuleContext>({
     status: 'stable',
     docs: {
       summary: 'A database or cache port is published on all interfaces instead of 127.0.0.1.',
-      why: 'Docker publishes ports on every interface and inserts its own firewall rules ahead of ufw and firewalld, so `5432:5432` makes the database reachable from the network even when the host firewall says otherwise. Exposed Redis, MongoDB and Elasticsearch instances are among the most common causes of data breaches. Other services reach the database over the Compose network without any published port; for local access bind to 127.0.0.1. The fix binds to 127.0.0.1 and is unsafe because remote clients lose access. Skipped for dev containers (Compose files in `.devcontainer/`): they are environments to develop in, not production.',
+      why: 'Docker publishes ports on every interface and inserts its own firewall rules ahead of ufw and firewalld, so `5432:5432` makes the database reachable from the network even when the host firewall says otherwise. Exposed Redis, MongoDB and Elasticsearch instances are among the most common causes of data breaches. Other services reach the database over the Compose network without any published port; for local access bind to 127.0.0.1. The fix binds to 127.0.0.1 (a container port alone, which gets an ephemeral host port, becomes `127.0.0.1::5432` and keeps it ephemeral) and is unsafe because remote clients lose access. Skipped for dev containers (Compose files in `.devcontainer/`): they are environments to develop in, not production.',
       bad: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n',
       good: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n',
     },
@@ -37,7 +37,8 @@ export default defineRule<ComposeRuleContext>({
         let fix;
         if (p.node.kind === 'scalar' && !p.node.interpolated && editable(svc, p.node)) {
           const text = String(p.node.value);
-          const bound = p.hostIp === null ? `127.0.0.1:${text.includes(':') ? text : `${hit}:${text}`}` : text.replace(/^(?:0\.0\.0\.0|\[::\]|::)(?=:)/, '127.0.0.1');
+          // A container port alone gets an ephemeral host port: `127.0.0.1::5432` keeps it ephemeral.
+          const bound = p.hostIp === null ? `127.0.0.1:${text.includes(':') ? text : `:${text}`}` : text.replace(/^(?:0\.0\.0\.0|\[::\]|::)(?=:)/, '127.0.0.1');
           fix = { title: 'Bind the port to 127.0.0.1', edits: [replaceNode(p.node, JSON.stringify(bound))] };
         }
         ctx.report({ messageId: 'published', data: { service: svc.name, label, port: hit }, at: p.origin, fix });

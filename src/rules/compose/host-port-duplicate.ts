@@ -1,6 +1,6 @@
 import type { ComposeRuleContext } from '../compose-types.js';
 import type { ComposeService } from '../../model/compose/types.js';
-import { canRunTogether, isAllInterfaces, portNumbers, ports } from '../helpers/compose.js';
+import { isAllInterfaces, portNumbers, ports } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
 interface Publisher {
@@ -10,24 +10,80 @@ interface Publisher {
   seq: number;
 }
 
+/**
+ * Publishers of one host port on some interfaces, indexed by profile, so that finding the first
+ * one a service can run together with does not scan the many it never runs with (services in
+ * disjoint profiles made that quadratic).
+ */
+interface Bucket {
+  /** Every publisher, in order. */
+  all: Publisher[];
+  /** Publishers in no profile (they run with everything). */
+  unprofiled: Publisher[];
+  byProfile: Map<string, Publisher[]>;
+}
+
 /** The services publishing one host port, indexed by interface so a lookup does not scan them all. */
 interface PortUsers {
-  all: Publisher[];
+  all: Bucket;
   /** On all interfaces (no IP, 0.0.0.0, ::). */
-  wildcard: Publisher[];
-  byIp: Map<string, Publisher[]>;
+  wildcard: Bucket;
+  byIp: Map<string, Bucket>;
   /** The IPs each service is already recorded on. */
   ips: Map<ComposeService, Set<string | null>>;
 }
 
-const conflicts = (s: Publisher, svc: ComposeService): boolean => s.svc !== svc && canRunTogether(s.svc, svc);
+const newBucket = (): Bucket => ({ all: [], unprofiled: [], byProfile: new Map() });
+
+// (A service is in a list at most once per IP: the first other service is found in a step or two.)
+const firstOther = (list: readonly Publisher[] | undefined, svc: ComposeService) => list?.find((s) => s.svc !== svc);
+
+const earlier = (a: Publisher | undefined, b: Publisher | undefined) => (a && b ? (a.seq < b.seq ? a : b) : a ?? b);
+
+/** The earliest publisher in `b` that `svc` can run together with (see canRunTogether). */
+function firstRunningWith(b: Bucket | undefined, svc: ComposeService): Publisher | undefined {
+  if (!b) return undefined;
+  if (!svc.profiles.length) return firstOther(b.all, svc);
+  let best = firstOther(b.unprofiled, svc);
+  for (const p of svc.profiles) best = earlier(best, firstOther(b.byProfile.get(p), svc));
+  return best;
+}
 
 /** The earliest publisher of this port that `svc` on `ip` collides with. */
 function firstClash(u: PortUsers, svc: ComposeService, ip: string | null): Publisher | undefined {
-  if (isAllInterfaces(ip)) return u.all.find((s) => conflicts(s, svc));
-  const a = u.wildcard.find((s) => conflicts(s, svc));
-  const b = u.byIp.get(ip as string)?.find((s) => conflicts(s, svc));
-  return a && b ? (a.seq < b.seq ? a : b) : a ?? b;
+  if (isAllInterfaces(ip)) return firstRunningWith(u.all, svc);
+  return earlier(firstRunningWith(u.wildcard, svc), firstRunningWith(u.byIp.get(ip as string), svc));
+}
+
+function addTo(b: Bucket, s: Publisher): void {
+  b.all.push(s);
+  if (!s.svc.profiles.length) b.unprofiled.push(s);
+  for (const p of new Set(s.svc.profiles)) {
+    const list = b.byProfile.get(p);
+    if (list) list.push(s);
+    else b.byProfile.set(p, [s]);
+  }
+}
+
+/**
+ * Does `svc` already publish this port on the same interface as `ip`? (Two mappings of one
+ * container cannot bind the same address; one on 127.0.0.1 and one on all interfaces is how a
+ * service is reached on both, and is left alone as between services of other profiles.)
+ */
+function publishedTwice(u: PortUsers, svc: ComposeService, ip: string | null): boolean {
+  const mine = u.ips.get(svc);
+  if (!mine) return false;
+  for (const other of mine) if (sameInterface(ip, other)) return true;
+  return false;
+}
+
+/** No IP binds the IPv4 and the IPv6 wildcard; `0.0.0.0` and `::` one of them. */
+function sameInterface(a: string | null, b: string | null): boolean {
+  const norm = (ip: string | null) => (ip === null || ip === '' ? null : ip === '[::]' ? '::' : ip);
+  const x = norm(a);
+  const y = norm(b);
+  if (x === y) return true;
+  return (x === null && (y === '0.0.0.0' || y === '::')) || (y === null && (x === '0.0.0.0' || x === '::'));
 }
 
 function add(u: PortUsers, svc: ComposeService, ip: string | null): void {
@@ -35,13 +91,13 @@ function add(u: PortUsers, svc: ComposeService, ip: string | null): void {
   if (ips?.has(ip)) return;
   if (ips) ips.add(ip);
   else u.ips.set(svc, new Set([ip]));
-  const s: Publisher = { ip, svc, seq: u.all.length };
-  u.all.push(s);
-  if (isAllInterfaces(s.ip)) u.wildcard.push(s);
+  const s: Publisher = { ip, svc, seq: u.all.all.length };
+  addTo(u.all, s);
+  if (isAllInterfaces(s.ip)) addTo(u.wildcard, s);
   else {
-    const list = u.byIp.get(s.ip as string);
-    if (list) list.push(s);
-    else u.byIp.set(s.ip as string, [s]);
+    let b = u.byIp.get(s.ip as string);
+    if (!b) u.byIp.set(s.ip as string, (b = newBucket()));
+    addTo(b, s);
   }
 }
 
@@ -56,13 +112,14 @@ export default defineRule<ComposeRuleContext>({
     fixable: null,
     status: 'stable',
     docs: {
-      summary: 'Two port mappings publish the same host port (and protocol) on overlapping interfaces.',
-      why: 'Only one container can bind a host port on a given interface: the second service fails to start with "port is already allocated". Ranges are expanded; ports that come from unset variables are unknown and skipped, and services in profiles that never run together are not compared.',
+      summary: 'Two port mappings publish the same host port (and protocol) on overlapping interfaces, in two services or in one.',
+      why: 'Only one container can bind a host port on a given interface: the second service fails to start with "port is already allocated". Ranges are expanded; ports that come from unset variables are unknown and skipped, and services in profiles that never run together are not compared. Within one service, only mappings on the same interface clash (no IP, `0.0.0.0` and `::` count as the same wildcard): publishing a port on 127.0.0.1 and on all interfaces is left alone.',
       bad: 'services:\n  web:\n    image: example/web:1.0\n    ports:\n      - "8080:80"\n  admin:\n    image: example/admin:1.0\n    ports:\n      - "8080:8000"\n',
       good: 'services:\n  web:\n    image: example/web:1.0\n    ports:\n      - "8080:80"\n  admin:\n    image: example/admin:1.0\n    ports:\n      - "8081:8000"\n',
     },
     messages: {
       duplicate: 'Host port {{port}}/{{protocol}} is already published by service "{{first}}": service "{{service}}" will fail to start. Use another host port.',
+      twice: 'Host port {{port}}/{{protocol}} is published twice by service "{{service}}" on the same interface: it will fail to start. Use another host port.',
     },
   },
   check(ctx) {
@@ -74,10 +131,13 @@ export default defineRule<ComposeRuleContext>({
         for (const port of portNumbers(p.published)) {
           const key = `${protocol}:${port}`;
           let u = users.get(key);
-          if (!u) users.set(key, (u = { all: [], wildcard: [], byIp: new Map(), ips: new Map() }));
+          if (!u) users.set(key, (u = { all: newBucket(), wildcard: newBucket(), byIp: new Map(), ips: new Map() }));
           const clash = firstClash(u, svc, p.hostIp);
-          if (clash && !reported) {
+          if (!reported && clash) {
             ctx.report({ messageId: 'duplicate', data: { service: svc.name, port, protocol, first: clash.svc.name }, at: p.publishedOrigin ?? p.origin });
+            reported = true;
+          } else if (!reported && publishedTwice(u, svc, p.hostIp)) {
+            ctx.report({ messageId: 'twice', data: { service: svc.name, port, protocol }, at: p.publishedOrigin ?? p.origin });
             reported = true;
           }
           add(u, svc, p.hostIp);

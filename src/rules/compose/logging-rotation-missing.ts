@@ -11,11 +11,11 @@ export default defineRule<ComposeRuleContext>({
     target: 'compose',
     category: 'reliability',
     severity: 'warning',
-    fixable: 'safe',
+    fixable: 'unsafe',
     status: 'stable',
     docs: {
       summary: 'A service logs with the json-file driver (Docker\'s default) without `max-size`, so its log grows without bound.',
-      why: 'The json-file driver keeps every line the container prints in one file under /var/lib/docker until the disk is full, which then takes down every service on the host. Set `max-size` and `max-file` (or use the `local` driver, which rotates by default). A service with no `logging:` uses the daemon default, assumed to be json-file; the fix writes `driver: json-file` with rotation options. Skipped for dev containers (Compose files in `.devcontainer/`): they are environments to develop in, not production. Also skipped: services with neither image nor build (a fragment that an override file completes, linted alone) and services whose `extends` base cannot be read, since the missing setting may well be in the part that is elsewhere.',
+      why: 'The json-file driver keeps every line the container prints in one file under /var/lib/docker until the disk is full, which then takes down every service on the host. Set `max-size` and `max-file` (or use the `local` driver, which rotates by default). A service with no `logging:` uses the daemon default, assumed to be json-file; the fix writes `driver: json-file` with rotation options. That fix is unsafe: on a host whose daemon logs elsewhere by default (`local`, journald, a cloud driver) it moves the logs of the service away from where they are collected. Adding `max-size` to the options of a service that writes `driver: json-file` itself is safe; where the driver is left to the daemon it is unsafe, since other drivers reject the option. Skipped for dev containers (Compose files in `.devcontainer/`): they are environments to develop in, not production. Also skipped: services with neither image nor build (a fragment that an override file completes, linted alone) and services whose `extends` base cannot be read, since the missing setting may well be in the part that is elsewhere.',
       bad: 'services:\n  api:\n    image: example/api:2.1\n',
       good: 'services:\n  api:\n    image: example/api:2.1\n    logging:\n      driver: json-file\n      options:\n        max-size: 10m\n        max-file: "3"\n',
     },
@@ -41,7 +41,7 @@ export default defineRule<ComposeRuleContext>({
       if (size) continue;
       let edit;
       if (!logging) {
-        const map = serviceMapForInsert(svc);
+        const map = serviceMapForInsert(svc, 'logging');
         edit = map ? insertKey(ctx, map, 'logging', { driver: 'json-file', options: { 'max-size': maxSize, 'max-file': maxFile } }) : undefined;
       } else if (opts?.kind === 'map' && editable(svc, opts)) {
         edit = insertKeys(ctx, opts, get(opts, 'max-file') ? [['max-size', maxSize]] : [['max-size', maxSize], ['max-file', maxFile]]);
@@ -49,7 +49,9 @@ export default defineRule<ComposeRuleContext>({
         edit = insertKey(ctx, logging.value as CMap, 'options', { 'max-size': maxSize, 'max-file': maxFile });
       }
       const at = driverNode ? driverNode.origin : logging ? logging.keyOrigin : svc.keyOrigin;
-      ctx.report({ messageId: 'missing', data: { service: svc.name }, at, fix: edit ? { title: 'Rotate json-file logs', edits: [edit] } : undefined });
+      // Only rotation options under a driver the file itself names json-file change nothing else.
+      const applicability = driverNode ? 'safe' : 'unsafe';
+      ctx.report({ messageId: 'missing', data: { service: svc.name }, at, fix: edit ? { title: 'Rotate json-file logs', edits: [edit], applicability } : undefined });
     }
   },
 });

@@ -39,7 +39,7 @@ export default defineRule<ComposeRuleContext>({
         if (v === 'false' || v === '0') ctx.report({ messageId: 'disabled', data: { service: svc.name }, at: n.origin });
       }
       if (found || unknown) continue;
-      const map = serviceMapForInsert(svc);
+      const map = serviceMapForInsert(svc, 'security_opt');
       const edit = opt?.kind === 'seq' ? appendItem(ctx, opt, 'no-new-privileges:true') : !opt && map ? insertKey(ctx, map, 'security_opt', ['no-new-privileges:true']) : undefined;
       ctx.report({ messageId: 'missing', data: { service: svc.name }, at: opt ? opt.origin : svc.keyOrigin, fix: edit ? { title: 'Add no-new-privileges:true', edits: [edit] } : undefined });
     }

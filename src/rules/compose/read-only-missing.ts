@@ -31,7 +31,7 @@ export default defineRule<ComposeRuleContext>({
       if (ro !== false) continue;
       const img = serviceImage(svc);
       const paths = runtimeWritablePaths(svc.build ? null : img?.ref ?? null);
-      const map = serviceMapForInsert(svc);
+      const map = serviceMapForInsert(svc, 'read_only');
       let fix;
       if (!e && map) {
         const pairs: Array<[string, YamlValue]> = [['read_only', 'true']];

@@ -3,7 +3,15 @@ import { literalEnvironment } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
 /** Variable names that hold secrets. An access key alone (MINIO_ACCESS_KEY, AWS_ACCESS_KEY) is the ID that goes with a secret key. */
-const SECRET_NAME = /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRETS|TOKEN|API_?KEY|APIKEY|PRIVATE_?KEY|SECRET_?KEY|CLIENT_SECRET|AUTH_?KEY|CREDENTIALS?|ENCRYPTION_?KEY|SIGNING_?KEY|MASTER_?KEY)($|_)/i;
+const SECRET_NAME = /(^|_)(PASSWORD|PASSWD|SECRET|SECRETS|TOKEN|API_?KEY|APIKEY|PRIVATE_?KEY|SECRET_?KEY|CLIENT_SECRET|AUTH_?KEY|CREDENTIALS?|ENCRYPTION_?KEY|SIGNING_?KEY|MASTER_?KEY)($|_)/i;
+/**
+ * Short words that also mean something else (PASS_THROUGH; PWD, the working directory): a name
+ * matched only through them counts when its value looks like a password, not a path or a word.
+ */
+const WEAK_SECRET_NAME = /(^|_)(PASS|PWD)($|_)/i;
+/** The shell's working directories, set by images and entrypoints. */
+const SHELL_VARIABLE = /^(OLD)?PWD$/i;
+const PATH_OR_WORD = /^(\/\S*|[a-z]+)$/;
 /** Names that only describe a secret (a file, a path, a flag, a length). */
 const NOT_A_SECRET = /(_FILE|_PATH|_DIR|_URL|_URI|_HOST|_PORT|_DOMAIN|_AUDIENCE|_SCOPE|_REALM|_LENGTH|_LEN|_MIN|_MAX|_ENABLED|_ENABLE|_REQUIRED|_POLICY|_HEADER|_NAME|_USER|_USERNAME|_TYPE|_EXPIRY|_EXPIRES|_EXPIRATION|_TTL|_TIMEOUT|_ALGORITHM|_ALGO|_HASH_ITERATIONS|_ENDPOINT|_URI|_ISSUER|_ID|_FORMAT|_SIZE|_PREFIX|_MODE|_METHOD|_COMMAND|_CMD|_PROVIDER|_SOURCE|_LOCATION)$/i;
 /** Values that are placeholders or not secrets. */
@@ -25,8 +33,9 @@ export function secretKind(key: string, value: string): string | undefined {
   for (const [re, what] of TOKENS) if (re.test(value)) return what;
   const pw = URL_PASSWORD.exec(value);
   if (pw && !pw[1].startsWith('$') && !PLACEHOLDER.test(pw[1])) return 'a password inside a URL';
-  if (!SECRET_NAME.test(key) || NOT_A_SECRET.test(key)) return undefined;
   const v = value.trim();
+  if (NOT_A_SECRET.test(key) || SHELL_VARIABLE.test(key)) return undefined;
+  if (!SECRET_NAME.test(key) && !(WEAK_SECRET_NAME.test(key) && !PATH_OR_WORD.test(v))) return undefined;
   if (PLACEHOLDER.test(v) || v.length < 4 || v.startsWith('/run/secrets/') || /^\d{1,5}$/.test(v)) return undefined;
   return 'a literal secret';
 }
@@ -43,7 +52,7 @@ export default defineRule<ComposeRuleContext>({
     status: 'stable',
     docs: {
       summary: 'A literal password, token or key is written in a service\'s `environment:`.',
-      why: 'A secret written in the Compose file ends up in version control, in `docker inspect`, in CI logs and in every copy of the repository. Reference it instead: `${DB_PASSWORD}` read from the environment or an uncommitted `.env`, an `env_file`, or better Compose `secrets:`, which mounts it as a file under /run/secrets. Values that are references (`${VAR}`), placeholders or file paths are not flagged.',
+      why: 'A secret written in the Compose file ends up in version control, in `docker inspect`, in CI logs and in every copy of the repository. Reference it instead: `${DB_PASSWORD}` read from the environment or an uncommitted `.env`, an `env_file`, or better Compose `secrets:`, which mounts it as a file under /run/secrets. Values that are references (`${VAR}`), placeholders or file paths are not flagged, nor is `PWD` (the working directory); a name that is secret only through `PASS` or `PWD` (`PASS_THROUGH`, `FTP_PWD`) counts when its value is neither an absolute path nor one plain lowercase word (`enabled`).',
       bad: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: s3cr3t-Passw0rd\n',
       good: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./db_password.txt\n',
     },

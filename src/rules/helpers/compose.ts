@@ -366,8 +366,13 @@ export function editable(svc: ComposeService, n: CNode): boolean {
   return svc.written.some((w) => w.refs === 1 && w.origin.file === n.origin.file && w.origin.start <= n.origin.start && n.origin.end <= w.origin.end);
 }
 
-/** The mapping a new service key should go into: the service's definition in its first file. */
-export function serviceMapForInsert(svc: ComposeService): CMap | undefined {
+/**
+ * The mapping a new service key should go into: the service's definition in its first file. None
+ * when a file already writes `key` for the service: a key the merged service lacks was removed
+ * there (`!reset`), so adding it again is a duplicate key or is removed again.
+ */
+export function serviceMapForInsert(svc: ComposeService, key: string): CMap | undefined {
+  if (svc.written.some((m) => m.entries.has(key))) return undefined;
   const w = svc.written[0];
   return w && w.refs === 1 && w.entries.size > 0 ? w : undefined;
 }
@@ -381,12 +386,16 @@ export function insertKey(ctx: ComposeRuleContext, map: CMap, key: string, value
 export function insertKeys(ctx: ComposeRuleContext, map: CMap, pairs: Array<[string, YamlValue]>): Edit | undefined {
   const file = ctx.file(map.origin.file);
   if (!file || map.refs > 1) return undefined;
+  // A key written twice is invalid YAML (a merged-in `<<` key may be overridden).
+  if (pairs.some(([k]) => map.entries.has(k) && !map.entries.get(k)!.merged)) return undefined;
   const text = file.text;
   if (map.flow) {
     const close = map.origin.end - 1;
     if (text[close] !== '}') return undefined;
-    const empty = map.entries.size === 0;
-    return { file: map.origin.file, start: close, end: close, text: `${empty ? '' : ', '}${pairs.map(([k, v]) => `${k}: ${renderFlow(v)}`).join(', ')}` };
+    const children = [...map.entries.values()].filter((e) => !e.merged).flatMap((e) => [e.keyOrigin, e.value.origin]);
+    const ins = flowInsertion(text, map.origin.start, close, children);
+    if (!ins) return undefined;
+    return { file: map.origin.file, start: ins.at, end: ins.at, text: `${ins.sep}${pairs.map(([k, v]) => `${k}: ${renderFlow(v)}`).join(', ')}` };
   }
   if (map.entries.size === 0) return undefined;
   const first = map.origin.start;
@@ -409,7 +418,9 @@ export function appendItem(ctx: ComposeRuleContext, seq: CSeq, item: string): Ed
   if (seq.flow) {
     const close = seq.origin.end - 1;
     if (text[close] !== ']') return undefined;
-    return { file: seq.origin.file, start: close, end: close, text: `${seq.items.length ? ', ' : ''}${item}` };
+    const ins = flowInsertion(text, seq.origin.start, close, seq.items.map((n) => n.origin));
+    if (!ins) return undefined;
+    return { file: seq.origin.file, start: ins.at, end: ins.at, text: `${ins.sep}${item}` };
   }
   if (!seq.items.length) return undefined;
   const ls = lineStartOf(text, seq.origin.start);
@@ -417,6 +428,27 @@ export function appendItem(ctx: ComposeRuleContext, seq: CSeq, item: string): Ed
   if (/\S/.test(text.slice(ls, seq.origin.start).replace(/-/g, ''))) return undefined;
   const at = lineEndAt(text, lastWrittenOffset(text, seq.origin.end));
   return { file: seq.origin.file, start: at, end: at, text: `${file.source.lineEnding}${indent}- ${item}` };
+}
+
+/**
+ * Where a new last item of a flow collection (brackets at `open` and `close`) goes, and the
+ * separator before it: right after the last item written here (`, x`), after a trailing comma
+ * (`[a, ]`, valid YAML: ` x`), or after the open bracket of an empty one. Never before the closing
+ * bracket, which may sit at the key's indentation, where only a bracket may stand. Undefined when
+ * anything but a comma or comments follows the last item (an alias or a merge key written last).
+ */
+function flowInsertion(text: string, open: number, close: number, children: Origin[]): { at: number; sep: string } | undefined {
+  let last = open + 1;
+  for (const o of children) if (o.start > open && o.end <= close && o.end > last) last = o.end;
+  let comma = -1;
+  for (let i = last; i < close; i++) {
+    const c = text[i];
+    if (c === '#') i = text.indexOf('\n', i) < 0 ? close : text.indexOf('\n', i);
+    else if (c === ',' && comma < 0) comma = i;
+    else if (!/\s/.test(c)) return undefined;
+  }
+  if (comma >= 0) return last === open + 1 ? undefined : { at: comma + 1, sep: ' ' };
+  return { at: last, sep: last === open + 1 ? '' : ', ' };
 }
 
 /** Replace a scalar's text. */

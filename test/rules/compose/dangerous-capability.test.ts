@@ -14,7 +14,7 @@ composeRuleTester(rule, {
         { line: 7, column: 9, endColumn: 23, message: 'adds SYS_PTRACE' },
       ],
     },
-    { code: 'services:\n  a:\n    image: x:1\n    cap_add: [ALL, NET_ADMIN, SYS_MODULE, DAC_READ_SEARCH]\n', errors: [{ line: 4, column: 15 }, { line: 4, column: 20 }, { line: 4, column: 31 }, { line: 4, column: 43 }] },
+    { code: 'services:\n  a:\n    image: x:1\n    cap_add: [ALL, NET_ADMIN, SYS_MODULE, DAC_READ_SEARCH]\n', errors: [{ line: 4, column: 15, endColumn: 18, message: 'Service "a" adds ALL, which lets it use every capability (nearly the same as privileged: true). Remove it' }, { line: 4, column: 20, message: 'adds NET_ADMIN, which lets it reconfigure interfaces' }, { line: 4, column: 31 }, { line: 4, column: 43 }] },
     {
       name: 'through an override file',
       main: ['compose.yaml', 'prod.yaml'],

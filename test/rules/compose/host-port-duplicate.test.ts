@@ -8,8 +8,33 @@ composeRuleTester(rule, {
     { name: 'one service on one port on several interfaces', code: 'services:\n  a:\n    image: x:1\n    ports: ["127.0.0.1:8080:80", "10.0.0.1:8080:81", "8080:82"]\n' },
     { name: 'profiles that never run together', code: 'services:\n  a:\n    image: x:1\n    profiles: [dev]\n    ports: ["8080:80"]\n  b:\n    image: x:1\n    profiles: [prod]\n    ports: ["8080:80"]\n' },
     { name: 'ports from unset variables', code: 'services:\n  a:\n    image: x:1\n    ports: ["${PORT}:80"]\n  b:\n    image: x:1\n    ports: ["${PORT}:80"]\n' },
+    { name: 'one service on the IPv4 and the IPv6 wildcard', code: 'services:\n  a:\n    image: x:1\n    ports: ["0.0.0.0:8080:80", "[::]:8080:80"]\n' },
+    { name: 'one service on one port over two protocols', code: 'services:\n  a:\n    image: x:1\n    ports: ["53:53/udp", "53:53/tcp"]\n' },
   ],
   invalid: [
+    {
+      name: 'profiles: the first service that runs together with it is named',
+      code: 'services:\n  p1:\n    image: x:1\n    profiles: [dev]\n    ports: ["8080:80"]\n  p2:\n    image: x:1\n    profiles: [prod]\n    ports: ["8080:80"]\n  c:\n    image: x:1\n    profiles: [ops, prod]\n    ports: ["8080:80"]\n  d:\n    image: x:1\n    ports: ["8080:80"]\n',
+      errors: [
+        { line: 13, column: 14, endColumn: 18, message: 'already published by service "p2": service "c"' },
+        { line: 16, column: 14, endColumn: 18, message: 'already published by service "p1": service "d"' },
+      ],
+    },
+    {
+      name: 'one service publishing a host port twice',
+      code: 'services:\n  web:\n    image: x:1\n    ports:\n      - "8080:80"\n      - "8080:443"\n',
+      errors: [{ line: 6, column: 10, endLine: 6, endColumn: 14, message: 'Host port 8080/tcp is published twice by service "web" on the same interface: it will fail to start. Use another host port.' }],
+    },
+    {
+      name: 'one service: no IP and 0.0.0.0, a range and long syntax',
+      code: 'services:\n  web:\n    image: x:1\n    ports:\n      - "9000-9002:80-82"\n      - "0.0.0.0:9001:443"\n      - target: 8443\n        published: "9002"\n',
+      errors: [{ line: 6, column: 18, endColumn: 22, message: 'Host port 9001/tcp is published twice by service "web"' }, { line: 8, column: 20, endColumn: 26, message: 'Host port 9002/tcp is published twice' }],
+    },
+    {
+      name: 'one service on the same specific interface',
+      code: 'services:\n  web:\n    image: x:1\n    ports: ["127.0.0.1:8080:80", "127.0.0.1:8080:81"]\n',
+      errors: [{ line: 4, column: 45, endColumn: 49, message: 'published twice by service "web"' }],
+    },
     {
       code: 'services:\n  a:\n    image: x:1\n    ports: ["8080-8082:80-82"]\n  b:\n    image: x:1\n    ports:\n      - "127.0.0.1:8081:80"\n      - target: 90\n        published: 8082\n',
       errors: [{ line: 8, column: 20, endColumn: 24, message: 'Host port 8081/tcp is already published by service "a"' }, { line: 10, column: 20, endColumn: 24 }],

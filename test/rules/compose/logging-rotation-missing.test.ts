@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/compose/logging-rotation-missing.js';
-import { composeRuleTester } from '../../helpers/compose-tester.js';
+import { describe, expect, it } from 'vitest';
+import { composeRuleTester, findingsOf } from '../../helpers/compose-tester.js';
 
 composeRuleTester(rule, {
   valid: [
@@ -27,4 +28,19 @@ composeRuleTester(rule, {
       output: 'services:\n  a:\n    image: x:1\n    logging:\n      options:\n        max-file: "5"\n        max-size: 10m\n',
     },
   ],
+});
+
+describe('DC021 fix applicability', () => {
+  // Safe only where the file itself names json-file: elsewhere the fix may change the driver or give another driver an option it rejects.
+  const cases: Array<[string, string, 'safe' | 'unsafe']> = [
+    ['no logging: the fix writes driver: json-file', 'services:\n  a:\n    image: x:1\n', 'unsafe'],
+    ['options under the daemon default driver', 'services:\n  a:\n    image: x:1\n    logging:\n      options:\n        max-file: "5"\n', 'unsafe'],
+    ['json-file written without options', 'services:\n  a:\n    image: x:1\n    logging:\n      driver: json-file\n', 'safe'],
+    ['json-file written with options', 'services:\n  a:\n    image: x:1\n    logging:\n      driver: json-file\n      options: {max-file: "5"}\n', 'safe'],
+  ];
+  for (const [name, code, want] of cases) {
+    it(name, () => {
+      expect(findingsOf(rule, { code }).map((f) => f.fix?.applicability)).toEqual([want]);
+    });
+  }
 });

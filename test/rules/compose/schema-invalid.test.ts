@@ -5,9 +5,19 @@ composeRuleTester(rule, {
   valid: [
     'name: shop\nx-common: {a: 1}\nservices:\n  a:\n    image: x:1\n    x-meta: {owner: me}\n    ports: ["80:80", {target: 81, published: "8081"}]\n    privileged: ${PRIV:-false}\n    deploy:\n      resources:\n        limits: {memory: 1G}\nvolumes:\n  data: {}\n',
     { name: 'strings Compose converts before validating: ${VAR} and quoted values', code: 'services:\n  a:\n    image: x:1\n    cpu_count: "${CPUS:-2}"\n    oom_score_adj: "-500"\n    depends_on:\n      b: {condition: service_started, required: ${B_REQUIRED:-true}, restart: "yes"}\n  b:\n    image: x:1\n' },
+    { name: 'Go durations, bare seconds and variables', code: 'services:\n  a:\n    image: x:1\n    stop_grace_period: 1m30s\n    healthcheck:\n      test: ["CMD", "true"]\n      interval: 1.5s\n      timeout: "10"\n      start_period: ${START:-0s}\n      start_interval: 500ms\n    deploy:\n      restart_policy: {delay: 5s, window: 2m}\n' },
     { name: 'merge keys are resolved before validation', code: 'x-base: &base\n  image: x:1\nservices:\n  a:\n    <<: *base\n' },
   ],
   invalid: [
+    {
+      name: 'durations Compose cannot parse',
+      code: 'x-hc: &hc\n  test: ["CMD", "true"]\n  interval: 10q\nservices:\n  a:\n    image: x:1\n    stop_grace_period: 1x\n    healthcheck: *hc\n  b:\n    image: x:1\n    healthcheck: *hc\n    deploy:\n      update_config: {monitor: 5 s}\n',
+      errors: [
+        { line: 3, column: 13, endLine: 3, endColumn: 16, message: '"interval" in "healthcheck" of service "a" must be a duration such as 30s or 1m30s, not "10q"' },
+        { line: 7, column: 24, endLine: 7, endColumn: 26, message: '"stop_grace_period" in service "a" must be a duration such as 30s or 1m30s, not "1x"' },
+        { line: 13, column: 32, endLine: 13, endColumn: 35, message: '"monitor" in "deploy.update_config" of service "b" must be a duration' },
+      ],
+    },
     {
       name: 'a string that does not convert',
       code: 'services:\n  a:\n    image: x:1\n    depends_on:\n      b: {condition: service_started, required: "maybe"}\n  b:\n    image: x:1\n',

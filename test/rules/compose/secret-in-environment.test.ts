@@ -7,6 +7,8 @@ composeRuleTester(rule, {
     'services:\n  a:\n    image: x:1\n    environment:\n      - DB_PASSWORD\n      - DB_USER=app\n      - ADMIN_PASSWORD=changeme\n',
     { name: 'reference with a default is a reference', code: 'services:\n  a:\n    image: x:1\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-postgres}\n' },
     { name: 'an access key alone is the ID that goes with a secret key', code: 'services:\n  a:\n    image: minio/minio:RELEASE.2024-01-01T00-00-00Z\n    environment:\n      MINIO_ACCESS_KEY: minioadmin-user\n      AWS_ACCESS_KEY: backup-writer\n' },
+    { name: 'the working directory variables', code: 'services:\n  a:\n    image: x:1\n    environment:\n      PWD: /srv/app\n      OLDPWD: /srv\n' },
+    { name: 'names secret only through PASS or PWD, with a path or a plain word', code: 'services:\n  a:\n    image: x:1\n    environment:\n      PASS_THROUGH: enabled\n      BACKUP_PWD: /var/backups\n      SMTP_PASS: none\n' },
     { name: 'env_file is the fix', code: 'services:\n  a:\n    image: x:1\n    env_file: .env\n' },
   ],
   invalid: [
@@ -26,6 +28,16 @@ composeRuleTester(rule, {
       name: 'list form points at the value',
       code: 'services:\n  a:\n    image: x:1\n    environment:\n      - "JWT_SECRET=9f8e7d6c5b4a"\n      - DATABASE_URL=postgres://app:s3cret@db/app\n',
       errors: [{ line: 5, column: 21, endColumn: 33 }, { line: 6, column: 22, message: 'a password inside a URL' }],
+    },
+    {
+      name: 'names secret only through PASS or PWD, with a password-like value',
+      code: 'services:\n  a:\n    image: x:1\n    environment:\n      FTP_PASS: KkK8RsUIba-MMTBU\n      PWD: hunter2\n      ADMIN_PWD: Secret42\n      DB_PASS: sw0rdfish\n      DB_PASSWORD: postgres\n',
+      errors: [
+        { line: 5, column: 17, endLine: 5, endColumn: 33, message: 'Service "a" has a literal secret in FTP_PASS' },
+        { line: 7, column: 18, endLine: 7, endColumn: 26, message: 'in ADMIN_PWD' },
+        { line: 8, column: 16, endLine: 8, endColumn: 25, message: 'in DB_PASS' },
+        { line: 9, column: 20, endLine: 9, endColumn: 28, message: 'in DB_PASSWORD' },
+      ],
     },
     {
       name: 'through an anchor',
