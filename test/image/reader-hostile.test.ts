@@ -178,6 +178,35 @@ describe('truncated and corrupt streams', () => {
   });
 });
 
+describe('header-only members', () => {
+  /** The archive's members written one by one, with `before(name)` entries put in front of a member. */
+  function archiveWith(before: (name: string) => TarWriter | undefined): Buffer {
+    const w = new TarWriter();
+    for (const m of imageMembers(spec, 'docker-archive')) {
+      const extra = before(m.name);
+      if (extra) w.bytes(extra.finish());
+      if (m.dir) w.add({ name: m.name, type: '5', mode: 0o755 });
+      else w.add({ name: m.name, content: m.data! });
+    }
+    return w.finish();
+  }
+
+  it('an outer directory or symlink declaring a size hides no member, from a file or stdin', async () => {
+    const manifest = imageMembers(spec, 'docker-archive').find((m) => m.name === 'manifest.json')!.data!;
+    // The directory "contains" exactly manifest.json's header and data: a reader that skips it loses the manifest.
+    const covered = 512 + Math.ceil(manifest.length / 512) * 512;
+    const bytes = archiveWith((name) => (name === 'manifest.json'
+      ? new TarWriter({ noEnd: true }).add({ name: 'empty/', type: '5', size: covered })
+      : undefined));
+    const plain = await readImage(file(archiveWith(() => undefined)));
+    for (const input of [file(bytes), bytes]) {
+      const img = Buffer.isBuffer(input) ? await readImage('-', { stdin: Readable.from([input]) }) : await readImage(input);
+      expect(img.repoTags).toEqual(['hostile:1']);
+      expect(img.layers.map((l) => l.entries.map((e) => e.path))).toEqual(plain.layers.map((l) => l.entries.map((e) => e.path)));
+    }
+  });
+});
+
 describe('absurd sizes and bombs', () => {
   it('an entry declaring an absurd size', async () => {
     const s: ImageSpec = { layers: [{ files: [] }] };

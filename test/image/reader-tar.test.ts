@@ -80,6 +80,23 @@ describe('links, special files and bits', () => {
     expect(byPath(s, '/usr/bin/wall')?.mode).toBe(0o2755);
   });
 
+  it('reads no data after header-only typeflags (1-6), whatever their size field says, as Go archive/tar does', async () => {
+    const hidden = new TarWriter({ noEnd: true }).add({ name: 'usr/bin/evil', mode: 0o4755, content: Buffer.from('x') }).finish();
+    const tar = new TarWriter()
+      .add({ name: 'app/', type: '5', size: hidden.length })
+      .bytes(hidden)
+      .add({ name: 'app/link', type: '2', linkname: 'x', pax: { size: '1024' } })
+      .add({ name: 'app/hard', type: '1', linkname: 'usr/bin/evil', size: 512 })
+      .add({ name: 'dev/null', type: '3', size: 512 })
+      .add({ name: 'app/ok', content: Buffer.from('ok') })
+      .finish();
+    const s = await summarize(tar);
+    expect(s.entries.map((e) => [e.path, e.type, e.size])).toEqual([
+      ['/app', 'dir', 0], ['/usr/bin/evil', 'file', 1], ['/app/link', 'symlink', 0], ['/app/hard', 'hardlink', 0], ['/dev/null', 'char', 0], ['/app/ok', 'file', 2],
+    ]);
+    expect(byPath(s, '/usr/bin/evil')?.mode).toBe(0o4755);
+  });
+
   it('reads old v7 entries (NUL typeflag, no magic): a trailing slash means a directory', async () => {
     const h1 = tarHeader({ name: 'olddir/', type: '\0', size: 0, mode: 0o755, uid: 0, gid: 0, mtime: 5, linkname: '' });
     const h2 = tarHeader({ name: 'olddir/f', type: '\0', size: 3, mode: 0o644, uid: 0, gid: 0, mtime: 5, linkname: '' });

@@ -135,13 +135,15 @@ export class StreamedArchive implements BlobStore {
         return;
       }
       if (++count > limits.maxEntries) throw new InputError(`more than ${limits.maxEntries} archive members`, display);
-      const padding = (512 - (h.size % 512)) % 512;
-      if (EntryAssembler.isMeta(h.type)) {
+      const meta = EntryAssembler.isMeta(h.type);
+      // The data length comes from the PAX records (or is 0 for header-only types): apply them first.
+      const full = meta ? h : assembler.finish(h);
+      const padding = (512 - (full.size % 512)) % 512;
+      if (meta) {
         if (h.size > limits.maxMetaBytes) throw new InputError(`extended header of ${h.size} bytes at offset ${at} is too large`, display);
         const data = await this.exact(reader, h.size, h.name);
         assembler.absorb(h, Buffer.from(data));
       } else {
-        const full = assembler.finish(h);
         this.index.add(full.name, { size: full.size, offset: 0, type: full.type, linkname: full.linkname });
         const name = this.index.resolve(full.name);
         if (name !== undefined && (full.type === '0' || full.type === '\0' || full.type === '7')) await this.member(reader, name, full.size);
