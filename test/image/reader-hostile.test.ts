@@ -178,7 +178,7 @@ describe('truncated and corrupt streams', () => {
   });
 });
 
-describe('header-only members', () => {
+describe('header-only members and negative sizes', () => {
   /** The archive's members written one by one, with `before(name)` entries put in front of a member. */
   function archiveWith(before: (name: string) => TarWriter | undefined): Buffer {
     const w = new TarWriter();
@@ -204,6 +204,20 @@ describe('header-only members', () => {
       expect(img.repoTags).toEqual(['hostile:1']);
       expect(img.layers.map((l) => l.entries.map((e) => e.path))).toEqual(plain.layers.map((l) => l.entries.map((e) => e.path)));
     }
+  });
+
+  it('a negative PAX size is an input error naming the entry, for the outer archive and for a layer', async () => {
+    const negative = archiveWith((name) => (name === 'manifest.json' ? new TarWriter({ noEnd: true }).raw('x', 'PaxHeaders/manifest.json', Buffer.from('11 size=-1\n')) : undefined));
+    const expected = /^negative size in PAX header of entry "manifest\.json" \(tar offset \d+\)$/;
+    expect((await inputError(file(negative))).message).toMatch(expected);
+    expect((await inputError(negative)).message).toMatch(expected);
+    const s: ImageSpec = { layers: [{ files: [] }] };
+    const layer = new TarWriter().add({ name: 'etc/shadow', content: Buffer.from('root::1::::::\n'), pax: { size: '-1' } }).finish();
+    const arch = tampered('docker-archive', (m) => m.name.endsWith('/layer.tar'), (m) => ({ ...m, data: layer }), s);
+    expect(await layerError(file(arch))).toBe('negative size in PAX header of entry "etc/shadow" (tar offset 1024)');
+    const sparse = new TarWriter().add({ name: 'f', content: Buffer.from('x'), pax: { 'GNU.sparse.realsize': '-5' } }).finish();
+    const arch2 = tampered('docker-archive', (m) => m.name.endsWith('/layer.tar'), (m) => ({ ...m, data: sparse }), s);
+    expect(await layerError(file(arch2))).toBe('negative size in PAX header of entry "f" (tar offset 1024)');
   });
 });
 

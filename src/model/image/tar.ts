@@ -201,6 +201,7 @@ export class EntryAssembler {
     // Whatever the records' order, a sparse file's apparent size wins over the stored `size`.
     if (apparent !== undefined) h.realSize = apparent;
     if (HEADER_ONLY_TYPES.has(h.type)) h.size = h.realSize = 0;
+    if (h.size < 0 || h.realSize < 0) fail(this.ctx, h.offset, `negative size in PAX header of entry ${JSON.stringify(h.name)}`);
     if (h.size > this.ctx.maxEntryBytes) fail(this.ctx, h.offset, `entry ${JSON.stringify(h.name)} declares an absurd size of ${h.size} bytes`);
     return h;
   }
