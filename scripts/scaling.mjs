@@ -74,6 +74,7 @@ const FAMILIES = [
   ['.dockerignore patterns over files', (n) => ({ context: { files: Math.min(n, 4000), ignore: lines(n, (i) => `d${i % 50}/f${i}.txt\n`) } })],
   ['.dockerignore exceptions', (n) => ({ context: { files: 500, ignore: lines(n, (i) => `!d${i % 50}/f${i}.txt\n*\n`) } })],
   ['image: apt-get update repeated in one RUN', (n) => ({ image: { runs: [`${'apt-get update; '.repeat(n)}apt-get install -y curl`], files: [] } })],
+  ['image: ENTRYPOINT through a symlink with a deep target', (n) => ({ image: { config: { Entrypoint: ['/start'] }, files: [{ name: 'start', linkname: `${'a/'.repeat(n)}b` }] } })],
 ];
 
 // Images: a docker-save archive with one layer, written here so the image families need no test
