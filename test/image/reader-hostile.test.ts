@@ -253,6 +253,26 @@ describe('absurd sizes and bombs', () => {
     expect((await layerError(z, { limits: { maxLayerBytes: 4 * 1024 * 1024 } }))).toMatch(/decompressed size passed/);
   });
 
+  it('a one-pass read keeps JSON members only up to a total', async () => {
+    const members = imageMembers(spec, 'docker-archive');
+    const junk = Array.from({ length: 8 }, (_, i) => ({ name: `junk${i}.json`, data: Buffer.from(`{${' '.repeat(3000)}}`) }));
+    const bytes = packMembers([...junk, ...members]);
+    const fits = await readImage('-', { stdin: Readable.from([bytes]), limits: { maxJsonTotalBytes: 64 * 1024 } });
+    expect(fits.repoTags).toEqual(['hostile:1']);
+    const expected = /^JSON-looking members total more than 16384 bytes \(at "junk5\.json"\): too much metadata to hold for a one-pass read$/;
+    expect((await inputError(bytes, { limits: { maxJsonTotalBytes: 16 * 1024 } })).message).toMatch(expected);
+    expect((await inputError(file(gzipSync(bytes), '.tar.gz'), { limits: { maxJsonTotalBytes: 16 * 1024 } })).message).toMatch(expected);
+  });
+
+  it('a whole-archive stream that expands too much is refused', async () => {
+    const members = imageMembers(spec, 'docker-archive');
+    // An archive holds compressed layers: one that expands hundreds of times over is a bomb.
+    const zeros = gzipSync(packMembers([{ name: 'zeros', data: Buffer.alloc(4 * 1024 * 1024) }, ...members]));
+    const limits = { ratioFloorBytes: 1024 * 1024, maxRatio: 50 };
+    expect((await inputError(zeros, { limits })).message).toMatch(/^the archive expands more than 50x \(\d+ -> \d+ bytes so far\): refusing a likely decompression bomb$/);
+    expect((await readImage('-', { stdin: Readable.from([zeros]) })).repoTags).toEqual(['hostile:1']); // fine by default
+  });
+
   it('huge or non-JSON metadata', async () => {
     const members = imageMembers(spec, 'docker-archive');
     const notJson = packMembers(members.map((m) => (m.name === 'manifest.json' ? { ...m, data: Buffer.from('\x00\x01garbage') } : m)));
