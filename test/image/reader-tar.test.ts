@@ -128,6 +128,13 @@ describe('names', () => {
     expect(normalizeLayerPath('./')).toBe('/');
   });
 
+  it('refuses an entry path of PATH_MAX or more, which no runtime can extract, and reads one just under it', async () => {
+    const under = `${'a/'.repeat(2046)}f`; // 4093 characters, 4094 with the leading slash
+    expect(byPath(await summarize(new TarWriter().add({ name: under, content: Buffer.from('x') }).finish()), `/${under}`)?.size).toBe(1);
+    const over = new TarWriter().add({ name: 'ok', content: Buffer.from('x') }).add({ name: `${'a/'.repeat(2048)}f`, content: Buffer.from('x') }).finish();
+    await expect(summarize(over)).rejects.toThrow('entry path of 4098 characters is over PATH_MAX (4096): no runtime can extract it (tar offset 6144)');
+  });
+
   it('reads PAX and GNU long names and link targets', async () => {
     const long = `dir/${'x'.repeat(150)}/${'y'.repeat(120)}.txt`;
     const target = `/${'t'.repeat(130)}`;

@@ -4,10 +4,11 @@
  * the root so nothing resolves outside the image, and a hop limit against loops.
  */
 import { dataEntry } from './overlay.js';
+import { PATH_MAX } from './paths.js';
 import type { ImageFile, ImageModel } from './types.js';
 import { append } from '../../append.js';
 
-export { dataEntry };
+export { dataEntry, PATH_MAX };
 
 /** Linux's limit on symlinks followed in one lookup (MAXSYMLINKS). */
 export const MAX_SYMLINK_HOPS = 40;
@@ -23,12 +24,6 @@ export interface ResolveOptions {
 function segments(path: string): string[] {
   return path.split('/').filter((s) => s !== '' && s !== '.');
 }
-
-/**
- * Linux's limit on a path (PATH_MAX, with its NUL): a longer path, symlink target or resolved
- * prefix fails with ENAMETOOLONG. The limit also keeps each lookup below cheap whatever the tar says.
- */
-export const PATH_MAX = 4096;
 
 /**
  * The absolute path `path` resolves to inside the image, or undefined when a component is not a
