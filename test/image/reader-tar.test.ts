@@ -210,17 +210,19 @@ describe('capabilities', () => {
     expect(decodeVfsCapability(Buffer.from([0, 0, 0, 2, 0, 0]))).toBeUndefined(); // revision 2 but cut short
   });
 
-  it('reads SCHILY and LIBARCHIVE xattrs from PAX headers', async () => {
+  it('reads SCHILY and LIBARCHIVE xattrs from PAX headers, ignoring a LIBARCHIVE name that does not decode', async () => {
     const cap = vfsCapability(['cap_sys_admin']);
     const tar = new TarWriter()
       .add({ name: 'usr/bin/a', content: Buffer.from('x'), xattrs: { 'security.capability': cap, 'user.note': Buffer.from('n') } })
       .add({ name: 'usr/bin/b', content: Buffer.from('x'), pax: { 'LIBARCHIVE.xattr.security.capability': cap.toString('base64') } })
       .add({ name: 'usr/bin/c', content: Buffer.from('x'), xattrs: { 'security.capability': Buffer.from('junk') } })
+      .add({ name: 'usr/bin/d', content: Buffer.from('x'), pax: { 'LIBARCHIVE.xattr.user.%zz': 'eA==', 'LIBARCHIVE.xattr.security.capability': cap.toString('base64') } })
       .finish();
     const s = await summarize(tar);
     expect(byPath(s, '/usr/bin/a')?.capabilities).toBe('cap_sys_admin=ep');
     expect(byPath(s, '/usr/bin/b')?.capabilities).toBe('cap_sys_admin=ep');
     expect(byPath(s, '/usr/bin/c')?.capabilities).toBeUndefined();
+    expect(byPath(s, '/usr/bin/d')?.capabilities).toBe('cap_sys_admin=ep'); // a malformed attribute name beside it is ignored
   });
 });
 

@@ -194,7 +194,8 @@ export class EntryAssembler {
           if (key.startsWith('SCHILY.xattr.')) (h.xattrs ??= new Map()).set(key.slice(13), value);
           else if (key.startsWith('LIBARCHIVE.xattr.')) {
             // libarchive stores the name URL-encoded and the value base64-encoded.
-            (h.xattrs ??= new Map()).set(decodeURIComponent(key.slice(17)), Buffer.from(value.toString('latin1'), 'base64'));
+            const name = xattrName(key.slice(17));
+            if (name !== undefined) (h.xattrs ??= new Map()).set(name, Buffer.from(value.toString('latin1'), 'base64'));
           }
       }
     }
@@ -204,6 +205,18 @@ export class EntryAssembler {
     if (h.size < 0 || h.realSize < 0) fail(this.ctx, h.offset, `negative size in PAX header of entry ${JSON.stringify(h.name)}`);
     if (h.size > this.ctx.maxEntryBytes) fail(this.ctx, h.offset, `entry ${JSON.stringify(h.name)} declares an absurd size of ${h.size} bytes`);
     return h;
+  }
+}
+
+/**
+ * A URL-encoded libarchive attribute name, or undefined when it is malformed: Docker ignores these
+ * records altogether, so a bad one must not make the image unreadable.
+ */
+function xattrName(encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
   }
 }
 
