@@ -33,6 +33,13 @@ const EXACT: Record<string, CaptureReason> = {
   '/usr/lib/apk/db/installed': 'packages',
 };
 
+/**
+ * Account file names: /etc/passwd may be a symlink into another tree (Debian's base-passwd copy,
+ * a Nix store path), and only its target's content can be read through it, so every small,
+ * non-executable file of these names is kept.
+ */
+const ACCOUNT_NAMES = new Set(['passwd', 'group', 'shadow', 'gshadow', 'master.passwd']);
+
 // Trees whose files come from packages or the runtime: never secret candidates.
 const SYSTEM_PREFIXES = [
   '/usr/', '/lib/', '/lib32/', '/lib64/', '/libx32/', '/bin/', '/sbin/', '/boot/', '/proc/', '/sys/', '/dev/',
@@ -79,6 +86,7 @@ export function capturePolicy(opts: CaptureOptions = {}): CapturePolicy {
       if (entry.has(path)) return 'entrypoint';
       const base = path.slice(path.lastIndexOf('/') + 1);
       if (size > (isPemName(base) ? MAX_PEM_FILE : MAX_SMALL_FILE)) return undefined;
+      if (ACCOUNT_NAMES.has(base) && (mode & 0o111) === 0) return 'accounts';
       if (path.includes('/node_modules/') && base === 'package.json') {
         // Only a package's own manifest: <...>/node_modules/<name>/package.json or @scope/<name>/package.json.
         const rest = path.slice(path.lastIndexOf('/node_modules/') + 14).split('/');
