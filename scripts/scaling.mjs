@@ -1,12 +1,13 @@
 // Scaling check: families of generated inputs at sizes N, 2N and 4N (many instructions, pragmas,
-// stages, Compose keys, extends links, .dockerignore patterns, fixes...), each linted through the
-// built library; a family whose time grows by more than `--max-growth` per doubling is reported.
+// stages, Compose keys, extends links, .dockerignore patterns, fixes, image history and paths...),
+// each linted or inspected through the built library; a family whose time grows by more than `--max-growth` per doubling is reported.
 // Fuzzing finds crashes; this finds the quadratic paths that turn a large input into a hang.
 // It exits 1 when a family grows too fast or a run errors.
 //
 //   npm run scaling -- [--n 10000] [--max-growth 3] [--only NAME]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,7 +74,61 @@ const FAMILIES = [
   ['Compose nested defaults', (n) => ({ compose: `services:\n  a:\n    image: "${deep(n, '${A:-', '}', 'x')}"\n` })],
   ['.dockerignore patterns over files', (n) => ({ context: { files: Math.min(n, 4000), ignore: lines(n, (i) => `d${i % 50}/f${i}.txt\n`) } })],
   ['.dockerignore exceptions', (n) => ({ context: { files: 500, ignore: lines(n, (i) => `!d${i % 50}/f${i}.txt\n*\n`) } })],
+  ['image: apt-get update repeated in one RUN', (n) => ({ image: { runs: [`${'apt-get update; '.repeat(n)}apt-get install -y curl`], files: [] } })],
+  ['image: ENTRYPOINT through a symlink with a deep target', (n) => ({ image: { config: { Entrypoint: ['/start'] }, files: [{ name: 'start', linkname: `${'a/'.repeat(n)}b` }] } })],
 ];
+
+// Images: a docker-save archive with one layer, written here so the image families need no test
+// helpers. A file is { name, content?, linkname?, mode? }; names and link targets of any length go
+// into PAX records.
+function paxRecord(key, value) {
+  const body = ` ${key}=${value}\n`;
+  let len = Buffer.byteLength(body) + 1;
+  while (String(len).length + Buffer.byteLength(body) !== len) len = String(len).length + Buffer.byteLength(body);
+  return `${len}${body}`;
+}
+
+function tarHeader(name, type, size, mode, linkname = '') {
+  const h = Buffer.alloc(512);
+  h.write(name.slice(0, 99), 0);
+  h.write(`${mode.toString(8).padStart(7, '0')}\0`, 100);
+  h.write('0000000\0', 108);
+  h.write('0000000\0', 116);
+  h.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
+  h.write('00000000000\0', 136);
+  h.fill(0x20, 148, 156);
+  h.write(type, 156);
+  h.write(linkname.slice(0, 99), 157);
+  h.write('ustar\0' + '00', 257);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+  return h;
+}
+
+function tar(files) {
+  const parts = [];
+  const padded = (b) => Buffer.concat([b, Buffer.alloc((512 - (b.length % 512)) % 512)]);
+  for (const f of files) {
+    const data = Buffer.from(f.content ?? '');
+    const type = f.linkname !== undefined ? '2' : '0';
+    const pax = (f.name.length > 99 ? paxRecord('path', f.name) : '') + ((f.linkname ?? '').length > 99 ? paxRecord('linkpath', f.linkname) : '');
+    if (pax) parts.push(tarHeader('PaxHeaders/x', 'x', Buffer.byteLength(pax), 0o644), padded(Buffer.from(pax)));
+    parts.push(tarHeader(f.name, type, type === '0' ? data.length : 0, f.mode ?? 0o755, f.linkname ?? ''));
+    if (type === '0') parts.push(padded(data));
+  }
+  parts.push(Buffer.alloc(1024));
+  return Buffer.concat(parts);
+}
+
+function imageArchive({ runs = [], files, config = {} }) {
+  const layer = tar(files);
+  const diffId = `sha256:${createHash('sha256').update(layer).digest('hex')}`;
+  const history = [{ created_by: 'COPY . /' }, ...runs.map((r) => ({ created_by: `/bin/sh -c ${r}`, empty_layer: true }))];
+  const configJson = JSON.stringify({ architecture: 'amd64', os: 'linux', config: { User: '1000', ...config }, rootfs: { type: 'layers', diff_ids: [diffId] }, history });
+  const manifest = JSON.stringify([{ Config: 'config.json', RepoTags: ['scaling:1'], Layers: ['layer.tar'] }]);
+  return tar([{ name: 'manifest.json', content: manifest, mode: 0o644 }, { name: 'config.json', content: configJson, mode: 0o644 }, { name: 'layer.tar', content: layer, mode: 0o644 }]);
+}
 
 function context({ files, ignore }) {
   const dir = mkdtempSync(join(tmpdir(), 'shipready-scaling-'));
@@ -87,6 +142,18 @@ function context({ files, ignore }) {
 }
 
 async function run(input) {
+  if (input.image) {
+    const dir = mkdtempSync(join(tmpdir(), 'shipready-scaling-'));
+    try {
+      const file = join(dir, 'image.tar');
+      writeFileSync(file, imageArchive(input.image));
+      const t = performance.now();
+      const { result } = await lib.inspectImages([file], { cwd: dir });
+      return { ms: performance.now() - t, errors: result.errors };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
   if (input.context) {
     const dir = context(input.context);
     try {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageFormat } from '../../src/model/image/types.js';
-import { imageArchiveBytes, sampleSpec, writeImage } from '../helpers/image-builder.js';
+import { imageArchiveBytes, imageMembers, sampleSpec, TarWriter, writeImage } from '../helpers/image-builder.js';
 import type { ImageSpec } from '../helpers/image-spec.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -144,6 +144,21 @@ describe('shipready image', () => {
     const rd = run(['image', paths.get('oci-dir')!, '-f', 'rdjsonl']);
     expect(rd.code).toBe(2);
     expect(rd.err).toMatch(/^shipready: --format rdjsonl reports findings in files, and image findings name none; formats for images are text, json, sarif, .*cyclonedx\n$/);
+  });
+
+  it('a negative PAX size fails only its own image: one line, exit 2, the other image still reported', () => {
+    const w = new TarWriter();
+    for (const m of imageMembers(SPEC, 'docker-archive')) {
+      if (m.name === 'manifest.json') w.raw('x', 'PaxHeaders/manifest.json', Buffer.from('11 size=-1\n'));
+      if (m.dir) w.add({ name: m.name, type: '5' });
+      else w.add({ name: m.name, content: m.data! });
+    }
+    writeFileSync(join(dir, 'negative.tar'), w.finish());
+    const r = run(['image', paths.get('oci-archive')!, 'negative.tar', '-f', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^shipready: negative\.tar: negative size in PAX header of entry "manifest\.json" \(tar offset \d+\)\n$/);
+    const report = JSON.parse(r.out) as { findings: Array<{ ruleId: string }> };
+    expect(report.findings.map((f) => f.ruleId)).toContain('IM004');
   });
 
   it('the sample image: every format gives the same JSON report', () => {

@@ -120,6 +120,18 @@ describe('economics of rewritten and deleted files', () => {
   });
 });
 
+describe('largest directories', () => {
+  it('breaks ties in bytes by depth, then path, and keeps the shallowest of a deep chain', () => {
+    const m = modelFromSpec({ layers: [{ files: [sized('/b/x', 10), sized('/a/c/y', 10)] }] });
+    expect(m.economics.largestDirs).toEqual([{ path: '/a', bytes: 10 }, { path: '/b', bytes: 10 }, { path: '/a/c', bytes: 10 }]);
+    const chain = 'd/'.repeat(1500);
+    const deep = modelFromSpec({ layers: [{ files: [sized(`/${chain}f`, 7), sized('/e/g', 3)] }] }).economics.largestDirs;
+    expect(deep).toHaveLength(20);
+    expect(deep.slice(0, 3)).toEqual([{ path: '/d', bytes: 7 }, { path: '/d/d', bytes: 7 }, { path: '/d/d/d', bytes: 7 }]);
+    expect(deep[19]).toEqual({ path: `/${'d/'.repeat(19)}d`, bytes: 7 });
+  });
+});
+
 describe('base-image boundary from history (Trivy heuristic)', () => {
   it('finds the base CMD before the image own trailing empty entries, classic and BuildKit spellings', () => {
     const classic = [h('/bin/sh -c #(nop) ADD file:x in /'), h('/bin/sh -c #(nop)  CMD ["bash"]', true), h('/bin/sh -c apt-get update'), h('/bin/sh -c #(nop)  CMD ["app"]', true)];

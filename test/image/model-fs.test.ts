@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PATH, findInPath, imagePath, isExecutableFile, readFile, resolveLink, resolvePath } from '../../src/model/image/fs.js';
+import { DEFAULT_PATH, PATH_MAX, findInPath, imagePath, isExecutableFile, readFile, resolveLink, resolvePath } from '../../src/model/image/fs.js';
 import { modelFromSpec, type ImageSpec } from '../helpers/image-spec.js';
 
 const exe = (path: string, content = '#!/bin/sh\nexec "$@"\n') => ({ path, content, mode: 0o755 });
@@ -51,6 +51,25 @@ describe('path resolution inside the image', () => {
     expect(resolveLink(model.files, '/loop/a')).toBeUndefined();
     expect(resolvePath(model, '/usr/bin/curl')).toBeUndefined();
     expect(resolvePath(model, '/etc/passwd/x')).toBeUndefined();
+  });
+
+  it('gives up on a path, symlink target or resolved prefix of PATH_MAX or more (ENAMETOOLONG), and resolves long legal ones', () => {
+    const deep = 'a/'.repeat(1000);
+    const files = modelFromSpec({
+      layers: [{
+        files: [
+          exe(`/${deep}b`),
+          link('/ok', `${deep}b`),
+          link('/too-long', `${'a/'.repeat(PATH_MAX / 2)}b`),
+          link('/grows', `${'c'.repeat(3000)}/next`),
+          link(`/${'c'.repeat(3000)}/next`, `${'d'.repeat(2000)}`),
+        ],
+      }],
+    }).files;
+    expect(resolveLink(files, '/ok')).toBe(`/${deep}b`);
+    expect(resolveLink(files, '/too-long')).toBeUndefined();
+    expect(resolveLink(files, '/grows')).toBeUndefined();
+    expect(resolveLink(files, `/${'x/'.repeat(PATH_MAX / 2)}`)).toBeUndefined();
   });
 
   it('can stop at a final symlink (lstat)', () => {

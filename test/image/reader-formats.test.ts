@@ -2,14 +2,15 @@
  * Every container format reads the same spec to the same layer summaries, whatever the layer
  * compression, and reports format, platform, tags and diff_ids.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { entrypointPathsFromConfig } from '../../src/model/image/entrypoint.js';
 import { readImage } from '../../src/model/image/read.js';
 import type { Compression, ImageFormat, LayerSummary, RawImage } from '../../src/model/image/types.js';
-import { sampleSpec, sha256, layerTar, writeImage, type WriteImageOptions } from '../helpers/image-builder.js';
+import { imageMembers, packMembers, sampleSpec, sha256, layerTar, writeImage, type WriteImageOptions } from '../helpers/image-builder.js';
 import { layerSummariesFromSpec, specConfigJson, type ImageSpec } from '../helpers/image-spec.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'shipready-reader-'));
@@ -83,5 +84,49 @@ describe('every format reads the sample spec to the same summaries', () => {
     expect([...raw.layers[1].contents.keys()].sort()).toEqual([expect.stringMatching(/^\/opt\/.*very-long-file-name.*\.txt$/), '/srv/.env', '/srv/dup.txt', '/usr/local/bin/start.sh']);
     expect(raw.layers[1].contents.get('/srv/dup.txt')?.toString()).toBe('second version');
     expect(raw.layers[2].contents.get('/etc/escaped')?.toString()).toBe('clamped at root');
+  });
+});
+
+describe('archives holding several images', () => {
+  const app: ImageSpec = { repoTags: ['app:1'], layers: [{ files: [{ path: 'app/run', content: 'a' }] }] };
+  const db: ImageSpec = { repoTags: ['db:1'], layers: [{ files: [{ path: 'usr/local/bin/evil', content: 'x', mode: 0o4755 }] }] };
+  type Member = ReturnType<typeof imageMembers>[number];
+  const json = (m: Member | undefined) => JSON.parse(m!.data!.toString('utf8')) as Record<string, unknown>;
+
+  /** What `docker save app:1 db:1` writes: both images' members, their manifest.json and index.json entries together. */
+  function saved(format: 'docker-archive' | 'docker-hybrid', a: ImageSpec, b: ImageSpec): Buffer {
+    const ma = imageMembers(a, format);
+    const mb = imageMembers(b, format);
+    const named = (ms: Member[], n: string) => ms.find((m) => m.name === n);
+    const merged = new Map<string, Member>();
+    for (const m of [...ma, ...mb]) merged.set(m.name, m);
+    merged.set('manifest.json', { name: 'manifest.json', data: Buffer.from(JSON.stringify([...(json(named(ma, 'manifest.json')) as unknown as unknown[]), ...(json(named(mb, 'manifest.json')) as unknown as unknown[])])) });
+    if (format === 'docker-hybrid') {
+      const ia = json(named(ma, 'index.json'));
+      const ib = json(named(mb, 'index.json'));
+      merged.set('index.json', { name: 'index.json', data: Buffer.from(JSON.stringify({ ...ia, manifests: [...(ia.manifests as unknown[]), ...(ib.manifests as unknown[])] })) });
+    }
+    return packMembers([...merged.values()]);
+  }
+
+  it('refuses `docker save app db`, naming the images, in the legacy and the Docker 25+ layouts, from a file and stdin', async () => {
+    const names = { 'docker-archive': 'app:1, db:1', 'docker-hybrid': 'docker.io/library/app:1, docker.io/library/db:1' };
+    for (const format of ['docker-archive', 'docker-hybrid'] as const) {
+      const bytes = saved(format, app, db);
+      const path = join(dir, `two-${format}.tar`);
+      writeFileSync(path, bytes);
+      for (const read of [() => readImage(path), () => readImage('-', { stdin: Readable.from([bytes]) })]) {
+        await expect(read()).rejects.toThrow(`holds 2 images (${names[format]}): shipready checks one image per archive; save each on its own (docker save IMAGE > image.tar)`);
+      }
+    }
+  });
+
+  it('reads one image saved under two tags, and the platforms of one OCI layout', async () => {
+    const twice = saved('docker-archive', app, { ...app, repoTags: ['app:latest'] });
+    const path = join(dir, 'twice.tar');
+    writeFileSync(path, twice);
+    expect((await readImage(path)).repoTags).toEqual(['app:1']);
+    const multi = writeImage(app, 'oci-archive', dir, { name: 'multi', otherPlatforms: [{ ...app, platform: { os: 'linux', architecture: 'arm64' } }] });
+    expect((await readImage(multi, { platform: 'linux/arm64' })).platform).toEqual({ os: 'linux', architecture: 'arm64' });
   });
 });

@@ -178,6 +178,49 @@ describe('truncated and corrupt streams', () => {
   });
 });
 
+describe('header-only members and negative sizes', () => {
+  /** The archive's members written one by one, with `before(name)` entries put in front of a member. */
+  function archiveWith(before: (name: string) => TarWriter | undefined): Buffer {
+    const w = new TarWriter();
+    for (const m of imageMembers(spec, 'docker-archive')) {
+      const extra = before(m.name);
+      if (extra) w.bytes(extra.finish());
+      if (m.dir) w.add({ name: m.name, type: '5', mode: 0o755 });
+      else w.add({ name: m.name, content: m.data! });
+    }
+    return w.finish();
+  }
+
+  it('an outer directory or symlink declaring a size hides no member, from a file or stdin', async () => {
+    const manifest = imageMembers(spec, 'docker-archive').find((m) => m.name === 'manifest.json')!.data!;
+    // The directory "contains" exactly manifest.json's header and data: a reader that skips it loses the manifest.
+    const covered = 512 + Math.ceil(manifest.length / 512) * 512;
+    const bytes = archiveWith((name) => (name === 'manifest.json'
+      ? new TarWriter({ noEnd: true }).add({ name: 'empty/', type: '5', size: covered })
+      : undefined));
+    const plain = await readImage(file(archiveWith(() => undefined)));
+    for (const input of [file(bytes), bytes]) {
+      const img = Buffer.isBuffer(input) ? await readImage('-', { stdin: Readable.from([input]) }) : await readImage(input);
+      expect(img.repoTags).toEqual(['hostile:1']);
+      expect(img.layers.map((l) => l.entries.map((e) => e.path))).toEqual(plain.layers.map((l) => l.entries.map((e) => e.path)));
+    }
+  });
+
+  it('a negative PAX size is an input error naming the entry, for the outer archive and for a layer', async () => {
+    const negative = archiveWith((name) => (name === 'manifest.json' ? new TarWriter({ noEnd: true }).raw('x', 'PaxHeaders/manifest.json', Buffer.from('11 size=-1\n')) : undefined));
+    const expected = /^negative size in PAX header of entry "manifest\.json" \(tar offset \d+\)$/;
+    expect((await inputError(file(negative))).message).toMatch(expected);
+    expect((await inputError(negative)).message).toMatch(expected);
+    const s: ImageSpec = { layers: [{ files: [] }] };
+    const layer = new TarWriter().add({ name: 'etc/shadow', content: Buffer.from('root::1::::::\n'), pax: { size: '-1' } }).finish();
+    const arch = tampered('docker-archive', (m) => m.name.endsWith('/layer.tar'), (m) => ({ ...m, data: layer }), s);
+    expect(await layerError(file(arch))).toBe('negative size in PAX header of entry "etc/shadow" (tar offset 1024)');
+    const sparse = new TarWriter().add({ name: 'f', content: Buffer.from('x'), pax: { 'GNU.sparse.realsize': '-5' } }).finish();
+    const arch2 = tampered('docker-archive', (m) => m.name.endsWith('/layer.tar'), (m) => ({ ...m, data: sparse }), s);
+    expect(await layerError(file(arch2))).toBe('negative size in PAX header of entry "f" (tar offset 1024)');
+  });
+});
+
 describe('absurd sizes and bombs', () => {
   it('an entry declaring an absurd size', async () => {
     const s: ImageSpec = { layers: [{ files: [] }] };
@@ -208,6 +251,26 @@ describe('absurd sizes and bombs', () => {
     expect((await layerError(p, { limits: { maxLayerBytes: 4 * 1024 * 1024 } }))).toBe('decompressed size passed 4194304 bytes: refusing a likely decompression bomb');
     const z = writeImage({ layers: [{ ...bomb.layers[0], compression: 'zstd' }] }, 'oci-archive', dir, { name: 'zbomb' });
     expect((await layerError(z, { limits: { maxLayerBytes: 4 * 1024 * 1024 } }))).toMatch(/decompressed size passed/);
+  });
+
+  it('a one-pass read keeps JSON members only up to a total', async () => {
+    const members = imageMembers(spec, 'docker-archive');
+    const junk = Array.from({ length: 8 }, (_, i) => ({ name: `junk${i}.json`, data: Buffer.from(`{${' '.repeat(3000)}}`) }));
+    const bytes = packMembers([...junk, ...members]);
+    const fits = await readImage('-', { stdin: Readable.from([bytes]), limits: { maxJsonTotalBytes: 64 * 1024 } });
+    expect(fits.repoTags).toEqual(['hostile:1']);
+    const expected = /^JSON-looking members total more than 16384 bytes \(at "junk5\.json"\): too much metadata to hold for a one-pass read$/;
+    expect((await inputError(bytes, { limits: { maxJsonTotalBytes: 16 * 1024 } })).message).toMatch(expected);
+    expect((await inputError(file(gzipSync(bytes), '.tar.gz'), { limits: { maxJsonTotalBytes: 16 * 1024 } })).message).toMatch(expected);
+  });
+
+  it('a whole-archive stream that expands too much is refused', async () => {
+    const members = imageMembers(spec, 'docker-archive');
+    // An archive holds compressed layers: one that expands hundreds of times over is a bomb.
+    const zeros = gzipSync(packMembers([{ name: 'zeros', data: Buffer.alloc(4 * 1024 * 1024) }, ...members]));
+    const limits = { ratioFloorBytes: 1024 * 1024, maxRatio: 50 };
+    expect((await inputError(zeros, { limits })).message).toMatch(/^the archive expands more than 50x \(\d+ -> \d+ bytes so far\): refusing a likely decompression bomb$/);
+    expect((await readImage('-', { stdin: Readable.from([zeros]) })).repoTags).toEqual(['hostile:1']); // fine by default
   });
 
   it('huge or non-JSON metadata', async () => {

@@ -80,6 +80,23 @@ describe('links, special files and bits', () => {
     expect(byPath(s, '/usr/bin/wall')?.mode).toBe(0o2755);
   });
 
+  it('reads no data after header-only typeflags (1-6), whatever their size field says, as Go archive/tar does', async () => {
+    const hidden = new TarWriter({ noEnd: true }).add({ name: 'usr/bin/evil', mode: 0o4755, content: Buffer.from('x') }).finish();
+    const tar = new TarWriter()
+      .add({ name: 'app/', type: '5', size: hidden.length })
+      .bytes(hidden)
+      .add({ name: 'app/link', type: '2', linkname: 'x', pax: { size: '1024' } })
+      .add({ name: 'app/hard', type: '1', linkname: 'usr/bin/evil', size: 512 })
+      .add({ name: 'dev/null', type: '3', size: 512 })
+      .add({ name: 'app/ok', content: Buffer.from('ok') })
+      .finish();
+    const s = await summarize(tar);
+    expect(s.entries.map((e) => [e.path, e.type, e.size])).toEqual([
+      ['/app', 'dir', 0], ['/usr/bin/evil', 'file', 1], ['/app/link', 'symlink', 0], ['/app/hard', 'hardlink', 0], ['/dev/null', 'char', 0], ['/app/ok', 'file', 2],
+    ]);
+    expect(byPath(s, '/usr/bin/evil')?.mode).toBe(0o4755);
+  });
+
   it('reads old v7 entries (NUL typeflag, no magic): a trailing slash means a directory', async () => {
     const h1 = tarHeader({ name: 'olddir/', type: '\0', size: 0, mode: 0o755, uid: 0, gid: 0, mtime: 5, linkname: '' });
     const h2 = tarHeader({ name: 'olddir/f', type: '\0', size: 3, mode: 0o644, uid: 0, gid: 0, mtime: 5, linkname: '' });
@@ -109,6 +126,13 @@ describe('names', () => {
     expect(normalizeLayerPath('../../../etc/shadow')).toBe('/etc/shadow');
     expect(normalizeLayerPath('a/b/../../../../c')).toBe('/c');
     expect(normalizeLayerPath('./')).toBe('/');
+  });
+
+  it('refuses an entry path of PATH_MAX or more, which no runtime can extract, and reads one just under it', async () => {
+    const under = `${'a/'.repeat(2046)}f`; // 4093 characters, 4094 with the leading slash
+    expect(byPath(await summarize(new TarWriter().add({ name: under, content: Buffer.from('x') }).finish()), `/${under}`)?.size).toBe(1);
+    const over = new TarWriter().add({ name: 'ok', content: Buffer.from('x') }).add({ name: `${'a/'.repeat(2048)}f`, content: Buffer.from('x') }).finish();
+    await expect(summarize(over)).rejects.toThrow('entry path of 4098 characters is over PATH_MAX (4096): no runtime can extract it (tar offset 6144)');
   });
 
   it('reads PAX and GNU long names and link targets', async () => {
@@ -186,17 +210,19 @@ describe('capabilities', () => {
     expect(decodeVfsCapability(Buffer.from([0, 0, 0, 2, 0, 0]))).toBeUndefined(); // revision 2 but cut short
   });
 
-  it('reads SCHILY and LIBARCHIVE xattrs from PAX headers', async () => {
+  it('reads SCHILY and LIBARCHIVE xattrs from PAX headers, ignoring a LIBARCHIVE name that does not decode', async () => {
     const cap = vfsCapability(['cap_sys_admin']);
     const tar = new TarWriter()
       .add({ name: 'usr/bin/a', content: Buffer.from('x'), xattrs: { 'security.capability': cap, 'user.note': Buffer.from('n') } })
       .add({ name: 'usr/bin/b', content: Buffer.from('x'), pax: { 'LIBARCHIVE.xattr.security.capability': cap.toString('base64') } })
       .add({ name: 'usr/bin/c', content: Buffer.from('x'), xattrs: { 'security.capability': Buffer.from('junk') } })
+      .add({ name: 'usr/bin/d', content: Buffer.from('x'), pax: { 'LIBARCHIVE.xattr.user.%zz': 'eA==', 'LIBARCHIVE.xattr.security.capability': cap.toString('base64') } })
       .finish();
     const s = await summarize(tar);
     expect(byPath(s, '/usr/bin/a')?.capabilities).toBe('cap_sys_admin=ep');
     expect(byPath(s, '/usr/bin/b')?.capabilities).toBe('cap_sys_admin=ep');
     expect(byPath(s, '/usr/bin/c')?.capabilities).toBeUndefined();
+    expect(byPath(s, '/usr/bin/d')?.capabilities).toBe('cap_sys_admin=ep'); // a malformed attribute name beside it is ignored
   });
 });
 

@@ -6,6 +6,12 @@
 /** Per-file caps. Package databases can be large; everything else is small by nature. */
 export const MAX_SMALL_FILE = 64 * 1024;
 export const MAX_PACKAGE_DB = 32 * 1024 * 1024;
+/**
+ * Certificate and key files are kept up to this size, so that a bundle of certificates (conda's
+ * cacert.pem is about 230 KiB) can be told from a private key; other candidates stay small.
+ */
+export const MAX_PEM_FILE = 1024 * 1024;
+const PEM_EXTENSIONS = ['.pem', '.crt', '.key'];
 /** Total bytes the reader may hold across all layers (keeps peak memory well under 256 MB); past it, secret candidates are dropped first. */
 export const MAX_TOTAL_CAPTURE = 64 * 1024 * 1024;
 
@@ -26,6 +32,13 @@ const EXACT: Record<string, CaptureReason> = {
   '/lib/apk/db/installed': 'packages',
   '/usr/lib/apk/db/installed': 'packages',
 };
+
+/**
+ * Account file names: /etc/passwd may be a symlink into another tree (Debian's base-passwd copy,
+ * a Nix store path), and only its target's content can be read through it, so every small,
+ * non-executable file of these names is kept.
+ */
+const ACCOUNT_NAMES = new Set(['passwd', 'group', 'shadow', 'gshadow', 'master.passwd']);
 
 // Trees whose files come from packages or the runtime: never secret candidates.
 const SYSTEM_PREFIXES = [
@@ -64,14 +77,16 @@ export interface CaptureOptions {
 export function capturePolicy(opts: CaptureOptions = {}): CapturePolicy {
   const entry = new Set(opts.entrypointPaths ?? []);
   return {
-    maxBytes: (r) => (r === 'packages' ? MAX_PACKAGE_DB : MAX_SMALL_FILE),
+    // Secret candidates over MAX_SMALL_FILE are only ever certificate and key files (see reason).
+    maxBytes: (r) => (r === 'packages' ? MAX_PACKAGE_DB : r === 'secret-candidate' ? MAX_PEM_FILE : MAX_SMALL_FILE),
     reason(path, size, mode) {
       const exact = EXACT[path];
       if (exact) return exact;
       if (path.startsWith('/var/lib/dpkg/status.d/')) return 'packages'; // distroless
       if (entry.has(path)) return 'entrypoint';
-      if (size > MAX_SMALL_FILE) return undefined;
       const base = path.slice(path.lastIndexOf('/') + 1);
+      if (size > (isPemName(base) ? MAX_PEM_FILE : MAX_SMALL_FILE)) return undefined;
+      if (ACCOUNT_NAMES.has(base) && (mode & 0o111) === 0) return 'accounts';
       if (path.includes('/node_modules/') && base === 'package.json') {
         // Only a package's own manifest: <...>/node_modules/<name>/package.json or @scope/<name>/package.json.
         const rest = path.slice(path.lastIndexOf('/node_modules/') + 14).split('/');
@@ -81,7 +96,7 @@ export function capturePolicy(opts: CaptureOptions = {}): CapturePolicy {
       if ((base === 'METADATA' && path.includes('.dist-info/')) || (base === 'PKG-INFO' && path.includes('.egg-info/'))) return 'language-packages';
       const system = SYSTEM_PREFIXES.some((p) => path.startsWith(p)) && !path.startsWith('/usr/local/');
       // Executable scripts outside the package trees: entrypoint candidates when the config came late.
-      if ((mode & 0o111) !== 0 && !system && size > 0) return 'entrypoint';
+      if ((mode & 0o111) !== 0 && !system && size > 0 && size <= MAX_SMALL_FILE) return 'entrypoint';
       if (system) return undefined;
       if (VENDOR_SEGMENTS.some((s) => path.includes(s))) return undefined;
       const lower = base.toLowerCase();
@@ -92,4 +107,9 @@ export function capturePolicy(opts: CaptureOptions = {}): CapturePolicy {
       return undefined;
     },
   };
+}
+
+function isPemName(base: string): boolean {
+  const lower = base.toLowerCase();
+  return PEM_EXTENSIONS.some((e) => lower.endsWith(e));
 }

@@ -119,20 +119,22 @@ export class TarFileStore implements SeekableStore {
         const h = decodeHeaderBlock(block, 0, pos, ctx);
         if (!h) break;
         const dataStart = pos + 512;
-        if (dataStart + h.size > fileSize) {
-          throw new InputError(`truncated archive: member ${JSON.stringify(h.name)} needs ${h.size} bytes at offset ${dataStart}, file is ${fileSize} bytes`, display);
-        }
         if (++count > limits.maxEntries) throw new InputError(`more than ${limits.maxEntries} archive members`, display);
-        if (EntryAssembler.isMeta(h.type)) {
+        const meta = EntryAssembler.isMeta(h.type);
+        // A member's size comes from its PAX records, so they are applied before the bounds check.
+        const full = meta ? h : assembler.finish(h);
+        if (dataStart + full.size > fileSize) {
+          throw new InputError(`truncated archive: member ${JSON.stringify(full.name)} needs ${full.size} bytes at offset ${dataStart}, file is ${fileSize} bytes`, display);
+        }
+        if (meta) {
           if (h.size > limits.maxMetaBytes) throw new InputError(`extended header of ${h.size} bytes at offset ${pos} is too large`, display);
           const data = Buffer.alloc(h.size);
           await fh.read(data, 0, h.size, dataStart);
           assembler.absorb(h, data);
         } else {
-          const full = assembler.finish(h);
           index.add(full.name, { size: full.size, offset: dataStart, type: full.type, linkname: full.linkname });
         }
-        pos = dataStart + Math.ceil(h.size / 512) * 512;
+        pos = dataStart + Math.ceil(full.size / 512) * 512;
       }
       return new TarFileStore(path, fh, index, display, limits);
     } catch (e) {

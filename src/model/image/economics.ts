@@ -83,10 +83,67 @@ function bySize(a: SizedPath, b: SizedPath): number {
   return b.bytes - a.bytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 
-function ancestors(path: string): string[] {
-  const out: string[] = [];
-  for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) out.push(path.slice(0, i));
-  return out;
+/** A directory in the tree of live data: its name below its parent and the bytes below it. */
+interface DirNode {
+  name: string;
+  parent?: DirNode;
+  depth: number;
+  bytes: number;
+  children?: Map<string, DirNode>;
+}
+
+/**
+ * Bytes below every directory that holds live data. A tree keyed by one name per level costs one
+ * lookup per path component; keying by the full prefix hashed every prefix again (quadratic in depth).
+ */
+function directoryTotals(owners: readonly SizedPath[]): DirNode[] {
+  const root: DirNode = { name: '', depth: 0, bytes: 0 };
+  const nodes: DirNode[] = [];
+  for (const o of owners) {
+    let node = root;
+    let start = 1;
+    for (let slash = o.path.indexOf('/', start); slash > 0; slash = o.path.indexOf('/', start)) {
+      const name = o.path.slice(start, slash);
+      node.children ??= new Map();
+      let child = node.children.get(name);
+      if (!child) {
+        child = { name, parent: node, depth: node.depth + 1, bytes: 0 };
+        node.children.set(name, child);
+        nodes.push(child);
+      }
+      child.bytes += o.bytes;
+      node = child;
+      start = slash + 1;
+    }
+  }
+  return nodes;
+}
+
+function pathOf(node: DirNode): string {
+  const names: string[] = [];
+  for (let n: DirNode | undefined = node; n?.parent; n = n.parent) names.push(n.name);
+  return '/' + names.reverse().join('/');
+}
+
+/**
+ * The `TOP_N` largest directories, ties broken by depth, then path. Only the directories tied with
+ * the last place get their paths built for the comparison: along one deep chain every directory
+ * holds the same bytes, and comparing all their paths would be quadratic.
+ */
+function largestDirectories(nodes: DirNode[]): SizedPath[] {
+  const byWeight = (a: DirNode, b: DirNode) => b.bytes - a.bytes || a.depth - b.depth;
+  nodes.sort(byWeight);
+  if (nodes.length > TOP_N) {
+    const last = nodes[TOP_N - 1];
+    let end = TOP_N;
+    while (end < nodes.length && byWeight(nodes[end], last) === 0) end++;
+    nodes = nodes.slice(0, end);
+  }
+  return nodes
+    .map((n) => ({ node: n, path: pathOf(n) }))
+    .sort((a, b) => byWeight(a.node, b.node) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .slice(0, TOP_N)
+    .map(({ node, path }) => ({ path, bytes: node.bytes }));
 }
 
 /**
@@ -152,11 +209,7 @@ export function computeEconomics({ recorder, files, layerCount, baseLayerCount }
   }
   inefficientPaths.sort((a, b) => b.reclaimableBytes - a.reclaimableBytes || b.totalBytes - a.totalBytes || (a.path < b.path ? -1 : 1));
 
-  const dirBytes = new Map<string, number>();
-  for (const o of owners) {
-    for (const dir of ancestors(o.path)) dirBytes.set(dir, (dirBytes.get(dir) ?? 0) + o.bytes);
-  }
-  const largestDirs = [...dirBytes].map(([path, bytes]) => ({ path, bytes })).sort(bySize).slice(0, TOP_N);
+  const largestDirs = largestDirectories(directoryTotals(owners));
 
   return {
     totalBytes,

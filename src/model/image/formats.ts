@@ -100,8 +100,16 @@ function diffIdsOf(config: unknown): string[] {
   return Array.isArray(ids) ? ids.map((d) => (typeof d === 'string' ? d : '')) : [];
 }
 
+/** An image of the archive: `key` tells images apart, `label` names one in messages. */
+interface ImageIdentity {
+  key: string;
+  label: string;
+}
+
 /** A runnable image candidate found in an index (or in manifest.json). */
 interface Candidate {
+  /** Which image of the archive it belongs to: platform variants of one image share it. */
+  image: ImageIdentity;
   platform?: Platform;
   /** Why it cannot be read (absent manifest blob), if so. */
   missing?: string;
@@ -132,12 +140,24 @@ export async function planImage(store: BlobStore, opts: PlanOptions): Promise<Im
     candidates = await legacyCandidates(store, legacy!, format, display);
   }
   if (!candidates.length) bad(display, 'the image index lists no image manifests');
+  refuseSeveralImages(candidates, display);
   const platforms: Platform[] = [];
   for (const c of candidates) if (c.platform && !platforms.some((p) => samePlatform(p, c.platform!))) platforms.push(c.platform);
   const chosen = choose(candidates, platforms, opts.platform, display);
   const plan = await chosen.load();
   plan.platforms = platforms.length ? platforms : [plan.platform];
   return plan;
+}
+
+/**
+ * `docker save app db` stores two images; the rules read one model, so checking only the first
+ * would pass the second unseen. Such an archive is refused, naming its images.
+ */
+function refuseSeveralImages(candidates: Candidate[], display: string): void {
+  const images = new Map<string, string>();
+  for (const c of candidates) if (!c.missing && !images.has(c.image.key)) images.set(c.image.key, c.image.label);
+  if (images.size < 2) return;
+  bad(display, `holds ${images.size} images (${[...images.values()].join(', ')}): shipready checks one image per archive; save each on its own (docker save IMAGE > image.tar)`);
 }
 
 function choose(candidates: Candidate[], platforms: Platform[], requested: string | undefined, display: string): Candidate {
@@ -194,7 +214,9 @@ async function legacyCandidates(store: BlobStore, entries: Json[], format: Image
     const configJson = await store.readJson(configName, `config ${configName}`);
     const platform = platformOf(configJson);
     const layers = e.Layers as string[];
+    const tags = stringArray(e.RepoTags);
     out.push({
+      image: { key: normalizeMember(configName), label: tags[0] ?? configName },
       platform,
       load: async () => {
         const diffIds = diffIdsOf(configJson);
@@ -227,7 +249,7 @@ function digestFromLegacyConfig(p: string): string | undefined {
 
 /** Depth-first walk of an image index; unknown media types are ignored as the spec requires. */
 async function walkIndex(store: BlobStore, index: unknown, where: string, depth: number, annotationsAbove: string[], format: ImageFormat,
-  tags: (configDigest: string | undefined, annotations: string[]) => string[], display: string): Promise<Candidate[]> {
+  tags: (configDigest: string | undefined, annotations: string[]) => string[], display: string, imageAbove?: ImageIdentity): Promise<Candidate[]> {
   if (!isObject(index)) bad(display, `${where} is not a JSON object`);
   if (index.manifests === null || index.manifests === undefined) return [];
   if (!Array.isArray(index.manifests)) bad(display, `${where}: "manifests" must be an array`);
@@ -242,6 +264,7 @@ async function walkIndex(store: BlobStore, index: unknown, where: string, depth:
         ? [annotations['org.opencontainers.image.ref.name'] as string] : annotationsAbove;
     const path = blobPath(d.digest, display, at);
     const digest = d.digest as string;
+    const image = imageAbove ?? topLevelImage(digest, name);
     const resolved = store.resolve(path);
     let mediaType = typeof d.mediaType === 'string' ? d.mediaType : undefined;
     let blob: unknown;
@@ -256,14 +279,14 @@ async function walkIndex(store: BlobStore, index: unknown, where: string, depth:
       if (depth >= MAX_INDEX_DEPTH) bad(display, `${at}: image indexes nested more than ${MAX_INDEX_DEPTH} deep`);
       checkSize(store, resolved, d.size, digest, display);
       blob ??= await store.readJson(path, `index ${digest}`);
-      append(out, await walkIndex(store, blob, `index ${shortDigest(digest)}`, depth + 1, name, format, tags, display));
+      append(out, await walkIndex(store, blob, `index ${shortDigest(digest)}`, depth + 1, name, format, tags, display, image));
       continue;
     }
     if (!mediaType || !MANIFEST_TYPES.has(mediaType)) continue;
     let platform = platformOf(d.platform);
     if (platform?.os === 'unknown') continue; // buildx attestation entries
     if (resolved === undefined) {
-      out.push({ platform, missing: `manifest blob ${digest} is absent`, load: () => bad(display, `missing manifest blob ${digest}`) });
+      out.push({ image, platform, missing: `manifest blob ${digest} is absent`, load: () => bad(display, `missing manifest blob ${digest}`) });
       continue;
     }
     checkSize(store, resolved, d.size, digest, display);
@@ -285,6 +308,7 @@ async function walkIndex(store: BlobStore, index: unknown, where: string, depth:
     };
     if (!platform) platform = platformOf(await readConfig());
     out.push({
+      image,
       platform,
       load: async () => {
         const config = await readConfig();
@@ -307,6 +331,15 @@ async function walkIndex(store: BlobStore, index: unknown, where: string, depth:
     });
   }
   return out;
+}
+
+/**
+ * The image a top-level index entry stands for. A named entry (Docker 25+ writes one per saved
+ * image) is an image of its own, told apart by digest so that two tags of one image count once;
+ * unnamed entries side by side are taken as the platforms of the layout's one image.
+ */
+function topLevelImage(digest: string, names: string[]): ImageIdentity {
+  return names.length ? { key: digest, label: names[0] } : { key: '', label: shortDigest(digest) };
 }
 
 /** A blob whose size differs from its descriptor is corrupt or was swapped. */

@@ -4,10 +4,11 @@
  * the root so nothing resolves outside the image, and a hop limit against loops.
  */
 import { dataEntry } from './overlay.js';
+import { PATH_MAX } from './paths.js';
 import type { ImageFile, ImageModel } from './types.js';
 import { append } from '../../append.js';
 
-export { dataEntry };
+export { dataEntry, PATH_MAX };
 
 /** Linux's limit on symlinks followed in one lookup (MAXSYMLINKS). */
 export const MAX_SYMLINK_HOPS = 40;
@@ -26,22 +27,28 @@ function segments(path: string): string[] {
 
 /**
  * The absolute path `path` resolves to inside the image, or undefined when a component is not a
- * directory or the symlinks loop. The result may not exist; see `resolvePath` for the entry.
+ * directory, the symlinks loop or a name is too long. The result may not exist; see `resolvePath`
+ * for the entry.
  */
 export function resolveLink(files: Files, path: string, opts: ResolveOptions = {}): string | undefined {
+  if (path.length >= PATH_MAX) return undefined;
   const followFinal = opts.followFinal ?? true;
-  const resolved: string[] = [];
+  // The resolved path so far, grown and cut in place; `starts` holds where each component begins.
+  let resolved = '';
+  const starts: number[] = [];
   // Components still to walk, reversed so the next one is popped off the end.
   const todo = segments(path).reverse();
   let hops = 0;
   while (todo.length > 0) {
     const seg = todo.pop()!;
     if (seg === '..') {
-      resolved.pop();
+      if (starts.length > 0) resolved = resolved.slice(0, starts.pop());
       continue;
     }
-    resolved.push(seg);
-    const entry = files.get('/' + resolved.join('/'));
+    starts.push(resolved.length);
+    resolved += '/' + seg;
+    if (resolved.length >= PATH_MAX) return undefined;
+    const entry = files.get(resolved);
     const last = todo.length === 0;
     if (!entry) {
       // A missing final component is fine (the caller sees undefined); a missing middle one is a
@@ -49,16 +56,19 @@ export function resolveLink(files: Files, path: string, opts: ResolveOptions = {
       continue;
     }
     if (entry.type === 'symlink' && (!last || followFinal)) {
-      if (++hops > MAX_SYMLINK_HOPS) return undefined;
-      resolved.pop();
       const target = entry.linkname ?? '';
-      if (target.startsWith('/')) resolved.length = 0;
+      if (++hops > MAX_SYMLINK_HOPS || target.length >= PATH_MAX) return undefined;
+      resolved = resolved.slice(0, starts.pop());
+      if (target.startsWith('/')) {
+        resolved = '';
+        starts.length = 0;
+      }
       append(todo, segments(target).reverse());
       continue;
     }
     if (!last && entry.type !== 'dir') return undefined; // ENOTDIR
   }
-  return '/' + resolved.join('/');
+  return resolved || '/';
 }
 
 /** The entry `path` finally names (symlinks followed), or undefined. `/` itself has no entry. */

@@ -15,7 +15,7 @@ import type { ReaderLimits } from './limits.js';
 import { sniffCompression } from './sniff.js';
 import { TarParser, type TarHeader, type TarVisitor } from './tar.js';
 import type { EntryType, LayerEntry, LayerSummary } from './types.js';
-import { normalizeLayerPath } from './paths.js';
+import { normalizeLayerPath, PATH_MAX } from './paths.js';
 
 export interface LayerReadOptions {
   /** Where the blob lives in its container (archive member or `blobs/sha256/<hex>`). */
@@ -48,10 +48,15 @@ class SummaryVisitor implements TarVisitor {
   private capturePath = '';
   private captureReason: CaptureReason = 'os';
 
-  constructor(private readonly policy: CapturePolicy, private readonly budget: CaptureBudget) {}
+  constructor(private readonly policy: CapturePolicy, private readonly budget: CaptureBudget, private readonly display: string) {}
 
   entry(h: TarHeader): boolean {
     const path = normalizeLayerPath(h.name);
+    // Docker and containerd extract by full path, so such an entry fails the image's load; every
+    // per-path cost below (overlay, economics, lookups) also stays bounded by it.
+    if (path.length >= PATH_MAX) {
+      throw new InputError(`entry path of ${path.length} characters is over PATH_MAX (${PATH_MAX}): no runtime can extract it (tar offset ${h.offset})`, this.display);
+    }
     const slash = path.lastIndexOf('/');
     const base = path.slice(slash + 1);
     if (base.startsWith(WHITEOUT)) {
@@ -101,7 +106,7 @@ export async function readLayer(source: Readable, head: Uint8Array, opts: LayerR
   const compression = sniffCompression(head);
   const display = opts.display;
   const { limits } = opts;
-  const visitor = new SummaryVisitor(opts.policy, opts.budget);
+  const visitor = new SummaryVisitor(opts.policy, opts.budget, display);
   const parser = new TarParser(visitor, { display, maxEntryBytes: limits.maxEntryBytes, maxMetaBytes: limits.maxMetaBytes, maxEntries: limits.maxEntries });
   let compressed = 0;
   const storedHash = opts.hash ? createHash('sha256') : undefined;

@@ -5,9 +5,11 @@
 export interface ReaderLimits {
   /** Largest JSON blob (index, manifest, config) read into memory. */
   maxJsonBytes: number;
+  /** Most JSON the one-pass reader keeps, all members together: it cannot seek back to a config. */
+  maxJsonTotalBytes: number;
   /** Largest uncompressed tar stream of one layer. */
   maxLayerBytes: number;
-  /** Past `ratioFloorBytes` of output, a layer may not expand more than this many times its compressed size. */
+  /** Past `ratioFloorBytes` of output, a layer (or a whole compressed archive) may not expand more than this many times its compressed size. */
   maxRatio: number;
   ratioFloorBytes: number;
   /** Largest size a tar header may declare for one entry. */
@@ -22,6 +24,7 @@ export interface ReaderLimits {
 
 export const DEFAULT_LIMITS: ReaderLimits = {
   maxJsonBytes: 16 * 1024 * 1024,
+  maxJsonTotalBytes: 64 * 1024 * 1024,
   maxLayerBytes: 64 * 1024 * 1024 * 1024,
   maxRatio: 1000,
   ratioFloorBytes: 1024 * 1024 * 1024,

@@ -130,7 +130,7 @@ export async function readImageStream(source: Readable, display: string, opts: R
     if (kind !== 'none') {
       decoder = (await createDecompressor(kind, limits.maxZstdWindow, display))!;
       failure = pipeline(Readable.from(rest, { objectMode: false }), decoder).catch(() => {});
-      chunks = decoder;
+      chunks = ratioGuarded(decoder, () => done, limits, display);
     } else if (head.length >= 512 && !looksLikeTarHeader(head) && !isZeroBlock(head)) {
       throw notAnArchive(display);
     }
@@ -147,6 +147,21 @@ export async function readImageStream(source: Readable, display: string, opts: R
   } finally {
     decoder?.destroy();
     await it.return?.();
+  }
+}
+
+/**
+ * The decompressed chunks of a whole-archive stream, refused past the layers' expansion limit:
+ * archives hold compressed layers, so a huge ratio is a bomb. `compressed` reads the bytes so far.
+ */
+async function* ratioGuarded(chunks: AsyncIterable<Buffer>, compressed: () => number, limits: ReaderLimits, display: string): AsyncGenerator<Buffer> {
+  let out = 0;
+  for await (const chunk of chunks) {
+    out += chunk.length;
+    if (out > limits.ratioFloorBytes && out > limits.maxRatio * Math.max(compressed(), 1)) {
+      throw new InputError(`the archive expands more than ${limits.maxRatio}x (${compressed()} -> ${out} bytes so far): refusing a likely decompression bomb`, display);
+    }
+    yield chunk;
   }
 }
 

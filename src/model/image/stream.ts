@@ -1,8 +1,8 @@
 /**
  * Reading an image archive in one sequential pass (stdin, a pipe, or a whole-archive-compressed
- * file, none of which can seek). Nothing is spooled to disk: small JSON members are kept, every
- * member that looks like a layer (gzip, zstd or tar bytes) is summarised as it streams by, and the
- * manifest is resolved at the end. The costs: layers are read one at a time, layers of other
+ * file, none of which can seek). Nothing is spooled to disk: small JSON members are kept (up to
+ * `maxJsonTotalBytes` in all), every member that looks like a layer (gzip, zstd or tar bytes) is
+ * summarised as it streams by, and the manifest is resolved at the end. The costs: layers are read one at a time, layers of other
  * platforms in a full multi-platform archive are summarised too, and ENTRYPOINT paths are only
  * known for layers that come after the config in the stream (the capture policy's executable-script
  * rule covers the usual cases anyway).
@@ -104,6 +104,7 @@ const JSON_NAMES = /(^|\/)(manifest\.json|index\.json|oci-layout|repositories|js
 export class StreamedArchive implements BlobStore {
   readonly index: MemberIndex;
   private readonly json = new Map<string, Buffer>();
+  private jsonBytes = 0;
   private readonly tooLarge = new Set<string>();
   private readonly layers = new Map<string, LayerSummary>();
   private readonly layerErrors = new Map<string, unknown>();
@@ -135,13 +136,15 @@ export class StreamedArchive implements BlobStore {
         return;
       }
       if (++count > limits.maxEntries) throw new InputError(`more than ${limits.maxEntries} archive members`, display);
-      const padding = (512 - (h.size % 512)) % 512;
-      if (EntryAssembler.isMeta(h.type)) {
+      const meta = EntryAssembler.isMeta(h.type);
+      // The data length comes from the PAX records (or is 0 for header-only types): apply them first.
+      const full = meta ? h : assembler.finish(h);
+      const padding = (512 - (full.size % 512)) % 512;
+      if (meta) {
         if (h.size > limits.maxMetaBytes) throw new InputError(`extended header of ${h.size} bytes at offset ${at} is too large`, display);
         const data = await this.exact(reader, h.size, h.name);
         assembler.absorb(h, Buffer.from(data));
       } else {
-        const full = assembler.finish(h);
         this.index.add(full.name, { size: full.size, offset: 0, type: full.type, linkname: full.linkname });
         const name = this.index.resolve(full.name);
         if (name !== undefined && (full.type === '0' || full.type === '\0' || full.type === '7')) await this.member(reader, name, full.size);
@@ -172,6 +175,7 @@ export class StreamedArchive implements BlobStore {
         if ((await reader.forEach(size - head.length, () => {})) < size - head.length) this.truncated(name, size);
         return;
       }
+      this.keepJson(name, size);
       const rest = Buffer.from(await this.exact(reader, size - head.length, name));
       const data = Buffer.concat([head, rest]);
       this.json.set(name, data);
@@ -204,6 +208,19 @@ export class StreamedArchive implements BlobStore {
     }
     pass.end();
     await layer;
+  }
+
+  /**
+   * Accounts for a JSON member about to be kept. Any member may be the config a manifest names, so
+   * all are kept, up to a total: past it, an archive of JSON-looking junk would grow memory without end.
+   */
+  private keepJson(name: string, size: number): void {
+    const { display, limits } = this.opts;
+    const previous = this.json.get(name)?.length ?? 0; // a later duplicate replaces the earlier member
+    this.jsonBytes += size - previous;
+    if (this.jsonBytes > limits.maxJsonTotalBytes) {
+      throw new InputError(`JSON-looking members total more than ${limits.maxJsonTotalBytes} bytes (at ${JSON.stringify(name)}): too much metadata to hold for a one-pass read`, display);
+    }
   }
 
   /** An image config seen before the layers tells which entrypoint files to keep. */

@@ -40,6 +40,12 @@ export interface TarContext {
 }
 
 const META_TYPES = new Set(['x', 'g', 'L', 'K', 'X']);
+/**
+ * Hardlink, symlink, char, block, directory, fifo: no data follows, whatever the size field says.
+ * Go's archive/tar (Docker, containerd) reads them so; skipping a declared size would hide the
+ * entries that follow from every rule while the runtime still extracts them.
+ */
+const HEADER_ONLY_TYPES = new Set(['1', '2', '3', '4', '5', '6']);
 
 function fail(ctx: TarContext, offset: number, what: string): never {
   throw new InputError(`${what} (tar offset ${offset})`, ctx.display);
@@ -80,7 +86,8 @@ export function decodeHeaderBlock(b: Buffer, off: number, streamOffset: number, 
     const prefix = field(b, off + 345, 155);
     if (prefix) name = `${prefix}/${name}`;
   }
-  const size = numeric(b, off + 124, 12, ctx, streamOffset, 'size');
+  const declared = numeric(b, off + 124, 12, ctx, streamOffset, 'size');
+  const size = HEADER_ONLY_TYPES.has(type) ? 0 : declared;
   if (size > ctx.maxEntryBytes) fail(ctx, streamOffset, `entry ${JSON.stringify(name)} declares an absurd size of ${size} bytes`);
   const realSize = type === 'S' ? numeric(b, off + 483, 12, ctx, streamOffset, 'sparse size') : size;
   return {
@@ -175,10 +182,7 @@ export class EntryAssembler {
       switch (key) {
         case 'path': h.name = value.toString('utf8'); break;
         case 'linkpath': h.linkname = value.toString('utf8'); break;
-        case 'size':
-          h.size = h.realSize = paxNumber(value, this.ctx, h.offset, key);
-          if (h.size > this.ctx.maxEntryBytes) fail(this.ctx, h.offset, `entry ${JSON.stringify(h.name)} declares an absurd size of ${h.size} bytes`);
-          break;
+        case 'size': h.size = h.realSize = paxNumber(value, this.ctx, h.offset, key); break;
         case 'uid': h.uid = paxNumber(value, this.ctx, h.offset, key); break;
         case 'gid': h.gid = paxNumber(value, this.ctx, h.offset, key); break;
         case 'mtime': h.mtime = paxNumber(value, this.ctx, h.offset, key); break;
@@ -190,13 +194,29 @@ export class EntryAssembler {
           if (key.startsWith('SCHILY.xattr.')) (h.xattrs ??= new Map()).set(key.slice(13), value);
           else if (key.startsWith('LIBARCHIVE.xattr.')) {
             // libarchive stores the name URL-encoded and the value base64-encoded.
-            (h.xattrs ??= new Map()).set(decodeURIComponent(key.slice(17)), Buffer.from(value.toString('latin1'), 'base64'));
+            const name = xattrName(key.slice(17));
+            if (name !== undefined) (h.xattrs ??= new Map()).set(name, Buffer.from(value.toString('latin1'), 'base64'));
           }
       }
     }
     // Whatever the records' order, a sparse file's apparent size wins over the stored `size`.
     if (apparent !== undefined) h.realSize = apparent;
+    if (HEADER_ONLY_TYPES.has(h.type)) h.size = h.realSize = 0;
+    if (h.size < 0 || h.realSize < 0) fail(this.ctx, h.offset, `negative size in PAX header of entry ${JSON.stringify(h.name)}`);
+    if (h.size > this.ctx.maxEntryBytes) fail(this.ctx, h.offset, `entry ${JSON.stringify(h.name)} declares an absurd size of ${h.size} bytes`);
     return h;
+  }
+}
+
+/**
+ * A URL-encoded libarchive attribute name, or undefined when it is malformed: Docker ignores these
+ * records altogether, so a bad one must not make the image unreadable.
+ */
+function xattrName(encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
   }
 }
 

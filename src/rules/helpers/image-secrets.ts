@@ -209,8 +209,8 @@ export function contentClears(path: string, data: Buffer | undefined): boolean {
   if (!data) return false;
   if (data.length === 0) return true;
   const base = baseName(path).toLowerCase();
-  const text = data.subarray(0, 65536).toString('utf8');
-  if (/\.(?:pem|key|crt)$/.test(base)) return !/PRIVATE KEY/.test(text);
+  // A certificate bundle may be captured up to a MiB, and a key may come after its certificates.
+  if (/\.(?:pem|key|crt)$/.test(base)) return !data.includes('PRIVATE KEY');
   const marker = CONTENT_MARKERS[base];
-  return marker ? !marker.test(text) : false;
+  return marker ? !marker.test(data.subarray(0, 65536).toString('utf8')) : false;
 }

@@ -3,11 +3,15 @@ import { findInPath, isExecutableFile, readFile, resolvePath } from '../../model
 import { isShellForm, isWindows, startCommand } from '../helpers/image.js';
 import { defineRule } from '../types.js';
 
-/** `#!/usr/bin/env node` -> { program: 'node', viaPath: true }; `#!/bin/bash -e` -> '/bin/bash'. */
+/**
+ * `#!/usr/bin/env node` -> { program: 'node', viaPath: true }; `#!/bin/bash -e` -> '/bin/bash'.
+ * Split like the kernel does: on spaces and tabs only, so a Windows line ending stays in the name
+ * (`#!/bin/sh\r\n` asks for `/bin/sh\r`).
+ */
 function interpreter(data: Buffer | undefined): { program: string; viaPath: boolean } | undefined {
   if (!data || data[0] !== 0x23 || data[1] !== 0x21) return undefined;
-  const line = data.subarray(2, Math.min(data.length, 256)).toString('utf8').split('\n')[0].trim();
-  const words = line.split(/\s+/).filter(Boolean);
+  const line = data.subarray(2, Math.min(data.length, 256)).toString('utf8').split('\n')[0];
+  const words = line.split(/[ \t]+/).filter(Boolean);
   if (words.length === 0) return undefined;
   if (/(^|\/)env$/.test(words[0])) {
     const prog = words.slice(1).find((w) => !w.startsWith('-'));
@@ -28,7 +32,7 @@ export default defineRule<ImageRuleContext>({
     status: 'stable',
     docs: {
       summary: 'The program the container starts (ENTRYPOINT, else the first word of CMD) is not in the image, is not executable, or its script interpreter is missing.',
-      why: 'The container fails at start with "exec: no such file or directory" or "permission denied". Typical causes: a binary copied from a builder stage to another path, a glibc binary on a musl base, a script with `#!/bin/bash` on an image that only has /bin/sh, or a shell-form CMD on a distroless image that has no shell at all. The program is looked up like the runtime does it: absolute paths as given, relative ones from WorkingDir, bare names along the image\'s PATH, following symlinks. Shell-form commands need the shell.',
+      why: 'The container fails at start with "exec: no such file or directory" or "permission denied". Typical causes: a binary copied from a builder stage to another path, a glibc binary on a musl base, a script with `#!/bin/bash` on an image that only has /bin/sh, a script saved with Windows line endings (its `#!/bin/sh` line then names `/bin/sh` plus a carriage return), or a shell-form CMD on a distroless image that has no shell at all. The program is looked up like the runtime does it: absolute paths as given, relative ones from WorkingDir, bare names along the image\'s PATH, following symlinks. Shell-form commands need the shell.',
       bad: JSON.stringify({ config: { Entrypoint: ['/usr/local/bin/server'] }, layers: [{ files: [{ path: '/app/server', content: 'binary', mode: 0o755 }] }] }, null, 2),
       good: JSON.stringify({ config: { Entrypoint: ['/app/server'] }, layers: [{ files: [{ path: '/app/server', content: 'binary', mode: 0o755 }] }] }, null, 2),
     },
@@ -37,6 +41,7 @@ export default defineRule<ImageRuleContext>({
       shell: '{{field}} is a shell-form command, but the image has no {{program}}: the container cannot start. Use the exec form (`["/app/server", "..."]`).',
       notExecutable: '{{field}} starts {{path}}, which is not executable (mode {{mode}}): the container fails with "permission denied". Add `chmod +x` (or `COPY --chmod=755`).',
       interpreter: '{{field}} starts {{path}}, a script for `{{interpreter}}`, which is not in the image: the container fails with "no such file or directory".',
+      crlf: '{{field}} starts {{path}}, a script with Windows line endings: its first line asks for `{{interpreter}}` followed by a carriage return, which is not in the image, so the container fails with "no such file or directory". Convert the script to LF line endings (`dos2unix`, or `*.sh text eol=lf` in .gitattributes).',
     },
   },
   check(ctx) {
@@ -61,6 +66,9 @@ export default defineRule<ImageRuleContext>({
     const interp = interpreter(readFile(image, found.path));
     if (!interp || interp.program.includes('$')) return;
     const ok = interp.viaPath ? findInPath(image, interp.program) : isExecutableFile(resolvePath(image, interp.program));
-    if (!ok) ctx.report({ messageId: 'interpreter', data: { field, path: found.path, interpreter: interp.program }, field, path: found.path, layer: found.file.layer, key: interp.program });
+    if (ok) return;
+    const crlf = interp.program.endsWith('\r');
+    const name = crlf ? interp.program.slice(0, -1) : interp.program;
+    ctx.report({ messageId: crlf ? 'crlf' : 'interpreter', data: { field, path: found.path, interpreter: name }, field, path: found.path, layer: found.file.layer, key: name });
   },
 });

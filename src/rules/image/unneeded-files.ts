@@ -1,9 +1,12 @@
 import type { ImageRuleContext } from '../image-types.js';
 import { addToTotal, emptyTotal, formatBytes, plural, stringList, type TreeTotal } from '../helpers/image.js';
+import { packageCacheOf } from '../helpers/image-caches.js';
 import { defineRule } from '../types.js';
 
 /** Folders that only matter on a developer's machine or in CI (Dockle's list). */
 const DIRS = new Set(['.git', '.cache', '.aws', '.azure', '.gcp', '.vscode', '.idea', '.npm', '.svn', '.hg']);
+/** Tool caches: any tool run in a RUN step may create one, so an empty one is no leftover. */
+const CACHE_DIRS = new Set(['.cache', '.npm']);
 /** Files that describe the build or an editor, not the running app. */
 const FILES = new Set(['Dockerfile', 'Containerfile', 'docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml', '.vimrc', '.DS_Store', '.dockerignore']);
 /** Trees that vendor third-party code: their own dotfiles are not the image author's to remove. */
@@ -30,7 +33,7 @@ export default defineRule<ImageRuleContext>({
       accept: { type: 'string[]', description: 'Absolute paths never reported (a folder accepts everything below it).', default: [] },
     },
     messages: {
-      dir: '{{path}} ({{files}}, {{size}}) is a {{name}} folder: it is not needed at run time. Exclude it in .dockerignore.',
+      dir: '{{path}} ({{files}}, {{size}}) is a {{name}} folder: it is not needed at run time. Exclude it in .dockerignore, or delete it in the RUN step that creates it.',
       file: '{{path}} is not needed at run time: exclude it in .dockerignore or copy only what the app needs.',
     },
   },
@@ -41,6 +44,7 @@ export default defineRule<ImageRuleContext>({
     for (const f of ctx.image.files.values()) {
       const p = f.path;
       if (IGNORED.some((s) => p.includes(s)) || accept.some((a) => p === a || p.startsWith(a + '/'))) continue;
+      if (f.type !== 'dir' && packageCacheOf(p)) continue; // package-cache (IM022) reports it, with the right fix
       const segs = p.split('/');
       // The outermost unneeded folder on the path (so .git/objects/.cache is part of .git).
       const at = segs.findIndex((s, i) => DIRS.has(s) && (i < segs.length - 1 || f.type === 'dir'));
@@ -55,7 +59,9 @@ export default defineRule<ImageRuleContext>({
       if ((f.type === 'file' || f.type === 'hardlink') && FILES.has(segs[segs.length - 1])) files.push({ path: p, layer: f.layer });
     }
     for (const [path, t] of dirs) {
-      ctx.report({ messageId: 'dir', data: { path, name: path.slice(path.lastIndexOf('/') + 1), files: plural(t.files, 'file'), size: formatBytes(t.bytes) }, path, layer: t.layer });
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      if (t.files === 0 && CACHE_DIRS.has(name)) continue;
+      ctx.report({ messageId: 'dir', data: { path, name, files: plural(t.files, 'file'), size: formatBytes(t.bytes) }, path, layer: t.layer });
     }
     for (const f of files) ctx.report({ messageId: 'file', data: { path: f.path }, path: f.path, layer: f.layer });
   },

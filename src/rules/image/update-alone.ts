@@ -1,7 +1,8 @@
 import type { ImageRuleContext } from '../image-types.js';
 import { historyField, runSteps, shorten, subcommandOf, unwrapCommand } from '../helpers/image.js';
 import { defineRule } from '../types.js';
-import { indexFamily } from '../helpers/package-index.js';
+import { indexFamily, type IndexFamily } from '../helpers/package-index.js';
+import type { Command } from '../../model/shell/types.js';
 
 export default defineRule<ImageRuleContext>({
   id: 'IM003',
@@ -26,20 +27,40 @@ export default defineRule<ImageRuleContext>({
   },
   check(ctx) {
     for (const { step, commands } of runSteps(ctx.image)) {
-      const calls = commands.map((c) => {
-        const u = unwrapCommand(c);
-        const fam = indexFamily(u.name);
-        const sub = fam ? subcommandOf(u.args, fam.valueFlags)?.word : undefined;
-        return { fam, sub, name: u.name };
-      });
-      calls.forEach((call, i) => {
-        const fam = call.fam;
-        if (!fam || !call.sub || !fam.refresh.includes(call.sub)) return;
-        const used = calls.slice(i + 1).some((c) => c.fam === fam && c.sub !== undefined && fam.use.includes(c.sub));
-        if (used) return;
-        const field = historyField(step);
-        ctx.report({ messageId: 'alone', data: { command: `${call.name} ${call.sub}`, field, step: shorten(step.args) }, field, layer: step.layer, key: `${call.name} ${call.sub}` });
-      });
+      const alone = refreshesAlone(commands.map(indexCall));
+      if (alone.length === 0) continue;
+      const field = historyField(step);
+      const text = shorten(step.args);
+      for (const command of alone) ctx.report({ messageId: 'alone', data: { command, field, step: text }, field, layer: step.layer, key: command });
     }
   },
 });
+
+interface IndexCall {
+  fam?: IndexFamily;
+  sub?: string;
+  name: string;
+}
+
+function indexCall(c: Command): IndexCall {
+  const u = unwrapCommand(c);
+  const fam = indexFamily(u.name);
+  return { fam, sub: fam ? subcommandOf(u.args, fam.valueFlags)?.word : undefined, name: u.name };
+}
+
+/**
+ * The refresh commands (`apt-get update`) that no later call of their family installs after, each
+ * once and in script order. One backward pass keeps the families used further on, so a RUN of
+ * thousands of updates costs linear time.
+ */
+function refreshesAlone(calls: IndexCall[]): string[] {
+  const usedLater = new Set<IndexFamily>();
+  const alone: string[] = [];
+  for (let i = calls.length - 1; i >= 0; i--) {
+    const { fam, sub, name } = calls[i];
+    if (!fam || sub === undefined) continue;
+    if (fam.refresh.includes(sub) && !usedLater.has(fam)) alone.push(`${name} ${sub}`);
+    if (fam.use.includes(sub)) usedLater.add(fam);
+  }
+  return [...new Set(alone.reverse())];
+}

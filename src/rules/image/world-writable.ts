@@ -8,6 +8,16 @@ const DEFAULT_ALLOW = ['/tmp', '/var/tmp', '/dev/shm', '/run/lock', '/var/lock',
 
 const octal = (mode: number): string => (mode & 0o7777).toString(8).padStart(4, '0');
 
+/**
+ * Path order by segments: `/app/lib` right after `/app`, before `/app-data` (plain string order puts
+ * `-` before `/` and splits a directory's subtree).
+ */
+function bySegments(a: ImageFile, b: ImageFile): number {
+  const ka = a.path.replaceAll('/', '\0');
+  const kb = b.path.replaceAll('/', '\0');
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
 export default defineRule<ImageRuleContext>({
   id: 'IM023',
   name: 'world-writable',
@@ -41,8 +51,8 @@ export default defineRule<ImageRuleContext>({
       if (allow.some((a) => isUnder(f.path, a))) continue;
       hits.push(f);
     }
-    hits.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    // Entries below a reported directory are counted in its finding.
+    hits.sort(bySegments);
+    // Entries below a reported directory are counted in its finding (they follow it in segment order).
     const roots: Array<{ f: ImageFile; below: number }> = [];
     for (const f of hits) {
       const root = roots.length > 0 ? roots[roots.length - 1] : undefined;

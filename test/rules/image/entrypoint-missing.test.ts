@@ -13,9 +13,21 @@ imageRuleTester(rule, {
     { name: 'script whose interpreter exists', spec: img({ Entrypoint: ['/entry.sh'] }, [exe('/entry.sh', '#!/bin/bash\nexec "$@"\n'), exe('/bin/bash')]) },
     { name: 'env interpreter found on PATH', spec: img({ Entrypoint: ['/app/cli'] }, [exe('/app/cli', '#!/usr/bin/env node\n'), exe('/usr/bin/env'), exe('/usr/local/bin/node')]) },
     { name: 'nothing to run', spec: img({}, []) },
+    { name: 'CRLF after the first line only', spec: img({ Entrypoint: ['/entry.sh'] }, [exe('/entry.sh', '#!/bin/sh\necho hi\r\n'), exe('/bin/sh')]) },
+    { name: 'a trailing space or tab after the interpreter is no part of it', spec: img({ Entrypoint: ['/entry.sh'] }, [exe('/entry.sh', '#! /bin/sh \t\nexec "$@"\n'), exe('/bin/sh')]) },
     { name: 'entrypoint wins over cmd', spec: img({ Entrypoint: ['/app/server'], Cmd: ['--port', '80'] }, [exe('/app/server')]) },
   ],
   invalid: [
+    {
+      name: 'a script with Windows line endings asks for `/bin/sh\\r`',
+      spec: img({ Entrypoint: ['/app/run.sh'] }, [exe('/app/run.sh', '#!/bin/sh\r\nexec "$@"\r\n'), exe('/bin/sh')]),
+      errors: [{ layer: 1, field: 'config.Entrypoint', path: '/app/run.sh', message: 'config.Entrypoint starts /app/run.sh, a script with Windows line endings: its first line asks for `/bin/sh` followed by a carriage return, which is not in the image, so the container fails with "no such file or directory".' }],
+    },
+    {
+      name: 'an env shebang with Windows line endings',
+      spec: img({ Entrypoint: ['/app/cli'] }, [exe('/app/cli', '#!/usr/bin/env node\r\n'), exe('/usr/bin/env'), exe('/usr/local/bin/node')]),
+      errors: [{ layer: 1, field: 'config.Entrypoint', path: '/app/cli', message: 'a script with Windows line endings: its first line asks for `node` followed by a carriage return' }],
+    },
     {
       name: 'entrypoint copied to another path',
       spec: img({ Entrypoint: ['/usr/local/bin/server'] }, [exe('/app/server')]),

@@ -17,6 +17,11 @@ imageRuleTester(rule, {
     { name: '0', spec: img('0'), errors: [{ field: 'config.User', message: 'User is "0"' }] },
     { name: '0:0', spec: img('0:0'), errors: [{ field: 'config.User', message: 'User is "0:0"' }] },
     { name: 'root:root', spec: img('root:root'), errors: [{ field: 'config.User', message: 'User is "root:root"' }] },
+    {
+      name: 'a name with UID 0 in a passwd /etc/passwd links to',
+      spec: { config: { User: 'toor' }, layers: [{ files: [{ path: '/usr/share/base-passwd/passwd', content: passwd.content }, { path: '/etc/passwd', type: 'symlink', linkname: '../usr/share/base-passwd/passwd' }] }] },
+      errors: [{ field: 'config.User', message: '"toor" has UID 0' }],
+    },
     { name: 'a name with UID 0', spec: img('toor'), errors: [{ field: 'config.User', message: '"toor" has UID 0' }] },
   ],
 });

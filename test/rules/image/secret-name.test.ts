@@ -4,6 +4,10 @@ import { imageRuleTester } from '../../helpers/image-tester.js';
 const GH = 'ghp_' + 'R8vJm2Qx7LpT4nWc9ZbK1sYd6FhA3uGe0XiO';
 const env = (...e: string[]) => ({ config: { Env: e }, layers: [{ files: [] }] });
 const files = (...paths: string[]) => ({ layers: [{ files: paths.map((path) => ({ path, size: 100 })) }] });
+const CERT = `-----BEGIN CERTIFICATE-----\n${'MIIB'.repeat(16)}\n-----END CERTIFICATE-----\n`;
+/** About 300 KB of certificates, the size of conda's CA bundle: over the 64 KiB other candidates are kept to. */
+const BUNDLE = CERT.repeat(2500);
+const KEY = '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n';
 
 imageRuleTester(rule, {
   valid: [
@@ -19,9 +23,18 @@ imageRuleTester(rule, {
       name: 'captured contents clear a certificate and a token-less .npmrc',
       spec: { layers: [{ files: [{ path: '/app/ca.pem', content: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n' }, { path: '/root/.npmrc', content: 'registry=https://registry.npmjs.org/\n' }] }] },
     },
+    { name: 'a CA bundle over 64 KiB holding only certificates', spec: { layers: [{ files: [{ path: '/opt/conda/ssl/cacert.pem', content: BUNDLE }] }] } },
     { name: 'deleted in a later layer', spec: { layers: [{ files: [{ path: '/app/.env', content: 'A=b\n' }] }, { files: [{ path: '/app/.env', type: 'whiteout' }] }] } },
   ],
   invalid: [
+    {
+      name: 'a private key after the certificates of a large bundle, and a bundle over the 1 MiB capture cap',
+      spec: { layers: [{ files: [{ path: '/app/tls/server.pem', content: BUNDLE + KEY }, { path: '/app/tls/huge.pem', content: BUNDLE.repeat(4) }] }] },
+      errors: [
+        { path: '/app/tls/huge.pem', layer: 0, message: '/app/tls/huge.pem looks like a credential file (.pem file)' },
+        { path: '/app/tls/server.pem', layer: 0, message: '/app/tls/server.pem looks like a credential file (.pem file)' },
+      ],
+    },
     {
       name: 'secret-looking ENV with a value',
       spec: env('PATH=/usr/bin', 'DB_PASSWORD=hunter2-prod', 'awsSecretAccessKey=abc/def+ghi'),

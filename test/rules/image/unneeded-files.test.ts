@@ -8,9 +8,15 @@ imageRuleTester(rule, {
     { name: 'app files only', spec: { layers: [{ files: [f('/app/server.js'), f('/app/package.json')] }] } },
     { name: 'vendored trees are ignored', spec: { layers: [{ files: [f('/app/node_modules/pkg/.git/HEAD'), f('/app/vendor/lib/Dockerfile'), f('/usr/share/doc/x/.cache/y'), f('/usr/local/lib/python3.12/site-packages/x/.idea/z')] }] } },
     { name: 'accept option', options: { accept: ['/home/app/.cache'] }, spec: { layers: [{ files: [f('/home/app/.cache/x')] }] } },
+    { name: 'caches package-cache (IM022) reports, and an empty .cache', spec: { layers: [{ files: [f('/home/app/.cache/pip/http-v2/a', 200), f('/root/.npm/_cacache/index-v5/b'), { path: '/root/.cache/', type: 'dir' }, { path: '/srv/.cache/', type: 'dir' }] }] } },
     { name: 'names that only start alike', spec: { layers: [{ files: [f('/app/.gitignore'), f('/app/.github/workflows/ci.yml'), f('/app/Dockerfile.md')] }] } },
   ],
   invalid: [
+    {
+      name: 'a .cache that holds more than a package cache counts only the rest',
+      spec: { layers: [{ files: [f('/home/app/.cache/pip/http-v2/a', 200), f('/home/app/.cache/thumbnails/x.png', 30)] }] },
+      errors: [{ layer: 0, path: '/home/app/.cache', message: '/home/app/.cache (1 file, 30 B) is a .cache folder: it is not needed at run time. Exclude it in .dockerignore, or delete it in the RUN step that creates it.' }],
+    },
     {
       name: 'git folder, IDE folder and build files',
       spec: {

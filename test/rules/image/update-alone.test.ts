@@ -29,5 +29,18 @@ imageRuleTester(rule, {
       spec: steps('/bin/sh -c apt install -y curl && apt update'),
       errors: [{ layer: 0, field: 'history[0].created_by', message: '`apt update`' }],
     },
+    {
+      name: 'a RUN of many updates: one finding per command, each family judged by what comes after',
+      spec: steps(`/bin/sh -c ${'apt-get update; '.repeat(2000)}apk update; apt-get install -y curl; apk update; dnf makecache`),
+      errors: [
+        { layer: 0, field: 'history[0].created_by', message: ['`apk update`', 'Step: apt-get update; apt-get update;'] },
+        { layer: 0, field: 'history[0].created_by', message: '`dnf makecache`' },
+      ],
+    },
+    {
+      name: 'the same command alone twice in one RUN is reported once',
+      spec: steps('/bin/sh -c apk update; apk update'),
+      errors: [{ layer: 0, field: 'history[0].created_by', message: '`apk update`' }],
+    },
   ],
 });

@@ -14,6 +14,11 @@ imageRuleTester(rule, {
     { name: 'passwd reached through a symlink', spec: img('app', [{ path: '/usr/share/base/passwd', content: passwd.content }, { path: '/etc/passwd', type: 'symlink', linkname: '../usr/share/base/passwd' }]) },
   ],
   invalid: [
+    {
+      name: 'unknown user, /etc/passwd a symlink into another tree',
+      spec: img('web', [{ path: '/usr/share/base-passwd/passwd', content: passwd.content }, { path: '/etc/passwd', type: 'symlink', linkname: '../usr/share/base-passwd/passwd' }]),
+      errors: [{ field: 'config.User', path: '/etc/passwd', message: 'User "web" is not in /etc/passwd' }],
+    },
     { name: 'unknown user', spec: img('web'), errors: [{ field: 'config.User', path: '/etc/passwd', message: 'User "web" is not in /etc/passwd' }] },
     { name: 'no passwd at all', spec: img('app', []), errors: [{ field: 'config.User', path: '/etc/passwd', message: 'the image has no /etc/passwd' }] },
     { name: 'unknown group', spec: img('app:web'), errors: [{ field: 'config.User', path: '/etc/group', message: 'group "web"' }] },

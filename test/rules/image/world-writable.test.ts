@@ -20,6 +20,14 @@ imageRuleTester(rule, {
       errors: [{ layer: 1, path: '/app', message: '/app is writable by everyone without the sticky bit (mode 0777), with 3 more world-writable entries below it' }],
     },
     {
+      name: 'a sibling whose name sorts inside the tree (/app-data) does not split /app\'s finding',
+      spec: { layers: [{ files: [dir('/app', 0o777), dir('/app-data', 0o777), file('/app/config.yml', 0o666), dir('/app/lib', 0o777), file('/app/lib/x.js', 0o666)] }] },
+      errors: [
+        { layer: 0, path: '/app', message: '/app is writable by everyone without the sticky bit (mode 0777), with 3 more world-writable entries below it' },
+        { layer: 0, path: '/app-data', message: '/app-data is writable by everyone without the sticky bit (mode 0777): any user' },
+      ],
+    },
+    {
       name: 'a world-writable file in a normal directory',
       spec: { layers: [{ files: [dir('/etc/app', 0o755), file('/etc/app/config.yml', 0o666)] }] },
       errors: [{ layer: 0, path: '/etc/app/config.yml', message: 'is writable by everyone (mode 0666)' }],
