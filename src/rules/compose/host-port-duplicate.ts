@@ -69,21 +69,25 @@ function addTo(b: Bucket, s: Publisher): void {
  * Does `svc` already publish this port on the same interface as `ip`? (Two mappings of one
  * container cannot bind the same address; one on 127.0.0.1 and one on all interfaces is how a
  * service is reached on both, and is left alone as between services of other profiles.)
+ * The spellings of the same interface are looked up directly: a service publishing one port on
+ * thousands of IPs must not compare each with all the others.
  */
 function publishedTwice(u: PortUsers, svc: ComposeService, ip: string | null): boolean {
   const mine = u.ips.get(svc);
-  if (!mine) return false;
-  for (const other of mine) if (sameInterface(ip, other)) return true;
-  return false;
+  return mine !== undefined && sameInterfaceSpellings(ip).some((s) => mine.has(s));
 }
 
-/** No IP binds the IPv4 and the IPv6 wildcard; `0.0.0.0` and `::` one of them. */
-function sameInterface(a: string | null, b: string | null): boolean {
-  const norm = (ip: string | null) => (ip === null || ip === '' ? null : ip === '[::]' ? '::' : ip);
-  const x = norm(a);
-  const y = norm(b);
-  if (x === y) return true;
-  return (x === null && (y === '0.0.0.0' || y === '::')) || (y === null && (x === '0.0.0.0' || x === '::'));
+// No IP binds the IPv4 and the IPv6 wildcard; `0.0.0.0` and `::` one of them.
+const BOTH_WILDCARDS = [null, '', '0.0.0.0', '::', '[::]'];
+const IPV4_WILDCARD = [null, '', '0.0.0.0'];
+const IPV6_WILDCARD = [null, '', '::', '[::]'];
+
+/** The ways of writing an interface that binds the same address as `ip`. */
+function sameInterfaceSpellings(ip: string | null): Array<string | null> {
+  if (ip === null || ip === '') return BOTH_WILDCARDS;
+  if (ip === '0.0.0.0') return IPV4_WILDCARD;
+  if (ip === '::' || ip === '[::]') return IPV6_WILDCARD;
+  return [ip];
 }
 
 function add(u: PortUsers, svc: ComposeService, ip: string | null): void {
