@@ -77,8 +77,11 @@ export default defineContextRule({
         const slash = path.lastIndexOf('/');
         if (slash < 0 || !c.isSent(i) || (c.isExcluded(i) && w.types[i] === EntryType.Dir)) continue;
         const name = path.slice(slash + 1);
+        // Asked once per entry, when some pattern matches it (not once per pattern: with many
+        // exceptions and patterns that was cubic).
+        let reIncluded: boolean | undefined;
         for (const p of roots) {
-          if (!nested.has(p.index) && matchGlob(m.patterns[p.matcherIndex], name) && !byException(i)) nested.set(p.index, path);
+          if (!nested.has(p.index) && matchGlob(m.patterns[p.matcherIndex], name) && !(reIncluded ??= byException(i))) nested.set(p.index, path);
         }
       }
     }
