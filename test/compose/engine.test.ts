@@ -124,13 +124,19 @@ describe('compose engine', () => {
     for (const line of after) if (line === before[i]) i++;
     expect(i).toBe(before.length);
     expect(fixed).toContain('# Stack for the shop.   \n\n\nx-common');
-    expect(fixed).toContain('required: true   # was: healthy\n        condition: service_healthy\n');
+    // (Waiting for a healthy dependency is unsafe: it changes how the project starts.)
+    expect(fixed).toContain('required: true   # was: healthy\n    ports:');
     expect(fixed).toContain('- "2222:22"  # ssh for debugging');
     // (Restart and logging fixes are unsafe: nothing is added to the api service here.)
     expect(fixed).toContain('      - "2222:22"  # ssh for debugging\n\n    # last line of api');
-    // The fixed file loads cleanly and the safe findings are gone.
-    expect(r.project.issues).toEqual([]);
+    // The fixed file parses and the safe findings are gone (the schema still wants the condition
+    // that only the unsafe fix adds).
+    expect(r.project.issues.map((i) => i.kind)).toEqual(['schema']);
     expect(r.findings.filter((f) => f.fix?.applicability === 'safe')).toEqual([]);
+    // With unsafe fixes, the condition goes in below the commented line, which stays as it was.
+    const u = lintComposeAndFix({ inputs: [{ abs: `${ROOT}/compose.yaml`, display: 'compose.yaml' }], cwd: ROOT, env: {}, readFile: (a) => (a === `${ROOT}/compose.yaml` ? text : undefined), rules, config: eff.forFile('compose.yaml'), settings: eff.settings, write: false, unsafe: true });
+    expect(u.texts.get(`${ROOT}/compose.yaml`)).toContain('required: true   # was: healthy\n        condition: service_healthy\n');
+    expect(u.project.issues).toEqual([]);
   });
 });
 

@@ -11,11 +11,11 @@ export default defineRule<ComposeRuleContext>({
     target: 'compose',
     category: 'reliability',
     severity: 'warning',
-    fixable: 'safe',
+    fixable: 'unsafe',
     status: 'stable',
     docs: {
       summary: 'A service depends on a service that has a healthcheck, but does not wait for it to be healthy.',
-      why: 'Plain `depends_on` only waits for the dependency\'s container to start, not for the database to accept connections, so the dependant crashes or retries at startup. When the dependency has a healthcheck (in Compose or its Dockerfile), `condition: service_healthy` makes Compose wait until it passes. Reports list entries and mapping entries without a `condition`; an explicit condition, `service_started` included, is a deliberate choice and is left alone. Services that share one `depends_on` through a YAML anchor get one finding. The fix rewrites the list form to the mapping form (other dependencies keep `service_started`), or adds the condition to a mapping entry.',
+      why: 'Plain `depends_on` only waits for the dependency\'s container to start, not for the database to accept connections, so the dependant crashes or retries at startup. When the dependency has a healthcheck (in Compose or its Dockerfile), `condition: service_healthy` makes Compose wait until it passes. Reports list entries and mapping entries without a `condition`; an explicit condition, `service_started` included, is a deliberate choice and is left alone. Services that share one `depends_on` through a YAML anchor get one finding. The fix rewrites the list form to the mapping form (other dependencies keep `service_started`), or adds the condition to a mapping entry. The fix is unsafe: it changes how the project starts, and with a healthcheck that never passes `docker compose up` stops with an unhealthy dependency instead of starting the service.',
       bad: 'services:\n  api:\n    image: example/api:2.1\n    depends_on:\n      - db\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n',
       good: 'services:\n  api:\n    image: example/api:2.1\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n',
     },
