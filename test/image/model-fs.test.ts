@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PATH, PATH_MAX, findInPath, imagePath, isExecutableFile, readFile, resolveLink, resolvePath } from '../../src/model/image/fs.js';
+import { DEFAULT_PATH, findInPath, imagePath, isExecutableFile, readFile, resolveLink, resolvePath } from '../../src/model/image/fs.js';
+import { PATH_MAX } from '../../src/model/image/paths.js';
 import { modelFromSpec, type ImageSpec } from '../helpers/image-spec.js';
 
 const exe = (path: string, content = '#!/bin/sh\nexec "$@"\n') => ({ path, content, mode: 0o755 });

@@ -5,6 +5,7 @@
  */
 import type { Dockerfile, Instruction, Stage } from '../dockerfile/types.js';
 import { imageRunsAsRoot, parseImageName } from './images.js';
+import { isRootUser } from '../user.js';
 
 export interface DockerfileFacts {
   /** The USER in effect (expanded), null when no USER is set in the chain, undefined when unknown (variables). */
@@ -80,8 +81,3 @@ export function dockerfileFacts(df: Dockerfile, target: string | null): Dockerfi
   return facts;
 }
 
-/** `root`, `0`, `root:x`, `0:0`. */
-export function isRootUser(user: string): boolean {
-  const u = user.split(':', 1)[0].trim();
-  return u === 'root' || u === '0';
-}

@@ -8,7 +8,7 @@ import { PATH_MAX } from './paths.js';
 import type { ImageFile, ImageModel } from './types.js';
 import { append } from '../../append.js';
 
-export { dataEntry, PATH_MAX };
+export { dataEntry };
 
 /** Linux's limit on symlinks followed in one lookup (MAXSYMLINKS). */
 export const MAX_SYMLINK_HOPS = 40;

@@ -45,6 +45,7 @@ export default defineContextRule({
     const text = ig.text;
     let nested: Map<number, string> | null = null;
     const roots = ig.patterns.filter((p) => p.matcherIndex >= 0 && !p.negated && !p.raw.startsWith('/') && !p.raw.startsWith('#') && !/\s#/.test(p.raw) && !p.cleaned.includes('/') && !p.cleaned.startsWith('**'));
+    const rootSet = new Set(roots);
     // (A directory that is not the real context has no evidence to give either way.)
     if (roots.length > 0 && !ctx.contextMismatch) {
       // One pass over the walk: the first nested entry, still sent, each root-only pattern would match at depth.
@@ -108,7 +109,7 @@ export default defineContextRule({
         });
         continue;
       }
-      if (!roots.includes(p)) continue;
+      if (!rootSet.has(p)) continue;
       const example = nested?.get(p.index);
       const everywhere = EVERYWHERE.has(p.cleaned);
       if (!example && !everywhere) continue;

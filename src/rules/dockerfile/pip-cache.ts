@@ -1,6 +1,7 @@
 import { defineRule } from '../types.js';
 import { dockerHubBase, insertFlagAfter, mounts, runAsOtherUser, runCommandsWhere } from '../helpers/dockerfile.js';
 import { usersBefore } from '../helpers/users.js';
+import { isRootUser } from '../../model/user.js';
 import { isPipOrPython, PIP, pipArgs, pipSubcommand } from '../helpers/pip.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
@@ -46,12 +47,7 @@ function pipCacheDir(df: Dockerfile, instr: Instruction, cacheDir: string | unde
   if (xdg) return `${xdg.replace(/\/+$/, '')}/pip`;
   const home = df.variable(instr, 'HOME');
   if (home) return `${home.replace(/\/+$/, '')}/.cache/pip`;
-  return isRoot(user) ? '/root/.cache/pip' : undefined;
-}
-
-function isRoot(user: string | null | undefined): boolean {
-  const name = user?.split(':')[0];
-  return name === 'root' || name === '0';
+  return user && isRootUser(user) ? '/root/.cache/pip' : undefined;
 }
 
 /**
@@ -69,7 +65,7 @@ function uncoveredMounts(df: Dockerfile, instr: Instruction, dir: string | undef
     if (dir !== undefined) {
       if (dir === t || dir.startsWith(t + '/')) return null;
     } else if (t.includes('.cache/pip') || t.endsWith('/.cache')) {
-      const nonRoot = typeof user === 'string' && !isRoot(user);
+      const nonRoot = typeof user === 'string' && !isRootUser(user);
       if (!(nonRoot && (t === '/root' || t.startsWith('/root/')))) return null;
     }
     // A mount meant for pip's cache that misses it (not one for apt's or npm's cache).

@@ -1,6 +1,7 @@
 import { defineRule } from '../types.js';
 import { runCommandsNamed } from '../helpers/dockerfile.js';
 import { usersBefore } from '../helpers/users.js';
+import { isRootUser } from '../../model/user.js';
 import { stageDistro } from '../helpers/distro.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
@@ -27,8 +28,7 @@ function runsAsRoot(df: Dockerfile, instr: Instruction, userBefore: (instr: Inst
   if (!stage) return false;
   const user = userBefore(instr);
   if (user === undefined) return stageDistro(df, stage) !== null;
-  const name = user?.split(':')[0];
-  return name === 'root' || name === '0';
+  return user !== null && isRootUser(user);
 }
 
 export default defineRule({

@@ -1,6 +1,7 @@
 /** Reading Compose nodes in rules: typed access, mount and port parsing, joined facts, YAML edits. */
 import { imageRunsAsRoot, parseImageName, type ImageName } from '../../model/compose/images.js';
-import { dockerfileFacts, isRootUser, type DockerfileFacts } from '../../model/compose/join.js';
+import { dockerfileFacts, type DockerfileFacts } from '../../model/compose/join.js';
+import { isRootUser } from '../../model/user.js';
 import { subOrigin, toDict } from '../../model/compose/merge.js';
 import type { CEntry, CMap, CNode, CScalar, CSeq, ComposeProject, ComposeService, Origin } from '../../model/compose/types.js';
 import type { ComposeRuleContext, FileEdit as Edit } from '../compose-types.js';

@@ -9,13 +9,14 @@ const DEFAULT_ALLOW = ['/tmp', '/var/tmp', '/dev/shm', '/run/lock', '/var/lock',
 const octal = (mode: number): string => (mode & 0o7777).toString(8).padStart(4, '0');
 
 /**
- * Path order by segments: `/app/lib` right after `/app`, before `/app-data` (plain string order puts
- * `-` before `/` and splits a directory's subtree).
+ * Sorted in path order by segments: `/app/lib` right after `/app`, before `/app-data` (plain string
+ * order puts `-` before `/` and splits a directory's subtree). Each key is built once.
  */
-function bySegments(a: ImageFile, b: ImageFile): number {
-  const ka = a.path.replaceAll('/', '\0');
-  const kb = b.path.replaceAll('/', '\0');
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+function sortBySegments(files: ImageFile[]): ImageFile[] {
+  return files
+    .map((f) => ({ f, key: f.path.replaceAll('/', '\0') }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((e) => e.f);
 }
 
 export default defineRule<ImageRuleContext>({
@@ -51,10 +52,9 @@ export default defineRule<ImageRuleContext>({
       if (allow.some((a) => isUnder(f.path, a))) continue;
       hits.push(f);
     }
-    hits.sort(bySegments);
     // Entries below a reported directory are counted in its finding (they follow it in segment order).
     const roots: Array<{ f: ImageFile; below: number }> = [];
-    for (const f of hits) {
+    for (const f of sortBySegments(hits)) {
       const root = roots.length > 0 ? roots[roots.length - 1] : undefined;
       if (root && root.f.type === 'dir' && isUnder(f.path, root.f.path)) root.below++;
       else roots.push({ f, below: 0 });
