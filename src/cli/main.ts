@@ -6,6 +6,8 @@ import { commandLineConfig, describeConfig, renameReportedFile, reportTargets, w
 import { VERSION } from '../version.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
 import { isTerminal } from './output.js';
+import type { LintResult } from '../engine/result.js';
+import type { FormatOptions } from '../formatters/types.js';
 
 const HELP = `shipready ${VERSION}: is your container setup ready for production?
 
@@ -122,11 +124,20 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
   }
 }
 
+/** formatResult, but a text-only run loads just the text formatter: the others are a cold-start cost. */
+async function loadFormatter(formats: string[]): Promise<(name: string, result: LintResult, opts: FormatOptions) => string> {
+  if (formats.every((f) => f === 'text')) {
+    const { formatText } = await import('../formatters/text.js');
+    return (_name, result, opts) => formatText(result, opts);
+  }
+  return (await import('../formatters/index.js')).formatResult;
+}
+
 async function lintCommand(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
   const { positionals, flags, order } = parseArgs(argv, LINT_FLAGS);
   if (flags.get('help')) { io.out(HELP); return 0; }
   if (flags.get('version')) { io.out(`${VERSION}\n`); return 0; }
-  const { FORMATS, FORMATS_USING_RULES, FORMATS_USING_SOURCES, formatResult, resolveFormat } = await import('../formatters/index.js');
+  const { FORMAT_NAMES: FORMATS, FORMATS_USING_RULES, FORMATS_USING_SOURCES, resolveFormat } = await import('../formatters/names.js');
   // Each report: a format (undefined: SHIPREADY_FORMAT, else the config's, else text) and a file (undefined: stdout).
   const reports = reportTargets(order);
   for (const r of reports) {
@@ -194,6 +205,7 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
   if (verbose) io.err(describeConfig(result.config, Object.keys(commandLine).length > 0 || !!(flags.get('ignore') as string[] | undefined)?.length));
 
   // Every report is rendered before any is written: a formatter's failure leaves no file half done.
+  const formatResult = await loadFormatter(reports.map((r) => r.format!));
   const outputs = reports.map((r) => {
     const color = flags.has('color') ? flags.get('color') === true : !process.env.NO_COLOR && (r.file ? false : isTerminal(1));
     return { file: r.file, text: formatResult(r.format!, result, { color, cwd: process.cwd(), version: VERSION, sources }) };

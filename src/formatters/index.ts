@@ -31,16 +31,11 @@ const FORMATTERS = {
   rdjsonl: formatRdjsonl,
 } satisfies Record<FormatName, Formatter>;
 
-export { resolveFormat, type FormatName } from './names.js';
+export { FORMATS_USING_RULES, FORMATS_USING_SOURCES, resolveFormat, type FormatName } from './names.js';
 
 /** Output format names, the default (`text`) first. */
 export const FORMATS: readonly string[] = FORMAT_NAMES;
 
-/** Formats that read the files' text (`FormatOptions.sources`): code frames, UTF-8 columns and fixes. */
-export const FORMATS_USING_SOURCES: readonly string[] = ['text', 'rdjson', 'rdjsonl'];
-
-/** Formats that read `result.rules` (the rule metadata they list); the others never do. */
-export const FORMATS_USING_RULES: readonly string[] = ['sarif', 'gitlab', 'sonarqube', 'codeclimate'];
 
 export function isFormat(name: string): name is FormatName {
   return Object.prototype.hasOwnProperty.call(FORMATTERS, name);

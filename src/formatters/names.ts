@@ -1,4 +1,5 @@
-// Format names without the formatters, for the config validator (which must not load them).
+// Format names without the formatters, for the config validator and the CLI's argument checks (which
+// must not load them all: a text report needs only the text formatter).
 
 /** Output format names, the default (`text`) first. */
 export const FORMAT_NAMES = ['text', 'json', 'sarif', 'github', 'checkstyle', 'gitlab', 'junit', 'gnu', 'sonarqube', 'codeclimate', 'codacy', 'rdjson', 'rdjsonl'] as const;
@@ -14,3 +15,9 @@ export function resolveFormat(name: string): FormatName | undefined {
   if ((FORMAT_NAMES as readonly string[]).includes(name)) return name as FormatName;
   return Object.prototype.hasOwnProperty.call(ALIASES, name) ? ALIASES[name] : undefined;
 }
+
+/** Formats that read the files' text (`FormatOptions.sources`): code frames, UTF-8 columns and fixes. */
+export const FORMATS_USING_SOURCES: readonly string[] = ['text', 'rdjson', 'rdjsonl'];
+
+/** Formats that read `result.rules` (the rule metadata they list); the others never do. */
+export const FORMATS_USING_RULES: readonly string[] = ['sarif', 'gitlab', 'sonarqube', 'codeclimate'];

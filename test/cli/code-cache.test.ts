@@ -59,6 +59,20 @@ describe('code-cached CLI chunks', () => {
     expect(written).not.toContain('rule-docs.cjs.cache');
   });
 
+  it('loads neither the other formatters nor the image model for a text report on a Dockerfile', () => {
+    const { dir, cli } = install();
+    for (const f of caches(cli)) rmSync(join(cli, f));
+    const r = spawnSync(process.execPath, [join(dir, 'bin/shipready.cjs'), 'lint', '--no-shellcheck'], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('DF');
+    const written = caches(cli);
+    expect(written.some((f) => f.startsWith('text-'))).toBe(true);
+    expect(written.some((f) => f.startsWith('formatters-'))).toBe(false);
+    // model/image/fs.ts holds the image's default PATH.
+    const loaded = written.map((f) => readFileSync(join(cli, f.replace(/\.cache$/, '')), 'latin1'));
+    expect(loaded.filter((code) => code.includes('/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'))).toEqual([]);
+  });
+
   it('ignores a corrupt or foreign cache and rewrites it', () => {
     const { dir, cli } = install();
     const entryCache = join(cli, 'entry.cjs.cache');

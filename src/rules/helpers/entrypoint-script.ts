@@ -2,7 +2,8 @@
  * What an entrypoint shell script does with its last command: shared by the image rule (the script
  * read from the image) and the build-context rule (the script COPYed from the context).
  */
-import { baseName, isShellForm, parseScript, SHELLS, shorten } from './image.js';
+import { baseName } from './dockerfile.js';
+import { isShellForm, parseScript, SHELLS, shorten } from './script.js';
 import type { Command } from '../../model/shell/types.js';
 
 /** Init wrappers whose argument is the real program. */

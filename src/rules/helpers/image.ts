@@ -7,10 +7,13 @@
 import { baseBoundaryIndex } from '../../model/image/economics.js';
 import { readFile } from '../../model/image/fs.js';
 import type { ImageFile, ImageModel } from '../../model/image/types.js';
-import { parseShell } from '../../model/shell/parse.js';
 import { innermostCommand } from '../../model/shell/wrappers.js';
 import type { Command } from '../../model/shell/types.js';
 import { baseName } from './dockerfile.js';
+
+import { shellCommands } from './script.js';
+
+export { cleanScript, isShellForm, parseScript, shellCommands, SHELLS, shorten } from './script.js';
 
 export { formatBytes } from '../../model/image/summary.js';
 export { baseName };
@@ -109,32 +112,6 @@ export function historySteps(image: ImageModel): HistoryStep[] {
   });
   stepsCache.set(image, steps);
   return steps;
-}
-
-const IDENTITY = { toSource: (i: number) => i, toSourceEnd: (i: number) => i };
-
-/** Simple commands of a shell script (heredoc bodies and comment lines removed first). */
-export function shellCommands(script: string): Command[] {
-  return parseShell(cleanScript(script), IDENTITY).commands;
-}
-
-/** Removes comment lines and heredoc bodies, which the shell parser would read as commands. */
-export function cleanScript(script: string): string {
-  const lines = script.split(/\r?\n/);
-  const out: string[] = [];
-  let terminator: { word: string; tabs: boolean } | null = null;
-  for (const line of lines) {
-    if (terminator) {
-      const t = terminator.tabs ? line.replace(/^\t+/, '') : line;
-      if (t === terminator.word) terminator = null;
-      continue;
-    }
-    if (/^\s*#/.test(line)) continue;
-    out.push(line);
-    const h = /<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(line.replace(/'[^']*'/g, "''"));
-    if (h) terminator = { word: h[3], tabs: h[1] === '-' };
-  }
-  return out.join('\n');
 }
 
 /**
@@ -241,20 +218,6 @@ export function numberOption(v: unknown, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 
-/** Shorten a command for a message: first line, at most `max` characters. */
-export function shorten(text: string, max = 80): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > max ? one.slice(0, max - 1) + '…' : one;
-}
-
-/** Cleaned script text and its simple commands (offsets into `text`). */
-export function parseScript(script: string): { text: string; commands: Command[] } {
-  const text = cleanScript(script);
-  return { text, commands: parseShell(text, IDENTITY).commands };
-}
-
-export const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
-
 /** What the container runs: the entrypoint, else the cmd, with the config field it comes from. */
 export function startCommand(image: ImageModel): { argv: string[]; field: 'config.Entrypoint' | 'config.Cmd' } | undefined {
   const ep = image.config.entrypoint;
@@ -262,11 +225,6 @@ export function startCommand(image: ImageModel): { argv: string[]; field: 'confi
   const cmd = image.config.cmd;
   if (cmd && cmd.length > 0) return { argv: cmd, field: 'config.Cmd' };
   return undefined;
-}
-
-/** `["/bin/sh", "-c", "..."]`: a shell-form command (or an exec form that calls a shell the same way). */
-export function isShellForm(argv: readonly string[] | null): boolean {
-  return !!argv && argv.length >= 3 && SHELLS.has(baseName(argv[0])) && baseName(argv[0]) !== 'busybox' && /^-[a-z]*c[a-z]*$/.test(argv[1]);
 }
 
 /** Windows images have no /etc/passwd, PATH of the same kind or POSIX shells: the file-system checks do not apply. */
