@@ -481,7 +481,6 @@ export function canRunTogether(a: ComposeService, b: ComposeService): boolean {
   return a.profiles.some((p) => b.profiles.includes(p));
 }
 
-/** Is the project a dev container's (a Compose file in `.devcontainer/`)? Production rules skip it. */
 /**
  * The services that rules about a missing setting (restart, limits, healthcheck, hardening) look
  * at: none in a dev container project, and no partial service, whose other half is elsewhere.
@@ -490,6 +489,7 @@ export function completeServices(ctx: ComposeRuleContext): ComposeService[] {
   return isDevContainerProject(ctx.project) ? [] : ctx.services.filter((s) => !s.partial);
 }
 
+/** Is the project a dev container's (a Compose file in `.devcontainer/`)? Production rules skip it. */
 export function isDevContainerProject(project: ComposeProject): boolean {
   return project.files.some((f) => isDevContainerPath(f.abs ?? f.path));
 }
