@@ -11,6 +11,7 @@ import composeSpec from './schema/compose-spec.json' with { type: 'json' };
 import type { CNode, LoadIssue, Origin } from './types.js';
 import { append } from '../../append.js';
 import { castAt, converts } from './type-casts.js';
+import { portSpecProblem } from './port-spec.js';
 
 interface Schema {
   $ref?: string;
@@ -108,6 +109,7 @@ export function validateCompose(root: CNode): LoadIssue[] {
   const out: LoadIssue[] = [];
   check(ROOT, root, { path: [], keyOrigin: null }, out);
   checkDurations(root, out);
+  checkPortSpecs(root, out);
   return out;
 }
 
@@ -137,6 +139,24 @@ function checkDurations(root: CNode, out: LoadIssue[]): void {
       if (n?.kind !== 'scalar' || typeof n.raw !== 'string' || n.raw.includes('$') || GO_DURATION.test(n.raw) || seen.has(n.origin.start)) continue;
       seen.add(n.origin.start);
       out.push({ kind: 'schema', message: `"${path[path.length - 1]}" ${describePath(['services', name, ...path.slice(0, -1)])} must be a duration such as 30s or 1m30s, not "${n.raw}"`, origin: n.origin });
+    }
+  }
+}
+
+/** Short-syntax `ports` entries Compose cannot parse (port-spec.ts); long-syntax ones are typed by the schema. */
+function checkPortSpecs(root: CNode, out: LoadIssue[]): void {
+  const services = root.kind === 'map' ? root.entries.get('services')?.value : undefined;
+  if (services?.kind !== 'map') return;
+  const seen = new Set<number>();
+  for (const [name, svc] of services.entries) {
+    const list = svc.value.kind === 'map' ? svc.value.entries.get('ports')?.value : undefined;
+    if (list?.kind !== 'seq') continue;
+    for (const n of list.items) {
+      if (n.kind !== 'scalar' || typeof n.raw !== 'string' || n.raw.includes('$') || seen.has(n.origin.start)) continue;
+      const problem = portSpecProblem(n.raw);
+      if (!problem) continue;
+      seen.add(n.origin.start);
+      out.push({ kind: 'schema', message: `port "${n.raw}" ${describePath(['services', name, 'ports'])} is not [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]: ${problem}`, origin: n.origin });
     }
   }
 }
