@@ -12,8 +12,11 @@ const WEAK_SECRET_NAME = /(^|_)(PASS|PWD)($|_)/i;
 /** The shell's working directories, set by images and entrypoints. */
 const SHELL_VARIABLE = /^(OLD)?PWD$/i;
 const PATH_OR_WORD = /^(\/\S*|[a-z]+)$/;
-/** Names that only describe a secret (a file, a path, a flag, a length). */
-const NOT_A_SECRET = /(_FILE|_PATH|_DIR|_URL|_URI|_HOST|_PORT|_DOMAIN|_AUDIENCE|_SCOPE|_REALM|_LENGTH|_LEN|_MIN|_MAX|_ENABLED|_ENABLE|_REQUIRED|_POLICY|_HEADER|_NAME|_USER|_USERNAME|_TYPE|_EXPIRY|_EXPIRES|_EXPIRATION|_TTL|_TIMEOUT|_ALGORITHM|_ALGO|_HASH_ITERATIONS|_ENDPOINT|_URI|_ISSUER|_ID|_FORMAT|_SIZE|_PREFIX|_MODE|_METHOD|_COMMAND|_CMD|_PROVIDER|_SOURCE|_LOCATION)$/i;
+/**
+ * Names that only describe a secret (a file, a path, a flag, a length) or a setting about one
+ * (SESSION_TOKEN_REFRESH, PASSWORD_MAX_AGE, SECRETS_BACKEND): the secret word is not the last one.
+ */
+const NOT_A_SECRET = /(_FILE|_PATH|_DIR|_URL|_URI|_HOST|_PORT|_DOMAIN|_AUDIENCE|_SCOPE|_REALM|_LENGTH|_LEN|_MIN|_MAX|_ENABLED|_ENABLE|_REQUIRED|_POLICY|_HEADER|_NAME|_USER|_USERNAME|_TYPE|_EXPIRY|_EXPIRES|_EXPIRATION|_TTL|_TIMEOUT|_ALGORITHM|_ALGO|_HASH_ITERATIONS|_ENDPOINT|_ISSUER|_ID|_FORMAT|_SIZE|_PREFIX|_MODE|_METHOD|_COMMAND|_CMD|_PROVIDER|_SOURCE|_LOCATION|_REFRESH|_ROTATION|_INTERVAL|_LIFETIME|_DURATION|_PERIOD|_SCHEDULE|_FREQUENCY|_RENEWAL|_VALIDITY|_AGE|_STRATEGY|_BACKEND|_STORE|_VERSION|_COUNT|_LIMIT|_RETRIES|_DELAY)$/i;
 /** Values that are placeholders or not secrets. */
 const PLACEHOLDER = /^(|true|false|yes|no|on|off|null|none|changeme|change_me|<.*>|\*+|x+|secret|password|example|test|dummy|todo|tbd)$/i;
 /** Provider-specific token shapes, flagged whatever the variable is called. */
@@ -52,7 +55,7 @@ export default defineRule<ComposeRuleContext>({
     status: 'stable',
     docs: {
       summary: 'A literal password, token or key is written in a service\'s `environment:`.',
-      why: 'A secret written in the Compose file ends up in version control, in `docker inspect`, in CI logs and in every copy of the repository. Reference it instead: `${DB_PASSWORD}` read from the environment or an uncommitted `.env`, an `env_file`, or better Compose `secrets:`, which mounts it as a file under /run/secrets. Values that are references (`${VAR}`), placeholders or file paths are not flagged, nor is `PWD` (the working directory); a name that is secret only through `PASS` or `PWD` (`PASS_THROUGH`, `FTP_PWD`) counts when its value is neither an absolute path nor one plain lowercase word (`enabled`).',
+      why: 'A secret written in the Compose file ends up in version control, in `docker inspect`, in CI logs and in every copy of the repository. Reference it instead: `${DB_PASSWORD}` read from the environment or an uncommitted `.env`, an `env_file`, or better Compose `secrets:`, which mounts it as a file under /run/secrets. Values that are references (`${VAR}`), placeholders or file paths are not flagged, nor are names whose last word describes the secret rather than holding it (`_FILE`, `_URL`, `_LENGTH`, `_TTL`, `_REFRESH`, `_MAX_AGE`, `_BACKEND`...), nor `PWD` (the working directory); a name that is secret only through `PASS` or `PWD` (`PASS_THROUGH`, `FTP_PWD`) counts when its value is neither an absolute path nor one plain lowercase word (`enabled`).',
       bad: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: s3cr3t-Passw0rd\n',
       good: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./db_password.txt\n',
     },

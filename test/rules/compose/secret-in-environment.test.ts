@@ -9,9 +9,15 @@ composeRuleTester(rule, {
     { name: 'an access key alone is the ID that goes with a secret key', code: 'services:\n  a:\n    image: minio/minio:RELEASE.2024-01-01T00-00-00Z\n    environment:\n      MINIO_ACCESS_KEY: minioadmin-user\n      AWS_ACCESS_KEY: backup-writer\n' },
     { name: 'the working directory variables', code: 'services:\n  a:\n    image: x:1\n    environment:\n      PWD: /srv/app\n      OLDPWD: /srv\n' },
     { name: 'names secret only through PASS or PWD, with a path or a plain word', code: 'services:\n  a:\n    image: x:1\n    environment:\n      PASS_THROUGH: enabled\n      BACKUP_PWD: /var/backups\n      SMTP_PASS: none\n' },
+    { name: 'settings about a secret, named after it', code: 'services:\n  a:\n    image: x:1\n    environment:\n      SESSION_TOKEN_REFRESH: hourly\n      PASSWORD_MAX_AGE: 90d\n      SECRETS_BACKEND: vault\n      API_KEY_ROTATION: monthly-on-sunday\n' },
     { name: 'env_file is the fix', code: 'services:\n  a:\n    image: x:1\n    env_file: .env\n' },
   ],
   invalid: [
+    {
+      name: 'a secret named with a setting word before it is still one',
+      code: 'services:\n  a:\n    image: x:1\n    environment:\n      REFRESH_TOKEN: 8c1f3b2a9d7e\n      ROTATION_SECRET: Zq81-Pl0x-44\n',
+      errors: [{ line: 5, column: 22, endColumn: 34, message: 'in REFRESH_TOKEN' }, { line: 6, column: 24, endColumn: 36, message: 'in ROTATION_SECRET' }],
+    },
     {
       name: 'the secret key next to it is reported',
       code: 'services:\n  a:\n    image: x:1\n    environment:\n      MINIO_ACCESS_KEY: minio-user\n      MINIO_SECRET_KEY: s3cr3t-Value-42\n      AWS_SECRET_ACCESS_KEY: wJalrXUtnFEMI-K7MDENG\n',
