@@ -1,5 +1,6 @@
 import type { ComposeRuleContext } from '../compose-types.js';
 import { literalEnvironment } from '../helpers/compose.js';
+import { DESCRIBES_SECRET } from '../helpers/secret-words.js';
 import { defineRule } from '../types.js';
 
 /** Variable names that hold secrets. An access key alone (MINIO_ACCESS_KEY, AWS_ACCESS_KEY) is the ID that goes with a secret key. */
@@ -12,11 +13,6 @@ const WEAK_SECRET_NAME = /(^|_)(PASS|PWD)($|_)/i;
 /** The shell's working directories, set by images and entrypoints. */
 const SHELL_VARIABLE = /^(OLD)?PWD$/i;
 const PATH_OR_WORD = /^(\/\S*|[a-z]+)$/;
-/**
- * Names that only describe a secret (a file, a path, a flag, a length) or a setting about one
- * (SESSION_TOKEN_REFRESH, PASSWORD_MAX_AGE, SECRETS_BACKEND): the secret word is not the last one.
- */
-const NOT_A_SECRET = /(_FILE|_PATH|_DIR|_URL|_URI|_HOST|_PORT|_DOMAIN|_AUDIENCE|_SCOPE|_REALM|_LENGTH|_LEN|_MIN|_MAX|_ENABLED|_ENABLE|_REQUIRED|_POLICY|_HEADER|_NAME|_USER|_USERNAME|_TYPE|_EXPIRY|_EXPIRES|_EXPIRATION|_TTL|_TIMEOUT|_ALGORITHM|_ALGO|_HASH_ITERATIONS|_ENDPOINT|_ISSUER|_ID|_FORMAT|_SIZE|_PREFIX|_MODE|_METHOD|_COMMAND|_CMD|_PROVIDER|_SOURCE|_LOCATION|_REFRESH|_ROTATION|_INTERVAL|_LIFETIME|_DURATION|_PERIOD|_SCHEDULE|_FREQUENCY|_RENEWAL|_VALIDITY|_AGE|_STRATEGY|_BACKEND|_STORE|_VERSION|_COUNT|_LIMIT|_RETRIES|_DELAY)$/i;
 /** Values that are placeholders or not secrets. */
 const PLACEHOLDER = /^(|true|false|yes|no|on|off|null|none|changeme|change_me|<.*>|\*+|x+|secret|password|example|test|dummy|todo|tbd)$/i;
 /** Provider-specific token shapes, flagged whatever the variable is called. */
@@ -32,12 +28,18 @@ const TOKENS: Array<[RegExp, string]> = [
 ];
 const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:([^@\s]+)@/i;
 
+/** `DB_PASSWORD_FILE`, `SESSION_TOKEN_REFRESH`: the last word says what the variable is about (helpers/secret-words.ts). */
+function describesSecret(key: string): boolean {
+  const cut = key.lastIndexOf('_');
+  return cut > 0 && DESCRIBES_SECRET.has(key.slice(cut + 1).toLowerCase());
+}
+
 export function secretKind(key: string, value: string): string | undefined {
   for (const [re, what] of TOKENS) if (re.test(value)) return what;
   const pw = URL_PASSWORD.exec(value);
   if (pw && !pw[1].startsWith('$') && !PLACEHOLDER.test(pw[1])) return 'a password inside a URL';
   const v = value.trim();
-  if (NOT_A_SECRET.test(key) || SHELL_VARIABLE.test(key)) return undefined;
+  if (describesSecret(key) || SHELL_VARIABLE.test(key)) return undefined;
   if (!SECRET_NAME.test(key) && !(WEAK_SECRET_NAME.test(key) && !PATH_OR_WORD.test(v))) return undefined;
   if (PLACEHOLDER.test(v) || v.length < 4 || v.startsWith('/run/secrets/') || /^\d{1,5}$/.test(v)) return undefined;
   return 'a literal secret';

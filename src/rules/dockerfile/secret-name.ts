@@ -1,3 +1,4 @@
+import { DESCRIBES_SECRET } from '../helpers/secret-words.js';
 import { defineRule } from '../types.js';
 
 // Well-known variables that hold credentials, including ones whose names carry no telltale word.
@@ -16,8 +17,6 @@ const KNOWN = new Set([
 const SECRET_WORDS = new Set(['password', 'passwd', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'apikey', 'credentials']);
 // Two-part names: `API_KEY`, `PRIVATE_KEY`, ...
 const KEY_PREFIXES = new Set(['api', 'private', 'client', 'access', 'secret', 'signing', 'encryption', 'master']);
-// Trailing parts that make the variable describe a secret rather than hold it: `PASSWORD_FILE`, `TOKEN_URL`.
-const NOT_THE_VALUE = new Set(['file', 'path', 'dir', 'url', 'uri', 'endpoint', 'name', 'length', 'ttl', 'timeout', 'expiry', 'type', 'header', 'enabled', 'mode', 'policy', 'id']);
 const CAMEL = /([a-z0-9])([A-Z])/g;
 const HINT = /pass|secret|token|key|credential|connection|webhook|auth/i;
 // A value that is a file path points at the secret instead of holding it (`TLS_PRIVATE_KEY=/run/secrets/tls.key`).
@@ -39,7 +38,7 @@ function looksSecret(name: string): boolean {
   if (!HINT.test(name)) return false;
   if (KNOWN.has(name.toUpperCase())) return true;
   const parts = nameParts(name);
-  if (parts.length === 0 || NOT_THE_VALUE.has(parts[parts.length - 1])) return false;
+  if (parts.length === 0 || DESCRIBES_SECRET.has(parts[parts.length - 1])) return false;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (SECRET_WORDS.has(p) || p.endsWith('password') || p.endsWith('token') || p.endsWith('secret') || p.endsWith('apikey')) return true;

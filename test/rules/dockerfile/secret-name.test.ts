@@ -8,6 +8,7 @@ ruleTester(rule, {
     { name: 'public key fingerprint', code: 'FROM python:3.12\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\n' },
     { name: 'path to a secret file is the right way', code: 'FROM postgres:16\nENV POSTGRES_PASSWORD_FILE=/run/secrets/db_password\n' },
     { name: 'value is a path to the secret', code: 'FROM selenium/standalone-chrome:4\nENV SE_HTTPS_PRIVATE_KEY="/opt/selenium/secrets/tls.key"\n' },
+    { name: 'settings about a secret, named after it', code: 'FROM node:20\nENV SESSION_TOKEN_REFRESH=hourly PASSWORD_MAX_AGE=90d SECRETS_BACKEND=vault\nARG API_KEY_ROTATION=monthly\n' },
     { name: 'endpoint, not a credential', code: 'FROM node:20\nENV OAUTH_TOKEN_URL=https://auth.example.com/token\n' },
     { name: 'user names are not secrets (hadolint flags them)', code: 'FROM node:20\nARG USERNAME=app\n' },
     { name: 'secret mount is the fix', code: 'FROM node:20\nRUN --mount=type=secret,id=npm_token NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci\n' },
