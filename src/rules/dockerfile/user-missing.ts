@@ -1,7 +1,8 @@
 import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
 import type { Edit } from '../../finding.js';
 import { imageRunsAsRoot, parseImageName } from '../../model/compose/images.js';
-import { isDevContainer, isDockerHub, isWindowsImage, lineBefore, stageChain } from '../helpers/dockerfile.js';
+import { isDevContainer, isDockerHub, isWindowsImage, lineBefore, runCommandsNamed, stageChain } from '../helpers/dockerfile.js';
+import { stageDistro } from '../helpers/distro.js';
 import { createdUsers, type CreatedUser } from '../helpers/users.js';
 import { defineRule, type ReportDescriptor } from '../types.js';
 
@@ -38,7 +39,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'The image you ship never sets USER, so the container runs as root.',
-      why: 'Without a USER instruction the container\'s main process runs as root (UID 0). Any flaw in the application then gives an attacker root inside the container, with write access to the whole filesystem and one kernel bug away from the host. Create an unprivileged user and switch to it with USER at the end of the final stage. Flags the final stage when neither it nor the stages it builds FROM set USER. Skips base images known to run unprivileged (distroless `:nonroot` tags, .NET `-distroless` tags, `*-nonroot`/`*-unprivileged`/`*-rootless` images, Chainguard, Bitnami, .NET chiseled, Windows nanoserver, dev container images (their user is chosen by devcontainer.json), and images that drop privileges themselves such as postgres or redis). `FROM scratch` still runs as UID 0, so it is flagged too (use a numeric USER, since scratch has no /etc/passwd), except when the final scratch stage has no CMD/ENTRYPOINT: that is an artifact export stage (`docker build --output`), not something that runs. A USER set by a base image from a registry is invisible here; restate it to make the Dockerfile say who it runs as. On Windows images the account is ContainerAdministrator, and the unprivileged one ContainerUser. The unsafe fix adds USER before the final stage\'s closing CMD/ENTRYPOINT/EXPOSE-style instructions (so every RUN still runs as root) where an unprivileged account is known to exist: the last user a shipped stage creates with useradd/adduser (not a daemon\'s own account such as www-data or nginx, and not when the image switches user itself with gosu, su-exec and the like), the `node` user (1000) of the node image, `nonroot` (65532) of distroless, `$APP_UID` of .NET 8 and later, or `nobody` (65534) on scratch. There is no fix where the image runs something that needs root (sshd or port 22, dockerd/dind, an init system) or has ONBUILD triggers. It is unsafe because files the build copied stay owned by root: an application that writes into its own directory then fails. root-user (DF005) reports an explicit `USER root`. Dev containers (a Dockerfile in `.devcontainer/`, one built on a dev container image, or one whose final stage is `dev-envs`, the target of Docker Dev Environments) are skipped: they are environments to develop in, never shipped.',
+      why: 'Without a USER instruction the container\'s main process runs as root (UID 0). Any flaw in the application then gives an attacker root inside the container, with write access to the whole filesystem and one kernel bug away from the host. Create an unprivileged user and switch to it with USER at the end of the final stage. Flags the final stage when neither it nor the stages it builds FROM set USER. Skips base images known to run unprivileged (distroless `:nonroot` tags, .NET `-distroless` tags, `*-nonroot`/`*-unprivileged`/`*-rootless` images, Chainguard, Bitnami, .NET chiseled, Windows nanoserver, dev container images (their user is chosen by devcontainer.json), and images that drop privileges themselves such as postgres or redis). `FROM scratch` still runs as UID 0, so it is flagged too (use a numeric USER, since scratch has no /etc/passwd), except when the final scratch stage has no CMD/ENTRYPOINT: that is an artifact export stage (`docker build --output`), not something that runs. A USER set by a base image from a registry is invisible here; restate it to make the Dockerfile say who it runs as. On Windows images the account is ContainerAdministrator, and the unprivileged one ContainerUser. The unsafe fix adds USER before the final stage\'s closing CMD/ENTRYPOINT/EXPOSE-style instructions (so every RUN still runs as root) where an unprivileged account is known to exist: the last user a shipped stage creates with useradd/adduser (not a daemon\'s own account such as www-data or nginx, and not when the image switches user itself with gosu, su-exec and the like), the `node` user (1000) of the node image, `nonroot` (65532) of distroless, `$APP_UID` of .NET 8 and later, or `nobody` (65534) on scratch. Where none is known, on Alpine and on official images built on Debian or Ubuntu (python, golang, ruby, php...), it creates one: `app` with UID 10001, by BusyBox adduser or useradd (with --no-log-init, so the UID does not bloat the layer), unless the build creates or changes accounts itself or the image starts through an entrypoint script, which may need root to set up before it drops privileges. There is no fix where the image runs something that needs root (sshd or port 22, dockerd/dind, an init system) or has ONBUILD triggers. It is unsafe because files the build copied stay owned by root: an application that writes into its own directory then fails. root-user (DF005) reports an explicit `USER root`. Dev containers (a Dockerfile in `.devcontainer/`, one built on a dev container image, or one whose final stage is `dev-envs`, the target of Docker Dev Environments) are skipped: they are environments to develop in, never shipped.',
       bad: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
       good: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN useradd --uid 10001 --no-create-home app\nUSER 10001\nCMD ["python", "app.py"]\n',
     },
@@ -72,7 +73,9 @@ export default defineRule({
     const end = final.aliasSpan ? final.aliasSpan.end : final.imageSpan.end;
     const windows = isWindowsImage(root.ref);
     const user = windows || keepRoot ? null : unprivilegedUser(df, chain, scratch ? 'scratch' : image);
-    const fix: ReportDescriptor['fix'] = user ? { title: `Run as ${user.who}: add USER ${user.user}`, edits: [userEdit(df, final, `USER ${user.user}`)] } : undefined;
+    const fix: ReportDescriptor['fix'] = !user ? undefined : user.create
+      ? { title: `Run as a new user: add RUN ${user.create} and USER ${user.user}`, edits: [userEdit(df, final, `RUN ${user.create}${df.source.lineEnding}USER ${user.user}`)] }
+      : { title: `Run as ${user.who}: add USER ${user.user}`, edits: [userEdit(df, final, `USER ${user.user}`)] };
     report({ messageId: scratch ? 'scratch' : windows ? 'windows' : 'missing', span: { start: final.from.keywordSpan.start, end }, fix });
   },
 });
@@ -93,14 +96,22 @@ const SSH_PORT = /^22(?:\/tcp)?$/;
  * An account the final image can run as that is known to exist: one a shipped stage creates, or one
  * its base image ships. Null when none is known, or when the image runs something that needs root.
  */
-function unprivilegedUser(df: Dockerfile, chain: readonly Stage[], image: string | null): { user: string; who: string } | null {
-  const candidate = accountOf(df, new Set(chain.map((s) => s.index)), image);
+function unprivilegedUser(df: Dockerfile, chain: readonly Stage[], image: string | null): Account | null {
+  const stages = new Set(chain.map((s) => s.index));
+  const candidate = accountOf(df, stages, image) ?? (managesUsers(df, stages) || startsWithScript(chain) ? null : newAccount(df, chain[chain.length - 1], image));
   // The whole text is searched only once there is an account to offer (most findings have none).
   return candidate && !NEEDS_ROOT.test(df.source.text) ? candidate : null;
 }
 
+/** An account to run as; `create` is the command that makes it when no known one exists. */
+interface Account {
+  user: string;
+  who: string;
+  create?: string;
+}
+
 /** The account unprivilegedUser offers, before the checks of what the image runs. */
-function accountOf(df: Dockerfile, chain: Set<number>, image: string | null): { user: string; who: string } | null {
+function accountOf(df: Dockerfile, chain: Set<number>, image: string | null): Account | null {
   const users = createdUsers(df);
   let created: CreatedUser | undefined;
   for (let k = users.length - 1; k >= 0 && !created; k--) if (chain.has(users[k].stage)) created = users[k];
@@ -116,6 +127,52 @@ function accountOf(df: Dockerfile, chain: Set<number>, image: string | null): { 
   if (ref.registry !== null && DISTROLESS.test(ref.registry) && ref.repository.startsWith('distroless/')) return { user: '65532:65532', who: 'distroless\'s "nonroot" user' };
   if (ref.registry === 'mcr.microsoft.com' && ref.repository.startsWith('dotnet/') && Number.parseInt(ref.tag ?? '', 10) >= 8) return { user: '$APP_UID', who: 'the .NET image\'s "app" user' };
   return null;
+}
+
+// Official images built on Debian or Ubuntu, whose useradd comes with the essential passwd package.
+const DEBIAN_BASED = new Set([
+  'debian', 'ubuntu', 'buildpack-deps', 'python', 'golang', 'ruby', 'php', 'perl', 'rust', 'eclipse-temurin', 'gcc',
+  'r-base', 'elixir', 'erlang', 'haskell', 'julia', 'swift',
+]);
+// Tags of those images built on something else (UBI minimal has no useradd; Windows has no Unix
+// accounts), or running a server that binds port 80 as root and drops privileges itself (php's apache).
+const NO_NEW_USER_TAG = /ubi|oracle|windows|nanoserver|servercore|apache/i;
+const NEW_UID = '10001';
+
+/** Does the image's build create or change accounts itself? Then it knows its users better than a new one would. */
+function managesUsers(df: Dockerfile, stages: Set<number>): boolean {
+  return runCommandsNamed(df, USER_TOOLS).some((rc) => stages.has(rc.instr.stage));
+}
+
+const USER_TOOLS = ['useradd', 'adduser', 'usermod', 'groupadd', 'addgroup'];
+
+/**
+ * Does the image start through an entrypoint script? Those often set up as root and then drop
+ * privileges (docker-library's docker-entrypoint.sh): a user of our own could break them.
+ */
+function startsWithScript(chain: readonly Stage[]): boolean {
+  let entrypoint: Instruction | undefined;
+  for (const s of chain) for (const i of s.instructions) if (i.keyword === 'ENTRYPOINT') entrypoint = i;
+  const first = entrypoint ? (entrypoint.json ? entrypoint.json.values[0] : entrypoint.words[0]?.value) : undefined;
+  return first !== undefined && ENTRYPOINT_SCRIPT.test(first);
+}
+
+const ENTRYPOINT_SCRIPT = /entrypoint|\.sh$/i;
+
+/**
+ * A user to create where the image has none: `app` with UID 10001, by the base image's own tool
+ * (BusyBox adduser on Alpine, useradd on Debian and Ubuntu). Not where the image switches user
+ * itself (gosu and the like), nor on a base whose userland the name does not tell.
+ */
+function newAccount(df: Dockerfile, final: Stage, image: string | null): Account | null {
+  if (!image || image.includes('$') || image === 'scratch' || DROPS_PRIVILEGES.test(df.source.text)) return null;
+  const distro = stageDistro(df, final);
+  const ref = parseImageName(image);
+  let create: string;
+  if (distro === 'alpine') create = `adduser -D -u ${NEW_UID} app`;
+  else if (distro === 'gnu' && isDockerHub(ref.registry) && DEBIAN_BASED.has(ref.repository.replace(/^library\//, '')) && !NO_NEW_USER_TAG.test(ref.tag ?? '')) create = `useradd --no-log-init --uid ${NEW_UID} --user-group --create-home app`;
+  else return null;
+  return { user: NEW_UID, who: `a new user "app" (${NEW_UID})`, create };
 }
 
 /**

@@ -99,6 +99,18 @@ ruleTester(rule, {
       output: 'FROM scratch\nCOPY app /app\nUSER 65534:65534\nENTRYPOINT ["/app"]\n',
     },
     {
+      name: 'fix: a new user on a Debian-based image, with useradd (not a user a build stage created)',
+      code: 'FROM debian:12 AS build\nRUN useradd -u 10002 builder\nFROM python:3.12-slim\nCOPY . /app\n# start\nCMD ["python", "/app/main.py"]\n',
+      errors: [{ line: 3, column: 1, endColumn: 22 }],
+      output: 'FROM debian:12 AS build\nRUN useradd -u 10002 builder\nFROM python:3.12-slim\nCOPY . /app\nRUN useradd --no-log-init --uid 10001 --user-group --create-home app\nUSER 10001\n# start\nCMD ["python", "/app/main.py"]\n',
+    },
+    {
+      name: 'fix: a new user on Alpine, with BusyBox adduser (CRLF kept)',
+      code: 'FROM alpine:3.20\r\nCOPY app /app\r\nEXPOSE 8080\r\nCMD ["/app"]\r\n',
+      errors: [{ line: 1, column: 1, endColumn: 17 }],
+      output: 'FROM alpine:3.20\r\nCOPY app /app\r\nRUN adduser -D -u 10001 app\r\nUSER 10001\r\nEXPOSE 8080\r\nCMD ["/app"]\r\n',
+    },
+    {
       name: 'fix: after a heredoc that ends the file',
       code: 'FROM node:20\nRUN <<EOF\nnpm ci\nEOF',
       errors: [{ line: 1, column: 1, endColumn: 13 }],
@@ -114,7 +126,11 @@ ruleTester(rule, {
 
 describe('DF100 fix', () => {
   it.each([
-    ['when no unprivileged account is known', 'FROM python:3.12-slim\nCOPY . /app\nCMD ["python", "/app/main.py"]\n'],
+    ['when the base image\'s userland is unknown', 'FROM registry.acme.io/base:1\nCOPY . /app\nCMD ["python", "/app/main.py"]\n'],
+    ['for a new user on a Debian-named image built on UBI', 'FROM eclipse-temurin:21-jre-ubi9-minimal\nCMD ["java", "-jar", "/app.jar"]\n'],
+    ['for a new user where apache binds port 80 as root', 'FROM php:8.3-apache\nCOPY . /var/www/html/\n'],
+    ['for a new user where an entrypoint script may need root', 'FROM php:8.3-fpm-alpine\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["php-fpm"]\n'],
+    ['for a new user where an entrypoint drops privileges itself', 'FROM debian:12-slim\nRUN apt-get install -y gosu\nENTRYPOINT ["/entrypoint.sh"]\n'],
     ['on Windows images', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["app.exe"]\n'],
     ['for a daemon\'s own account (nginx drops to it itself)', 'FROM debian:12-slim\nRUN useradd -r -u 101 nginx\nCMD ["nginx", "-g", "daemon off;"]\n'],
     ['when the entrypoint switches user with gosu', 'FROM debian:12-slim\nRUN useradd -u 999 app && apt-get install -y gosu\nENTRYPOINT ["gosu", "app", "server"]\n'],
@@ -124,7 +140,6 @@ describe('DF100 fix', () => {
     ['when ONBUILD triggers would run as the new user in child images', 'FROM node:20\nONBUILD COPY . /app\nCMD ["node"]\n'],
     ['for .NET before 8 (no app user)', 'FROM mcr.microsoft.com/dotnet/aspnet:6.0\nENTRYPOINT ["dotnet", "a.dll"]\n'],
     ['for a node image from another registry', 'FROM registry.acme.io/node:20\nCMD ["node"]\n'],
-    ['for a user created in a build stage only', 'FROM debian:12 AS build\nRUN useradd -u 10001 app\nFROM python:3.12-slim\nCMD ["python"]\n'],
   ])('is not offered %s', (_, code) => {
     const found = runRule(rule, { code });
     expect(found).toHaveLength(1);
