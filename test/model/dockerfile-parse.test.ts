@@ -326,8 +326,17 @@ describe('sh -c scripts in shell-form RUN', () => {
     ]);
   });
 
-  it('leaves a script with expansions, escapes or continuation lines to the outer parse', () => {
-    expect(commandsOf('RUN bash -c "echo $HOME"').map((c) => c[0])).toEqual(['bash']);
+  it('reads a double-quoted script with expansions as the outer shell leaves it: the expansions are words of it', () => {
+    expect(commandsOf('RUN bash -c "apt-get install $PKGS && echo $(date)"')).toEqual([
+      ['bash', false, 'bash -c "apt-get install $PKGS && echo $(date)"'],
+      ['apt-get', true, 'apt-get install $PKGS'],
+      ['echo', true, 'echo $(date)'],
+      // The outer parse's (once).
+      ['date', true, 'date'],
+    ]);
+  });
+
+  it('leaves a script with escapes or continuation lines to the outer parse', () => {
     expect(commandsOf('RUN bash -c "echo \\"x\\""').map((c) => c[0])).toEqual(['bash']);
     expect(commandsOf("RUN bash -c 'echo a \\\n  && echo b'").map((c) => c[0])).toEqual(['bash']);
   });

@@ -814,21 +814,24 @@ const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 /**
  * `sh -c 'apt-get install -y curl'` (also behind a wrapper: `sudo sh -c '...'`) runs the quoted
  * script in a child shell: its commands are added (as nested ones, right after the command) when the
- * quoted text maps one to one onto the source, that is, a quoted word with no expansion, escape or
- * line continuation in it.
+ * quoted text maps one to one onto the source, that is, a quoted word with no escape or line
+ * continuation in it. Expansions in a double-quoted one stay words of the script (`$PKGS`); the
+ * commands of a `$(...)` in it, which the outer parse already found, are not added twice.
  */
 function addShellStrings(script: ShellScript, sourceText: string): void {
   const out: Command[] = [];
+  let outer: Set<number> | undefined;
   for (const top of script.commands) {
     out.push(top);
     const c = innermostCommand(top);
     if (!SHELL_NAMES.has(c.base)) continue;
     const flag = c.args.findIndex((a) => /^-[a-z]*c$/.test(a.value));
     const w = flag >= 0 ? c.args[flag + 1] : undefined;
-    if (!w || w.expands || w.end - w.start !== w.value.length + 2 || sourceText.slice(w.start + 1, w.end - 1) !== w.value) continue;
+    if (!w || w.end - w.start !== w.value.length + 2 || sourceText.slice(w.start + 1, w.end - 1) !== w.value) continue;
     const at = w.start + 1;
     const sub = parseShell(w.value, { toSource: (i) => at + i, toSourceEnd: (i) => at + i }, 0, w.value.length, true);
-    for (const n of sub.commands) out.push(n);
+    if (w.expands) outer ??= new Set(script.commands.map((c) => c.start));
+    for (const n of sub.commands) if (!outer?.has(n.start)) out.push(n);
     if (sub.hasPipe) script.hasPipe = true;
   }
   script.commands = out;

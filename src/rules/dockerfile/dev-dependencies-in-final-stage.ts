@@ -164,6 +164,16 @@ function devInstall(df: Dockerfile, instr: Instruction, cmd: Command, name: stri
   return undefined;
 }
 
+// Tools whose dev and production installs are alternatives (pip installs requirement files one after another).
+const ONE_WAY_TOOLS = new Set(['npm', 'yarn', 'pnpm', 'poetry', 'pipenv', 'composer', 'bundle', 'uv']);
+const INSTALL_WORDS = new Set(['install', 'i', 'ci', 'clean-install', 'sync']);
+const CONDITIONAL = /\b(?:if|case)\b/;
+
+/** An install without dev dependencies in a RUN with an if or case, where another branch may install them. */
+function installsOneWay(df: Dockerfile, instr: Instruction, cmd: Command, name: string): boolean {
+  return ONE_WAY_TOOLS.has(name) && cmd.args.some((a) => INSTALL_WORDS.has(a.value)) && CONDITIONAL.test(df.source.text.slice(instr.start, instr.end));
+}
+
 /** Does this command (base name `name`) remove development dependencies installed earlier? */
 function prunes(cmd: Command, name: string): boolean {
   const first = cmd.args[0]?.value;
@@ -201,7 +211,10 @@ export default defineRule({
     if (NODE_TOOLS.some((n) => runCommandsNamed(df, n).length > 0)) commands = runCommandsWhere(df, isInstallerOrRm);
     // The shipped stages in build order (ancestors come first in the file), pruning commands noted.
     // Only installers (and `rm`) are walked: `order` just compares installs with later prunes.
-    const found: Array<{ at: number; f: Finding; node: boolean }> = [];
+    const found: Array<{ at: number; f: Finding; node: boolean; instr: Instruction; name: string }> = [];
+    // `tool@instruction` where a conditional RUN also installs without dev dependencies: `if [ "$DEV" = true ];
+    // then poetry install; else poetry install --only main; fi` ships the dev ones only when asked to.
+    const prodInstalls = new Set<string>();
     let lastPrune = -1;
     let bundlerConfigured = false;
     let order = 0;
@@ -213,10 +226,11 @@ export default defineRule({
       if (name === 'rm') continue;
       if (name === 'bundle' && cmd.args[0]?.value === 'config' && cmd.args.some((a) => a.value === 'without' || a.value.startsWith('without'))) bundlerConfigured = true;
       const f = devInstall(df, instr, cmd, name, bundlerConfigured);
-      if (f) found.push({ at: order, f, node: name === 'npm' || name === 'yarn' || name === 'pnpm' });
+      if (f) found.push({ at: order, f, node: name === 'npm' || name === 'yarn' || name === 'pnpm', instr, name });
+      else if (installsOneWay(df, instr, cmd, name)) prodInstalls.add(`${name}@${instr.start}`);
     }
-    for (const { at, f, node } of found) {
-      if (node && lastPrune > at) continue;
+    for (const { at, f, node, instr, name } of found) {
+      if ((node && lastPrune > at) || prodInstalls.has(`${name}@${instr.start}`)) continue;
       report({ messageId: 'dev', data: { what: f.what, fix: f.fix }, span: f.span });
     }
   },

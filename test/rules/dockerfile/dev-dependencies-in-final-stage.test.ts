@@ -24,6 +24,7 @@ ruleTester(rule, {
     'FROM python:3.12-slim\nRUN pip install -r requirements.txt\n',
     'FROM python:3.12-slim\nRUN poetry install --only main --no-root\n',
     'FROM python:3.12-slim\nRUN poetry install --without dev\n',
+    { name: 'dev install in the branch a build argument selects', code: 'FROM python:3.12-slim\nARG INSTALL_DEV=false\nRUN bash -c "if [ $INSTALL_DEV == \'true\' ] ; then poetry install --no-root ; else poetry install --no-root --only main ; fi"\nRUN if [ "$NODE_ENV" = development ]; then npm ci; else npm ci --omit=dev; fi\n' },
     'FROM python:3.12-slim\nRUN uv sync --frozen --no-dev\n',
     'FROM php:8.3-fpm\nRUN composer install --no-dev --optimize-autoloader\n',
     { name: 'COMPOSER_NO_DEV', code: 'FROM php:8.3-fpm\nENV COMPOSER_NO_DEV=1\nRUN composer install\n' },
@@ -32,6 +33,16 @@ ruleTester(rule, {
     { name: 'bundle --version', code: 'FROM ruby:3.3-slim\nRUN bundle --version\n' },
   ],
   invalid: [
+    {
+      name: 'pip installs requirement files one after another, even in a RUN with an if',
+      code: 'FROM python:3.12-slim\nRUN pip install -r requirements.txt && pip install -r requirements-dev.txt && if [ -f x ]; then echo; fi\n',
+      errors: [{ line: 2, column: 55, endColumn: 75 }],
+    },
+    {
+      name: 'dev and production installs of one tool in a RUN without a condition',
+      code: 'FROM node:20-slim\nRUN npm ci && npm ci --omit=dev\n',
+      errors: [{ line: 2, column: 5, endColumn: 11 }],
+    },
     {
       name: 'npm start is not a dev server',
       code: 'FROM node:20-slim\nCOPY . .\nRUN npm ci\nCMD ["npm", "start"]\n',
