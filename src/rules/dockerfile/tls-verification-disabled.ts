@@ -3,12 +3,10 @@ import { commandsIn, forEachRunCommandNamed, globalArgDefaults, instructions, ru
 import { isPipOrPython, PIP, pipArgs } from '../helpers/pip.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
-import { APT_VERIFY, INSTEAD, isOff, isTlsVariable, npmFalse, tlsVariable, WGETRC_OFF, yarnFalse, type Tool } from '../helpers/tls.js';
+import { APT_VERIFY, INSTEAD, isOff, isTlsVariable, npmFalse, tlsVariable, yarnFalse, type Tool } from '../helpers/tls.js';
 import { aptSettings } from '../helpers/apt.js';
 import { setopts } from '../helpers/rpm.js';
-import { dataHeredocs, findIn, heredocFiles, outputFiles, sedEdit, sedWrites, within } from '../helpers/written-files.js';
-import { tlsConfigFile, type TlsConfig, type TlsSetting } from '../helpers/tls-files.js';
-import type { Dockerfile } from '../../model/dockerfile/types.js';
+import { writtenTlsSettings } from '../helpers/tls-files.js';
 
 // curl's one-letter options that take a value: in a bundle (`-sSLo file`) the rest is that value.
 const CURL_SHORT_VALUE = new Set('AbcCdDeEFHKmoPQrtTuUwxXyYz');
@@ -65,6 +63,8 @@ function curlHit(cmd: Command): Hit | undefined {
   }
   return undefined;
 }
+
+const WGETRC_OFF = /^check[_-]?certificate\s*=\s*(?:off|no|0|false)$/i;
 
 function wgetHit(cmd: Command): Hit | undefined {
   // --no-check-certificate, --check-certificate=off, or the wgetrc command `-e check_certificate=off`.
@@ -155,67 +155,6 @@ const BY_COMMAND = new Map<string, (cmd: Command) => Hit | undefined>([
 
 const WITH_ONBUILD = { onbuild: true };
 
-interface FileHit {
-  span: Span;
-  setting: TlsSetting;
-  config: TlsConfig;
-  file: string;
-}
-
-/** The first of `files` that is a config file with a TLS setting. */
-function configOf(files: readonly string[]): { config: TlsConfig; file: string } | undefined {
-  for (const file of files) {
-    const config = tlsConfigFile(file);
-    if (config) return { config, file };
-  }
-  return undefined;
-}
-
-// The escapes echo and printf turn into line breaks and tabs.
-const unescape = (text: string): string => text.replace(/\\n/g, '\n').replace(/\\t/g, '\t');
-const ECHO_OPTION = /^-[neE]+$/;
-
-/** Where a setting found in the text of `words` sits: the setting, else its key, else the words. */
-const locate = (df: Dockerfile, words: readonly ShellWord[], s: TlsSetting): Span => findIn(df, words, s.text) ?? within(df, words, s.key);
-
-/**
- * Settings written into a tool's config file: `echo sslverify=0 >> /etc/yum.conf`,
- * `sed -i 's/strict-ssl=true/strict-ssl=false/' ~/.npmrc`, `COPY <<EOF /etc/apt/apt.conf.d/99x`.
- * The text is only read when the command writes to a file the tool reads.
- */
-function writtenHits(df: Dockerfile): FileHit[] {
-  const hits: FileHit[] = [];
-  forEachRunCommandNamed(df, ['echo', 'printf', 'sed'], ({ instr, cmd }) => {
-    if (cmd.base === 'sed') {
-      const edit = sedEdit(cmd);
-      const target = edit && configOf(edit.files.map((w) => w.value));
-      if (!edit || !target) return;
-      for (const w of edit.scripts) {
-        for (const text of sedWrites(w.value)) {
-          const s = target.config.find(unescape(text).replace(/\\(.)/g, '$1'));
-          if (s) return void hits.push({ span: locate(df, [w], s), setting: s, ...target });
-        }
-      }
-      return;
-    }
-    if (cmd.redirects.length === 0 && cmd.after !== '|') return;
-    const target = configOf(outputFiles(df, df.script(instr).commands, cmd).map((w) => w.value));
-    if (!target) return;
-    let first = 0;
-    while (cmd.base === 'echo' && first < cmd.args.length && ECHO_OPTION.test(cmd.args[first].value)) first++;
-    const words = cmd.args.slice(first);
-    const s = words.length > 0 ? target.config.find(unescape(words.map((a) => a.value).join(' '))) : undefined;
-    if (s) hits.push({ span: locate(df, words, s), setting: s, ...target });
-  });
-  for (const { instr, hd } of dataHeredocs(df)) {
-    const target = configOf(heredocFiles(df, instr, hd));
-    const s = target?.config.find(hd.body);
-    if (s) hits.push({ span: { start: hd.bodySpan.start + s.at, end: hd.bodySpan.start + s.at + s.text.length }, setting: s, ...target! });
-  }
-  return hits;
-}
-
-
 export default defineRule({
   id: 'DF115',
   name: 'tls-verification-disabled',
@@ -273,7 +212,7 @@ export default defineRule({
     for (const h of hits) {
       report({ messageId: h.scope ? 'variable' : h.verified ? 'verified' : 'run', data: { what: h.what, instead: INSTEAD[h.tool], scope: h.scope ?? '' }, span: h.span });
     }
-    for (const h of writtenHits(df)) {
+    for (const h of writtenTlsSettings(df)) {
       report({ messageId: 'file', data: { what: h.setting.what, file: h.file, tool: h.config.name, instead: INSTEAD[h.config.tool] }, span: h.span });
     }
     for (const instr of instructions(df, WITH_ONBUILD)) {

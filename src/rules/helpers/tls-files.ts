@@ -2,8 +2,12 @@
  * Tool config files that can turn TLS certificate verification off, and how to find the setting in
  * text written to them (`sslverify=0` in /etc/dnf/dnf.conf, `strict-ssl=false` in ~/.npmrc, ...).
  */
-import { linesOf } from './written-files.js';
-import { APT_VERIFY, isOff, npmFalse, WGETRC_OFF, yarnFalse, type Tool } from './tls.js';
+import { dataHeredocs, findIn, heredocFiles, linesOf, outputFiles, sedEdit, sedWrites, within } from './written-files.js';
+import { forEachRunCommandNamed } from './dockerfile.js';
+import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
+import type { Command, ShellWord } from '../../model/shell/types.js';
+import type { Span } from '../../model/source.js';
+import { APT_VERIFY, isOff, npmFalse, yarnFalse, type Tool } from './tls.js';
 
 /** A setting found in written text: its offset and exact text there, its key (to find it again) and how to name it. */
 export interface TlsSetting {
@@ -43,15 +47,9 @@ const YARNRC = /^\s*("?strict-ssl"?)\s+(\S+)\s*$/;
 const YARNRC_YML = /^(enableStrictSsl)\s*:\s*(\S+?)\s*(?:#.*)?$/;
 // curl reads long options without their dashes; a boolean one alone on its line turns it on.
 const CURLRC = /^\s*((?:--)?(?:proxy-|doh-)?insecure|-k)\s*$/;
+// wgetrc ignores case and `_`/`-` in names.
+const WGETRC = /^\s*(check[_-]?certificate)\s*=\s*(\S+)\s*$/i;
 const PIP = /^\s*(trusted[-_]host)\s*[=:]\s*(.*?)\s*$/i;
-
-function wgetrc(text: string): TlsSetting | undefined {
-  for (const { line, at } of linesOf(text)) {
-    const setting = line.trim();
-    if (WGETRC_OFF.test(setting)) return { at: at + line.indexOf(setting), text: setting, key: setting.split(/\s*=/)[0], what: setting };
-  }
-  return undefined;
-}
 
 /** pip's `trusted-host =` with the hosts on the indented lines below it counts too. */
 function pipConf(text: string): TlsSetting | undefined {
@@ -124,7 +122,7 @@ const CONFIGS: Record<string, TlsConfig> = {
   yarn: { tool: 'npm', name: 'Yarn', find: (t) => lineSetting(t, YARNRC, (v) => yarnFalse(v.toLowerCase())) },
   yarnBerry: { tool: 'yarn', name: 'Yarn', find: (t) => lineSetting(t, YARNRC_YML, yarnFalse) },
   curl: { tool: 'curl', name: 'curl', find: (t) => lineSetting(t, CURLRC, () => true) },
-  wget: { tool: 'wget', name: 'wget', find: wgetrc },
+  wget: { tool: 'wget', name: 'wget', find: (t) => lineSetting(t, WGETRC, isOff) },
   pip: { tool: 'pip', name: 'pip', find: pipConf },
   git: { tool: 'git', name: 'git', find: gitconfig },
 };
@@ -164,4 +162,74 @@ export function tlsConfigFile(path: string): TlsConfig | undefined {
   // git's per-user file (~/.config/git/config) and a repository's (.git/config).
   if (base === 'config' && (parent === '.git' || dir.endsWith('.config/git'))) return CONFIGS.git;
   return undefined;
+}
+
+/** A TLS setting written into a config file, at the setting's text. */
+export interface FileHit {
+  span: Span;
+  setting: TlsSetting;
+  config: TlsConfig;
+  file: string;
+}
+
+/** The first of `files` that is a config file with a TLS setting. */
+function configOf(files: readonly string[]): { config: TlsConfig; file: string } | undefined {
+  for (const file of files) {
+    const config = tlsConfigFile(file);
+    if (config) return { config, file };
+  }
+  return undefined;
+}
+
+// The escapes echo and printf turn into line breaks and tabs.
+const lineBreaks = (text: string): string => text.replace(/\\n/g, '\n').replace(/\\t/g, '\t');
+const ECHO_OPTION = /^-[neE]+$/;
+
+/** Where a setting found in the text of `words` sits: the setting, else its key, else the words. */
+const locate = (df: Dockerfile, words: readonly ShellWord[], s: TlsSetting): Span => findIn(df, words, s.text) ?? within(df, words, s.key);
+
+/**
+ * Settings written into a tool's config file: `echo sslverify=0 >> /etc/yum.conf`,
+ * `sed -i 's/strict-ssl=true/strict-ssl=false/' ~/.npmrc`, `COPY <<EOF /etc/apt/apt.conf.d/99x`.
+ * The text is only read when the command writes to a file the tool reads.
+ */
+export function writtenTlsSettings(df: Dockerfile): FileHit[] {
+  const hits: FileHit[] = [];
+  forEachRunCommandNamed(df, ['echo', 'printf', 'sed'], ({ instr, cmd }) => {
+    const h = cmd.base === 'sed' ? sedHit(df, cmd) : echoHit(df, instr, cmd);
+    if (h) hits.push(h);
+  });
+  for (const { instr, hd } of dataHeredocs(df)) {
+    const target = configOf(heredocFiles(df, instr, hd));
+    const s = target?.config.find(hd.body);
+    if (target && s) hits.push({ span: { start: hd.bodySpan.start + s.at, end: hd.bodySpan.start + s.at + s.text.length }, setting: s, ...target });
+  }
+  return hits;
+}
+
+/** `sed -i 's/sslverify=1/sslverify=0/' /etc/yum.conf`: what its scripts put in. */
+function sedHit(df: Dockerfile, cmd: Command): FileHit | undefined {
+  const edit = sedEdit(cmd);
+  const target = edit && configOf(edit.files.map((w) => w.value));
+  if (!edit || !target) return undefined;
+  for (const w of edit.scripts) {
+    for (const text of sedWrites(w.value)) {
+      const s = target.config.find(lineBreaks(text).replace(/\\(.)/g, '$1'));
+      if (s) return { span: locate(df, [w], s), setting: s, ...target };
+    }
+  }
+  return undefined;
+}
+
+/** `echo strict-ssl=false >> ~/.npmrc`, `printf '...' | tee /etc/pip.conf`: the words printed. */
+function echoHit(df: Dockerfile, instr: Instruction, cmd: Command): FileHit | undefined {
+  // Cheap test first: most echo and printf commands write to the terminal.
+  if (cmd.redirects.length === 0 && cmd.after !== '|') return undefined;
+  const target = configOf(outputFiles(df, df.script(instr).commands, cmd).map((w) => w.value));
+  if (!target) return undefined;
+  let first = 0;
+  while (cmd.base === 'echo' && first < cmd.args.length && ECHO_OPTION.test(cmd.args[first].value)) first++;
+  const words = cmd.args.slice(first);
+  const s = words.length > 0 ? target.config.find(lineBreaks(words.map((a) => a.value).join(' '))) : undefined;
+  return s && { span: locate(df, words, s), setting: s, ...target };
 }

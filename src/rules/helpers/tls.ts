@@ -20,8 +20,6 @@ export type Tool = keyof typeof INSTEAD;
 
 /** The false values of git, yum/dnf and apt booleans. */
 export const isOff = (v: string): boolean => /^(?:false|0|no|off)$/i.test(v);
-/** wget's `check_certificate = off` (a wgetrc line, or the value of `-e`). */
-export const WGETRC_OFF = /^check[_-]?certificate\s*=\s*(?:off|no|0|false)$/i;
 /** apt's Acquire::https::Verify-Peer and Verify-Host, also for one host (`Acquire::https::<host>::Verify-Peer`). */
 export const APT_VERIFY = /^Acquire::https?::(?:[^:=]+::)?Verify-(?:Peer|Host)$/i;
 

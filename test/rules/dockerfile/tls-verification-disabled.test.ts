@@ -20,7 +20,7 @@ ruleTester(rule, {
     { name: 'echoed', code: 'FROM debian:12-slim\nRUN echo curl -k https://example.com\n' },
     { name: 'an ARG without a default', code: 'FROM python:3.12-slim\nARG PIP_TRUSTED_HOST\n' },
     { name: 'written config that keeps verification on', code: 'FROM rockylinux:9\nRUN echo "sslverify=1" >> /etc/yum.conf && echo strict-ssl=true >> ~/.npmrc && echo \'Acquire::https::Verify-Peer "true";\' > /etc/apt/apt.conf.d/99x\nRUN echo "check_certificate = on" >> ~/.wgetrc && printf \'enableStrictSsl: true\\n\' > .yarnrc.yml && sed -i \'s/sslverify=0/sslverify=1/\' /etc/dnf/dnf.conf\n' },
-    { name: 'the setting written to a file no tool reads', code: 'FROM rockylinux:9\nRUN echo "sslverify=0" >> /tmp/notes.txt && echo sslverify=0 > /tmp/x.repo && echo strict-ssl=false > /app/npmrc && echo insecure > /root/curlrc\n' },
+    { name: 'the setting written to a file no tool reads', code: 'FROM rockylinux:9\nRUN echo "sslverify=0" >> /tmp/notes.txt && echo sslverify=0 > /tmp/x.repo && echo strict-ssl=false > /app/npmrc && echo insecure > /root/curlrc\nCOPY <<EOF /etc/motd\nsslverify=0\nEOF\n' },
     { name: 'echoed to standard output or its errors to the file, and sed without -i', code: 'FROM node:20-slim\nRUN echo "strict-ssl=false" && echo strict-ssl=false 2>> ~/.npmrc && sed \'s/sslverify=1/sslverify=0/\' /etc/yum.conf\nRUN cat <<EOF\nstrict-ssl=false\nEOF\n' },
     { name: 'commented out', code: 'FROM debian:12-slim\nCOPY <<EOF /etc/dnf/dnf.conf\n# sslverify=0\n;sslverify=0\nEOF\nCOPY <<EOF /etc/apt/apt.conf.d/99x\n// Acquire::https::Verify-Peer "false";\n# Acquire::https::Verify-Peer "false";\n/* Acquire::https::Verify-Peer "false"; */\nEOF\nRUN echo "; strict-ssl=false" >> ~/.npmrc && echo "# insecure" >> ~/.curlrc && printf \'[http]\\n# sslVerify = false\\n\' >> ~/.gitconfig\n' },
     { name: 'other keys', code: 'FROM debian:12-slim\nRUN echo gpgcheck=0 >> /etc/yum.conf && echo \'Acquire::https::Proxy "false";\' > /etc/apt/apt.conf.d/99proxy && echo strict-peer-deps=false >> ~/.npmrc\nRUN echo --no-insecure >> ~/.curlrc && echo "index-url = https://pypi.example.com/simple" >> /etc/pip.conf && printf \'[http]\\nsslCAInfo = /ca.pem\\n\' >> ~/.gitconfig\nCOPY <<EOF /etc/gitconfig\n[core]\n  sslVerify = false\nEOF\n' },
@@ -195,5 +195,10 @@ ruleTester(rule, {
       ],
     },
 
+    {
+      name: 'digits glued to the text are not a descriptor; a <<- heredoc keeps its tabs in the source',
+      code: 'FROM rockylinux:9\nRUN echo sslverify=0>>/etc/yum.conf\nRUN cat <<-EOF > /etc/yum.repos.d/x.repo\n\t[x]\n\tsslverify=false\n\tEOF\n',
+      errors: [{ line: 2, column: 10, endColumn: 21, message: 'in /etc/yum.conf' }, { line: 5, column: 2, endColumn: 17, message: 'in /etc/yum.repos.d/x.repo' }],
+    },
   ],
 });
