@@ -805,8 +805,13 @@ export function heredocIsScript(commands: readonly Command[], hd: Heredoc): bool
   const firstLine = hd.body.split('\n', 1)[0];
   if (firstLine.startsWith('#!') && !/\b(sh|bash|ash|dash|zsh|ksh)\b/.test(firstLine)) return false;
   // Which command receives this heredoc: `RUN <<EOF` (the shell itself) or `RUN bash <<EOF`.
-  const owner = commands.find((c) => c.redirects.some((r) => r.start === hd.marker.start || (r.target && r.target.end === hd.marker.end)));
+  const owner = heredocOwner(commands, hd);
   return !owner || owner.name === '' || SHELLS.has(owner.name) || /(^|\/)(sh|bash|ash|dash|zsh)$/.test(owner.name);
+}
+
+/** The command of a RUN whose standard input the heredoc is (`cat` in `RUN cat > /etc/x.conf <<EOF`), if any. */
+export function heredocOwner(commands: readonly Command[], hd: Heredoc): Command | undefined {
+  return commands.find((c) => c.redirects.some((r) => r.start === hd.marker.start || (r.target && r.target.end === hd.marker.end)));
 }
 
 const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);

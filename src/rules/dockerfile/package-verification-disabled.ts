@@ -6,7 +6,7 @@ import { indexFamily } from '../helpers/package-index.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 import type { Dockerfile, Heredoc } from '../../model/dockerfile/types.js';
-import { heredocIsScript } from '../../model/dockerfile/parse.js';
+import { dataHeredocs, linesOf, sedEdit, sedWrites, within } from '../helpers/written-files.js';
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const RPM_TOOLS = new Set(['yum', 'dnf', 'microdnf', 'tdnf', 'yum-config-manager']);
@@ -107,91 +107,22 @@ function configLineHit(line: string): { setting: string; what: string; instead: 
  * `RUN cat > /etc/apt/sources.list.d/x.list <<EOF`) with a line that turns the check off.
  */
 function heredocHit(hd: Heredoc): Hit | undefined {
-  const lines = hd.body.split('\n');
-  if (lines.some((l) => /^\s*baseurl\s*=\s*file:/.test(l))) return undefined;
-  let at = hd.bodySpan.start;
-  for (const raw of lines) {
+  const lines = linesOf(hd.body);
+  if (lines.some((l) => /^\s*baseurl\s*=\s*file:/.test(l.line))) return undefined;
+  for (const { line: raw, at } of lines) {
     const line = raw.trim();
     const hit = line.includes('=') || line.includes(':') ? configLineHit(line) : undefined;
     if (hit) {
-      const start = at + raw.indexOf(hit.setting);
+      const start = hd.bodySpan.start + at + raw.indexOf(hit.setting);
       return { span: { start, end: start + hit.setting.length }, what: hit.what, instead: hit.instead };
     }
-    at += raw.length + 1;
   }
   return undefined;
 }
 
-// sed options that take a value (the script, a script file, a line length).
-const SED_VALUE = new Set(['-e', '--expression', '-f', '--file', '-l', '--line-length']);
-
-/** `sed -i` (also `-i.bak`, `--in-place`, `-Ei`) and its scripts: the -e/--expression values, else the first operand. */
-function sedScripts(cmd: Command): ShellWord[] {
-  const scripts: ShellWord[] = [];
-  let inPlace = false;
-  let operand: ShellWord | undefined;
-  const args = cmd.args;
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i].value;
-    if (v === '--in-place' || v.startsWith('--in-place=')) inPlace = true;
-    else if (v === '-e' || v === '--expression') {
-      if (args[i + 1]) scripts.push(args[++i]);
-    } else if (v.startsWith('--expression=')) scripts.push(args[i]);
-    else if (SED_VALUE.has(v)) i++;
-    else if (/^-[a-zA-Z]/.test(v)) {
-      // A bundle: -i takes the rest as its suffix; -e, -f and -l the rest or the next word.
-      for (let k = 1; k < v.length; k++) {
-        const c = v[k];
-        if (c === 'i') { inPlace = true; break; }
-        if (c === 'e' || c === 'f' || c === 'l') {
-          if (k === v.length - 1 && args[i + 1]) { if (c === 'e') scripts.push(args[i + 1]); i++; }
-          else if (c === 'e') scripts.push(args[i]);
-          break;
-        }
-      }
-    } else if (!v.startsWith('-') && operand === undefined) operand = args[i];
-  }
-  if (!inPlace) return [];
-  return scripts.length > 0 ? scripts : operand ? [operand] : [];
-}
-
-/**
- * The text sed's `s` commands put in (`s/gpgcheck=1/gpgcheck=0/` -> `gpgcheck=0`) and its
- * one-line `a`, `i` and `c` texts (`/\[main\]/a gpgcheck=0`).
- */
-function sedWrites(script: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < script.length; i++) {
-    const c = script[i];
-    const prev = i === 0 ? ';' : script[i - 1];
-    if (c === 's' && /[\s;{}!\/\d$]/.test(prev) && i + 1 < script.length && !/[\s\\\na-zA-Z0-9]/.test(script[i + 1])) {
-      const d = script[i + 1];
-      const pat = readUntil(script, i + 2, d);
-      const rep = pat < 0 ? -1 : readUntil(script, pat + 1, d);
-      // An unterminated s command is an error to sed: nothing after it runs (and no rescans).
-      if (rep < 0) break;
-      out.push(script.slice(pat + 1, rep));
-      i = rep;
-    } else if ((c === 'a' || c === 'i' || c === 'c') && /[\/\d$]/.test(prev)) {
-      const m = /^[aic]\\?\s*([^;\n]*)/.exec(script.slice(i));
-      if (m && m[1]) out.push(m[1]);
-    }
-  }
-  return out;
-}
-
-/** Index of the next `d` not escaped by a backslash, from `i`; -1 when there is none. */
-function readUntil(s: string, i: number, d: string): number {
-  for (; i < s.length; i++) {
-    if (s[i] === '\\') i++;
-    else if (s[i] === d) return i;
-  }
-  return -1;
-}
-
 /** `sed -i 's/gpgcheck=1/gpgcheck=0/' /etc/yum.conf`, `sed -i 's/^deb /deb [trusted=yes] /' /etc/apt/sources.list`. */
 function sedHit(df: Dockerfile, cmd: Command): Hit | undefined {
-  for (const w of sedScripts(cmd)) {
+  for (const w of sedEdit(cmd)?.scripts ?? []) {
     for (const text of sedWrites(w.value)) {
       const written = text.replace(/\\(.)/g, '$1');
       const opt = /\[([^\]]*)\]/.exec(written);
@@ -206,15 +137,6 @@ function sedHit(df: Dockerfile, cmd: Command): Hit | undefined {
     }
   }
   return undefined;
-}
-
-/** The span of `text` inside the first of `words` whose source holds it, else the whole word list. */
-function within(df: Dockerfile, words: readonly ShellWord[], text: string): Span {
-  for (const w of words) {
-    const at = df.source.text.slice(w.start, w.end).indexOf(text);
-    if (at >= 0) return { start: w.start + at, end: w.start + at + text.length };
-  }
-  return { start: words[0].start, end: words[words.length - 1].end };
 }
 
 function commandHit(df: Dockerfile, cmd: Command): Hit | undefined {
@@ -255,17 +177,9 @@ export default defineRule({
       const h = commandHit(df, cmd);
       if (h) report({ messageId: 'disabled', data: { what: h.what, instead: h.instead }, span: h.span });
     });
-    for (const instr of df.instructions) {
-      for (const target of instr.trigger ? [instr, instr.trigger] : [instr]) {
-        if (target.heredocs.length === 0) continue;
-        const data = target.keyword === 'COPY' || target.keyword === 'ADD';
-        if (!data && target.keyword !== 'RUN') continue;
-        for (const hd of target.heredocs) {
-          if (!data && heredocIsScript(df.script(target).commands, hd)) continue;
-          const h = heredocHit(hd);
-          if (h) report({ messageId: 'disabled', data: { what: h.what, instead: h.instead }, span: h.span });
-        }
-      }
+    for (const { hd } of dataHeredocs(df)) {
+      const h = heredocHit(hd);
+      if (h) report({ messageId: 'disabled', data: { what: h.what, instead: h.instead }, span: h.span });
     }
   },
 });

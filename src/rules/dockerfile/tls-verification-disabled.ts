@@ -3,15 +3,14 @@ import { commandsIn, forEachRunCommandNamed, globalArgDefaults, instructions, ru
 import { isPipOrPython, PIP, pipArgs } from '../helpers/pip.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
-import { INSTEAD, isTlsVariable, npmFalse, tlsVariable, yarnFalse, type Tool } from '../helpers/tls.js';
+import { APT_VERIFY, INSTEAD, isOff, isTlsVariable, npmFalse, tlsVariable, yarnFalse, type Tool } from '../helpers/tls.js';
 import { aptSettings } from '../helpers/apt.js';
 import { setopts } from '../helpers/rpm.js';
+import { writtenTlsSettings } from '../helpers/tls-files.js';
 
 // curl's one-letter options that take a value: in a bundle (`-sSLo file`) the rest is that value.
 const CURL_SHORT_VALUE = new Set('AbcCdDeEFHKmoPQrtTuUwxXyYz');
 const CURL_INSECURE = new Set(['--insecure', '--proxy-insecure', '--doh-insecure']);
-// git's and dnf's false values (npm's are npmFalse).
-const FALSE = /^(?:false|0|no|off)$/i;
 const NPM = new Set(['npm', 'pnpm', 'yarn']);
 // Builtins that export variables to the rest of the script (`env X=0 cmd` is read as `X=0 cmd`: see wrappers.ts).
 const SHELL_SETTERS = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
@@ -115,7 +114,7 @@ function gitHit(cmd: Command): Hit | undefined {
     if (v === '-c') {
       const setting = args[i + 1]?.value ?? '';
       const eq = setting.indexOf('=');
-      if (eq > 0 && isSslVerify(setting.slice(0, eq)) && FALSE.test(setting.slice(eq + 1))) return { span: args[i + 1], what: `git -c ${setting}`, tool: 'git' };
+      if (eq > 0 && isSslVerify(setting.slice(0, eq)) && isOff(setting.slice(eq + 1))) return { span: args[i + 1], what: `git -c ${setting}`, tool: 'git' };
     }
     if (GIT_GLOBAL_VALUE.has(v)) i++;
   }
@@ -123,13 +122,12 @@ function gitHit(cmd: Command): Hit | undefined {
   if (sub?.word.value !== 'config') return undefined;
   const rest = args.slice(sub.index + 1).filter((a) => !a.value.startsWith('-'));
   for (let i = 0; i + 1 < rest.length; i++) {
-    if (isSslVerify(rest[i].value) && FALSE.test(rest[i + 1].value)) return { span: rest[i], what: `git config ${rest[i].value} ${rest[i + 1].value}`, tool: 'git' };
+    if (isSslVerify(rest[i].value) && isOff(rest[i + 1].value)) return { span: rest[i], what: `git config ${rest[i].value} ${rest[i + 1].value}`, tool: 'git' };
   }
   return undefined;
 }
 
 const SSLVERIFY_OFF = /^(?:[\w.*-]+\.)?sslverify=(?:0|false|no|off)$/i;
-const APT_VERIFY_OFF = /^Acquire::https?::(?:[^:=]+::)?Verify-(?:Peer|Host)=(?:false|no|0|off)$/i;
 
 /** `dnf --setopt=sslverify=0`, `yum --setopt=repo.sslverify=false`. */
 function rpmHit(cmd: Command): Hit | undefined {
@@ -139,7 +137,10 @@ function rpmHit(cmd: Command): Hit | undefined {
 
 /** `apt-get -o Acquire::https::Verify-Peer=false`. */
 function aptHit(cmd: Command): Hit | undefined {
-  const off = aptSettings(cmd).find((o) => APT_VERIFY_OFF.test(o.setting));
+  const off = aptSettings(cmd).find((o) => {
+    const eq = o.setting.indexOf('=');
+    return eq > 0 && APT_VERIFY.test(o.setting.slice(0, eq)) && isOff(o.setting.slice(eq + 1));
+  });
   return off && { span: off.word, what: `${cmd.base} -o ${off.setting}`, tool: 'apt' };
 }
 
@@ -154,7 +155,6 @@ const BY_COMMAND = new Map<string, (cmd: Command) => Hit | undefined>([
 
 const WITH_ONBUILD = { onbuild: true };
 
-
 export default defineRule({
   id: 'DF115',
   name: 'tls-verification-disabled',
@@ -167,7 +167,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'A download turns off TLS certificate verification (`curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, `strict-ssl false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, ...).',
-      why: 'Without certificate checks anyone on the network path (a proxy, a compromised mirror, public Wi-Fi on a laptop build) can serve a different file, and the build installs it. The switch is usually a workaround for a corporate proxy or a private CA: add that CA to the image instead (COPY it to /usr/local/share/ca-certificates/ and run update-ca-certificates, or give the tool its CA file). An ENV in the image you ship is worse: the running application skips the checks too. Flags curl `-k`/`--insecure` (also inside bundles like `-sSLk`), wget `--no-check-certificate`, pip `--trusted-host` and `pip config set global.trusted-host`, npm/pnpm/yarn `strict-ssl false`, git `http.sslVerify false`, yum/dnf `--setopt=sslverify=0`, apt `-o Acquire::https::Verify-Peer=false`, and the variables NODE_TLS_REJECT_UNAUTHORIZED=0, PYTHONHTTPSVERIFY=0, GIT_SSL_NO_VERIFY, PIP_TRUSTED_HOST, NPM_CONFIG_STRICT_SSL=false, YARN_ENABLE_STRICT_SSL=false and GOINSECURE, set by ENV, ARG or in a RUN. Checkov reports these as CKV2_DOCKER_2 to _6 and _12 to _16.',
+      why: 'Without certificate checks anyone on the network path (a proxy, a compromised mirror, public Wi-Fi on a laptop build) can serve a different file, and the build installs it. The switch is usually a workaround for a corporate proxy or a private CA: add that CA to the image instead (COPY it to /usr/local/share/ca-certificates/ and run update-ca-certificates, or give the tool its CA file). An ENV in the image you ship is worse: the running application skips the checks too. Flags curl `-k`/`--insecure` (also inside bundles like `-sSLk`), wget `--no-check-certificate`, pip `--trusted-host` and `pip config set global.trusted-host`, npm/pnpm/yarn `strict-ssl false`, git `http.sslVerify false`, yum/dnf `--setopt=sslverify=0`, apt `-o Acquire::https::Verify-Peer=false`, and the variables NODE_TLS_REJECT_UNAUTHORIZED=0, PYTHONHTTPSVERIFY=0, GIT_SSL_NO_VERIFY, PIP_TRUSTED_HOST, NPM_CONFIG_STRICT_SSL=false, YARN_ENABLE_STRICT_SSL=false and GOINSECURE, set by ENV, ARG or in a RUN. Also flags the same settings written into a config file the tool reads, by echo/printf (`>`, `>>` or `| tee`), `sed -i` or a heredoc (`COPY <<EOF /etc/pip.conf`, `RUN cat > ~/.npmrc <<EOF`): `sslverify=0` in /etc/yum.conf, /etc/dnf/dnf.conf or a .repo file under /etc/yum.repos.d; `Acquire::https::Verify-Peer "false";` or `Verify-Host` (also for one host, and in `Acquire { https { ... }; };` scopes) in /etc/apt/apt.conf or /etc/apt/apt.conf.d/*; `strict-ssl=false` in an .npmrc or <prefix>/etc/npmrc; `strict-ssl false` in .yarnrc and `enableStrictSsl: false` in .yarnrc.yml; `insecure`, `--insecure` or `-k` in .curlrc; `check_certificate = off` in .wgetrc or /etc/wgetrc; `trusted-host` in pip.conf; and `sslVerify = false` under `[http]` in .gitconfig, /etc/gitconfig or a git config file. Values that keep verification on, commented-out lines and text only printed are not reported. There is no automatic fix: the switch is one line of a file the build writes, and deleting it (or its echo) can leave the rest of that file broken or change what else the file sets, so the change is left to you. Checkov reports these as CKV2_DOCKER_2 to _6 and _12 to _16.',
       bad: 'FROM node:20.11-slim\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\nRUN curl -sSLk -o /tmp/tool.tgz https://example.com/tool.tgz\n',
       good: 'FROM node:20.11-slim\nCOPY corp-ca.crt /usr/local/share/ca-certificates/\nRUN update-ca-certificates\nENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt\nRUN curl -sSL -o /tmp/tool.tgz https://example.com/tool.tgz\n',
       references: ['https://curl.se/docs/sslcerts.html', 'https://nodejs.org/api/cli.html#node_tls_reject_unauthorizedvalue'],
@@ -176,6 +176,7 @@ export default defineRule({
       run: '`{{what}}` turns off TLS certificate verification, so anyone on the network path can replace what this step downloads; {{instead}}.',
       verified: '`{{what}}` turns off TLS certificate verification: the checksum check later in this RUN still catches a replaced file, but the download is open to anyone on the network path and fails late; {{instead}}.',
       variable: '{{what}} turns off TLS certificate verification for {{scope}}; {{instead}}.',
+      file: '`{{what}}` in {{file}} turns off {{tool}}\'s TLS certificate verification, so anyone on the network path can replace what {{tool}} downloads; {{instead}}.',
     },
   },
   check({ df, report }) {
@@ -210,6 +211,9 @@ export default defineRule({
     }
     for (const h of hits) {
       report({ messageId: h.scope ? 'variable' : h.verified ? 'verified' : 'run', data: { what: h.what, instead: INSTEAD[h.tool], scope: h.scope ?? '' }, span: h.span });
+    }
+    for (const h of writtenTlsSettings(df)) {
+      report({ messageId: 'file', data: { what: h.setting.what, file: h.file, tool: h.config.name, instead: INSTEAD[h.config.tool] }, span: h.span });
     }
     for (const instr of instructions(df, WITH_ONBUILD)) {
       if (instr.keyword !== 'ENV' && instr.keyword !== 'ARG') continue;

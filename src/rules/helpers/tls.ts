@@ -14,8 +14,14 @@ export const INSTEAD = {
   go: `remove it and ${CA}`,
   rpm: `keep sslverify on and ${CA}, or set sslcacert= in the .repo file`,
   apt: `keep peer verification on and ${CA}, or set Acquire::https::CAInfo`,
+  yarn: 'keep enableStrictSsl on and point httpsCaFilePath at your registry\'s CA',
 };
 export type Tool = keyof typeof INSTEAD;
+
+/** The false values of git, yum/dnf and apt booleans. */
+export const isOff = (v: string): boolean => /^(?:false|0|no|off)$/i.test(v);
+/** apt's Acquire::https::Verify-Peer and Verify-Host, also for one host (`Acquire::https::<host>::Verify-Peer`). */
+export const APT_VERIFY = /^Acquire::https?::(?:[^:=]+::)?Verify-(?:Peer|Host)$/i;
 
 /** Does npm read this value of a boolean option (strict-ssl) as false? Only `false`, `null` and a number equal to 0 (`no` and `off` keep it on). */
 export const npmFalse = (v: string): boolean => v === 'false' || v === 'null' || (v.trim() !== '' && Number(v) === 0);

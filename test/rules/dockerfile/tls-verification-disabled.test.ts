@@ -19,6 +19,11 @@ ruleTester(rule, {
     { name: 'an unknown value', code: 'FROM node:20-slim\nARG TLS\nENV NODE_TLS_REJECT_UNAUTHORIZED=$TLS\n' },
     { name: 'echoed', code: 'FROM debian:12-slim\nRUN echo curl -k https://example.com\n' },
     { name: 'an ARG without a default', code: 'FROM python:3.12-slim\nARG PIP_TRUSTED_HOST\n' },
+    { name: 'written config that keeps verification on', code: 'FROM rockylinux:9\nRUN echo "sslverify=1" >> /etc/yum.conf && echo strict-ssl=true >> ~/.npmrc && echo \'Acquire::https::Verify-Peer "true";\' > /etc/apt/apt.conf.d/99x\nRUN echo "check_certificate = on" >> ~/.wgetrc && printf \'enableStrictSsl: true\\n\' > .yarnrc.yml && sed -i \'s/sslverify=0/sslverify=1/\' /etc/dnf/dnf.conf\n' },
+    { name: 'the setting written to a file no tool reads', code: 'FROM rockylinux:9\nRUN echo "sslverify=0" >> /tmp/notes.txt && echo sslverify=0 > /tmp/x.repo && echo strict-ssl=false > /app/npmrc && echo insecure > /root/curlrc\nCOPY <<EOF /etc/motd\nsslverify=0\nEOF\n' },
+    { name: 'echoed to standard output or its errors to the file, and sed without -i', code: 'FROM node:20-slim\nRUN echo "strict-ssl=false" && echo strict-ssl=false 2>> ~/.npmrc && sed \'s/sslverify=1/sslverify=0/\' /etc/yum.conf\nRUN cat <<EOF\nstrict-ssl=false\nEOF\n' },
+    { name: 'commented out', code: 'FROM debian:12-slim\nCOPY <<EOF /etc/dnf/dnf.conf\n# sslverify=0\n;sslverify=0\nEOF\nCOPY <<EOF /etc/apt/apt.conf.d/99x\n// Acquire::https::Verify-Peer "false";\n# Acquire::https::Verify-Peer "false";\n/* Acquire::https::Verify-Peer "false"; */\nEOF\nRUN echo "; strict-ssl=false" >> ~/.npmrc && echo "# insecure" >> ~/.curlrc && printf \'[http]\\n# sslVerify = false\\n\' >> ~/.gitconfig\n' },
+    { name: 'other keys', code: 'FROM debian:12-slim\nRUN echo gpgcheck=0 >> /etc/yum.conf && echo \'Acquire::https::Proxy "false";\' > /etc/apt/apt.conf.d/99proxy && echo strict-peer-deps=false >> ~/.npmrc\nRUN echo --no-insecure >> ~/.curlrc && echo "index-url = https://pypi.example.com/simple" >> /etc/pip.conf && printf \'[http]\\nsslCAInfo = /ca.pem\\n\' >> ~/.gitconfig\nCOPY <<EOF /etc/gitconfig\n[core]\n  sslVerify = false\nEOF\n' },
   ],
   invalid: [
     {
@@ -100,6 +105,100 @@ ruleTester(rule, {
       name: 'an ENV value from an ARG default',
       code: 'FROM node:20-slim\nARG NO_VERIFY=0\nENV NODE_TLS_REJECT_UNAUTHORIZED=${NO_VERIFY}\n',
       errors: [{ line: 3, column: 5, message: 'ENV NODE_TLS_REJECT_UNAUTHORIZED=0' }],
+    },
+    {
+      name: 'yum/dnf: echo >>, echo | tee -a, sed s and sed a',
+      code: 'FROM rockylinux:9\nRUN echo "sslverify=0" >> /etc/yum.conf\nRUN echo \'sslverify = false\' | tee -a /etc/dnf/dnf.conf\nRUN sed -i \'s/sslverify=1/sslverify=0/\' /etc/yum.repos.d/epel.repo\nRUN sed -i \'/\\[main\\]/a sslverify=0\' /etc/dnf/dnf.conf\n',
+      errors: [
+        { line: 2, column: 11, endColumn: 22, message: '`sslverify=0` in /etc/yum.conf turns off yum/dnf\'s TLS certificate verification, so anyone on the network path can replace what yum/dnf downloads; keep sslverify on' },
+        { line: 3, column: 11, endColumn: 28, message: 'in /etc/dnf/dnf.conf' },
+        { line: 4, column: 27, endColumn: 38, message: 'in /etc/yum.repos.d/epel.repo' },
+        { line: 5, column: 25, endColumn: 36, message: 'in /etc/dnf/dnf.conf' },
+      ],
+    },
+    {
+      name: 'apt.conf: echo >, printf with a host, Verify-Host',
+      code: 'FROM debian:12-slim\nRUN echo \'Acquire::https::Verify-Peer "false";\' > /etc/apt/apt.conf.d/99insecure\nRUN printf \'Acquire::https::repo.example.com::Verify-Host "false";\\n\' > /etc/apt/apt.conf\n',
+      errors: [
+        { line: 2, column: 11, endColumn: 46, message: 'in /etc/apt/apt.conf.d/99insecure turns off apt\'s TLS certificate verification' },
+        { line: 3, column: 13, endColumn: 66, message: 'Acquire::https::CAInfo' },
+      ],
+    },
+    {
+      name: 'apt.conf scopes in a COPY heredoc, to a directory named after the delimiter',
+      code: 'FROM debian:12-slim\nCOPY <<99insecure /etc/apt/apt.conf.d/\n// written for the proxy\nAcquire {\n  https {\n    Verify-Peer "false";\n  };\n};\n99insecure\n',
+      errors: [
+        { line: 6, column: 5, endColumn: 24, message: '`Acquire::https::Verify-Peer "false"` in /etc/apt/apt.conf.d/99insecure' },
+      ],
+    },
+    {
+      name: 'npmrc: ~, $HOME, /root, the global npmrc, a project .npmrc',
+      code: 'FROM node:20-slim\nRUN echo "strict-ssl=false" >> ~/.npmrc\nRUN echo strict-ssl=false > "$HOME/.npmrc"\nRUN printf \'registry=https://r.example/\\nstrict-ssl = false\\n\' > /root/.npmrc\nRUN echo "strict-ssl=0" | tee /usr/local/etc/npmrc\nCOPY <<EOF .npmrc\nstrict-ssl=false\nEOF\n',
+      errors: [
+        { line: 2, column: 11, endColumn: 27, message: '`strict-ssl=false` in ~/.npmrc turns off npm\'s TLS certificate verification, so anyone on the network path can replace what npm downloads; keep strict-ssl on and point `cafile` at your registry\'s CA.' },
+        { line: 3, column: 10, endColumn: 26, message: 'in $HOME/.npmrc' },
+        { line: 4, column: 42, endColumn: 60, message: 'in /root/.npmrc' },
+        { line: 5, column: 11, endColumn: 23, message: 'in /usr/local/etc/npmrc' },
+        { line: 7, column: 1, endColumn: 17, message: 'in .npmrc' },
+      ],
+    },
+    {
+      name: 'RUN cat > file <<EOF, and a heredoc piped into sudo tee',
+      code: 'FROM node:20-slim\nRUN cat > /root/.npmrc <<EOF\nregistry=https://r.example/\nstrict-ssl = false\nEOF\nRUN cat <<EOF | sudo tee /etc/apt/apt.conf.d/99x\nAcquire::https::Verify-Host "0";\nEOF\n',
+      errors: [
+        { line: 4, column: 1, endColumn: 19, message: 'in /root/.npmrc' },
+        { line: 7, column: 1, endColumn: 32, message: 'in /etc/apt/apt.conf.d/99x' },
+      ],
+    },
+    {
+      name: 'yarn: .yarnrc and .yarnrc.yml',
+      code: 'FROM node:20-slim\nRUN echo \'strict-ssl false\' >> ~/.yarnrc\nRUN printf \'enableStrictSsl: false\\n\' >> .yarnrc.yml\n',
+      errors: [
+        { line: 2, column: 11, endColumn: 27, message: 'in ~/.yarnrc turns off Yarn\'s' },
+        { line: 3, column: 13, endColumn: 35, message: 'keep enableStrictSsl on and point httpsCaFilePath' },
+      ],
+    },
+    {
+      name: 'curlrc and wgetrc',
+      code: 'FROM debian:12-slim\nRUN echo insecure >> ~/.curlrc\nRUN echo -k > /root/.config/curlrc\nRUN tee ~/.curlrc <<EOF\nsilent\n--insecure\nEOF\nRUN echo "check_certificate = off" >> ~/.wgetrc && echo check-certificate=no > /etc/wgetrc\n',
+      errors: [
+        { line: 2, column: 10, endColumn: 18, message: '`insecure` in ~/.curlrc turns off curl\'s' },
+        { line: 3, column: 10, endColumn: 12, message: 'in /root/.config/curlrc' },
+        { line: 6, column: 1, endColumn: 11, message: 'pass --cacert' },
+        { line: 8, column: 11, endColumn: 34, message: 'in ~/.wgetrc turns off wget\'s' },
+        { line: 8, column: 57, endColumn: 77, message: 'in /etc/wgetrc' },
+      ],
+    },
+    {
+      name: 'pip.conf: a heredoc, printf, hosts on the next lines',
+      code: 'FROM python:3.12-slim\nCOPY <<EOF /etc/pip.conf\n[global]\nindex-url = https://pypi.example.com/simple\ntrusted-host = pypi.example.com\nEOF\nRUN mkdir -p ~/.config/pip && printf \'[global]\\ntrusted-host = pypi.example.com\\n\' > ~/.config/pip/pip.conf\nRUN cat >> ~/.pip/pip.conf <<EOF\n[install]\ntrusted-host =\n    pypi.example.com\nEOF\n',
+      errors: [
+        { line: 5, column: 1, endColumn: 32, message: 'in /etc/pip.conf turns off pip\'s' },
+        { line: 7, column: 49, endColumn: 80, message: 'in ~/.config/pip/pip.conf' },
+        { line: 10, column: 1, endColumn: 15, message: '`trusted-host = pypi.example.com` in ~/.pip/pip.conf' },
+      ],
+    },
+    {
+      name: 'gitconfig: [http] and [http "url"]',
+      code: 'FROM alpine:3.20\nRUN printf \'[http]\\n\\tsslVerify = false\\n\' >> ~/.gitconfig\nCOPY <<EOF /etc/gitconfig\n[user]\n  name = ci\n[http "https://git.example/"]\n  sslverify = no # self-signed\nEOF\n',
+      errors: [
+        { line: 2, column: 23, endColumn: 40, message: '`[http] sslVerify = false` in ~/.gitconfig turns off git\'s' },
+        { line: 7, column: 3, endColumn: 17, message: 'in /etc/gitconfig' },
+      ],
+    },
+    {
+      name: 'a RUN heredoc script, and ONBUILD',
+      code: 'FROM rockylinux:9\nRUN <<EOF\nset -e\necho "sslverify=0" >> /etc/yum.conf\nEOF\nONBUILD RUN echo strict-ssl=false >> ~/.npmrc\n',
+      errors: [
+        { line: 4, column: 7, endColumn: 18, message: 'in /etc/yum.conf' },
+        { line: 6, column: 18, endColumn: 34, message: 'in ~/.npmrc' },
+      ],
+    },
+
+    {
+      name: 'digits glued to the text are not a descriptor; a <<- heredoc keeps its tabs in the source',
+      code: 'FROM rockylinux:9\nRUN echo sslverify=0>>/etc/yum.conf\nRUN cat <<-EOF > /etc/yum.repos.d/x.repo\n\t[x]\n\tsslverify=false\n\tEOF\n',
+      errors: [{ line: 2, column: 10, endColumn: 21, message: 'in /etc/yum.conf' }, { line: 5, column: 2, endColumn: 17, message: 'in /etc/yum.repos.d/x.repo' }],
     },
   ],
 });
