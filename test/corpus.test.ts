@@ -1,8 +1,12 @@
 // The shared Dockerfile corpus (../shared/corpus/dockerfiles next to the repository): 1,800+ real
 // Dockerfiles from public repositories. Every file is linted with every Dockerfile rule enabled (no
 // ShellCheck); the test pins that nothing crashes and that syntax errors (DF001) are reported only
-// on files Docker itself rejects. A second test cross-checks our parser against dockerfile-ast.
-import { existsSync, readdirSync } from 'node:fs';
+// on files Docker itself rejects. A second test cross-checks our parser against dockerfile-ast. A
+// third has `bash -n` (parse only; skipped where bash is missing) check that the fixes leave every
+// RUN script that parsed still parsing.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +16,7 @@ import { applyFixes } from '../src/engine/fix.js';
 import { lintDockerfile } from '../src/engine/lint-dockerfile.js';
 import { RuleRegistry } from '../src/engine/registry.js';
 import { parseDockerfile } from '../src/model/dockerfile/parse.js';
+import type { Instruction } from '../src/model/dockerfile/types.js';
 import { readTextFile } from '../src/read-input.js';
 import { dockerfileRules } from '../src/rules/index.js';
 import type { DockerfileRule } from '../src/rules/types.js';
@@ -119,6 +124,81 @@ describe.skipIf(!present)('Dockerfile corpus', () => {
     expect(worse, 'files that parse worse after fixing').toEqual([]);
     // Most real Dockerfiles have something to fix (pipefail, -y, caches...).
     expect(changed).toBeGreaterThan(files.length / 4);
+  });
+});
+
+const SHELLS = /(?:^|\/)(?:sh|bash|ash|dash)$/;
+
+/**
+ * The shell scripts of a Dockerfile's RUNs (ONBUILD ones too), each as a function of one bash
+ * script: shell form with its heredocs, and exec-form `["sh", "-c", "..."]`.
+ */
+function runScripts(text: string): string {
+  const df = parseDockerfile('Dockerfile', text);
+  const out: string[] = [];
+  const script = (i: Instruction): string | undefined => {
+    if (i.json) return i.json.values.length >= 3 && SHELLS.test(i.json.values[0]) && i.json.values[1] === '-c' ? i.json.values[2] : undefined;
+    let s = i.args.text.slice(i.restStart);
+    for (const h of i.heredocs) s += `\n${h.body}${h.body === '' || h.body.endsWith('\n') ? '' : '\n'}${h.delimiter}`;
+    return s;
+  };
+  for (const i of df.instructions) {
+    const run = i.trigger ?? i;
+    const s = run.keyword === 'RUN' ? script(run) : undefined;
+    if (s !== undefined) out.push(`f${out.length}() {\n${s}\n}\n`);
+  }
+  return out.join('');
+}
+
+/** The indices of the scripts `bash -n` (parse only, never run) rejects, checked from one temporary directory. */
+function bashRejects(scripts: readonly string[]): Set<number> {
+  if (scripts.length === 0) return new Set();
+  const dir = mkdtempSync(join(tmpdir(), 'shipready-bash-n-'));
+  try {
+    scripts.forEach((s, k) => writeFileSync(join(dir, String(k)), s));
+    const r = spawnSync('bash', ['-c', 'for f in "$1"/*; do bash -n "$f" 2>/dev/null || echo "${f##*/}"; done', 'bash', dir], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`bash failed: ${r.stderr}`);
+    return new Set(r.stdout.split('\n').filter(Boolean).map(Number));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const hasBash = present && spawnSync('bash', ['-c', 'true']).status === 0;
+
+describe.skipIf(!hasBash)('Dockerfile corpus: RUN scripts after fixing', () => {
+  it('every file whose RUN scripts bash -n accepts still has after its fixes (safe, then safe and unsafe)', () => {
+    const rules = dockerfileRules as DockerfileRule[];
+    const eff = new EffectiveConfig({ config: {}, path: null, kind: 'default', baseDir: CORPUS }, new RuleRegistry(rules));
+    const config = eff.forFile('Dockerfile');
+    const fixAll = (f: string, text: string, unsafe: boolean): string => {
+      let current = text;
+      for (let pass = 0; pass < 10; pass++) {
+        const { text: next, applied } = applyFixes(current, lintDockerfile(current, { displayPath: f, rules, config, settings: eff.settings }).findings, unsafe);
+        if (applied === 0 || next === current) break;
+        current = next;
+      }
+      return current;
+    };
+    // Per file whose scripts the fixes change: the scripts before, after the safe fixes, after all.
+    const cases: Array<{ f: string; scripts: string[] }> = [];
+    for (const f of files) {
+      const text = readTextFile(join(CORPUS, f), f);
+      const all = fixAll(f, text, true);
+      // (Where all the fixes change nothing, the safe ones do not either.)
+      if (all === text) continue;
+      const scripts = [text, fixAll(f, text, false), all].map(runScripts);
+      if (scripts[1] !== scripts[0] || scripts[2] !== scripts[0]) cases.push({ f, scripts });
+    }
+    // The fixed scripts first, each distinct text once; the originals only where a fixed one fails
+    // (each bash -n costs a process start: checking all of them took most of a minute).
+    const fixed = [...new Set(cases.flatMap((c) => c.scripts.slice(1)))];
+    const failing = new Set([...bashRejects(fixed)].map((k) => fixed[k]));
+    const suspects = cases.filter((c) => failing.has(c.scripts[1]) || failing.has(c.scripts[2]));
+    const rejectedBefore = bashRejects(suspects.map((c) => c.scripts[0]));
+    // (A file whose scripts bash already rejects, e.g. PowerShell ones, says nothing here.)
+    const broken = suspects.filter((_, k) => !rejectedBefore.has(k)).map((c) => `${c.f} (${failing.has(c.scripts[1]) ? 'safe' : 'unsafe'} fixes)`);
+    expect(broken, 'files whose fixes make a RUN script unparsable').toEqual([]);
+    expect(cases.length).toBeGreaterThan(100);
   });
 });
 

@@ -105,9 +105,11 @@ export default defineRule({
       const sub = subcommand(u, VALUE_FLAGS)!.word;
       // The fix appends to the RUN's last command (a script run after apt, such as a helper that
       // installs, may still read the lists); only where that cannot change control flow (not in a
-      // loop or subshell) and no later RUN relies on the lists.
+      // loop, subshell, or if/case branch the update is not in) and no later RUN relies on the lists. None where nothing
+      // runs after the update (`RUN apt-get update` alone): the lists were fetched for a later step
+      // (a script, another tool), which removing them would break.
       const last = lastCommand(cmds);
-      const fixable = canAppendAfter(df, instr, last) && (reader ??= lastListReader(apt)) <= instr.start;
+      const fixable = usesListsAfter(cmds, u) && canAppendAfter(df, instr, last) && !closesCompound(df, instr, u, last) && (reader ??= lastListReader(apt)) <= instr.start;
       report({
         messageId: 'notCleaned',
         data: { cmd: u.base },
@@ -117,6 +119,36 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Does something run after `update` in the RUN that may read the lists (an install, a script), not
+ * just an apt command that never reads them (`apt-get clean`)?
+ */
+function usesListsAfter(cmds: readonly Command[], update: Command): boolean {
+  return cmds.some((c) => c.start > update.start && !(APT.has(c.base) && LIST_FREE.has(aptSub(c) ?? '')));
+}
+
+const CLOSER = /^(?:fi|done|esac|else|elif|\})(?![^\s;&|)])/;
+const OPENER = /(?:^|[\s;&|(])(?:if|case|then|else|elif|do|\{)(?=[\s;])|\(\s*\)/;
+
+/**
+ * Is `cmd` the last command of an if, case, group or function body opened after `update`
+ * (`apt-get update && ...; if [ "$DEV" ]; then apt-get install gdb; fi`)? A cleanup appended there
+ * runs only in that branch, or never (a function not called). (A RUN that is one `if` around the
+ * update and the install is fine: the cleanup runs in the same branch.)
+ */
+function closesCompound(df: Dockerfile, instr: Instruction, update: Command, cmd: Command): boolean {
+  const text = df.source.text;
+  let i = cmd.end;
+  while (i < instr.end) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === ';') i++;
+    // A line continuation (Docker joins the lines).
+    else if (c === df.escape && (text[i + 1] === '\n' || text[i + 1] === '\r')) i += 2;
+    else return CLOSER.test(text.slice(i, i + 6)) && OPENER.test(text.slice(update.end, cmd.start));
+  }
+  return false;
+}
 
 /** The command that ends the script (the one starting last). */
 function lastCommand(cmds: readonly Command[]): Command {

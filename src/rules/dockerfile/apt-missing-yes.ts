@@ -1,7 +1,7 @@
 import { defineRule } from '../types.js';
 import { aptSettings, aptSimulates } from '../helpers/apt.js';
 import type { Command } from '../../model/shell/types.js';
-import { findFlagResolved, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { findFlagResolved, insertFlagAfter, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 
 const VALUE_FLAGS = ['-o', '-c', '-t', '--target-release'];
 const ASSUME_YES = /^APT::Get::Assume-Yes=(?:true|1|yes)$/i;
@@ -31,10 +31,13 @@ export default defineRule({
       if (!sub || sub.word.value !== 'install' || aptSimulates(cmd)) continue;
       // -q alone does not answer prompts; quiet level 2 does (it implies -y), as does APT::Get::Assume-Yes.
       if (findFlagResolved(df, instr, cmd, 'y', YES) || quietLevel(cmd) >= 2 || aptSettings(cmd).some((o) => ASSUME_YES.test(o.setting))) continue;
+      // In the RUN's own form (`, "-y"` in exec form); none where the word's text is not its raw text
+      // (a JSON escape in `["sh", "-c", "..."]`), where an offset edit lands inside the escape.
+      const edits = insertFlagAfter(df, instr, sub.word, '-y');
       report({
         messageId: 'missing',
         span: { start: cmd.words[0].start, end: sub.word.end },
-        fix: { title: 'Add -y', edits: [{ start: sub.word.end, end: sub.word.end, text: ' -y' }] },
+        fix: edits ? { title: 'Add -y', edits } : undefined,
       });
     }
   },

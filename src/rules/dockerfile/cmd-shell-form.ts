@@ -82,11 +82,13 @@ export default defineRule({
       }
       // Exec form bypasses the SHELL instruction; only offer it where the shell is a POSIX one.
       const exec = isPosixShellValue(shellWords) ? execForm(words) : null;
+      // No fix over comment lines inside the continuation: the one-line exec form would delete them.
+      const commented = instr.innerComments.some((c) => c.start > span.start && c.start < span.end);
       report({
         messageId: kw === 'HEALTHCHECK' ? 'healthcheck' : 'shell',
         data: { keyword: label, shell, suggestion: exec ? `: ${label} ${exec}` : ' (["executable", "arg", ...]), or ["sh", "-c", "..."] when you need the shell' },
         span,
-        ...(exec ? { fix: { title: 'Convert to JSON exec form', edits: [{ start: span.start, end: span.end, text: exec }] } } : {}),
+        ...(exec && !commented ? { fix: { title: 'Convert to JSON exec form', edits: [{ start: span.start, end: span.end, text: exec }] } } : {}),
       });
     }
   },

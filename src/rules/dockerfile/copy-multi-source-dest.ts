@@ -40,9 +40,10 @@ export default defineRule({
       // Docker expands variables in the destination; an unknown one may well end in a slash.
       const value = dest.value.includes('$') ? df.expand(instr, dest.value) : dest.value;
       if (value === null || value.endsWith('/') || (value.endsWith('\\') && value.length > 1)) continue;
-      // Keep quoting intact: put the slash inside a closing quote.
+      // Keep quoting intact: put the slash inside a closing quote (one that closes the word's opening
+      // quote: in `dir"`, the half of a `"/my dir"` split at the space, it is part of the value).
       const last = dest.raw[dest.raw.length - 1];
-      const at = (last === '"' || last === "'") && dest.raw.length > 1 ? dest.end - 1 : dest.end;
+      const at = (last === '"' || last === "'") && dest.raw.length > 1 && dest.raw[0] === last ? dest.end - 1 : dest.end;
       report({
         messageId: 'slash',
         data: { count, dest: dest.value },

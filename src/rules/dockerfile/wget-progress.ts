@@ -1,8 +1,17 @@
 import { defineRule } from '../types.js';
-import { isPosixShell, runCommandsNamed } from '../helpers/dockerfile.js';
+import { isPosixShell, rootStage, runCommandsNamed } from '../helpers/dockerfile.js';
 import { stageDistro } from '../helpers/distro.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
+
+// The RPM distributions (Fedora and its relatives, openSUSE): Fedora 40 made `wget` wget2, which
+// rejects --progress=dot:giga (rockdaboot/wget2#317); -nv works with both wget versions.
+const RPM_REPOSITORY = /^(?:library\/)?(?:fedora|centos|rockylinux|almalinux|amazonlinux|oraclelinux|opensuse|redhat\/ubi|ubi\d)(?:$|\/)/;
+
+function rpmBased(df: Dockerfile, instr: Instruction): boolean {
+  const ref = rootStage(df, df.stages[instr.stage]).ref;
+  return !!ref && (ref.registry === 'registry.access.redhat.com' || RPM_REPOSITORY.test(ref.repository.toLowerCase()));
+}
 
 // Long options that silence or redirect the progress output.
 const QUIET_LONG = new Set(['progress', 'quiet', 'no-verbose', 'output-file', 'append-output']);
@@ -72,12 +81,13 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: '`wget` without `--progress`, `-q` or `-nv`.',
-      why: 'Without a terminal, wget falls back to printing a line of dots for every few kilobytes. A large download floods the build log with thousands of lines. `--progress=dot:giga` keeps a compact progress report; `-nv` or `-q` drop it. Not checked where the shell is not POSIX: a Windows image runs RUN with cmd, and in PowerShell `wget` is Invoke-WebRequest.',
+      why: 'Without a terminal, wget falls back to printing a line of dots for every few kilobytes. A large download floods the build log with thousands of lines. `--progress=dot:giga` keeps a compact progress report; `-nv` or `-q` drop it. The fix adds `--progress=dot:giga` on Debian and Ubuntu, `-nv` on Fedora and the other RPM distributions (since Fedora 40 their wget is wget2, which rejects `--progress=dot:giga`), `-q` on alpine and busybox. Not checked where the shell is not POSIX: a Windows image runs RUN with cmd, and in PowerShell `wget` is Invoke-WebRequest.',
       bad: 'FROM debian:12-slim\nRUN wget https://example.com/app.tar.gz\n',
       good: 'FROM debian:12-slim\nRUN wget --progress=dot:giga https://example.com/app.tar.gz\n',
     },
     messages: {
       noProgress: 'wget without a progress setting floods the build log; add --progress=dot:giga (or -nv / -q).',
+      wget2: 'wget without a progress setting floods the build log; add -nv (or -q): on Fedora and its relatives wget may be wget2, which rejects --progress=dot:giga.',
       busybox: 'wget without -q writes its progress bar into the build log; add -q (BusyBox\'s wget, the one on alpine and busybox images, has no --progress).',
     },
   },
@@ -89,9 +99,10 @@ export default defineRule({
       const word = cmd.words[0];
       // GNU wget takes --progress; BusyBox's (alpine, busybox) does not, and -q is its only way.
       const distro = instr.json ? null : stageDistro(df, df.stages[instr.stage]);
-      const flag = distro === 'gnu' ? '--progress=dot:giga' : distro === null ? null : '-q';
+      const rpm = distro === 'gnu' && rpmBased(df, instr);
+      const flag = distro === 'gnu' ? (rpm ? '-nv' : '--progress=dot:giga') : distro === null ? null : '-q';
       report({
-        messageId: distro === 'alpine' || distro === 'busybox' ? 'busybox' : 'noProgress',
+        messageId: distro === 'alpine' || distro === 'busybox' ? 'busybox' : rpm ? 'wget2' : 'noProgress',
         span: { start: word.start, end: word.end },
         fix: flag ? { title: `Add ${flag}`, edits: [{ start: word.end, end: word.end, text: ` ${flag}` }] } : undefined,
       });

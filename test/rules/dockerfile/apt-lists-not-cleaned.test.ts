@@ -53,6 +53,18 @@ ruleTester(rule, {
       output: 'FROM debian:12\nRUN apt-get update && bash /tmp/scripts/sshd-debian.sh && rm -rf /var/lib/apt/lists/*\n',
     },
     {
+      name: 'an if that closes before the last command does not withhold the fix',
+      code: 'FROM debian:12\nRUN apt-get update && if true; then apt-get install -y curl; fi && fi_done=1\n',
+      errors: [{ line: 2, column: 5, endColumn: 19 }],
+      output: 'FROM debian:12\nRUN apt-get update && if true; then apt-get install -y curl; fi && fi_done=1 && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'a RUN that is one if around the update and the install: the cleanup goes in the same branch',
+      code: 'FROM debian:12\nARG JDK=false\nRUN if [ "$JDK" = true ]; then \\\n    apt-get update && apt-get install -y default-jdk \\\n;fi\n',
+      errors: [{ line: 4, column: 5, endColumn: 19 }],
+      output: 'FROM debian:12\nARG JDK=false\nRUN if [ "$JDK" = true ]; then \\\n    apt-get update && apt-get install -y default-jdk && rm -rf /var/lib/apt/lists/* \\\n;fi\n',
+    },
+    {
       name: 'at the end of the RUN, after || and pipelines',
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl || true\nRUN apt-get update && apt-get install -y wget | tee /log\n',
       errors: [{ line: 2, column: 5 }, { line: 3, column: 5 }],
@@ -118,6 +130,12 @@ describe('DF011 fix is withheld where it could change the build', () => {
     'in a subshell': 'FROM debian:12\nRUN (apt-get update && apt-get install -y curl)\n',
     'exec form': 'FROM debian:12\nRUN ["sh", "-c", "apt-get update && apt-get install -y curl"]\n',
     'non-POSIX shell': 'FROM debian:12\nSHELL ["pwsh", "-c"]\nRUN apt-get update\n',
+    // The lists are for a later step that is not an apt command (here a script): removing them breaks it.
+    'nothing runs after the update': 'FROM debian:12\nRUN apt-get update\nRUN ./install-deps.sh\n',
+    'only apt-get clean runs after the update': 'FROM debian:12\nRUN apt-get update && apt-get clean\nRUN ./install-deps.sh\n',
+    // Appended there, the cleanup would run only in that branch, or never (a function not called).
+    'the RUN ends in an if branch': 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && if [ -n "$DEV" ]; then apt-get install -y gdb; fi\n',
+    'the RUN ends in a function body': 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && f() { true; }\n',
   };
   for (const [name, code] of Object.entries(cases)) {
     it(name, () => {

@@ -35,6 +35,18 @@ ruleTester(rule, {
       output: 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y -q curl\n',
     },
     {
+      name: 'exec form: the flag is a JSON string of its own',
+      code: 'FROM debian:12\nRUN ["apt-get", "install", "curl"]\n',
+      errors: [{ line: 2, column: 6, endColumn: 26 }],
+      output: 'FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\n',
+    },
+    {
+      name: 'no fix inside a JSON escape (the edit would split \\")',
+      code: 'FROM debian:12\nRUN ["sh", "-c", "apt-get \\"install\\" curl"]\n',
+      errors: [{ line: 2, column: 19, endColumn: 37 }],
+      output: 'FROM debian:12\nRUN ["sh", "-c", "apt-get \\"install\\" curl"]\n',
+    },
+    {
       name: 'ONBUILD trigger',
       code: 'FROM debian:12\nONBUILD RUN apt-get install curl\n',
       errors: [{ line: 2, column: 13 }],

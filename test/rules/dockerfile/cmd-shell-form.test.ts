@@ -56,6 +56,12 @@ ruleTester(rule, {
       output: 'FROM node:20\nCMD ["node", "server.js"]\n',
     },
     {
+      name: 'no fix over a comment line inside the continuation (the one-line form would delete it)',
+      code: 'FROM node:20\nCMD node \\\n    # the entry point\n    server.js\n',
+      errors: [{ line: 2, column: 5, endLine: 4, endColumn: 14, message: 'use the JSON exec form: CMD ["node", "server.js"]' }],
+      output: 'FROM node:20\nCMD node \\\n    # the entry point\n    server.js\n',
+    },
+    {
       name: "a Windows image's shell is cmd",
       code: 'FROM golang:1.22-windowsservercore-ltsc2022\nCMD app.exe --serve\n',
       errors: [{ line: 2, column: 5, endColumn: 20, message: 'CMD in shell form runs under cmd /S /C' }],

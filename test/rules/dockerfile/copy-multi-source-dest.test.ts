@@ -31,6 +31,14 @@ ruleTester(rule, {
       output: 'FROM node:20\nCOPY a b "/app/"\n',
     },
     {
+      // COPY splits at spaces before it reads quotes: the last word is `dir"`, whose quote is part of
+      // it. Put inside that quote, the slash left the finding, and --fix added one per pass.
+      name: 'a quote that closes nothing: the slash goes after it, and the fix ends the finding',
+      code: 'FROM node:20\nCOPY a b "/my dir"\n',
+      errors: [{ line: 2, column: 15, endColumn: 19, message: 'has 3 sources' }],
+      output: 'FROM node:20\nCOPY a b "/my dir"/\n',
+    },
+    {
       name: 'JSON form',
       code: 'FROM node:20\nCOPY ["a", "b", "/app"]\n',
       errors: [{ line: 2, column: 17, endColumn: 23 }],

@@ -31,6 +31,12 @@ ruleTester(rule, {
       output: 'FROM python:3.12-alpine\nRUN wget -q https://e.com/a\nFROM busybox:1.36\nRUN wget -q https://e.com/b\nFROM acme/base:1\nRUN apk add --no-cache bash=5.2.26-r0 && wget -q https://e.com/c\n',
     },
     {
+      name: 'Fedora and its relatives get -nv: wget2 (Fedora 40+) rejects --progress=dot:giga',
+      code: 'FROM fedora:41\nRUN wget https://e.com/a\nFROM registry.access.redhat.com/ubi9/ubi:9.4\nRUN wget https://e.com/b\nFROM rockylinux/rockylinux:9\nRUN wget https://e.com/c\n',
+      errors: [{ line: 2, column: 5, endColumn: 9, message: 'add -nv (or -q): on Fedora' }, { line: 4, column: 5, message: 'add -nv' }, { line: 6, column: 5, message: 'add -nv' }],
+      output: 'FROM fedora:41\nRUN wget -nv https://e.com/a\nFROM registry.access.redhat.com/ubi9/ubi:9.4\nRUN wget -nv https://e.com/b\nFROM rockylinux/rockylinux:9\nRUN wget -nv https://e.com/c\n',
+    },
+    {
       name: '-O is the output document, not the log',
       code: 'FROM debian:12-slim\nRUN wget -O /tmp/a.tgz https://example.com/a.tgz && tar -xzf /tmp/a.tgz\n',
       errors: [{ line: 2, column: 5, endColumn: 9 }],
