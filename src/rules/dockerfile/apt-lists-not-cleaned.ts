@@ -105,9 +105,9 @@ export default defineRule({
       const sub = subcommand(u, VALUE_FLAGS)!.word;
       // The fix appends to the RUN's last command (a script run after apt, such as a helper that
       // installs, may still read the lists); only where that cannot change control flow (not in a
-      // loop, subshell, or if/case branch the update is not in) and no later RUN relies on the lists. None where nothing
-      // runs after the update (`RUN apt-get update` alone): the lists were fetched for a later step
-      // (a script, another tool), which removing them would break.
+      // loop, a subshell, or an if/case branch the update is not in) and no later RUN relies on the
+      // lists. None where nothing runs after the update (`RUN apt-get update` alone): the lists were
+      // fetched for a later step (a script, another tool), which removing them would break.
       const last = lastCommand(cmds);
       const fixable = usesListsAfter(cmds, u) && canAppendAfter(df, instr, last) && !closesCompound(df, instr, u, last) && (reader ??= lastListReader(apt)) <= instr.start;
       report({
