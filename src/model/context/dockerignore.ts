@@ -35,6 +35,8 @@ export interface IgnorePattern {
   matcherIndex: number;
   /** Why Docker rejects the pattern (the build fails), or null. */
   problem: string | null;
+  /** The problem shows only once a path is matched against the pattern (see PatternProblem.lazy). */
+  problemIsLazy: boolean;
 }
 
 export interface IgnoreComment {
@@ -118,6 +120,7 @@ export function parseDockerignore(text: string, path = '.dockerignore'): Dockeri
       cleaned: p,
       matcherIndex: -1,
       problem: null,
+      problemIsLazy: false,
     });
   }
   const matcher = new PatternMatcher(values);
@@ -126,7 +129,10 @@ export function parseDockerignore(text: string, path = '.dockerignore'): Dockeri
     ip.matcherIndex = i;
     ip.cleaned = mp.cleaned;
   });
-  for (const prob of matcher.problems) patterns[prob.input].problem = prob.message;
+  for (const prob of matcher.problems) {
+    patterns[prob.input].problem = prob.message;
+    patterns[prob.input].problemIsLazy = !!prob.lazy;
+  }
   const byIndex = new Map(patterns.filter((p) => p.matcherIndex >= 0).map((p) => [p.matcherIndex, p]));
   return {
     path,

@@ -140,11 +140,16 @@ export interface PatternProblem {
   /** Index of the input pattern. */
   input: number;
   message: string;
+  /**
+   * Found only when a path is matched against the pattern (a regular expression Go refuses): Docker
+   * compiles patterns on first use, so the build fails once a file reaches this line, not before.
+   */
+  lazy?: boolean;
 }
 
 /**
- * The compiled pattern list of one ignore file. Patterns Docker would reject are left out of
- * matching and listed in `problems` (with them, the real build fails before sending anything).
+ * The compiled pattern list of one ignore file. Patterns Docker would reject are listed in
+ * `problems` (with them, the real build fails) and left out of matching.
  */
 export class PatternMatcher {
   readonly patterns: MatcherPattern[] = [];
@@ -180,7 +185,7 @@ export class PatternMatcher {
         return;
       }
       const glob = compileGlob(p);
-      if (glob.error) this.problems.push({ input, message: glob.error });
+      if (glob.error) this.problems.push({ input, message: glob.error, lazy: true });
       this.patterns.push({ cleaned: p, negated, glob, source: input });
     });
     this.exclusions = this.patterns.some((p) => p.negated);

@@ -21,7 +21,12 @@ contextRuleTester(rule, {
     {
       name: 'valid for filepath.Match but not for the regular expression',
       files: { Dockerfile: DF, '.dockerignore': '[Local-Only]/\n' },
-      errors: [{ file: '.dockerignore', line: 1, column: 1, endColumn: 14, message: 'error parsing regexp' }],
+      errors: [{ file: '.dockerignore', line: 1, column: 1, endColumn: 14, message: '`[Local-Only]/` is not a pattern Docker accepts (error parsing regexp: invalid character class range): Docker compiles it when it first checks a path against it, and the build fails then.' }],
+    },
+    {
+      name: 'an exception only the regular expression refuses is compiled when a path an earlier line excludes reaches it',
+      files: { Dockerfile: DF, '.dockerignore': 'tmp\n![Local-Only]\n' },
+      errors: [{ file: '.dockerignore', line: 2, column: 1, endColumn: 14, message: 'Docker compiles an exception when it first checks a path an earlier line excludes, and the build fails then.' }],
     },
     {
       name: 'a trailing backslash and a reversed range',
