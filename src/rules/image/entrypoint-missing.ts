@@ -1,6 +1,8 @@
 import type { ImageRuleContext } from '../image-types.js';
 import { findInPath, isExecutableFile, readFile, resolvePath } from '../../model/image/fs.js';
 import { isShellForm, isWindows, startCommand } from '../helpers/image.js';
+import { canExecute, runningUser } from '../helpers/image-user.js';
+import { dataEntry } from '../../model/image/overlay.js';
 import { defineRule } from '../types.js';
 
 /**
@@ -32,7 +34,7 @@ export default defineRule<ImageRuleContext>({
     status: 'stable',
     docs: {
       summary: 'The program the container starts (ENTRYPOINT, else the first word of CMD) is not in the image, is not executable, or its script interpreter is missing.',
-      why: 'The container fails at start with "exec: no such file or directory" or "permission denied". Typical causes: a binary copied from a builder stage to another path, a glibc binary on a musl base, a script with `#!/bin/bash` on an image that only has /bin/sh, a script saved with Windows line endings (its `#!/bin/sh` line then names `/bin/sh` plus a carriage return), or a shell-form CMD on a distroless image that has no shell at all. The program is looked up like the runtime does it: absolute paths as given, relative ones from WorkingDir, bare names along the image\'s PATH, following symlinks. Shell-form commands need the shell.',
+      why: 'The container fails at start with "exec: no such file or directory" or "permission denied". Typical causes: a binary copied from a builder stage to another path, a glibc binary on a musl base, a script with `#!/bin/bash` on an image that only has /bin/sh, a script saved with Windows line endings (its `#!/bin/sh` line then names `/bin/sh` plus a carriage return), a program the config `User` may not execute (`chmod 0710` owned by root:root, run as `app`: the owner, group and other bits are checked against the user and groups /etc/passwd and /etc/group give it), or a shell-form CMD on a distroless image that has no shell at all. The program is looked up like the runtime does it: absolute paths as given, relative ones from WorkingDir, bare names along the image\'s PATH, following symlinks. Shell-form commands need the shell.',
       bad: JSON.stringify({ config: { Entrypoint: ['/usr/local/bin/server'] }, layers: [{ files: [{ path: '/app/server', content: 'binary', mode: 0o755 }] }] }, null, 2),
       good: JSON.stringify({ config: { Entrypoint: ['/app/server'] }, layers: [{ files: [{ path: '/app/server', content: 'binary', mode: 0o755 }] }] }, null, 2),
     },
@@ -40,6 +42,7 @@ export default defineRule<ImageRuleContext>({
       missing: '{{field}} starts `{{program}}`, which is not in the image{{where}}: the container cannot start.',
       shell: '{{field}} is a shell-form command, but the image has no {{program}}: the container cannot start. Use the exec form (`["/app/server", "..."]`).',
       notExecutable: '{{field}} starts {{path}}, which is not executable (mode {{mode}}): the container fails with "permission denied". Add `chmod +x` (or `COPY --chmod=755`).',
+      notExecutableByUser: '{{field}} starts {{path}} (mode {{mode}}, owner {{owner}}), which the user the image runs as ({{user}}) may not execute: the container fails with "permission denied". Make it executable for all (`chmod 755`, or `COPY --chmod=755`).',
       interpreter: '{{field}} starts {{path}}, a script for `{{interpreter}}`, which is not in the image: the container fails with "no such file or directory".',
       crlf: '{{field}} starts {{path}}, a script with Windows line endings: its first line asks for `{{interpreter}}` followed by a carriage return, which is not in the image, so the container fails with "no such file or directory". Convert the script to LF line endings (`dos2unix`, or `*.sh text eol=lf` in .gitattributes).',
     },
@@ -61,6 +64,12 @@ export default defineRule<ImageRuleContext>({
       }
       const messageId = isShellForm(start.argv) ? 'shell' : 'missing';
       ctx.report({ messageId, data: { field, program, where: program.includes('/') ? '' : ' (searched the PATH)' }, field, key: program });
+      return;
+    }
+    const user = runningUser(image);
+    if (user && !canExecute(user, found.file)) {
+      const data = dataEntry(found.file);
+      ctx.report({ messageId: 'notExecutableByUser', data: { field, path: found.path, mode: (data.mode & 0o7777).toString(8).padStart(4, '0'), owner: `${data.uid}:${data.gid}`, user: user.spec }, field, path: found.path, layer: found.file.layer });
       return;
     }
     const interp = interpreter(readFile(image, found.path));

@@ -15,6 +15,9 @@ imageRuleTester(rule, {
     { name: 'nothing to run', spec: img({}, []) },
     { name: 'CRLF after the first line only', spec: img({ Entrypoint: ['/entry.sh'] }, [exe('/entry.sh', '#!/bin/sh\necho hi\r\n'), exe('/bin/sh')]) },
     { name: 'a trailing space or tab after the interpreter is no part of it', spec: img({ Entrypoint: ['/entry.sh'] }, [exe('/entry.sh', '#! /bin/sh \t\nexec "$@"\n'), exe('/bin/sh')]) },
+    { name: 'a 0750 entrypoint run by its owner, and by a member of its group listed in /etc/group', spec: img({ Entrypoint: ['/app/server'], User: 'app' }, [{ path: '/etc/passwd', content: 'root:x:0:0::/root:/bin/sh\napp:x:10001:10001::/app:/bin/sh\n' }, { path: '/etc/group', content: 'app:x:10001:\nops:x:2000:app\n' }, { path: '/app/server', content: 'ELF', mode: 0o710, uid: 0, gid: 2000 }]) },
+    { name: 'a 0700 entrypoint run as root, and one run by its owner by number', spec: img({ Entrypoint: ['/app/server'], User: '10001:10001' }, [{ path: '/app/server', content: 'ELF', mode: 0o700, uid: 10001, gid: 0 }]) },
+    { name: 'a name the image does not define is IM017\'s', spec: img({ Entrypoint: ['/app/server'], User: 'ghost' }, [{ path: '/etc/passwd', content: 'root:x:0:0::/root:/bin/sh\n' }, { path: '/app/server', content: 'ELF', mode: 0o700 }]) },
     { name: 'entrypoint wins over cmd', spec: img({ Entrypoint: ['/app/server'], Cmd: ['--port', '80'] }, [exe('/app/server')]) },
   ],
   invalid: [
@@ -42,6 +45,11 @@ imageRuleTester(rule, {
       name: 'shell form on a distroless image',
       spec: img({ Cmd: ['/bin/sh', '-c', '/app/server'] }, [exe('/app/server')]),
       errors: [{ field: 'config.Cmd', message: 'shell-form command, but the image has no /bin/sh' }],
+    },
+    {
+      name: 'a 0710 entrypoint owned by root, run by a user outside its group',
+      spec: img({ Entrypoint: ['server'], User: 'app' }, [{ path: '/etc/passwd', content: 'root:x:0:0::/root:/bin/sh\napp:x:10001:10001::/app:/bin/sh\n' }, { path: '/usr/local/bin/server', content: 'ELF', mode: 0o710, uid: 0, gid: 0 }]),
+      errors: [{ layer: 1, field: 'config.Entrypoint', path: '/usr/local/bin/server', message: 'config.Entrypoint starts /usr/local/bin/server (mode 0710, owner 0:0), which the user the image runs as (app) may not execute: the container fails with "permission denied".' }],
     },
     {
       name: 'not executable',
