@@ -158,8 +158,8 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
   const findings: Finding[] = [];
   const errors: RunError[] = [];
   const notices: string[] = [];
-  if (context.ignoreError) notices.push(context.ignoreError);
-  if (context.ignoreNotice && !fixTarget.unwritable) notices.push(context.ignoreNotice);
+  // An unwritable ignore path (a symlink out of the directory is one) gets its own notice below.
+  notices.push(...context.ignoreNotices((abs) => display(cwd, abs), !fixTarget.unwritable));
   if (fixTarget.unwritable) notices.push(`${fixTarget.display} is ${fixTarget.unwritable}: the builder reads no patterns from it, and shipready leaves out the fixes that would write it`);
 
   // Is this directory really the build context? When not one plain COPY/ADD source exists in it,

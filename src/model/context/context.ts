@@ -46,10 +46,10 @@ export class BuildContext {
   readonly dockerfile: string | null;
   readonly ignoreRef: IgnoreFileRef | null;
   readonly ignore: DockerignoreFile | null;
-  /** Set when the ignore file exists but could not be read. */
-  readonly ignoreError: string | null = null;
+  /** Set when the ignore file exists but could not be read: its path and the error code. */
+  readonly ignoreError: { path: string; code: string } | null = null;
   /** Set when an ignore file is a symlink BuildKit does not follow (it leads out of its directory). */
-  readonly ignoreNotice: string | null = null;
+  readonly unfollowedIgnoreLink: { path: string; outOf: 'the build context' | 'the Dockerfile\'s directory' } | null = null;
   readonly maxEntries: number;
   private walked: ContextWalk | null = null;
   private index: Map<string, number> | null = null;
@@ -68,7 +68,7 @@ export class BuildContext {
       try {
         ignore = readDockerignore(this.ignoreRef.target);
       } catch (e) {
-        this.ignoreError = `cannot read ${this.ignoreRef.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+        this.ignoreError = { path: this.ignoreRef.path, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
       }
     }
     this.ignore = ignore;
@@ -77,8 +77,16 @@ export class BuildContext {
       [this.root, join(this.root, '.dockerignore')],
     ].filter(([dir, abs]) => abs !== this.ignoreRef?.path && isUnfollowedIgnoreLink(dir, abs));
     if (links.length > 0 && (!this.ignoreRef || this.ignoreRef.kind === 'context')) {
-      this.ignoreNotice = `${links[0][1]} is a symlink that leads out of ${links[0][0] === this.root ? 'the build context' : 'the Dockerfile\'s directory'}, which BuildKit does not follow: it reads no patterns from it (the classic builder does)`;
+      this.unfollowedIgnoreLink = { path: links[0][1], outOf: links[0][0] === this.root ? 'the build context' : 'the Dockerfile\'s directory' };
     }
+  }
+
+  /** What to tell the user about the ignore file, with paths as `display` shows them; `link`: the unfollowed symlink too. */
+  ignoreNotices(display: (abs: string) => string, link = true): string[] {
+    const out: string[] = [];
+    if (this.ignoreError) out.push(`cannot read ${display(this.ignoreError.path)}: ${this.ignoreError.code}`);
+    if (link && this.unfollowedIgnoreLink) out.push(`${display(this.unfollowedIgnoreLink.path)} is a symlink that leads out of ${this.unfollowedIgnoreLink.outOf}, which BuildKit does not follow: it reads no patterns from it (the classic builder does)`);
+    return out;
   }
 
   get matcher(): PatternMatcher {

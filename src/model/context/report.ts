@@ -129,8 +129,7 @@ export function contextReport(ctx: BuildContext, df: Dockerfile | null, display:
   }
   if (w.truncated) notices.push(`stopped after ${w.count} entries: the numbers cover only the part of the context walked so far`);
   for (const u of w.unreadable) notices.push(`cannot read ${u}: the build fails on it unless .dockerignore excludes it`);
-  if (ctx.ignoreError) notices.push(ctx.ignoreError);
-  if (ctx.ignoreNotice) notices.push(ctx.ignoreNotice);
+  notices.push(...ctx.ignoreNotices(display));
   return {
     context: display(ctx.root),
     dockerfile: ctx.dockerfile ? display(ctx.dockerfile) : null,
