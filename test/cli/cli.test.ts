@@ -275,6 +275,15 @@ describe("hadolint's command-line flags", () => {
     expect(bad.err).toBe('shipready: unknown rule "latest-tagg" in --warning (did you mean latest-tag?)\n');
   });
 
+  it("accepts the codes of rules hadolint removed (DL3005, ...) wherever a rule is named, as hadolint does, and matches nothing with them", () => {
+    const dir = tmp({ 'Dockerfile': 'FROM alpine:latest\nRUN apk add curl\n', '.shipready.yaml': 'ignore: [user-missing, healthcheck-missing, DL3031]\nrules:\n  DL3039: off\n' });
+    const r = lint(dir, '--ignore', 'DL3005', '--error', 'dl3017');
+    expect(r.err).toBe('');
+    expect(ids(r)).toEqual(['latest-tag:warning:1', 'apk-cache:info:2', 'apk-unpinned:warning:2']);
+    const explain = run(['explain', 'DL3005']);
+    expect([explain.code, explain.err]).toEqual([2, 'shipready: DL3005 is a rule hadolint removed; no rule checks it, and ignoring it does nothing\n']);
+  });
+
   it("--trusted-registry and --require-label add to the config's lists; --strict-labels and --disable-ignore-pragma switch on", () => {
     const dir = tmp({
       'Dockerfile': '# hadolint ignore=DL3007\nFROM ghcr.io/acme/base:latest\nFROM quay.io/x/y:1\nLABEL extra=1\n',
