@@ -110,7 +110,7 @@ describe('shipready CLI', () => {
   });
 
   it('exits 2 with a one-line message on usage errors', () => {
-    for (const args of [['lint', '--formt', 'json'], ['lint', '-f', 'yaml'], ['frobnicate'], ['lint', 'no/such/path'], ['explain', 'DL9999']]) {
+    for (const args of [['lint', '--formt', 'json'], ['lint', '-f', 'yaml'], ['frobnicate'], ['lint', 'no/such/path'], ['explain', 'DL9999'], ['lint', '-f', 'json', '-o', '']]) {
       const r = run(args, { input: '' });
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err.trim().split('\n')).toHaveLength(1);
@@ -118,6 +118,8 @@ describe('shipready CLI', () => {
       expect(r.err).not.toMatch(/\n\s+at /);
     }
     expect(run(['lint', '--formt', 'json']).err).toContain('did you mean --format?');
+    // (An empty -o was "cannot write the report: it is a directory".)
+    expect(run(['lint', '-f', 'json', '--output=']).err).toBe('shipready: -o needs a file name\n');
   });
 
   it('says ShellCheck is missing only when a Dockerfile was linted', () => {

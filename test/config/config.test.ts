@@ -50,6 +50,9 @@ describe('config loading and validation', () => {
     expect(yaml.line).toBeGreaterThanOrEqual(1);
     const deep = await configError({ '.shipready.yaml': `rules: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n` });
     expect(deep.message).toBe('the YAML nests too deeply to be read');
+    // A second document: said in the config's terms, at its `---`.
+    const two = await configError({ '.hadolint.yaml': 'ignored: [DL3008]\n---\nignored: [DL3007]\n' });
+    expect(two.oneLine).toMatch(/\/\.hadolint\.yaml:2:1: invalid YAML: a config is one document, and a second one starts here$/);
   });
 
   it('rejects a key that appears twice in one mapping, at the first repeat in the text', async () => {
