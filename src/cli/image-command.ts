@@ -64,7 +64,7 @@ export async function imageCommand(argv: string[], io: IO): Promise<number> {
   // Like `docker load`: an archive cannot come from a terminal, and waiting for one would look like a hang.
   if (positionals.includes('-') && process.stdin.isTTY) throw new UsageError('stdin is a terminal: pipe an image archive into it, e.g. docker save app | shipready image -');
   const asked = String(flags.get('format') ?? 'text');
-  const { FORMATS, formatResult, resolveFormat } = await import('../formatters/index.js');
+  const { FORMATS, FORMATS_FOR_RUNNERS, formatResult, resolveFormat } = await import('../formatters/index.js');
   // Formats whose findings must name a file in the repository have no place for image findings.
   const formats = [...FORMATS.filter((f) => !FILE_ONLY_FORMATS.includes(f)), 'cyclonedx'];
   const format = asked === 'cyclonedx' ? asked : resolveFormat(asked);
@@ -124,7 +124,7 @@ export async function imageCommand(argv: string[], io: IO): Promise<number> {
   for (const e of result.errors) io.err(`shipready: ${e.kind === 'internal' ? 'internal error: ' : ''}${e.message}\n`);
 
   if (result.errors.length > 0) return 2;
-  if (flags.get('fail') === false) return 0;
+  if (flags.get('fail') === false || FORMATS_FOR_RUNNERS.includes(format)) return 0;
   const t = (threshold ?? result.failureThreshold ?? 'info') as Severity | 'none';
   if (t === 'none' || result.noFail) return 0;
   return result.findings.some((f) => severityRank(f.severity) >= severityRank(t)) ? 1 : 0;

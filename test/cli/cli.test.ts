@@ -109,6 +109,17 @@ describe('shipready CLI', () => {
     expect(run(['lint', '--no-fail', '--no-shellcheck'], { cwd: dir }).code).toBe(0);
   });
 
+  it('exits 0 with findings when every report is for a Code Climate engine or Codacy runner, which take any other exit for a crash', () => {
+    const dir = tmp({ 'Dockerfile': 'FROM alpine:latest\n' });
+    const engine = run(['lint', '-f', 'codeclimate', '--no-shellcheck'], { cwd: dir });
+    expect(engine.out).toContain('"check_name":"DF007/latest-tag"');
+    expect(engine.code).toBe(0);
+    expect(run(['lint', '-f', 'codacy', '--no-shellcheck'], { cwd: dir }).code).toBe(0);
+    // Another report beside it still gates the run; a run error is still 2.
+    expect(run(['lint', '-f', 'codeclimate', '-o', 'cc.json', '-f', 'text', '--no-shellcheck'], { cwd: dir }).code).toBe(1);
+    expect(run(['lint', '-f', 'codeclimate', 'missing', '--no-shellcheck'], { cwd: dir }).code).toBe(2);
+  });
+
   it('exits 2 with a one-line message on usage errors', () => {
     for (const args of [['lint', '--formt', 'json'], ['lint', '-f', 'yaml'], ['frobnicate'], ['lint', 'no/such/path'], ['explain', 'DL9999'], ['lint', '-f', 'json', '-o', '']]) {
       const r = run(args, { input: '' });
@@ -247,6 +258,8 @@ describe('shipready CLI', () => {
     expect(run(['lint', '--no-shellcheck', '-f', 'tty'], { cwd: dir }).out).toMatch(/^Dockerfile:1:6 {2}warning/m);
     const codacy = run(['lint', '--no-shellcheck', '--no-context'], { cwd: tmp({ 'Dockerfile': 'FROM alpine:latest\n', '.hadolint.yaml': 'format: codacy\n' }) });
     expect(codacy.out.split('\n').filter(Boolean).map((l) => JSON.parse(l))).toContainEqual(expect.objectContaining({ filename: 'Dockerfile', patternId: 'DF007', line: 1 }));
+    // Codacy's runner, like a Code Climate engine's, takes a non-zero exit for a crash: 0 with findings, as hadolint exits.
+    expect(codacy.code).toBe(0);
     // hadolint's environment variables too, where no shipready config exists.
     const env = run(['lint', '--no-shellcheck', '--no-context'], { cwd: tmp({ 'Dockerfile': 'FROM alpine:latest\n' }), env: { HADOLINT_FORMAT: 'json', HADOLINT_IGNORE: 'DL3007' } });
     expect(JSON.parse(env.out).findings.map((f: { ruleName: string }) => f.ruleName)).not.toContain('latest-tag');
