@@ -1,11 +1,11 @@
 /** `shipready image <tar|dir|->`: inspect built images without a daemon. */
-import { writeFileSync } from 'node:fs';
-import { writeAtomically } from '../api.js';
+import { InputError } from '../config/errors.js';
 import { severityRank, type Severity } from '../finding.js';
 import { inspectImages } from '../image-api.js';
 import { parseBytes } from '../model/image/summary.js';
 import { VERSION } from '../version.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
+import { writeProblem, writeReport } from './lint-options.js';
 
 export const IMAGE_HELP = `Usage: shipready image <IMAGE...> [options]
 
@@ -64,13 +64,14 @@ export async function imageCommand(argv: string[], io: IO): Promise<number> {
   // Like `docker load`: an archive cannot come from a terminal, and waiting for one would look like a hang.
   if (positionals.includes('-') && process.stdin.isTTY) throw new UsageError('stdin is a terminal: pipe an image archive into it, e.g. docker save app | shipready image -');
   const asked = String(flags.get('format') ?? 'text');
-  const { FORMATS, formatResult, resolveFormat } = await import('../formatters/index.js');
+  const { FORMATS, FORMATS_FOR_RUNNERS, formatResult, resolveFormat } = await import('../formatters/index.js');
   // Formats whose findings must name a file in the repository have no place for image findings.
   const formats = [...FORMATS.filter((f) => !FILE_ONLY_FORMATS.includes(f)), 'cyclonedx'];
   const format = asked === 'cyclonedx' ? asked : resolveFormat(asked);
   if (!format) throw new UsageError(`unknown format "${asked}"; formats are ${formats.join(', ')}`);
   if (FILE_ONLY_FORMATS.includes(format)) throw new UsageError(`--format ${format} reports findings in files, and image findings name none; formats for images are ${formats.join(', ')}`);
   if ((format === 'cyclonedx' || flags.has('html')) && positionals.length > 1) throw new UsageError(`${format === 'cyclonedx' ? '--format cyclonedx' : '--html'} describes one image; give one IMAGE`);
+  if (flags.get('output') === '' || flags.get('html') === '') throw new UsageError(`${flags.get('output') === '' ? '-o' : '--html'} needs a file name`);
   const threshold = flags.get('failure-threshold') as string | undefined;
   if (threshold !== undefined && !THRESHOLDS.includes(threshold)) throw new UsageError(`--failure-threshold must be one of ${THRESHOLDS.join(', ')}`);
   const platform = flags.get('platform') as string | undefined;
@@ -115,18 +116,27 @@ export async function imageCommand(argv: string[], io: IO): Promise<number> {
   if (htmlFile && models.length > 0) {
     if (models.length > 1) throw new UsageError(`--html describes one image; got ${models.length} readable images`);
     const { renderHtmlReport } = await import('../report/html.js');
-    writeAtomically(htmlFile, renderHtmlReport(models[0], result.findings, { version: VERSION }));
+    save(htmlFile, renderHtmlReport(models[0], result.findings, { version: VERSION }), 'the HTML report');
   }
   const outFile = flags.get('output') as string | undefined;
-  if (outFile) writeFileSync(outFile, output);
+  if (outFile) save(outFile, output, 'the report');
   else io.out(output);
   for (const e of result.errors) io.err(`shipready: ${e.kind === 'internal' ? 'internal error: ' : ''}${e.message}\n`);
 
   if (result.errors.length > 0) return 2;
-  if (flags.get('fail') === false) return 0;
+  if (flags.get('fail') === false || FORMATS_FOR_RUNNERS.includes(format)) return 0;
   const t = (threshold ?? result.failureThreshold ?? 'info') as Severity | 'none';
   if (t === 'none' || result.noFail) return 0;
   return result.findings.some((f) => severityRank(f.severity) >= severityRank(t)) ? 1 : 0;
+}
+
+/** A report file written whole (as lint writes its reports); a failure is the user's input error, said in words. */
+function save(file: string, text: string, what: string): void {
+  try {
+    writeReport(file, text);
+  } catch (e) {
+    throw new InputError(`cannot write ${what}: ${writeProblem(e)}`, file);
+  }
 }
 
 function sizeFlag(v: string | undefined): number | undefined {

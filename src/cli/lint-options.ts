@@ -19,6 +19,7 @@ export function reportTargets(order: Array<{ name: string; value: string | boole
   for (const { name, value } of order) {
     if (name === 'format') reports.push({ format: String(value) });
     if (name !== 'output') continue;
+    if (value === '') throw new UsageError('-o needs a file name');
     const last = reports[reports.length - 1];
     if (last ? last.file !== undefined : early !== undefined) throw new UsageError(`-o ${value}: each -o FILE needs a -f FORMAT of its own before it`);
     if (last) last.file = String(value);

@@ -137,7 +137,7 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
   const { positionals, flags, order } = parseArgs(argv, LINT_FLAGS);
   if (flags.get('help')) { io.out(HELP); return 0; }
   if (flags.get('version')) { io.out(`${VERSION}\n`); return 0; }
-  const { FORMAT_NAMES: FORMATS, FORMATS_USING_RULES, FORMATS_USING_SOURCES, resolveFormat } = await import('../formatters/names.js');
+  const { FORMAT_NAMES: FORMATS, FORMATS_FOR_RUNNERS, FORMATS_USING_RULES, FORMATS_USING_SOURCES, resolveFormat } = await import('../formatters/names.js');
   // Each report: a format (undefined: SHIPREADY_FORMAT, else the config's, else text) and a file (undefined: stdout).
   const reports = reportTargets(order);
   for (const r of reports) {
@@ -222,7 +222,7 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
   for (const e of result.errors) io.err(`shipready: ${e.kind === 'internal' ? 'internal error: ' : ''}${e.message}\n`);
 
   if (result.errors.length > 0) return 2;
-  if (flags.get('fail') === false) return 0;
+  if (flags.get('fail') === false || reports.every((r) => FORMATS_FOR_RUNNERS.includes(r.format!))) return 0;
   const t = (threshold ?? result.failureThreshold ?? 'info') as Severity | 'none';
   if (t === 'none' || result.noFail) return 0;
   return result.findings.some((f) => severityRank(f.severity) >= severityRank(t)) ? 1 : 0;

@@ -1,5 +1,5 @@
 import { compareStrings } from '../compare.js';
-import type { RuleRegistry } from '../engine/registry.js';
+import { isRetiredHadolintCode, type RuleRegistry } from '../engine/registry.js';
 import type { Rule } from '../rules/types.js';
 import { UsageError } from './args.js';
 import { didYouMean } from '../engine/messages.js';
@@ -24,6 +24,7 @@ function aliasCell(aliases: readonly string[]): string {
 export function explainRule(registry: RuleRegistry, key: string): string {
   const found = registry.find(key);
   if (found.length === 0) {
+    if (isRetiredHadolintCode(key)) throw new UsageError(`${key.toUpperCase()} is a rule hadolint removed; no rule checks it, and ignoring it does nothing`);
     const hint = didYouMean(key, registry.keys());
     throw new UsageError(`unknown rule "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
   }

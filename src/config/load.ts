@@ -81,7 +81,12 @@ export async function parseConfigText(text: string, path: string, kind: 'shiprea
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     const pos = src.position(err.pos[0]);
-    const what = /call stack/i.test(err.message) ? 'the YAML nests too deeply to be read' : `invalid YAML: ${err.message.split('\n')[0]}`;
+    // (The library's own words for a second document tell the user to call one of its functions.)
+    const what = /call stack/i.test(err.message)
+      ? 'the YAML nests too deeply to be read'
+      : err.code === 'MULTIPLE_DOCS'
+        ? 'invalid YAML: a config is one document, and a second one starts here'
+        : `invalid YAML: ${err.message.split('\n')[0]}`;
     throw new ConfigError(what, path, pos.line, pos.column);
   }
   // The first repeated key in the text (scalar keys compared by value, as the library does).

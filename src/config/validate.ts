@@ -24,7 +24,7 @@ function hint(issues: ConfigIssue[], input: string | undefined, candidates: Iter
   const s = input === undefined || issues.length >= HINTED_ISSUES ? undefined : didYouMean(input, candidates);
   return s ? ` (did you mean "${s}"?)` : '';
 }
-const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `a ${typeof v}`);
+export const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `a ${typeof v}`);
 
 /**
  * A key as a message shows it: on one line, and cut after 60 characters. (A mapping used as a key

@@ -19,8 +19,9 @@ export class RuleRegistry {
     return this.byKey.get(key.toLowerCase()) ?? [];
   }
 
+  /** A key a config or flag may name: a rule's, a ShellCheck code, or a code hadolint retired (which names nothing). */
   has(key: string): boolean {
-    return this.byKey.has(key.toLowerCase()) || isShellcheckCode(key);
+    return this.byKey.has(key.toLowerCase()) || isShellcheckCode(key) || isRetiredHadolintCode(key);
   }
 
   /** Every code, name and alias, for "did you mean" hints. */
@@ -29,6 +30,17 @@ export class RuleRegistry {
     for (const r of this.rules) for (const k of [r.id, r.name, ...r.aliases]) out.add(k);
     return [...out];
   }
+}
+
+/**
+ * Rules hadolint removed (upgrade advice), still in many `--ignore` lists and pragmas: accepted
+ * anywhere a rule is named and matched by nothing, as hadolint now treats them; an error would
+ * break those scripts, and its did-you-mean would point at an unrelated rule (DL3005 -> DL3015).
+ */
+const RETIRED_HADOLINT_CODES = new Set(['DL3005', 'DL3017', 'DL3031', 'DL3039']);
+
+export function isRetiredHadolintCode(key: string): boolean {
+  return RETIRED_HADOLINT_CODES.has(key.toUpperCase());
 }
 
 export function isShellcheckCode(key: string): boolean {

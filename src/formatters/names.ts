@@ -21,3 +21,10 @@ export const FORMATS_USING_SOURCES: readonly string[] = ['text', 'rdjson', 'rdjs
 
 /** Formats that read `result.rules` (the rule metadata they list); the others never do. */
 export const FORMATS_USING_RULES: readonly string[] = ['sarif', 'gitlab', 'sonarqube', 'codeclimate'];
+
+/**
+ * Formats read by a runner that takes any non-zero exit for a crash and drops the report: a Code
+ * Climate engine "must exit with a zero exit code unless a fatal error occurs", and hadolint exits
+ * 0 for codacy too. Findings do not fail a run whose reports are all in these formats.
+ */
+export const FORMATS_FOR_RUNNERS: readonly string[] = ['codeclimate', 'codacy'];

@@ -95,13 +95,23 @@ export function sarifLevel(s: Severity): Level {
  * references under %SRCROOT%, absolute ones `file:` URIs.
  */
 export function artifactLocation(file: string): ArtifactLocation {
+  // A Windows path (--file-path-in-report naming the host's file, --stdin-filename) is a Windows
+  // file: URI on any platform: elsewhere pathToFileURL reads it as relative (file:///cwd/C:%5C...).
+  const drive = /^([A-Za-z]):[\\/]/.exec(file);
+  if (drive) return { uri: `file:///${drive[1]}:/${encodeSegments(file.slice(3))}` };
+  const unc = /^\\\\([^\\/]+)[\\/]/.exec(file);
+  if (unc) return { uri: `file://${encodeURIComponent(unc[1])}/${encodeSegments(file.slice(unc[0].length))}` };
   if (path.posix.isAbsolute(file) || path.win32.isAbsolute(file)) return { uri: pathToFileURL(file).href };
-  const uri = file
+  return { uri: encodeSegments(file), uriBaseId: SRCROOT };
+}
+
+/** A path as a URI path: `\` and `/` separate segments, each percent-encoded. */
+function encodeSegments(file: string): string {
+  return file
     .replace(/\\/g, '/')
     .split('/')
     .map((seg) => encodeURIComponent(seg))
     .join('/');
-  return { uri, uriBaseId: SRCROOT };
 }
 
 function srcRootUri(cwd: string): string {

@@ -109,8 +109,19 @@ describe('shipready CLI', () => {
     expect(run(['lint', '--no-fail', '--no-shellcheck'], { cwd: dir }).code).toBe(0);
   });
 
+  it('exits 0 with findings when every report is for a Code Climate engine or Codacy runner, which take any other exit for a crash', () => {
+    const dir = tmp({ 'Dockerfile': 'FROM alpine:latest\n' });
+    const engine = run(['lint', '-f', 'codeclimate', '--no-shellcheck'], { cwd: dir });
+    expect(engine.out).toContain('"check_name":"DF007/latest-tag"');
+    expect(engine.code).toBe(0);
+    expect(run(['lint', '-f', 'codacy', '--no-shellcheck'], { cwd: dir }).code).toBe(0);
+    // Another report beside it still gates the run; a run error is still 2.
+    expect(run(['lint', '-f', 'codeclimate', '-o', 'cc.json', '-f', 'text', '--no-shellcheck'], { cwd: dir }).code).toBe(1);
+    expect(run(['lint', '-f', 'codeclimate', 'missing', '--no-shellcheck'], { cwd: dir }).code).toBe(2);
+  });
+
   it('exits 2 with a one-line message on usage errors', () => {
-    for (const args of [['lint', '--formt', 'json'], ['lint', '-f', 'yaml'], ['frobnicate'], ['lint', 'no/such/path'], ['explain', 'DL9999']]) {
+    for (const args of [['lint', '--formt', 'json'], ['lint', '-f', 'yaml'], ['frobnicate'], ['lint', 'no/such/path'], ['explain', 'DL9999'], ['lint', '-f', 'json', '-o', '']]) {
       const r = run(args, { input: '' });
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err.trim().split('\n')).toHaveLength(1);
@@ -118,6 +129,8 @@ describe('shipready CLI', () => {
       expect(r.err).not.toMatch(/\n\s+at /);
     }
     expect(run(['lint', '--formt', 'json']).err).toContain('did you mean --format?');
+    // (An empty -o was "cannot write the report: it is a directory".)
+    expect(run(['lint', '-f', 'json', '--output=']).err).toBe('shipready: -o needs a file name\n');
   });
 
   it('says ShellCheck is missing only when a Dockerfile was linted', () => {
@@ -245,6 +258,8 @@ describe('shipready CLI', () => {
     expect(run(['lint', '--no-shellcheck', '-f', 'tty'], { cwd: dir }).out).toMatch(/^Dockerfile:1:6 {2}warning/m);
     const codacy = run(['lint', '--no-shellcheck', '--no-context'], { cwd: tmp({ 'Dockerfile': 'FROM alpine:latest\n', '.hadolint.yaml': 'format: codacy\n' }) });
     expect(codacy.out.split('\n').filter(Boolean).map((l) => JSON.parse(l))).toContainEqual(expect.objectContaining({ filename: 'Dockerfile', patternId: 'DF007', line: 1 }));
+    // Codacy's runner, like a Code Climate engine's, takes a non-zero exit for a crash: 0 with findings, as hadolint exits.
+    expect(codacy.code).toBe(0);
     // hadolint's environment variables too, where no shipready config exists.
     const env = run(['lint', '--no-shellcheck', '--no-context'], { cwd: tmp({ 'Dockerfile': 'FROM alpine:latest\n' }), env: { HADOLINT_FORMAT: 'json', HADOLINT_IGNORE: 'DL3007' } });
     expect(JSON.parse(env.out).findings.map((f: { ruleName: string }) => f.ruleName)).not.toContain('latest-tag');
@@ -273,6 +288,15 @@ describe("hadolint's command-line flags", () => {
     const bad = lint(dir, '--warning', 'latest-tagg');
     expect(bad.code).toBe(2);
     expect(bad.err).toBe('shipready: unknown rule "latest-tagg" in --warning (did you mean latest-tag?)\n');
+  });
+
+  it("accepts the codes of rules hadolint removed (DL3005, ...) wherever a rule is named, as hadolint does, and matches nothing with them", () => {
+    const dir = tmp({ 'Dockerfile': 'FROM alpine:latest\nRUN apk add curl\n', '.shipready.yaml': 'ignore: [user-missing, healthcheck-missing, DL3031]\nrules:\n  DL3039: off\n' });
+    const r = lint(dir, '--ignore', 'DL3005', '--error', 'dl3017');
+    expect(r.err).toBe('');
+    expect(ids(r)).toEqual(['latest-tag:warning:1', 'apk-cache:info:2', 'apk-unpinned:warning:2']);
+    const explain = run(['explain', 'DL3005']);
+    expect([explain.code, explain.err]).toEqual([2, 'shipready: DL3005 is a rule hadolint removed; no rule checks it, and ignoring it does nothing\n']);
   });
 
   it("--trusted-registry and --require-label add to the config's lists; --strict-labels and --disable-ignore-pragma switch on", () => {

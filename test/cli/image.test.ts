@@ -109,6 +109,16 @@ describe('shipready image', () => {
     expect(page).not.toMatch(/<script[^>]+src=|<link[^>]+href="http/);
   });
 
+  it('a report it cannot write is an input error in words, not an internal error; an empty -o is a usage error', () => {
+    const image = paths.get('docker-archive')!;
+    const missing = join(dir, 'no-such-dir');
+    expect(run(['image', image, '-f', 'json', '-o', join(missing, 'r.json')])).toEqual({ code: 2, out: '', err: `shipready: ${join(missing, 'r.json')}: cannot write the report: its directory does not exist\n` });
+    expect(run(['image', image, '-o', dir]).err).toBe(`shipready: ${dir}: cannot write the report: it is a directory\n`);
+    // (It was "cannot write fixed file", naming the temporary file it went through.)
+    expect(run(['image', image, '--html', join(missing, 'r.html')]).err).toBe(`shipready: ${join(missing, 'r.html')}: cannot write the HTML report: its directory does not exist\n`);
+    expect(run(['image', image, '-o', '']).err).toBe('shipready: -o needs a file name\n');
+  });
+
   it('dive-style thresholds fail or pass the wasted-space rule', () => {
     const strict = run(['image', paths.get('oci-dir')!, '-f', 'json', '--max-wasted-bytes', '1kB']);
     expect(JSON.parse(strict.out).findings.map((f: { ruleId: string }) => f.ruleId)).toContain('IM025');

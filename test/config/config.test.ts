@@ -50,6 +50,9 @@ describe('config loading and validation', () => {
     expect(yaml.line).toBeGreaterThanOrEqual(1);
     const deep = await configError({ '.shipready.yaml': `rules: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n` });
     expect(deep.message).toBe('the YAML nests too deeply to be read');
+    // A second document: said in the config's terms, at its `---`.
+    const two = await configError({ '.hadolint.yaml': 'ignored: [DL3008]\n---\nignored: [DL3007]\n' });
+    expect(two.oneLine).toMatch(/\/\.hadolint\.yaml:2:1: invalid YAML: a config is one document, and a second one starts here$/);
   });
 
   it('rejects a key that appears twice in one mapping, at the first repeat in the text', async () => {
@@ -155,6 +158,28 @@ describe('config loading and validation', () => {
   it('rejects unknown hadolint keys too', async () => {
     const e = await configError({ '.hadolint.yaml': 'ignore:\n  - DL3008\n' });
     expect(e.message).toBe('ignore: unknown hadolint key "ignore" (did you mean "ignored"?)');
+  });
+
+  it('rejects hadolint settings of the wrong type instead of reading them as off or empty', async () => {
+    const cases: Array<[string, string]> = [
+      ['no-fail: "yes"\n', '1:1: no-fail: must be true or false, got a string'],
+      ['strict-labels: 1\n', '1:1: strict-labels: must be true or false, got a number'],
+      ['disable-ignore-pragma: on\n', '1:1: disable-ignore-pragma: must be true or false, got a string'],
+      ['no-color: yes\n', '1:1: no-color: must be true or false, got a string'],
+      ['trustedRegistries: docker.io\n', '1:1: trustedRegistries: must be a list of registry names, got a string'],
+      ['label-schema: [maintainer]\n', '1:1: label-schema: must be a mapping of label name to type, got a list'],
+      ['format: xml\n', '1:1: format: must be one of text, json, sarif, github, checkstyle, gitlab, junit, gnu, sonarqube, codeclimate, codacy, rdjson, rdjsonl, tty, gitlab_codeclimate'],
+      ['override: [DL3008]\n', '1:1: override: must be a mapping of level to codes'],
+      // A misspelt code (letter O for zero) in override, as in ignored.
+      ['override:\n  error:\n    - DL3007\n    - DL3OO8\n', '4:7: override.error.1: unknown rule "DL3OO8"'],
+    ];
+    for (const [text, message] of cases) {
+      const e = await configError({ '.hadolint.yaml': text });
+      expect(e.oneLine.slice(e.oneLine.indexOf('.hadolint.yaml:') + 15)).toBe(message);
+    }
+    // What hadolint accepts still loads: codes of rules shipready lacks, an empty label schema.
+    const loaded = await loadConfig(project({ '.hadolint.yaml': 'override:\n  error: [DL3007, SC1234]\nlabel-schema:\nno-fail: false\nformat: gitlab_codeclimate\n' }));
+    expect(loaded.config).toEqual({ rules: { DL3007: 'error', SC1234: 'error' }, labelSchema: {}, noFail: false, format: 'gitlab' });
   });
 
   it('validates rule options against the rule metadata', async () => {

@@ -63,5 +63,8 @@ describe("hadolint's environment variables", () => {
     expect((err as ConfigError).message).toBe('HADOLINT_FAILURE_THRESHOLD: must be one of error, warning, info, style, ignore, none');
     const label = await loadConfig(project({}), registry, undefined, { HADOLINT_REQUIRE_LABELS: 'maintainer:txt' }).catch((e: unknown) => e);
     expect((label as ConfigError).message).toMatch(/^HADOLINT_REQUIRE_LABELS\.maintainer: label type must be one of text, url/);
+    // An unknown format is an error, not a silent fall back to text.
+    const format = await loadConfig(project({}), registry, undefined, { HADOLINT_FORMAT: 'xml' }).catch((e: unknown) => e);
+    expect((format as ConfigError).message).toMatch(/^HADOLINT_FORMAT: must be one of text, json, sarif, .*, tty, gitlab_codeclimate$/);
   });
 });

@@ -186,5 +186,9 @@ describe('sarif formatter', () => {
     expect(artifactLocation('/abs/x y/Dockerfile')).toEqual({ uri: 'file:///abs/x%20y/Dockerfile' });
     const { run } = sarif([{ ...latest, location: { ...latest.location, file: '/abs/x y/Dockerfile' } }]);
     expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///abs/x%20y/Dockerfile' });
+    // Windows paths (a report path for the host) are Windows file: URIs whatever the platform.
+    expect(artifactLocation('C:\\Users\\me\\x y\\Dockerfile')).toEqual({ uri: 'file:///C:/Users/me/x%20y/Dockerfile' });
+    expect(artifactLocation('d:/src/app#1/Dockerfile')).toEqual({ uri: 'file:///d:/src/app%231/Dockerfile' });
+    expect(artifactLocation('\\\\build-host\\share\\Dockerfile')).toEqual({ uri: 'file://build-host/share/Dockerfile' });
   });
 });
