@@ -58,7 +58,7 @@ interface ComposeSuppression {
 }
 
 // `# shipready-ignore DC001,privileged -- reason` (next key and its block), `# shipready-ignore-file ...`
-const OWN = /^[ \t]*#[ \t]*shipready-ignore(-file)?[ \t]+([A-Za-z0-9_,\t -]+?)[ \t]*(?:--.*)?$/gim;
+const OWN = /^[ \t]*#[ \t]*shipready-ignore(-file)?(?:[ \t]*[:=][ \t]*|[ \t]+)([A-Za-z0-9_,\t -]+?)[ \t]*(?:--.*)?$/gim;
 
 /** Suppression comments of a Compose file: next-line ones cover the next key and everything nested under it. */
 export function composeSuppressions(file: ComposeFile): ComposeSuppression[] {

@@ -77,7 +77,7 @@ function display(cwd: string, abs: string): string {
 }
 
 // `# shipready-ignore DI007 -- reason` above a pattern, `# shipready-ignore-file DI007,DI009` anywhere.
-const IGNORE_COMMENT = /^shipready-ignore(-file)?\s+([A-Za-z0-9_,\s-]+?)\s*(?:--.*)?$/i;
+const IGNORE_COMMENT = /^shipready-ignore(-file)?(?:\s*[:=]\s*|\s+)([A-Za-z0-9_,\s-]+?)\s*(?:--.*)?$/i;
 
 function ignoreFileSuppressions(ctxIgnore: NonNullable<ContextRuleContext['ignore']>): Suppression[] {
   const out: Suppression[] = [];

@@ -16,7 +16,8 @@ export interface Suppression {
 // `# hadolint ignore=DL3008,SC2046 # reason`, `# hadolint global ignore=...`, `# hadolint stage ignore=...`
 const HADOLINT = /^hadolint\s+(?:(global|stage)\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+?)\s*(?:#.*)?$/i;
 // `# shipready-ignore DF007,latest-tag -- reason`, `# shipready-ignore-file ...`, `# shipready-ignore-stage ...`
-const OWN = /^shipready-ignore(-file|-stage)?\s+([A-Za-z0-9_,\s-]+?)\s*(?:--.*)?$/i;
+// (A colon or equals sign after the keyword is read too: `# shipready-ignore: DF007`.)
+const OWN = /^shipready-ignore(-file|-stage)?(?:\s*[:=]\s*|\s+)([A-Za-z0-9_,\s-]+?)\s*(?:--.*)?$/i;
 
 /** Does the text start with `hadolint` or `shipready-ignore`, in any case (what both regexes need)? */
 function maybePragma(t: string): boolean {

@@ -41,6 +41,13 @@ describe('compose engine', () => {
     expect(sups).toEqual([{ codes: ['DC016', 'DC017'], file: 'c.yaml', start: 'a:\n  # shipready-ignore DC016,DC017 -- reason\n'.length, end: 'a:\n  # shipready-ignore DC016,DC017 -- reason\n  b: 1\n'.length }]);
   });
 
+  it('reads a colon or an equals sign after shipready-ignore', () => {
+    for (const pragma of ['# shipready-ignore: DC016,DC017', '# shipready-ignore=DC016,DC017']) {
+      const text = `a:\n  ${pragma}\n  b: 1\n`;
+      expect(composeSuppressions({ path: 'c.yaml', abs: null, role: 'main', text, source: null as never }).map((x) => x.codes), pragma).toEqual([['DC016', 'DC017']]);
+    }
+  });
+
   it('applies configured severities and ignores, and makes stable fingerprints', () => {
     const rules = composeRules.filter((x) => x.name === 'privileged' || x.name === 'container-name-fixed') as ComposeRule[];
     const registry = new RuleRegistry(rules);

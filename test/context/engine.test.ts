@@ -49,6 +49,15 @@ describe('lint-context engine', () => {
     expect(r.short).toEqual(['.dockerignore:3 dockerignore-pattern-unused', '.dockerignore:5 dockerignore-pattern-unused', 'Dockerfile:4 copy-source-missing']);
   });
 
+  it('reads a colon or an equals sign after shipready-ignore in the .dockerignore', () => {
+    const r = run({
+      Dockerfile: 'FROM alpine\nCOPY app.sh /z\n',
+      'app.sh': '',
+      '.dockerignore': '# shipready-ignore: DI007\nmissing-a\n# shipready-ignore-file=dockerignore-duplicate\nmissing-b\nmissing-b\n',
+    });
+    expect(r.short).toEqual(['.dockerignore:4 dockerignore-pattern-unused', '.dockerignore:5 dockerignore-pattern-unused']);
+  });
+
   it('gives stable, distinct fingerprints', () => {
     const files: Tree = { Dockerfile: 'FROM alpine\nCOPY . /x\n', '.dockerignore': '', '.env': '', '.env.local': '' };
     const a = run(files).result.findings.map((f) => f.fingerprint);

@@ -14,6 +14,14 @@ describe('suppressions', () => {
     expect(names(text.replace('# hadolint ignore=DL3014', '# shipready-ignore DF012 -- vendor image answers prompts')).filter((n) => n.endsWith('apt-missing-yes'))).toEqual(['5:apt-missing-yes']);
   });
 
+  it('reads a colon or an equals sign after shipready-ignore, as people write it', () => {
+    const text = 'FROM node:latest\n# hadolint ignore=DL3014\nRUN apt-get install curl\n';
+    for (const pragma of ['# shipready-ignore: DF012', '# shipready-ignore=DF012', '# SHIPREADY-IGNORE : apt-missing-yes -- reason']) {
+      expect(names(text.replace('# hadolint ignore=DL3014', pragma)), pragma).toEqual(['1:latest-tag']);
+    }
+    expect(names(`# shipready-ignore-file: DF012, DF007\n${text}`)).toEqual([]);
+  });
+
   it('a reason after a second # is allowed', () => {
     const text = 'FROM node:latest # x\n';
     expect(names('# hadolint ignore=DL3007 # we track latest on purpose\n' + text)).not.toContain('1:latest-tag');

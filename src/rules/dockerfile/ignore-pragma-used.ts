@@ -2,7 +2,7 @@ import { defineRule } from '../types.js';
 
 // hadolint pragmas (inline, `global` and `stage`) and our own `shipready-ignore[-file|-stage]` comments.
 const HADOLINT = /^hadolint\s+(?:(?:global|stage)\s+)?ignore\s*=/i;
-const OWN = /^shipready-ignore(?:-file|-stage)?(?:\s|$)/i;
+const OWN = /^shipready-ignore(?:-file|-stage)?(?:[\s:=]|$)/i;
 
 export default defineRule({
   id: 'DF002',
