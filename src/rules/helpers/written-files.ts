@@ -146,11 +146,30 @@ export function outputFiles(df: Dockerfile, commands: readonly Command[], cmd: C
   const files: ShellWord[] = [];
   for (const r of cmd.redirects) if (r.target && TO_FILE.has(r.op) && !otherFd(df.source.text, r.start)) files.push(r.target);
   if (cmd.after === '|') {
-    const next = commands.find((c) => c.start >= cmd.end && c.nested === cmd.nested);
+    const next = nextCommand(commands, cmd);
     const tee = next && next.before === '|' ? innermostCommand(next) : undefined;
     if (tee?.base === 'tee') files.push(...teeFiles(tee));
   }
   return files;
+}
+
+// Per script: its commands by start, so that finding the one after a pipe is a binary search, not a
+// scan (a RUN with thousands of `| tee` pipes was quadratic).
+const byStart = new WeakMap<readonly Command[], Command[]>();
+
+/** The first command (by position) that starts after `cmd` ends, at the same nesting. */
+function nextCommand(commands: readonly Command[], cmd: Command): Command | undefined {
+  let sorted = byStart.get(commands);
+  if (!sorted) byStart.set(commands, (sorted = [...commands].sort((a, b) => a.start - b.start)));
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid].start < cmd.end) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length; i++) if (sorted[i].nested === cmd.nested) return sorted[i];
+  return undefined;
 }
 
 /**
