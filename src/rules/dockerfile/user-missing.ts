@@ -1,7 +1,7 @@
 import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
 import type { Edit } from '../../finding.js';
 import { imageRunsAsRoot, parseImageName } from '../../model/compose/images.js';
-import { isDevContainer, isDockerHub, isWindowsImage, lineBefore, runCommandsNamed, stageChain } from '../helpers/dockerfile.js';
+import { isDevContainer, isDockerHub, isWindowsImage, lineBefore, perFile, runCommandsNamed, stageChain } from '../helpers/dockerfile.js';
 import { stageDistro } from '../helpers/distro.js';
 import { createdUsers, type CreatedUser } from '../helpers/users.js';
 import { defineRule, type ReportDescriptor } from '../types.js';
@@ -85,10 +85,24 @@ const METADATA = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'LABEL',
 // Accounts made for a daemon that starts as root and drops to them itself (nginx, php-fpm, dockerd's
 // userns-remap, ...), or for an s6/dev container set-up: USER would stop the image from starting.
 const DAEMON_ACCOUNTS = new Set(['www-data', 'nginx', 'apache', 'httpd', 'daemon', 'dockremap', 'mysql', 'postgres', 'redis', 'mongodb', 'clamav', 'postfix', 'dovecot', 'memcache', 'rabbitmq', 'sshd', 'abc', 'vscode']);
-// An entrypoint that switches user itself (gosu, su-exec, ...) has to start as root.
-const DROPS_PRIVILEGES = /\b(?:gosu|su-exec|setpriv|chpst|s6-setuidgid|s6-overlay|runuser|supervisord)\b/;
-// Programs that need root to run at all: an SSH server, Docker in Docker, an init system.
-const NEEDS_ROOT = /\b(?:sshd|dockerd|dind|systemd|openrc|runit|s6-svscan)\b|\/sbin\/init\b/;
+// Programs that drop privileges themselves (gosu, su-exec...: an entrypoint that switches user has
+// to start as root) or need root to run at all (an SSH server, Docker in Docker, an init system),
+// named anywhere in the file: one scan per file answers both.
+const PRIVILEGE_WORDS = /\b(?:(gosu|su-exec|setpriv|chpst|s6-setuidgid|s6-overlay|runuser|supervisord)|sshd|dockerd|dind|systemd|openrc|runit|s6-svscan)\b|\/sbin\/init\b/g;
+const PRIVILEGES = Symbol('privileges');
+
+function privileges(df: Dockerfile): { drops: boolean; needsRoot: boolean } {
+  return perFile(df, PRIVILEGES, () => {
+    const p = { drops: false, needsRoot: false };
+    for (const m of df.source.text.matchAll(PRIVILEGE_WORDS)) {
+      if (m[1] !== undefined) p.drops = true;
+      else p.needsRoot = true;
+      if (p.drops && p.needsRoot) break;
+    }
+    return p;
+  });
+}
+
 const DISTROLESS = /^(?:gcr\.io|mirror\.gcr\.io)$/;
 const SSH_PORT = /^22(?:\/tcp)?$/;
 
@@ -100,7 +114,7 @@ function unprivilegedUser(df: Dockerfile, chain: readonly Stage[], image: string
   const stages = new Set(chain.map((s) => s.index));
   const candidate = accountOf(df, stages, image) ?? (managesUsers(df, stages) || startsWithScript(chain) ? null : newAccount(df, chain[chain.length - 1], image));
   // The whole text is searched only once there is an account to offer (most findings have none).
-  return candidate && !NEEDS_ROOT.test(df.source.text) ? candidate : null;
+  return candidate && !privileges(df).needsRoot ? candidate : null;
 }
 
 /** An account to run as; `create` is the command that makes it when no known one exists. */
@@ -115,7 +129,7 @@ function accountOf(df: Dockerfile, chain: Set<number>, image: string | null): Ac
   const users = createdUsers(df);
   let created: CreatedUser | undefined;
   for (let k = users.length - 1; k >= 0 && !created; k--) if (chain.has(users[k].stage)) created = users[k];
-  if (created && (DAEMON_ACCOUNTS.has(created.name) || DROPS_PRIVILEGES.test(df.source.text))) return null;
+  if (created && (DAEMON_ACCOUNTS.has(created.name) || privileges(df).drops)) return null;
   if (created) {
     if (created.uid !== null) return { user: created.uid, who: `the user "${created.name}" created on line ${created.line}` };
     return created.name.includes('$') ? null : { user: created.name, who: `the user "${created.name}" created on line ${created.line}` };
@@ -165,14 +179,14 @@ const ENTRYPOINT_SCRIPT = /entrypoint|\.sh$/i;
  * itself (gosu and the like), nor on a base whose userland the name does not tell.
  */
 function newAccount(df: Dockerfile, final: Stage, image: string | null): Account | null {
-  if (!image || image.includes('$') || image === 'scratch' || DROPS_PRIVILEGES.test(df.source.text)) return null;
+  if (!image || image.includes('$') || image === 'scratch') return null;
   const distro = stageDistro(df, final);
   const ref = parseImageName(image);
   let create: string;
   if (distro === 'alpine') create = `adduser -D -u ${NEW_UID} app`;
   else if (distro === 'gnu' && isDockerHub(ref.registry) && DEBIAN_BASED.has(ref.repository.replace(/^library\//, '')) && !NO_NEW_USER_TAG.test(ref.tag ?? '')) create = `useradd --no-log-init --uid ${NEW_UID} --user-group --create-home app`;
   else return null;
-  return { user: NEW_UID, who: `a new user "app" (${NEW_UID})`, create };
+  return privileges(df).drops ? null : { user: NEW_UID, who: `a new user "app" (${NEW_UID})`, create };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Dockerfile, ImageRef, Stage } from '../../model/dockerfile/types.js';
-import { isDockerHub, rootStage, runCommandsNamed, stageChain } from './dockerfile.js';
+import { isDockerHub, perFile, rootStage, runCommandsNamed, stageChain } from './dockerfile.js';
 
 /**
  * What a stage's userland is, as far as its base image's name tells: `alpine` (BusyBox tools, apk),
@@ -28,13 +28,12 @@ function fromName(ref: ImageRef): Distro | null {
 }
 
 // Per file and stage: rules ask once per finding, and a file can have thousands.
-const cache = new WeakMap<Dockerfile, Map<number, Distro | null>>();
+const DISTROS = Symbol('distros');
 
 /** The distribution a stage is built on: from the base image's name, or alpine when its FROM chain runs apk. */
 export function stageDistro(df: Dockerfile, stage: Stage | undefined): Distro | null {
   if (!stage) return null;
-  let known = cache.get(df);
-  if (!known) cache.set(df, (known = new Map()));
+  const known = perFile(df, DISTROS, () => new Map<number, Distro | null>());
   let d = known.get(stage.index);
   if (d === undefined) known.set(stage.index, (d = distroOf(df, stage)));
   return d;

@@ -156,6 +156,8 @@ interface FileIndex {
   shellPragma?: string[] | null;
   /** isDevContainer's answer (five rules ask). */
   devContainer?: boolean;
+  /** perFile's values. */
+  memo?: Map<symbol, unknown>;
 }
 
 /** Per stage: the exec-form SHELL instructions in order, and the shell in effect at its start and end (null: the default). */
@@ -170,6 +172,19 @@ interface ShellIndex {
 // do too, but its entries make garbage collection markedly slower when many files are linted.)
 const INDEX = Symbol('shipready.index');
 type Indexed = Dockerfile & { [INDEX]?: FileIndex };
+
+/**
+ * A value worked out once per parsed file and kept with its index, for helpers that several rules
+ * (or several findings) ask: the cache dies with the file, where a WeakMap keyed by the file would
+ * keep every file alive through the young-generation collections and make them markedly slower.
+ */
+export function perFile<T>(df: Dockerfile, key: symbol, make: () => T): T {
+  const memo = (indexOf(df).memo ??= new Map());
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = make();
+  memo.set(key, value);
+  return value;
+}
 
 function indexOf(df: Dockerfile): FileIndex {
   let idx = (df as Indexed)[INDEX];

@@ -1,6 +1,6 @@
 import type { Dockerfile, Instruction, Stage } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
-import { positionals, runCommandsNamed } from './dockerfile.js';
+import { perFile, positionals, runCommandsNamed } from './dockerfile.js';
 import { partitionPoint } from '../../search.js';
 
 /** A user account a RUN creates (`useradd -u 10001 app`, BusyBox's `adduser -D app`). */
@@ -34,7 +34,7 @@ const USER_TOOLS = ['useradd', 'adduser'];
 const NONE: readonly CreatedUser[] = [];
 
 // Per file: user-missing and user-name-not-uid both ask.
-const cache = new WeakMap<Dockerfile, CreatedUser[]>();
+const CREATED = Symbol('created users');
 
 /**
  * The users the file's RUNs create, in order. A command with two names (`adduser app staff`) adds
@@ -42,25 +42,24 @@ const cache = new WeakMap<Dockerfile, CreatedUser[]>();
  */
 export function createdUsers(df: Dockerfile): readonly CreatedUser[] {
   const commands = runCommandsNamed(df, USER_TOOLS);
-  // Most files create no user: no cache entry for them (a WeakMap entry per file costs the GC).
+  // Most files create no user: no cache entry for them.
   if (commands.length === 0) return NONE;
-  let users = cache.get(df);
-  if (users) return users;
-  users = [];
-  for (const { cmd, instr } of commands) {
-    const names = positionals(cmd.args, VALUE_FLAGS, true);
-    if (names.length !== 1 || names[0].value === '' || names[0].value.startsWith('-')) continue;
-    let uid: string | null = null;
-    const args = cmd.args;
-    for (let i = 0; i < args.length; i++) {
-      const v = args[i].value;
-      if ((v === '-u' || v === '--uid') && i + 1 < args.length) uid = args[++i].value;
-      else if (v.startsWith('--uid=')) uid = v.slice(6);
+  return perFile(df, CREATED, () => {
+    const users: CreatedUser[] = [];
+    for (const { cmd, instr } of commands) {
+      const names = positionals(cmd.args, VALUE_FLAGS, true);
+      if (names.length !== 1 || names[0].value === '' || names[0].value.startsWith('-')) continue;
+      let uid: string | null = null;
+      const args = cmd.args;
+      for (let i = 0; i < args.length; i++) {
+        const v = args[i].value;
+        if ((v === '-u' || v === '--uid') && i + 1 < args.length) uid = args[++i].value;
+        else if (v.startsWith('--uid=')) uid = v.slice(6);
+      }
+      users.push({ name: names[0].value, uid: uid !== null && NUMERIC.test(uid) ? uid : null, stage: instr.stage, line: instr.line });
     }
-    users.push({ name: names[0].value, uid: uid !== null && NUMERIC.test(uid) ? uid : null, stage: instr.stage, line: instr.line });
-  }
-  cache.set(df, users);
-  return users;
+    return users;
+  });
 }
 
 /**

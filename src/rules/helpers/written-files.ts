@@ -153,14 +153,19 @@ export function outputFiles(df: Dockerfile, commands: readonly Command[], cmd: C
   return files;
 }
 
-// Per script: its commands by start, so that finding the one after a pipe is a binary search, not a
-// scan (a RUN with thousands of `| tee` pipes was quadratic).
-const byStart = new WeakMap<readonly Command[], Command[]>();
+// The last script's commands by start, so that finding the one after a pipe is a binary search, not
+// a scan (a RUN with thousands of `| tee` pipes was quadratic). One entry, not a WeakMap: a scavenge
+// keeps a WeakMap's values alive, and these hold a whole script.
+let sortedFor: readonly Command[] | undefined;
+let sortedByStart: Command[] = [];
 
 /** The first command (by position) that starts after `cmd` ends, at the same nesting. */
 function nextCommand(commands: readonly Command[], cmd: Command): Command | undefined {
-  let sorted = byStart.get(commands);
-  if (!sorted) byStart.set(commands, (sorted = [...commands].sort((a, b) => a.start - b.start)));
+  if (sortedFor !== commands) {
+    sortedFor = commands;
+    sortedByStart = [...commands].sort((a, b) => a.start - b.start);
+  }
+  const sorted = sortedByStart;
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
