@@ -29,6 +29,8 @@ Options for lint:
       --unsafe-fixes              with --fix, also apply fixes that may change behaviour
       --compose-file <file>       lint this Compose project: repeat for overrides, main file first
                                   (like docker compose -f a.yml -f b.yml)
+      --compose-env-file <file>   Compose variables from this file instead of the project's .env
+                                  (repeatable, later files win; docker compose --env-file)
       --type dockerfile|compose   what stdin holds (with "-"; default: told from the text)
       --stdin-filename <name>     name to show for stdin
   -t, --failure-threshold <lvl>   error, warning, info, style or none (default: info)
@@ -60,6 +62,7 @@ const LINT_FLAGS: FlagSpec[] = [
   { name: 'unsafe-fixes' },
   { name: 'type', value: true },
   { name: 'compose-file', value: true, multi: true },
+  { name: 'compose-env-file', value: true, multi: true },
   { name: 'stdin-filename', value: true },
   { name: 'failure-threshold', short: 't', value: true },
   { name: 'fail' },
@@ -124,6 +127,22 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
   }
 }
 
+/**
+ * The --compose-env-file files, each checked readable first: Compose refuses to run without one it
+ * was given. (Not --env-file: Node 20 takes that flag for itself even after the script's name.)
+ */
+function readableEnvFiles(files: string[] | undefined): string[] | undefined {
+  for (const f of files ?? []) {
+    if (f === '') throw new UsageError('--compose-env-file needs a file name');
+    try {
+      readFileSync(f);
+    } catch (e) {
+      throw new InputError(`cannot read --compose-env-file ${f} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, f);
+    }
+  }
+  return files;
+}
+
 /** formatResult, but a text-only run loads just the text formatter: the others are a cold-start cost. */
 async function loadFormatter(formats: string[]): Promise<(name: string, result: LintResult, opts: FormatOptions) => string> {
   if (formats.every((f) => f === 'text')) {
@@ -185,6 +204,7 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
     context: flags.get('context') === false ? false : undefined,
     stdin,
     composeFiles: flags.get('compose-file') as string[] | undefined,
+    envFiles: readableEnvFiles(flags.get('compose-env-file') as string[] | undefined),
     ignore: flags.get('ignore') as string[] | undefined,
     commandLine,
   }, rules);

@@ -263,6 +263,8 @@ export interface ComposeProjectsOptions {
   fix?: boolean;
   unsafe?: boolean;
   env?: Record<string, string | undefined>;
+  /** The projects' variables files instead of their `.env` (LoadOptions.envFiles). */
+  envFiles?: readonly string[];
   rules?: readonly ComposeRule[];
 }
 
@@ -284,6 +286,7 @@ export function lintComposeProjects(sets: ComposeInput[][], opts: ComposeProject
       inputs,
       cwd: opts.cwd,
       env: opts.env,
+      envFiles: opts.envFiles,
       rules: opts.rules ?? (composeRules as ComposeRule[]),
       config: opts.eff.forFile(rel),
       settings: opts.eff.settings,

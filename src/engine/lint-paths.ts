@@ -42,6 +42,8 @@ export interface LintOptions {
   stdin?: { text: string; path?: string; type?: 'dockerfile' | 'compose' };
   /** An explicit Compose project (like `docker compose -f a.yml -f b.yml`): the main file first, then overrides. */
   composeFiles?: string[];
+  /** Variables files for Compose interpolation instead of the project's `.env` (like `docker compose --env-file`); relative to the working directory. */
+  envFiles?: string[];
   /** Extra rules to ignore (codes, names or aliases), added to the config's ignore list. */
   ignore?: string[];
   /**
@@ -131,7 +133,8 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
   if (composeSets.length) {
     // Loaded only when used (the Compose schema is large); services' Dockerfiles are linted too.
     const { lintComposeProjects } = await import('./lint-compose.js');
-    const r = lintComposeProjects(composeSets, { cwd, eff, baseDir: loaded.baseDir, fix: !!opts.fix, unsafe: !!opts.unsafeFixes, env: withoutHostVariables(process.env) });
+    const envFiles = opts.envFiles?.map((f) => resolve(cwd, f));
+    const r = lintComposeProjects(composeSets, { cwd, eff, baseDir: loaded.baseDir, fix: !!opts.fix, unsafe: !!opts.unsafeFixes, env: withoutHostVariables(process.env), envFiles });
     append(findings, r.findings);
     append(errors, r.errors);
     append(files, r.files);

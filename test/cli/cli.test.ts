@@ -27,6 +27,16 @@ beforeAll(() => {
 });
 
 describe('shipready CLI', () => {
+  it('reads Compose variables from --compose-env-file instead of the project .env, and refuses one it cannot read', () => {
+    const dir = tmp({ 'compose.yaml': 'services:\n  web:\n    image: "nginx:${TAG}"\n', '.env': 'TAG=latest\n', 'env/prod.env': 'TAG=1.27.3\n' });
+    const latest = (args: string[]) => JSON.parse(run(['lint', '--no-context', '-f', 'json', ...args], { cwd: dir }).out).findings.filter((f: { ruleId: string }) => f.ruleId === 'DC020').length;
+    expect(latest([])).toBe(1);
+    expect(latest(['--compose-env-file', 'env/prod.env'])).toBe(0);
+    const missing = run(['lint', '--compose-env-file', 'nope.env'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.err).toBe('shipready: nope.env: cannot read --compose-env-file nope.env (ENOENT)\n');
+  });
+
   it('finds Dockerfiles by name, skipping .git and node_modules', () => {
     const dir = tmp({
       'Dockerfile': 'FROM node:latest\n',

@@ -7,9 +7,10 @@ import { get } from '../../src/rules/helpers/compose.js';
 
 const ROOT = '/virtual/p';
 
-function load(files: Record<string, string | Uint8Array>, opts: { main?: string[]; env?: Record<string, string> } = {}): ComposeProject {
+function load(files: Record<string, string | Uint8Array>, opts: { main?: string[]; env?: Record<string, string>; envFiles?: string[] } = {}): ComposeProject {
   const vfs = new Map(Object.entries(files).map(([k, v]) => [`${ROOT}/${k}`, v]));
-  return loadComposeProject((opts.main ?? ['compose.yaml']).map((m) => ({ abs: `${ROOT}/${m}`, display: m })), { cwd: ROOT, env: opts.env ?? {}, readFile: (a) => vfs.get(a) });
+  const envFiles = opts.envFiles?.map((f) => `${ROOT}/${f}`);
+  return loadComposeProject((opts.main ?? ['compose.yaml']).map((m) => ({ abs: `${ROOT}/${m}`, display: m })), { cwd: ROOT, env: opts.env ?? {}, readFile: (a) => vfs.get(a), envFiles });
 }
 
 /** "file:line:col" of an origin, plus the text written there. */
@@ -162,6 +163,20 @@ describe('interpolation', () => {
     const p = load({ 'compose.yaml': 'services:\n  a:\n    image: "app:${TAG}"\n    user: ${U}\n', '.env': 'TAG=1.2\nU=root\n' }, { env: { U: '1000' } });
     expect(val(get(svc(p, 'a').node, 'image'))).toBe('app:1.2');
     expect(val(get(svc(p, 'a').node, 'user'))).toBe('1000');
+  });
+
+  it('reads --env-file files instead of the project .env, later ones winning and using earlier ones, under the environment', () => {
+    const files = {
+      'compose.yaml': 'services:\n  a:\n    image: "app:${TAG}"\n    user: ${U}\n    container_name: ${NAME}\n    hostname: ${HOST:-none}\n',
+      '.env': 'TAG=dev\nHOST=from-dotenv\n',
+      'env/base.env': 'TAG=1.0\nNAME=base\n',
+      'env/prod.env': 'TAG=2.0\nNAME=${NAME}-prod\nU=root\n',
+    };
+    const p = load(files, { envFiles: ['env/base.env', 'env/prod.env'], env: { U: '1000' } });
+    const a = svc(p, 'a').node;
+    expect([get(a, 'image'), get(a, 'container_name'), get(a, 'user'), get(a, 'hostname')].map(val)).toEqual(['app:2.0', 'base-prod', '1000', 'none']);
+    // Without --env-file, the project's .env as before.
+    expect(val(get(svc(load(files), 'a').node, 'image'))).toBe('app:dev');
   });
 
   it('marks values that depend on unset variables as unknown', () => {

@@ -41,6 +41,11 @@ export interface LoadOptions {
   validate?: boolean;
   /** Read and parse the Dockerfiles of services with `build:` (default true). */
   dockerfiles?: boolean;
+  /**
+   * Files to read the project's variables from instead of its directory's `.env`, later ones
+   * winning (`docker compose --env-file a --env-file b`); absolute paths.
+   */
+  envFiles?: readonly string[];
 }
 
 interface FileModel {
@@ -145,10 +150,18 @@ class Loader {
     return { files: this.files, root: r, fileRoots: this.fileRoots, services, issues: this.issues, projectDir: this.projectDir, env, activeProfiles: active };
   }
 
+  /** A directory's variables: its `.env` (the project's: the --env-file ones), under the environment's. */
   private envFor(dir: string): ReadonlyMap<string, string> {
-    const dot = this.read(join(dir, '.env'));
-    if (dot === undefined || typeof dot !== 'string') return this.processEnv;
-    const vars = parseDotenv(dot, this.processEnv);
+    const files = dir === this.projectDir && this.opts.envFiles?.length ? this.opts.envFiles : [join(dir, '.env')];
+    let vars: Map<string, string> | null = null;
+    for (const f of files) {
+      const text = this.read(f);
+      if (text === undefined || typeof text !== 'string') continue;
+      // A later file may use an earlier one's variables, as Compose reads them in order.
+      const parsed = parseDotenv(text, vars ? new Map([...vars, ...this.processEnv]) : this.processEnv);
+      vars = vars ? new Map([...vars, ...parsed]) : parsed;
+    }
+    if (!vars) return this.processEnv;
     for (const [k, v] of this.processEnv) vars.set(k, v);
     return vars;
   }
