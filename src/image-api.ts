@@ -26,6 +26,8 @@ export interface InspectImageOptions {
   ignore?: string[];
   /** `os/arch[/variant]` to pick from a multi-platform index (default: the first linux/amd64). */
   platform?: string;
+  /** The image to check in an archive that holds several (`docker save app db`): a name, name:tag or ID prefix. */
+  image?: string;
   thresholds?: WasteThresholds;
   /** Check layer blobs against their digests and diff_ids (see `ReadImageOptions.verifyDigests`). */
   verifyDigests?: boolean;
@@ -63,6 +65,7 @@ export async function inspectImages(inputs: string[], opts: InspectImageOptions 
     try {
       model = await loadImage(input === '-' ? '-' : resolve(cwd, input), {
         platform: opts.platform,
+        image: opts.image,
         display,
         verifyDigests: opts.verifyDigests,
         onProgress: opts.onProgress ? (done: number, total: number) => opts.onProgress!(display, done, total) : undefined,

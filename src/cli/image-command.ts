@@ -19,6 +19,7 @@ Options:
   -o, --output <file>               write the report to a file instead of stdout
       --html <file>                 also write a self-contained HTML report (layer chart, treemap, findings)
       --platform <os/arch[/var]>    pick an image from a multi-platform index (default: first linux/amd64)
+      --image <name|id>             the image to check in an archive of several (docker save app db)
       --verify-digests              check every layer against its digest and diff_id, as docker load does
                                     (a mismatch is an input error, exit 2); costs a SHA-256 pass
   -c, --config <file>               config file (default: .shipready.yaml upward, else .hadolint.yaml)
@@ -37,6 +38,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'output', short: 'o', value: true },
   { name: 'html', value: true },
   { name: 'platform', value: true },
+  { name: 'image', value: true },
   { name: 'verify-digests' },
   { name: 'config', short: 'c', value: true },
   { name: 'ignore', value: true, multi: true },
@@ -77,6 +79,8 @@ export async function imageCommand(argv: string[], io: IO): Promise<number> {
   const platform = flags.get('platform') as string | undefined;
   if (platform !== undefined && !/^[a-z0-9_.-]+\/[a-z0-9_.-]+(\/[a-z0-9_.-]+)?$/i.test(platform)) throw new UsageError(`--platform must look like linux/amd64 or linux/arm/v7, not "${platform}"`);
 
+  if (flags.get('image') === '') throw new UsageError('--image needs an image name or ID');
+
   const thresholds = {
     maxWastedBytes: sizeFlag(flags.get('max-wasted-bytes') as string | undefined),
     minEfficiency: ratioFlag('min-efficiency', flags.get('min-efficiency') as string | undefined),
@@ -90,6 +94,7 @@ export async function imageCommand(argv: string[], io: IO): Promise<number> {
     configPath: flags.get('config') as string | undefined,
     ignore: flags.get('ignore') as string[] | undefined,
     platform,
+    image: flags.get('image') as string | undefined,
     verifyDigests: flags.get('verify-digests') === true,
     thresholds,
     onProgress: (image, done, total) => {

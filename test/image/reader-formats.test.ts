@@ -116,8 +116,29 @@ describe('archives holding several images', () => {
       const path = join(dir, `two-${format}.tar`);
       writeFileSync(path, bytes);
       for (const read of [() => readImage(path), () => readImage('-', { stdin: Readable.from([bytes]) })]) {
-        await expect(read()).rejects.toThrow(`holds 2 images (${names[format]}): shipready checks one image per archive; save each on its own (docker save IMAGE > image.tar)`);
+        await expect(read()).rejects.toThrow(`holds 2 images (${names[format]}): shipready checks one image at a time; choose one with --image NAME`);
       }
+    }
+  });
+
+  it('reads the image --image names from such an archive: by name, name:tag or name without :latest, and says which it holds otherwise', async () => {
+    const latest = { ...db, repoTags: ['db:latest'] };
+    for (const format of ['docker-archive', 'docker-hybrid'] as const) {
+      const bytes = saved(format, app, latest);
+      const path = join(dir, `pick-${format}.tar`);
+      writeFileSync(path, bytes);
+      for (const [image, tags] of [['app:1', ['app:1']], ['db', ['db:latest']], ['db:latest', ['db:latest']]] as const) {
+        const got = await readImage(path, { image });
+        expect(got.repoTags.map((t) => t.replace('docker.io/library/', '')), `${format} ${image}`).toEqual(tags);
+        const piped = await readImage('-', { image, stdin: Readable.from([bytes]) });
+        expect(piped.repoTags).toEqual(got.repoTags);
+      }
+      if (format === 'docker-archive') {
+        // By a prefix of its ID (the config digest, as `docker images` shows it), `sha256:` or not.
+        const id = (await readImage(path, { image: 'db' })).configDigest!.replace('sha256:', '');
+        for (const prefix of [id.slice(0, 12), `sha256:${id.slice(0, 12)}`]) expect((await readImage(path, { image: prefix })).repoTags).toEqual(['db:latest']);
+      }
+      await expect(readImage(path, { image: 'web' })).rejects.toThrow(`holds no image named web; it holds ${format === 'docker-archive' ? 'app:1, db:latest' : 'docker.io/library/app:1, docker.io/library/db:latest'}`);
     }
   });
 

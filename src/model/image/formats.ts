@@ -32,6 +32,8 @@ export interface ImagePlan {
 
 export interface PlanOptions {
   platform?: string;
+  /** Which image of an archive that holds several (`docker save app db`): a name, a name:tag or an ID prefix. */
+  image?: string;
   display: string;
   /** The container is a directory (an OCI layout is then `oci-dir`). */
   isDir: boolean;
@@ -104,6 +106,8 @@ function diffIdsOf(config: unknown): string[] {
 interface ImageIdentity {
   key: string;
   label: string;
+  /** Every name it is saved under (repo tags, index annotations), for --image. */
+  names: string[];
 }
 
 /** A runnable image candidate found in an index (or in manifest.json). */
@@ -140,6 +144,7 @@ export async function planImage(store: BlobStore, opts: PlanOptions): Promise<Im
     candidates = await legacyCandidates(store, legacy!, format, display);
   }
   if (!candidates.length) bad(display, 'the image index lists no image manifests');
+  if (opts.image !== undefined) candidates = pickImage(candidates, opts.image, display);
   refuseSeveralImages(candidates, display);
   const platforms: Platform[] = [];
   for (const c of candidates) if (c.platform && !platforms.some((p) => samePlatform(p, c.platform!))) platforms.push(c.platform);
@@ -151,13 +156,33 @@ export async function planImage(store: BlobStore, opts: PlanOptions): Promise<Im
 
 /**
  * `docker save app db` stores two images; the rules read one model, so checking only the first
- * would pass the second unseen. Such an archive is refused, naming its images.
+ * would pass the second unseen. Such an archive is refused, naming its images, unless --image
+ * chose one.
  */
 function refuseSeveralImages(candidates: Candidate[], display: string): void {
+  const images = imagesOf(candidates);
+  if (images.size < 2) return;
+  bad(display, `holds ${images.size} images (${[...images.values()].join(', ')}): shipready checks one image at a time; choose one with --image NAME`);
+}
+
+function imagesOf(candidates: Candidate[]): Map<string, string> {
   const images = new Map<string, string>();
   for (const c of candidates) if (!c.missing && !images.has(c.image.key)) images.set(c.image.key, c.image.label);
-  if (images.size < 2) return;
-  bad(display, `holds ${images.size} images (${[...images.values()].join(', ')}): shipready checks one image per archive; save each on its own (docker save IMAGE > image.tar)`);
+  return images;
+}
+
+/**
+ * The candidates of the image `want` names: one of its names (`app:1`, `docker.io/library/app:1`,
+ * `app` for `app:latest`, as docker reads a name without a tag) or a prefix of its ID (the config or
+ * manifest digest, `sha256:` optional).
+ */
+function pickImage(candidates: Candidate[], want: string, display: string): Candidate[] {
+  const bare = want.replace(/^sha256:/, '');
+  const wanted = new Set([want, `${want}:latest`, `docker.io/library/${want}`, `docker.io/library/${want}:latest`, `docker.io/${want}`, `docker.io/${want}:latest`]);
+  const id = (c: Candidate) => c.image.key.replace(/^blobs\/sha256\//, '').replace(/^sha256:/, '');
+  const picked = candidates.filter((c) => c.image.names.some((n) => wanted.has(n)) || (bare.length >= 4 && /^[0-9a-f]+$/.test(bare) && id(c).startsWith(bare)));
+  if (!picked.length) bad(display, `holds no image named ${want}; it holds ${[...imagesOf(candidates).values()].join(', ') || 'none'}`);
+  return picked;
 }
 
 function choose(candidates: Candidate[], platforms: Platform[], requested: string | undefined, display: string): Candidate {
@@ -216,7 +241,7 @@ async function legacyCandidates(store: BlobStore, entries: Json[], format: Image
     const layers = e.Layers as string[];
     const tags = stringArray(e.RepoTags);
     out.push({
-      image: { key: normalizeMember(configName), label: tags[0] ?? configName },
+      image: { key: normalizeMember(configName), label: tags[0] ?? configName, names: tags },
       platform,
       load: async () => {
         const diffIds = diffIdsOf(configJson);
@@ -339,7 +364,7 @@ async function walkIndex(store: BlobStore, index: unknown, where: string, depth:
  * unnamed entries side by side are taken as the platforms of the layout's one image.
  */
 function topLevelImage(digest: string, names: string[]): ImageIdentity {
-  return names.length ? { key: digest, label: names[0] } : { key: '', label: shortDigest(digest) };
+  return names.length ? { key: digest, label: names[0], names } : { key: '', label: shortDigest(digest), names };
 }
 
 /** A blob whose size differs from its descriptor is corrupt or was swapped. */

@@ -23,6 +23,8 @@ import type { LayerSummary, RawImage } from './types.js';
 export interface ReadImageOptions {
   /** `os/arch[/variant]`, e.g. `linux/arm64`; default the first linux/amd64 image. */
   platform?: string;
+  /** Which image of an archive that holds several (`docker save app db`): a name, a name:tag or an ID prefix. */
+  image?: string;
   /** Compressed bytes read so far and the total (0 when unknown, as for stdin). */
   onProgress?: (done: number, total: number) => void;
   /** Lower or raise the hostile-input limits (see limits.ts). */
@@ -82,7 +84,7 @@ function notAnArchive(display: string): InputError {
 }
 
 async function readSeekable(store: SeekableStore, display: string, opts: ReadImageOptions, limits: ReaderLimits): Promise<RawImage> {
-  const plan = await planImage(store, { platform: opts.platform, display, isDir: store.kind === 'dir' });
+  const plan = await planImage(store, { platform: opts.platform, image: opts.image, display, isDir: store.kind === 'dir' });
   const policy = capturePolicy({ entrypointPaths: entrypointPathsFromConfig(plan.configJson) });
   const budget = new CaptureBudget();
   // One blob may back several layers (the empty layer): read each once.
@@ -142,7 +144,7 @@ export async function readImageStream(source: Readable, display: string, opts: R
       throw new InputError(`${describeStreamError(e, kind)} in the archive`, display);
     }
     await failure;
-    const plan = await planImage(archive, { platform: opts.platform, display, isDir: false });
+    const plan = await planImage(archive, { platform: opts.platform, image: opts.image, display, isDir: false });
     return rawImage(plan, display, plan.layers.map((ref) => withRef(archive.layer(ref.resolved), ref, display)));
   } finally {
     decoder?.destroy();
