@@ -184,6 +184,10 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
     return [{ start: text.length, end: text.length, text: `${lead}${lines.join(eol)}${eol}` }];
   };
 
+  // A message that says what to write in the ignore file, when that file is not one the builder reads.
+  const unwritableNote = (message: string, data: ContextReportDescriptor['data']): string =>
+    fixTarget.unwritable && data && 'ignoreFile' in data ? `${message} (${fixTarget.display} is ${fixTarget.unwritable}, which the builder does not read: make it a file first.)` : message;
+
   const emit = (rule: ContextRule, d: ContextReportDescriptor): void => {
     const inIgnore = d.in === 'ignore';
     if (inIgnore && !ignore) return;
@@ -208,7 +212,7 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
       ruleName: rule.name,
       aliases,
       severity,
-      message: formatMessage(template, d.data),
+      message: unwritableNote(formatMessage(template, d.data), d.data),
       location: { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column },
       ...(fix ? { fix } : {}),
       fingerprint: (inIgnore ? fpIgnore : fpDockerfile).make(rule.id, file, snippet),

@@ -131,6 +131,8 @@ describe('lint-context engine', () => {
     expect(r.fixed).toBe(0);
     // Still reported (BuildKit reads no patterns from it), but with no fix to apply.
     expect(r.findings.map((f) => [f.ruleName, f.fix ?? null])).toEqual([['dockerignore-missing', null], ['unneeded-files-in-context', null]]);
+    // Their advice to write into .dockerignore says it must become a file first.
+    for (const f of r.findings) expect(f.message).toMatch(new RegExp(`\\.dockerignore\\.? \\(\\.dockerignore is ${reason}, which the builder does not read: make it a file first\\.\\)$`));
     expect(session.summaryNotices()).toContain(`.dockerignore is ${reason}: the builder reads no patterns from it, and shipready leaves out the fixes that would write it`);
   });
 
