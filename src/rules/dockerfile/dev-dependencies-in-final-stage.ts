@@ -2,7 +2,7 @@ import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 import { defineRule } from '../types.js';
-import { isDevContainer, positionals, runCommandsNamed, runCommandsWhere, stageChain, subcommand } from '../helpers/dockerfile.js';
+import { isDevContainer, nodeImageMajor, positionals, runCommandsNamed, runCommandsWhere, stageChain, subcommand } from '../helpers/dockerfile.js';
 
 const NPM_INSTALL = new Set(['ci', 'clean-install', 'install', 'i', 'in', 'add', 'isntall']);
 const NPM_VALUE = ['--registry', '--prefix', '--loglevel', '--cache', '--userconfig', '--omit', '--include', '--workspace', '-w', '--install-strategy', '--before', '-C'];
@@ -100,7 +100,10 @@ function devInstall(df: Dockerfile, instr: Instruction, cmd: Command, name: stri
       const omit = [flagValue(cmd.args, '--omit'), flagValue(cmd.args, '--only'), env(df, instr, cmd, 'NPM_CONFIG_OMIT'), env(df, instr, cmd, 'npm_config_omit')];
       if (omit.some((v) => v !== undefined && /^(?:dev|prod|production)$/.test(v))) return undefined;
       if (nodeProd(df, instr, cmd) || TRUE.test(env(df, instr, cmd, 'NPM_CONFIG_PRODUCTION') ?? env(df, instr, cmd, 'npm_config_production') ?? '')) return undefined;
-      return { span: span(cmd, sub.word), what: `npm ${sub.word.value}`, fix: 'add --omit=dev, or build in an earlier stage and copy only the production node_modules' };
+      // npm 6 and older (node images before 15) ignore --omit=dev without a word: they take --production.
+      const major = nodeImageMajor(df, instr);
+      const flag = major !== null && major < 15 ? '--production (npm 6 ignores --omit=dev)' : '--omit=dev';
+      return { span: span(cmd, sub.word), what: `npm ${sub.word.value}`, fix: `add ${flag}, or build in an earlier stage and copy only the production node_modules` };
     }
     case 'yarn': {
       const sub = subcommand(cmd, ['--cwd', '--modules-folder', '--cache-folder']);
@@ -196,7 +199,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'The image you ship installs development dependencies (`npm ci` without `--omit=dev`, `poetry install` without `--only main`, ...).',
-      why: 'Test runners, linters, bundlers and type checkers make the image larger and add packages (with their vulnerabilities) that production never runs. Install only runtime dependencies in the final image, or build in an earlier stage and copy the result. Flags, in the final stage and the stages it builds FROM: `npm ci`/`npm install` without `--omit=dev`/`--production`/`--only=production` and without NODE_ENV=production or NPM_CONFIG_OMIT=dev in scope, `yarn install` without `--production`, `pnpm install` without `--prod`, `pip install -r` of a dev/test requirements file or `.[dev]` extras, `poetry install` without `--only`/`--without`/`--no-dev`, `pipenv install --dev`, `uv sync` without `--no-dev`, `composer install` without `--no-dev` (or COMPOSER_NO_DEV=1), and `bundle install` without BUNDLE_WITHOUT, `--without` or an earlier `bundle config ... without`. Skips build stages that the final image only copies from, and Node installs followed by `npm prune`, `pnpm prune`, `yarn install --production` or `rm -rf node_modules` later in the shipped stages. Dev containers (a Dockerfile in `.devcontainer/`, one built on a dev container image, or one whose final stage is `dev-envs`, the target of Docker Dev Environments) are skipped: they are environments to develop in, never shipped. So are images whose CMD/ENTRYPOINT runs a test runner or dev server (cypress, jest, nodemon, `ng serve`, `npm run dev`/`test`, ...), which need their dev dependencies.',
+      why: 'Test runners, linters, bundlers and type checkers make the image larger and add packages (with their vulnerabilities) that production never runs. Install only runtime dependencies in the final image, or build in an earlier stage and copy the result. Flags, in the final stage and the stages it builds FROM: `npm ci`/`npm install` without `--omit=dev`/`--production`/`--only=production` and without NODE_ENV=production or NPM_CONFIG_OMIT=dev in scope, `yarn install` without `--production`, `pnpm install` without `--prod`, `pip install -r` of a dev/test requirements file or `.[dev]` extras, `poetry install` without `--only`/`--without`/`--no-dev`, `pipenv install --dev`, `uv sync` without `--no-dev`, `composer install` without `--no-dev` (or COMPOSER_NO_DEV=1), and `bundle install` without BUNDLE_WITHOUT, `--without` or an earlier `bundle config ... without`. On node images before 15, whose npm 6 ignores `--omit=dev`, the advice is `--production`. Skips build stages that the final image only copies from, and Node installs followed by `npm prune`, `pnpm prune`, `yarn install --production` or `rm -rf node_modules` later in the shipped stages. Dev containers (a Dockerfile in `.devcontainer/`, one built on a dev container image, or one whose final stage is `dev-envs`, the target of Docker Dev Environments) are skipped: they are environments to develop in, never shipped. So are images whose CMD/ENTRYPOINT runs a test runner or dev server (cypress, jest, nodemon, `ng serve`, `npm run dev`/`test`, ...), which need their dev dependencies.',
       bad: 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n',
       good: 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n',
     },

@@ -40,7 +40,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'The final image is based on a full-size language or toolchain image (`python:3.12`, `node:20`, `golang:*`, `openjdk`, ...).',
-      why: 'The default tags of the official language images are a complete Debian with compilers, headers and hundreds of packages you never run: images of 1 GB instead of 50 to 150 MB, slower pulls and scaling, and a long list of CVEs to triage. Flags the external base of the final image (the FROM at the root of its stage chain): python, node, ruby, perl, pypy, erlang, elixir and buildpack-deps without a `-slim`/`-alpine` tag, JDK images (openjdk, eclipse-temurin, ...) without `jre` in the tag (unless the image runs or sets up a build tool that needs the compiler: mvn, gradle, sbt, ant), and images that are a toolchain whatever the tag (golang, rust, gcc, maven, gradle, sbt, haskell, swift, dotnet/sdk). Build stages that the final image only copies from may use any of these. Variables in the image name are resolved from ARG defaults; unresolvable ones are skipped. Dev containers (a Dockerfile in `.devcontainer/`, one built on a dev container image, or one whose final stage is `dev-envs`, the target of Docker Dev Environments) are skipped: they are environments to develop in, never shipped.',
+      why: 'The default tags of the official language images are a complete Debian with compilers, headers and hundreds of packages you never run: images of 1 GB instead of 50 to 150 MB, slower pulls and scaling, and a long list of CVEs to triage. Flags the external base of the final image (the FROM at the root of its stage chain): python, node, ruby, perl, pypy, erlang, elixir and buildpack-deps without a `-slim`/`-alpine` tag, JDK images (openjdk, eclipse-temurin, ...) without `jre` in the tag (unless the image runs or sets up a build tool that needs the compiler: mvn, gradle, sbt, ant), and images that are a toolchain whatever the tag (golang, rust, gcc, maven, gradle, sbt, haskell, swift, dotnet/sdk). The message names the `-slim` tag of the same image, and for buildpack-deps the slim image of the release its tag names (`trixie` -> debian:trixie-slim, `jammy` -> ubuntu:jammy). Build stages that the final image only copies from may use any of these. Variables in the image name are resolved from ARG defaults; unresolvable ones are skipped. Dev containers (a Dockerfile in `.devcontainer/`, one built on a dev container image, or one whose final stage is `dev-envs`, the target of Docker Dev Environments) are skipped: they are environments to develop in, never shipped.',
       bad: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
       good: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
     },
@@ -73,11 +73,22 @@ export default defineRule({
       // Keep the name as written (registry, `library/`), change only the tag.
       const name = image.split('@')[0];
       const written = ref.tag ? name.slice(0, name.length - ref.tag.length - 1) : name;
-      const suggestion = repo === 'buildpack-deps' ? 'debian:12-slim' : `${written}:${slimTag(repo, tag)}`;
+      const suggestion = repo === 'buildpack-deps' ? buildpackDepsBase(tag) : `${written}:${slimTag(repo, tag)}`;
       report({ messageId: 'variant', data: { image, suggestion }, span });
     }
   },
 });
+
+// buildpack-deps tags name the Debian or Ubuntu release it is built on.
+const DEBIAN_RELEASES = new Set(['jessie', 'stretch', 'buster', 'bullseye', 'bookworm', 'trixie', 'forky', 'sid', 'stable', 'oldstable', 'testing', 'unstable']);
+const UBUNTU_RELEASES = new Set(['xenial', 'bionic', 'focal', 'jammy', 'noble', 'oracular', 'plucky', 'questing']);
+
+/** The slim image of the release a buildpack-deps tag is built on: `trixie` -> `debian:trixie-slim`, `jammy` -> `ubuntu:jammy`. */
+function buildpackDepsBase(tag: string): string {
+  if (DEBIAN_RELEASES.has(tag)) return `debian:${tag}-slim`;
+  if (UBUNTU_RELEASES.has(tag)) return `ubuntu:${tag}`;
+  return 'debian:12-slim';
+}
 
 /** `3.12` -> `3.12-slim`, `3.12-bookworm` -> `3.12-slim-bookworm` (node: `20-bookworm-slim`), no tag -> `slim`. */
 function slimTag(repo: string, tag: string): string {

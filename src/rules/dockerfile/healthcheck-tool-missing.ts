@@ -8,15 +8,16 @@ const TOOLS = new Set<string>(['curl', 'wget']);
 const BOTH: Tool[] = ['curl', 'wget'];
 
 // Package manager verbs that install or remove packages, and options whose value is the next word.
-const MANAGERS: Record<string, { install: Set<string>; remove: Set<string>; valueFlags: string[] }> = {
-  'apt-get': { install: new Set(['install']), remove: new Set(['remove', 'purge']), valueFlags: ['-o', '-c', '-t', '--target-release'] },
-  apt: { install: new Set(['install']), remove: new Set(['remove', 'purge']), valueFlags: ['-o', '-c', '-t', '--target-release'] },
-  apk: { install: new Set(['add']), remove: new Set(['del']), valueFlags: ['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch'] },
-  yum: { install: new Set(['install']), remove: new Set(['remove', 'erase']), valueFlags: ['-c', '--config', '--installroot', '--enablerepo', '--disablerepo', '--setopt'] },
-  dnf: { install: new Set(['install']), remove: new Set(['remove', 'erase']), valueFlags: ['-c', '--config', '--installroot', '--enablerepo', '--disablerepo', '--setopt'] },
-  microdnf: { install: new Set(['install']), remove: new Set(['remove']), valueFlags: ['--enablerepo', '--disablerepo', '--setopt'] },
-  zypper: { install: new Set(['install', 'in']), remove: new Set(['remove', 'rm']), valueFlags: ['-R', '--root', '-c', '--config'] },
-};
+// A Map: a lookup of an arbitrary command name in an object would find `constructor` (and crash on it).
+const MANAGERS = new Map<string, { install: Set<string>; remove: Set<string>; valueFlags: string[] }>([
+  ['apt-get', { install: new Set(['install']), remove: new Set(['remove', 'purge']), valueFlags: ['-o', '-c', '-t', '--target-release'] }],
+  ['apt', { install: new Set(['install']), remove: new Set(['remove', 'purge']), valueFlags: ['-o', '-c', '-t', '--target-release'] }],
+  ['apk', { install: new Set(['add']), remove: new Set(['del']), valueFlags: ['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch'] }],
+  ['yum', { install: new Set(['install']), remove: new Set(['remove', 'erase']), valueFlags: ['-c', '--config', '--installroot', '--enablerepo', '--disablerepo', '--setopt'] }],
+  ['dnf', { install: new Set(['install']), remove: new Set(['remove', 'erase']), valueFlags: ['-c', '--config', '--installroot', '--enablerepo', '--disablerepo', '--setopt'] }],
+  ['microdnf', { install: new Set(['install']), remove: new Set(['remove']), valueFlags: ['--enablerepo', '--disablerepo', '--setopt'] }],
+  ['zypper', { install: new Set(['install', 'in']), remove: new Set(['remove', 'rm']), valueFlags: ['-R', '--root', '-c', '--config'] }],
+]);
 
 /** `curl=7.88.1-10`, `curl~8`, `curl-minimal`, `curl-8.5.0` -> curl; other packages -> undefined. */
 function toolPackage(spec: string): Tool | undefined {
@@ -54,7 +55,7 @@ function available(df: Dockerfile, chain: Stage[]): Set<string> {
   const apply = (cmd: Command): void => {
     const name = cmd.base;
     if (TOOLS.has(name)) { present.add(name); return; } // the build ran it, so it was there
-    const m = MANAGERS[name];
+    const m = MANAGERS.get(name);
     if (!m) return;
     const sub = subcommand(cmd, m.valueFlags);
     if (!sub) return;

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { dockerHubBase, findFlag, positionals, runCommandsNamed, stageChain, subcommand } from '../helpers/dockerfile.js';
+import { dockerHubBase, findFlag, nodeImageMajor, positionals, runCommandsNamed, stageChain, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 
 // `npm install` and the abbreviations npm accepts for it.
@@ -44,10 +44,9 @@ function lockfile(df: Dockerfile, run: Instruction): 'yes' | 'no' | 'unknown' {
 
 /** npm ci came with npm 5.7: the node images before 10 (and io.js) may not have it. */
 function npmWithoutCi(df: Dockerfile, run: Instruction): boolean {
-  const ref = dockerHubBase(df, run);
-  if (ref?.repository === 'iojs') return true;
-  const major = ref?.repository === 'node' && ref.tag ? /^(\d+)(?:[.-]|$)/.exec(ref.tag) : null;
-  return major !== null && Number(major[1]) < 10;
+  if (dockerHubBase(df, run)?.repository === 'iojs') return true;
+  const major = nodeImageMajor(df, run);
+  return major !== null && major < 10;
 }
 
 export default defineRule({

@@ -1,6 +1,7 @@
+import type { Dockerfile } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
-import { defineRule } from '../types.js';
-import { baseName, runCommandsNamed } from '../helpers/dockerfile.js';
+import { defineRule, type DockerfileContext } from '../types.js';
+import { baseName, instructions, isPosixShell, runCommandsNamed } from '../helpers/dockerfile.js';
 
 const FETCHERS = ['curl', 'wget'];
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'fish']);
@@ -12,6 +13,11 @@ const INTERPRETERS = new Map<string, Set<string>>([
 ]);
 const SHELL_NOT_STDIN = new Set(['-c']);
 const PROC_SUBST = /<\(\s*$/;
+// A script file that is stdin itself (`bash /dev/stdin -v latest`).
+const STDIN_FILES = new Set(['/dev/stdin', '/proc/self/fd/0', '/dev/fd/0']);
+// PowerShell (Windows images): `iex ((New-Object Net.WebClient).DownloadString('https://...'))`, `iwr https://... | iex`.
+const PS_RUN = /\b(?:iex|invoke-expression)\b/i;
+const PS_FETCH = /\b(?:downloadstring|iwr|irm|invoke-webrequest|invoke-restmethod|curl|wget)\b/i;
 
 
 /** Does the download go to stdout? curl does unless `-o file`/`-O`; wget only with `-O -`. */
@@ -63,7 +69,7 @@ function runsStdin(cmd: Command): boolean {
     if (skip.has(a.value)) return false;
     // `sh -s` reads the script from stdin whatever follows.
     if (isShell && /^-[a-z]*s/.test(a.value)) return true;
-    if (!a.value.startsWith('-')) return false; // a script file: stdin is only its input
+    if (!a.value.startsWith('-')) return STDIN_FILES.has(a.value); // a script file: stdin is only its input
   }
   return true;
 }
@@ -80,13 +86,14 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'A downloaded script is run straight from the network (`curl ... | sh`, `sh -c "$(curl ...)"`).',
-      why: 'Piping a download into a shell runs whatever the server sends at build time, unverified: a compromised host, a man-in-the-middle or a half-finished transfer becomes code running as root in your build. Download the file, check its SHA-256 against a pinned value, then run it (or install the tool from a package manager or a verified release). Flags curl/wget piped into a shell or an interpreter that reads its program from stdin (sh, bash, python3 -, perl, ...; also behind sudo/env), `sh -c "$(curl ...)"`, `eval "$(curl ...)"` and `bash <(curl ...)`, in any stage and in ONBUILD triggers. Skips pipes into tools that only read data (`tar`, `gpg`, `python3 -c`, `sh script.sh`) and scripts nested inside `sh -c "..."` strings, which are not parsed.',
+      why: 'Piping a download into a shell runs whatever the server sends at build time, unverified: a compromised host, a man-in-the-middle or a half-finished transfer becomes code running as root in your build. Download the file, check its SHA-256 against a pinned value, then run it (or install the tool from a package manager or a verified release). Flags curl/wget piped into a shell or an interpreter that reads its program from stdin (sh, bash, `bash /dev/stdin`, python3 -, perl, ...; also behind sudo/env, and through `| tee file |`), `sh -c "$(curl ...)"`, `eval "$(curl ...)"` and `bash <(curl ...)`, in any stage and in ONBUILD triggers. On Windows images (RUN under cmd or PowerShell) it flags `iex`/`Invoke-Expression` of a download in the same statement: `iex ((New-Object Net.WebClient).DownloadString(...))`, `iwr ... | iex`, `iex (irm ...)`. Skips pipes into tools that only read data (`tar`, `gpg`, `python3 -c`, `sh script.sh`) and scripts nested inside `sh -c "..."` strings, which are not parsed.',
       bad: 'FROM debian:12-slim\nRUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash -\n',
       good: 'FROM debian:12-slim\nRUN curl -fsSLo /tmp/setup.sh https://deb.nodesource.com/setup_20.x \\\n && echo "0f1e4cbc3b1e1b3d1a0f2ff1c6b0a4f1d8c7e0d9a1b2c3d4e5f60718293a4b5c  /tmp/setup.sh" | sha256sum -c - \\\n && bash /tmp/setup.sh && rm /tmp/setup.sh\n',
     },
     messages: {
       pipe: 'The output of {{fetcher}} is run directly by {{shell}}; download to a file, verify its sha256sum against a pinned value, then run it.',
       subst: '{{shell}} runs a script fetched by {{fetcher}} without checking it; download to a file, verify its sha256sum against a pinned value, then run it.',
+      powershell: '{{shell}} runs a script fetched by {{fetcher}} without checking it; save it with -OutFile, compare (Get-FileHash <file>).Hash with a pinned SHA-256, then run it.',
     },
   },
   check({ df, report, source }) {
@@ -101,6 +108,11 @@ export default defineRule({
         // The pipe partner is the next top-level command (commands from `$(...)` inside curl's words come first).
         let j = i + 1;
         while (j < cmds.length && (cmds[j].nested || cmds[j].start < c.end)) j++;
+        // `curl ... | tee /tmp/i.sh | sh`: tee passes the script on.
+        while (cmds[j]?.base === 'tee' && cmds[j].before === '|' && cmds[j].after === '|') {
+          const end = cmds[j].end;
+          while (++j < cmds.length && (cmds[j].nested || cmds[j].start < end));
+        }
         const next = cmds[j];
         if (next && next.before === '|' && runsStdin(next)) {
           report({ messageId: 'pipe', data: { fetcher, shell: program(next).name }, span: { start: c.start, end: next.end } });
@@ -127,5 +139,30 @@ export default defineRule({
       }
       if (runs) report({ messageId: 'subst', data: { fetcher, shell: name }, span: { start: outer.start, end: Math.max(outer.end, c.end) } });
     }
+    checkPowerShell(df, report);
   },
 });
+
+/** `iex (... DownloadString(...))` and `iwr ... | iex` in the RUNs of a Windows (cmd or PowerShell) shell. */
+function checkPowerShell(df: Dockerfile, report: DockerfileContext['report']): void {
+  for (const instr of instructions(df, { onbuild: true })) {
+    if (instr.keyword !== 'RUN' || isPosixShell(df, instr)) continue;
+    const text = instr.args.text;
+    if (!PS_RUN.test(text)) continue;
+    // One statement at a time: `;` ends one (also inside `powershell -Command "..."`).
+    let from = 0;
+    for (const stmt of text.split(';')) {
+      const run = PS_RUN.exec(stmt);
+      const fetch = run ? PS_FETCH.exec(stmt) : null;
+      if (run && fetch) {
+        const piped = fetch.index < run.index && stmt.lastIndexOf('|', run.index) > fetch.index;
+        if (piped || fetch.index > run.index) {
+          const start = from + Math.min(run.index, fetch.index);
+          const end = from + (piped ? run.index + run[0].length : stmt.trimEnd().replace(/[\s"'`\\]+$/, '').length);
+          report({ messageId: 'powershell', data: { fetcher: fetch[0], shell: run[0] }, span: { start: instr.args.toSource(start), end: instr.args.toSourceEnd(end) } });
+        }
+      }
+      from += stmt.length + 1;
+    }
+  }
+}

@@ -53,7 +53,9 @@ function checkSource(df: Dockerfile, instr: Instruction, value: string, start: n
   const name = secretName(path, dest);
   if (!name) return;
   const id = name.replace(/^\.+/, '').replace(/[^A-Za-z0-9_-]+/g, '_').toLowerCase() || 'secret';
-  report({ messageId: shipped ? 'shipped' : 'build', data: { file: value, id }, span: { start, end } });
+  // A file from another stage or image (`COPY --from`) is not in the build context: .dockerignore has no say.
+  const ignore = instr.flags.some((f) => f.name === 'from') ? '' : ' and exclude it in .dockerignore';
+  report({ messageId: shipped ? 'shipped' : 'build', data: { keyword: instr.keyword, file: value, id, ignore }, span: { start, end } });
 }
 
 export default defineRule({
@@ -74,8 +76,8 @@ export default defineRule({
       good: 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN --mount=type=secret,id=npmrc,target=/app/.npmrc npm ci --omit=dev\n',
     },
     messages: {
-      shipped: 'COPY puts {{file}} into the image, where anyone who pulls it can read it; mount it only where needed with RUN --mount=type=secret,id={{id}} (or pass it at run time) and exclude it in .dockerignore.',
-      build: 'COPY puts {{file}} into a build-stage layer, which stays in the builder cache; mount it only where needed with RUN --mount=type=secret,id={{id}} instead.',
+      shipped: '{{keyword}} puts {{file}} into the image, where anyone who pulls it can read it; mount it only where needed with RUN --mount=type=secret,id={{id}} (or pass it at run time){{ignore}}.',
+      build: '{{keyword}} puts {{file}} into a build-stage layer, which stays in the builder cache; mount it only where needed with RUN --mount=type=secret,id={{id}} instead.',
     },
   },
   check({ df, report }) {

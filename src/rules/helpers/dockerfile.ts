@@ -468,6 +468,13 @@ export function dockerHubBase(df: Dockerfile, instr: Instruction): ImageName | n
   return isDockerHub(ref.registry) ? ref : null;
 }
 
+/** The major version of the node image an instruction's stage is built on (`node:14.17-alpine` -> 14); null for other images. */
+export function nodeImageMajor(df: Dockerfile, instr: Instruction): number | null {
+  const ref = dockerHubBase(df, instr);
+  const major = ref?.repository === 'node' && ref.tag ? /^(\d+)(?:[.-]|$)/.exec(ref.tag) : null;
+  return major ? Number(major[1]) : null;
+}
+
 /** The stage at the root of `stage`'s FROM chain: the one built on an external image. */
 export function rootStage(df: Dockerfile, stage: Stage): Stage {
   let s = stage;

@@ -24,7 +24,8 @@ const DNF_ALIASES = ['in', 'up', 'up-min', 'rei', 'dg', 'dsync', 'distribution-s
 /** Subcommands (and `group`/`module` sub-actions) a check reacts to. */
 export interface RpmActions {
   top: ReadonlySet<string>;
-  nested: Readonly<Record<string, ReadonlySet<string>>>;
+  /** A Map: a lookup of an arbitrary subcommand in an object would find `constructor` (and crash on it). */
+  nested: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 const WITH_ONBUILD = { onbuild: true };
@@ -34,7 +35,7 @@ function action(cmd: Command, actions: RpmActions): ShellWord[] | undefined {
   const [sub, next] = positionals(cmd.args, RPM_VALUE_FLAGS);
   if (!sub) return undefined;
   if (actions.top.has(sub.value)) return [sub];
-  return next && actions.nested[sub.value]?.has(next.value) ? [sub, next] : undefined;
+  return next && actions.nested.get(sub.value)?.has(next.value) ? [sub, next] : undefined;
 }
 
 const SETOPT_YES = /^(?:--setopt=)?assumeyes=(?:1|true|yes|on)$/i;
@@ -173,11 +174,11 @@ const YUM_PROMPTS = [
   'install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'update-minimal', 'upgrade-minimal',
   'localupdate', 'groupupdate', 'remove', 'erase', 'groupremove', 'downgrade', 'autoremove', 'distro-sync', 'swap',
 ];
-const NESTED_PROMPTS = {
-  group: new Set(['install', 'remove', 'update', 'upgrade']),
-  groups: new Set(['install', 'remove', 'update', 'upgrade']),
-  module: new Set(['install', 'remove', 'enable', 'disable', 'reset', 'update', 'switch-to']),
-};
+const NESTED_PROMPTS = new Map([
+  ['group', new Set(['install', 'remove', 'update', 'upgrade'])],
+  ['groups', new Set(['install', 'remove', 'update', 'upgrade'])],
+  ['module', new Set(['install', 'remove', 'enable', 'disable', 'reset', 'update', 'switch-to'])],
+]);
 export const PROMPTS: Record<'yum' | 'dnf', RpmActions> = {
   yum: { top: new Set(YUM_PROMPTS), nested: NESTED_PROMPTS },
   dnf: { top: new Set([...YUM_PROMPTS, 'builddep', 'rm', ...DNF_ALIASES]), nested: NESTED_PROMPTS },
@@ -188,11 +189,11 @@ const YUM_FILLS = [
   'install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'update-minimal', 'upgrade-minimal',
   'localupdate', 'groupupdate', 'downgrade', 'distro-sync', 'swap', 'builddep', 'makecache',
 ];
-const NESTED_FILLS = {
-  group: new Set(['install', 'update', 'upgrade']),
-  groups: new Set(['install', 'update', 'upgrade']),
-  module: new Set(['install', 'enable', 'update']),
-};
+const NESTED_FILLS = new Map([
+  ['group', new Set(['install', 'update', 'upgrade'])],
+  ['groups', new Set(['install', 'update', 'upgrade'])],
+  ['module', new Set(['install', 'enable', 'update'])],
+]);
 export const FILLS: Record<'yum' | 'dnf', RpmActions> = {
   yum: { top: new Set(YUM_FILLS), nested: NESTED_FILLS },
   dnf: { top: new Set([...YUM_FILLS, ...DNF_ALIASES]), nested: NESTED_FILLS },

@@ -43,6 +43,17 @@ ruleTester(rule, {
       code: 'FROM node:20-slim\nRUN npm ci && npm ci --omit=dev\n',
       errors: [{ line: 2, column: 5, endColumn: 11 }],
     },
+    ...[
+      ['node:14.17.3-alpine3.14', '--production (npm 6 ignores --omit=dev)'],
+      ['node:10', '--production (npm 6 ignores --omit=dev)'],
+      ['node:16-slim', '--omit=dev'],
+      ['node:lts-slim', '--omit=dev'],
+      ['mycorp/node:12', '--omit=dev'],
+    ].map(([image, flag]) => ({
+      name: `on ${image} the advice is ${flag}`,
+      code: `FROM ${image}\nCOPY package.json package-lock.json ./\nRUN npm ci\n`,
+      errors: [{ line: 3, column: 5, endColumn: 11, message: `\`npm ci\` in the image you ship also installs development dependencies; add ${flag}, or build in an earlier stage` }],
+    })),
     {
       name: 'npm start is not a dev server',
       code: 'FROM node:20-slim\nCOPY . .\nRUN npm ci\nCMD ["npm", "start"]\n',

@@ -14,6 +14,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a subcommand named like an Object.prototype key (toString, constructor) does not crash the check',
+      code: 'FROM fedora:40\nRUN dnf toString x && dnf constructor y && dnf install httpd\n',
+      errors: [{ line: 2, column: 44, endColumn: 55, message: '`dnf install` without -y' }],
+    },
+    {
       code: 'FROM fedora:40\nRUN dnf install httpd\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 16, message: '`dnf install` without -y' }],
       output: 'FROM fedora:40\nRUN dnf install -y httpd\n',

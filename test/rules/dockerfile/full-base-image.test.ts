@@ -22,6 +22,17 @@ ruleTester(rule, {
     { name: 'a JDK image that sets up Gradle', code: 'FROM openjdk:17\nENV GRADLE_HOME=/opt/gradle\n' },
   ],
   invalid: [
+    ...[
+      ['trixie', 'debian:trixie-slim'],
+      ['bullseye', 'debian:bullseye-slim'],
+      ['jammy', 'ubuntu:jammy'],
+      ['noble@sha256:4f2c6a7c0e7f5d1f0a4b8e3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e', 'ubuntu:noble'],
+      ['weird', 'debian:12-slim'],
+    ].map(([tag, base]) => ({
+      name: `buildpack-deps:${tag} is told to use the slim image of its own release, ${base}`,
+      code: `FROM buildpack-deps:${tag}\n`,
+      errors: [{ line: 1, column: 6, endColumn: 21 + tag.length, message: `use ${base} (or distroless)` }],
+    })),
     {
       name: 'a Windows toolchain image is told to ship on Nano Server, not Linux distroless',
       code: 'FROM golang:1.9-nanoserver\n',

@@ -17,6 +17,11 @@ ruleTester(rule, {
     { name: 'HEALTHCHECK NONE', code: 'FROM debian:12-slim\nHEALTHCHECK NONE\n' },
   ],
   invalid: [
+    ...['constructor', 'toString', '__proto__', 'hasOwnProperty'].map((name) => ({
+      name: `a RUN command named ${name} (an Object.prototype key) does not crash the check`,
+      code: `FROM python:3.12-slim\nRUN ${name} setup\nHEALTHCHECK CMD curl -f http://localhost/\n`,
+      errors: [{ line: 3, column: 17, endColumn: 21, message: 'HEALTHCHECK runs curl' }],
+    })),
     {
       code: 'FROM python:3.12-slim\nEXPOSE 8000\nHEALTHCHECK CMD curl -f http://localhost:8000/ || exit 1\n',
       errors: [{ line: 3, column: 17, endLine: 3, endColumn: 21, message: 'python:3.12-slim does not include' }],

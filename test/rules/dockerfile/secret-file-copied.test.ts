@@ -17,6 +17,21 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'ADD is named as ADD',
+      code: 'FROM alpine:3.20\nADD id_rsa /root/.ssh/id_rsa\n',
+      errors: [{ line: 2, column: 5, endColumn: 11, message: 'ADD puts id_rsa into the image, where anyone who pulls it can read it; mount it only where needed with RUN --mount=type=secret,id=id_rsa (or pass it at run time) and exclude it in .dockerignore.' }],
+    },
+    {
+      name: 'ADD in a build stage',
+      code: 'FROM alpine/git:2.45.2 AS src\nADD .netrc /root/.netrc\n\nFROM alpine:3.20\nCOPY --from=src /etc/os-release /tmp/\n',
+      errors: [{ line: 2, column: 5, endColumn: 11, message: 'ADD puts .netrc into a build-stage layer' }],
+    },
+    {
+      name: 'a file from another stage: no .dockerignore advice, since it is not in the build context',
+      code: 'FROM node:20-slim AS build\nRUN echo x\n\nFROM node:20-slim\nCOPY --from=build /app/.env /app/.env\n',
+      errors: [{ line: 5, column: 19, endColumn: 28, message: 'COPY puts /app/.env into the image, where anyone who pulls it can read it; mount it only where needed with RUN --mount=type=secret,id=env (or pass it at run time).' }],
+    },
+    {
       code: 'FROM node:20-slim\nCOPY .env /app/.env\n',
       errors: [{ line: 2, column: 6, endLine: 2, endColumn: 10, message: 'RUN --mount=type=secret,id=env' }],
     },
