@@ -1,9 +1,11 @@
+import { table } from '../table.js';
+
 // hadolint's environment variables (hadolint's CI actions set them), as the `.hadolint.yaml` keys
 // they stand for. Lists are comma-separated; flags are true for 1, y, yes, on or true.
-const LISTS: Record<string, string> = { HADOLINT_IGNORE: 'ignored', HADOLINT_TRUSTED_REGISTRIES: 'trustedRegistries' };
-const FLAGS: Record<string, string> = { HADOLINT_NOFAIL: 'no-fail', HADOLINT_STRICT_LABELS: 'strict-labels', HADOLINT_DISABLE_IGNORE_PRAGMA: 'disable-ignore-pragma' };
-const SCALARS: Record<string, string> = { HADOLINT_FAILURE_THRESHOLD: 'failure-threshold', HADOLINT_FORMAT: 'format' };
-const OVERRIDES: Record<string, string> = { HADOLINT_OVERRIDE_ERROR: 'error', HADOLINT_OVERRIDE_WARNING: 'warning', HADOLINT_OVERRIDE_INFO: 'info', HADOLINT_OVERRIDE_STYLE: 'style' };
+const LISTS = table<string>({ HADOLINT_IGNORE: 'ignored', HADOLINT_TRUSTED_REGISTRIES: 'trustedRegistries' });
+const FLAGS = table<string>({ HADOLINT_NOFAIL: 'no-fail', HADOLINT_STRICT_LABELS: 'strict-labels', HADOLINT_DISABLE_IGNORE_PRAGMA: 'disable-ignore-pragma' });
+const SCALARS = table<string>({ HADOLINT_FAILURE_THRESHOLD: 'failure-threshold', HADOLINT_FORMAT: 'format' });
+const OVERRIDES = table<string>({ HADOLINT_OVERRIDE_ERROR: 'error', HADOLINT_OVERRIDE_WARNING: 'warning', HADOLINT_OVERRIDE_INFO: 'info', HADOLINT_OVERRIDE_STYLE: 'style' });
 
 const list = (v: string): string[] => v.split(',').map((s) => s.trim()).filter(Boolean);
 const truthy = (v: string): boolean => /^(?:1|y|yes|on|true)$/i.test(v.trim());

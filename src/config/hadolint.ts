@@ -4,9 +4,10 @@ import type { RuleRegistry } from '../engine/registry.js';
 import type { RuleEntry, ShipreadyConfig } from './types.js';
 import { keyText, LABEL_TYPES, typeOf, type ConfigIssue } from './validate.js';
 import { FORMAT_ALIASES, FORMAT_NAMES, resolveFormat } from '../formatters/names.js';
+import { table } from '../table.js';
 
 const KEYS = ['ignored', 'override', 'failure-threshold', 'no-fail', 'no-color', 'format', 'formats', 'verbose', 'trustedRegistries', 'label-schema', 'strict-labels', 'disable-ignore-pragma'];
-const LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'style' };
+const LEVELS = table<Severity>({ error: 'error', warning: 'warning', info: 'info', style: 'style' });
 
 /**
  * Map a `.hadolint.yaml` onto shipready's config through rule aliases. DL/SC codes that shipready

@@ -1,4 +1,5 @@
 /** What shipready knows about well-known images, for Compose rules that cannot inspect the image. */
+import { table } from '../../table.js';
 
 export interface ImageName {
   raw: string;
@@ -61,7 +62,7 @@ export interface DatabaseInfo {
   refusedMount?: string;
 }
 
-const DB: Record<string, DatabaseInfo> = {
+const DB = table<DatabaseInfo>({
   postgres: { label: 'PostgreSQL', ports: [5432], dataDirs: ['/var/lib/postgresql/data'], dataDirEnv: 'PGDATA' },
   mysql: { label: 'MySQL', ports: [3306, 33060], dataDirs: ['/var/lib/mysql'] },
   mariadb: { label: 'MariaDB', ports: [3306], dataDirs: ['/var/lib/mysql'] },
@@ -77,15 +78,15 @@ const DB: Record<string, DatabaseInfo> = {
   clickhouse: { label: 'ClickHouse', ports: [8123, 9000], dataDirs: ['/var/lib/clickhouse'] },
   cockroach: { label: 'CockroachDB', ports: [26257], dataDirs: ['/cockroach/cockroach-data'] },
   mssql: { label: 'SQL Server', ports: [1433], dataDirs: ['/var/opt/mssql'] },
-};
+});
 
-const ALIASES: Record<string, string> = {
+const ALIASES = table<string>({
   postgresql: 'postgres', postgis: 'postgres', timescaledb: 'postgres', pgvector: 'postgres', 'timescaledb-ha': 'postgres',
   percona: 'mysql', 'percona-server': 'mysql', 'mysql-server': 'mysql',
   mongodb: 'mongo', 'mongodb-community-server': 'mongo',
   valkey: 'redis', keydb: 'redis', 'redis-stack-server': 'redis', 'redis-stack': 'redis',
   'clickhouse-server': 'clickhouse',
-};
+});
 
 /** Ports of databases and caches, for services whose image is not recognised. */
 export const WELL_KNOWN_DATABASE_PORTS = new Map<number, string>([

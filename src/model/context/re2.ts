@@ -7,6 +7,7 @@
  */
 
 import type { Atom } from '../../match-atoms.js';
+import { table } from '../../table.js';
 
 export class Re2Error extends Error {
   constructor(message: string) {
@@ -19,13 +20,13 @@ const isAsciiAlnum = (c: string) => /^[0-9A-Za-z]$/.test(c);
 const hex = (cp: number) => `\\u{${cp.toString(16)}}`;
 
 /** RE2's Perl classes (ASCII) as JS class bodies. */
-const PERL: Record<string, string> = {
+const PERL = table<string>({
   d: '0-9',
   s: '\\t\\n\\f\\r ',
   w: '0-9A-Za-z_',
-};
+});
 /** POSIX classes (ASCII) as JS class bodies. */
-const POSIX: Record<string, string> = {
+const POSIX = table<string>({
   alnum: '0-9A-Za-z',
   alpha: 'A-Za-z',
   ascii: '\\u{0}-\\u{7f}',
@@ -40,7 +41,7 @@ const POSIX: Record<string, string> = {
   upper: 'A-Z',
   word: '0-9A-Za-z_',
   xdigit: '0-9A-Fa-f',
-};
+});
 
 /**
  * The complement of an ASCII class body, as a JS class body: RE2 allows negated classes inside a
@@ -276,7 +277,7 @@ export function re2ToRegExp(src: string): RegExp {
 const DIRS_GROUP = '(.*/)?';
 const notNewline = (cp: number) => cp !== 10;
 const never = () => false;
-const ASSERTIONS: Record<string, Atom['assert']> = { '^': 'start', '$': 'end', '\\b': 'word', '\\B': 'notWord' };
+const ASSERTIONS = table<Atom['assert']>({ '^': 'start', '$': 'end', '\\b': 'word', '\\B': 'notWord' });
 
 /** A single-code-point test from a JS class or escape (`[a-c]`, `\d`, `\p{L}` ...). */
 function charTest(js: string): (cp: number) => boolean {

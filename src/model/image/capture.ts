@@ -2,6 +2,7 @@
  * Which file contents the reader keeps. Everything else is metadata only, so memory stays flat as
  * images grow. Rules and the SBOM read captured contents through `ImageModel.contents`.
  */
+import { table } from '../../table.js';
 
 /** Per-file caps. Package databases can be large; everything else is small by nature. */
 export const MAX_SMALL_FILE = 64 * 1024;
@@ -17,7 +18,7 @@ export const MAX_TOTAL_CAPTURE = 64 * 1024 * 1024;
 
 export type CaptureReason = 'accounts' | 'os' | 'packages' | 'language-packages' | 'entrypoint' | 'secret-candidate';
 
-const EXACT: Record<string, CaptureReason> = {
+const EXACT = table<CaptureReason>({
   '/etc/passwd': 'accounts',
   '/etc/group': 'accounts',
   '/etc/shadow': 'accounts',
@@ -31,7 +32,7 @@ const EXACT: Record<string, CaptureReason> = {
   '/var/lib/dpkg/status': 'packages',
   '/lib/apk/db/installed': 'packages',
   '/usr/lib/apk/db/installed': 'packages',
-};
+});
 
 /**
  * Account file names: /etc/passwd may be a symlink into another tree (Debian's base-passwd copy,

@@ -8,6 +8,7 @@ import { InputError } from '../../config/errors.js';
 import { normalizeMember, type BlobStore } from './container.js';
 import type { ImageFormat, Platform } from './types.js';
 import { append } from '../../append.js';
+import { table } from '../../table.js';
 
 export interface LayerRef {
   /** Member name as the manifest gives it (`<id>/layer.tar`, `blobs/sha256/<hex>`). */
@@ -72,7 +73,7 @@ export function platformString(p: Platform): string {
   return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`;
 }
 
-const ARCH_ALIASES: Record<string, string> = { x86_64: 'amd64', 'x86-64': 'amd64', aarch64: 'arm64', armhf: 'arm', armel: 'arm', i386: '386' };
+const ARCH_ALIASES = table<string>({ x86_64: 'amd64', 'x86-64': 'amd64', aarch64: 'arm64', armhf: 'arm', armel: 'arm', i386: '386' });
 
 export function parsePlatform(s: string, display: string): Platform {
   const parts = s.trim().toLowerCase().split('/');

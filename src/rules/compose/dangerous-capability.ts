@@ -1,15 +1,16 @@
 import type { ComposeRuleContext } from '../compose-types.js';
 import { get, items, known } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
+import { table } from '../../table.js';
 
-const WHY: Record<string, string> = {
+const WHY = table<string>({
   SYS_ADMIN: 'mount file systems, use most namespaces and escape the container in many known ways',
   NET_ADMIN: 'reconfigure interfaces, routes and firewall rules of its network namespace (the host\'s with network_mode: host)',
   SYS_PTRACE: 'trace and read the memory of other processes',
   SYS_MODULE: 'load kernel modules into the host kernel',
   DAC_READ_SEARCH: 'read any file it can name (the classic "shocker" container escape)',
   ALL: 'use every capability (nearly the same as privileged: true)',
-};
+});
 
 export default defineRule<ComposeRuleContext>({
   id: 'DC003',

@@ -1,8 +1,9 @@
 import type { ComposeRuleContext } from '../compose-types.js';
 import { mounts, normPath } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
+import { table } from '../../table.js';
 
-const SOCKETS: Record<string, string> = { 'docker.sock': 'Docker', 'podman.sock': 'Podman', 'containerd.sock': 'containerd', 'crio.sock': 'CRI-O', 'dockershim.sock': 'dockershim' };
+const SOCKETS = table<string>({ 'docker.sock': 'Docker', 'podman.sock': 'Podman', 'containerd.sock': 'containerd', 'crio.sock': 'CRI-O', 'dockershim.sock': 'dockershim' });
 
 /** The engine a socket path belongs to, or undefined. */
 export function socketEngine(path: string): string | undefined {

@@ -1,14 +1,15 @@
 import type { ComposeRuleContext } from '../compose-types.js';
 import { entry, str } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
+import { table } from '../../table.js';
 
-const WHAT: Record<string, string> = {
+const WHAT = table<string>({
   network_mode: 'the host\'s network stack (every host port and interface, no network isolation)',
   pid: 'the host\'s process table (it can see and signal every host process)',
   ipc: 'the host\'s shared memory and IPC objects',
   userns_mode: 'the host\'s user namespace (user-namespace remapping is switched off)',
   uts: 'the host\'s hostname and domain name',
-};
+});
 
 export default defineRule<ComposeRuleContext>({
   id: 'DC007',

@@ -8,6 +8,7 @@
 import type { ImageModel } from '../../model/image/types.js';
 import { baseName, historySteps, historyField, splitAssignments, type HistoryStep } from './image.js';
 import { EXAMPLE, looksRandom, PRIVATE_KEY_MARKER, PUBLIC_NAME, TOKEN_KINDS } from './secrets.js';
+import { table } from '../../table.js';
 
 
 /** A PEM private key with a body (a line of base64 after the header), not just the marker a library tests for. */
@@ -182,13 +183,13 @@ export const SECRET_FILE_NAMES = new Set([
 ]);
 export const SECRET_FILE_EXTENSIONS = ['.secret', '.ovpn', '.private_key', '.cscfg', '.rdp', '.pem', '.key', '.p12', '.pfx', '.jks', '.keystore', '.tfvars', '.tfstate', '.kdbx'];
 // Files whose secret is a line inside: when the content is known and the marker is absent, they are harmless.
-const CONTENT_MARKERS: Record<string, RegExp> = {
+const CONTENT_MARKERS = table<RegExp>({
   '.npmrc': /_auth|_password|:_authToken/i,
   '.pypirc': /password/i,
   '.netrc': /password/i,
   '.my.cnf': /password/i,
   'database.yml': /password:\s*['"]?[^\s'"<{$]/i,
-};
+});
 const ENV_TEMPLATES = /\.(?:example|sample|template|dist|defaults?|tpl)$/;
 
 /** Why a file name looks like a credential, or undefined. Accept lists are applied by the rule. */

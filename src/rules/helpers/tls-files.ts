@@ -8,6 +8,7 @@ import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 import { APT_VERIFY, isOff, npmFalse, yarnFalse, type Tool } from './tls.js';
+import { table } from '../../table.js';
 
 /** A setting found in written text: its offset and exact text there, its key (to find it again) and how to name it. */
 export interface TlsSetting {
@@ -115,7 +116,7 @@ function aptConf(text: string): TlsSetting | undefined {
   return undefined;
 }
 
-const CONFIGS: Record<string, TlsConfig> = {
+const CONFIGS = table<TlsConfig>({
   rpm: { tool: 'rpm', name: 'yum/dnf', find: (t) => lineSetting(t, RPM, isOff) },
   apt: { tool: 'apt', name: 'apt', find: aptConf },
   npm: { tool: 'npm', name: 'npm', find: (t) => lineSetting(t, NPMRC, npmFalse) },
@@ -125,7 +126,7 @@ const CONFIGS: Record<string, TlsConfig> = {
   wget: { tool: 'wget', name: 'wget', find: (t) => lineSetting(t, WGETRC, isOff) },
   pip: { tool: 'pip', name: 'pip', find: pipConf },
   git: { tool: 'git', name: 'git', find: gitconfig },
-};
+});
 
 /** File names and, for some, the directory they must sit in (`etc/npmrc` is npm's global config, not any `npmrc`). */
 const BY_NAME = new Map<string, { config: TlsConfig; parent?: string }>([
