@@ -20,6 +20,7 @@ import { formatMessage } from './messages.js';
 import { matchesKey } from './registry.js';
 import { writeFileAtomically } from './write.js';
 import { append } from '../append.js';
+import { parsePragmaText } from './pragma-text.js';
 
 export interface ComposeLintOptions extends Omit<LoadOptions, 'texts'> {
   /** The project's files: the main file first, then overrides (like `-f a.yml -f b.yml`). */
@@ -57,23 +58,29 @@ interface ComposeSuppression {
   end: number;
 }
 
-// `# shipready-ignore DC001,privileged -- reason` (next key and its block), `# shipready-ignore-file ...`
-const OWN = /^[ \t]*#[ \t]*shipready-ignore(-file)?(?:[ \t]*[:=][ \t]*|[ \t]+)([A-Za-z0-9_,\t -]+?)[ \t]*(?:--.*)?$/gim;
+// A comment line `# shipready-ignore DC001,privileged -- reason` (next key and its block), `# shipready-ignore-file ...`.
+const COMMENT_START = /^[ \t]*#[ \t]*/;
 
 /** Suppression comments of a Compose file: next-line ones cover the next key and everything nested under it. */
 export function composeSuppressions(file: ComposeFile): ComposeSuppression[] {
   const out: ComposeSuppression[] = [];
   const text = file.text;
-  if (!text.includes('shipready-ignore')) return out;
-  OWN.lastIndex = 0;
-  for (let m = OWN.exec(text); m; m = OWN.exec(text)) {
-    const codes = m[2].split(/[,\s]+/).filter(Boolean);
-    if (m[1]) {
+  for (let at = text.indexOf('shipready-ignore'); at >= 0; at = text.indexOf('shipready-ignore', at + 1)) {
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    let lineEnd = text.indexOf('\n', at);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    const lead = COMMENT_START.exec(line);
+    if (!lead || lineStart + lead[0].length !== at) continue;
+    const p = parsePragmaText(line.slice(lead[0].length));
+    if (!p || p.origin !== 'shipready' || (p.scope !== null && p.scope !== 'file')) continue;
+    const codes = p.codes;
+    if (p.scope === 'file') {
       out.push({ codes, file: file.path, start: 0, end: text.length });
       continue;
     }
     // The next content line, then every following line indented deeper (blank and comment lines too).
-    let pos = text.indexOf('\n', m.index + m[0].length);
+    let pos = lineEnd;
     let start = -1;
     let indent = -1;
     let end = text.length;

@@ -25,6 +25,7 @@ import { formatMessage } from './messages.js';
 import { collectSuppressions, SuppressionIndex, type Suppression } from './suppressions.js';
 import { writeFileAtomically } from './write.js';
 import { partitionPoint } from '../search.js';
+import { parsePragmaText } from './pragma-text.js';
 
 export interface LintContextOptions {
   /** Absolute path of the Dockerfile. */
@@ -77,15 +78,13 @@ function display(cwd: string, abs: string): string {
 }
 
 // `# shipready-ignore DI007 -- reason` above a pattern, `# shipready-ignore-file DI007,DI009` anywhere.
-const IGNORE_COMMENT = /^shipready-ignore(-file)?(?:\s*[:=]\s*|\s+)([A-Za-z0-9_,\s-]+?)\s*(?:--.*)?$/i;
-
 function ignoreFileSuppressions(ctxIgnore: NonNullable<ContextRuleContext['ignore']>): Suppression[] {
   const out: Suppression[] = [];
   for (const c of ctxIgnore.comments) {
-    const m = IGNORE_COMMENT.exec(c.text);
-    if (!m) continue;
-    const codes = m[2].split(/[,\s]+/).filter(Boolean);
-    if (m[1]) {
+    const p = parsePragmaText(c.text);
+    if (!p || p.origin !== 'shipready' || (p.scope !== null && p.scope !== 'file')) continue;
+    const codes = p.codes;
+    if (p.scope === 'file') {
       out.push({ codes, scope: 'file', start: 0, end: ctxIgnore.text.length, line: c.line, used: false, origin: 'shipready' });
       continue;
     }

@@ -1,6 +1,7 @@
 import type { Dockerfile, Instruction } from '../model/dockerfile/types.js';
 import { matchesKey } from './registry.js';
 import { partitionPoint } from '../search.js';
+import { parsePragmaText } from './pragma-text.js';
 
 export interface Suppression {
   codes: string[];
@@ -13,11 +14,9 @@ export interface Suppression {
   origin: 'shipready' | 'hadolint';
 }
 
-// `# hadolint ignore=DL3008,SC2046 # reason`, `# hadolint global ignore=...`, `# hadolint stage ignore=...`
-const HADOLINT = /^hadolint\s+(?:(global|stage)\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+?)\s*(?:#.*)?$/i;
+// `# hadolint ignore=DL3008,SC2046 # reason`, `# hadolint global ignore=...`, `# hadolint stage ignore=...`,
 // `# shipready-ignore DF007,latest-tag -- reason`, `# shipready-ignore-file ...`, `# shipready-ignore-stage ...`
-// (A colon or equals sign after the keyword is read too: `# shipready-ignore: DF007`.)
-const OWN = /^shipready-ignore(-file|-stage)?(?:\s*[:=]\s*|\s+)([A-Za-z0-9_,\s-]+?)\s*(?:--.*)?$/i;
+// (a colon or equals sign after the keyword is read too): see pragma-text.ts.
 
 /** Does the text start with `hadolint` or `shipready-ignore`, in any case (what both regexes need)? */
 function maybePragma(t: string): boolean {
@@ -28,11 +27,7 @@ function maybePragma(t: string): boolean {
 
 /** Is a comment's text (after `#`) a suppression for the instruction below it, not a file- or stage-wide one? */
 export function isNextLinePragma(text: string): boolean {
-  if (!maybePragma(text)) return false;
-  const h = HADOLINT.exec(text);
-  if (h) return h[1] === undefined;
-  const o = OWN.exec(text);
-  return o !== null && o[1] === undefined;
+  return maybePragma(text) && parsePragmaText(text)?.scope === null;
 }
 
 /** Suppression comments of a Dockerfile. */
@@ -45,21 +40,10 @@ export function collectSuppressions(df: Dockerfile): Suppression[] {
     // Most comments are prose: a cheap look at the first word spares the regexes (and, on a cold
     // start, compiling them).
     if (!maybePragma(c.text)) continue;
-    let kind: string | undefined;
-    let codes: string[];
-    let origin: Suppression['origin'];
-    const h = HADOLINT.exec(c.text);
-    const o = h ? null : OWN.exec(c.text);
-    if (h) {
-      kind = h[1]?.toLowerCase();
-      codes = h[2].split(/[,\s]+/).filter(Boolean);
-      origin = 'hadolint';
-    } else if (o) {
-      kind = o[1] ? o[1].slice(1).toLowerCase() : undefined;
-      if (kind === 'file') kind = 'global';
-      codes = o[2].split(/[,\s]+/).filter(Boolean);
-      origin = 'shipready';
-    } else continue;
+    const p = parsePragmaText(c.text);
+    if (!p) continue;
+    const { codes, origin } = p;
+    const kind = p.scope === 'file' ? 'global' : p.scope;
     const next = firstStartingAfter(instrs, c.end);
     if (kind === 'global') {
       out.push({ codes, scope: 'file', start: 0, end: fileEnd, line: c.line, used: false, origin });

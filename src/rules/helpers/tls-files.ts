@@ -34,7 +34,7 @@ const unquote = (v: string): string => v.replace(/^(["'])(.*)\1$/, '$2');
 function lineSetting(text: string, re: RegExp, off: (value: string) => boolean): TlsSetting | undefined {
   for (const { line, at } of linesOf(text)) {
     const m = re.exec(line);
-    if (!m || !off(unquote(m[2] ?? ''))) continue;
+    if (!m || !off(unquote((m[2] ?? '').trim()))) continue;
     const setting = m[0].trim();
     return { at: at + line.indexOf(setting), text: setting, key: m[1], what: setting };
   }
@@ -42,7 +42,8 @@ function lineSetting(text: string, re: RegExp, off: (value: string) => boolean):
 }
 
 const RPM = /^\s*(sslverify)\s*=\s*(\S+)\s*$/i;
-const NPMRC = /^\s*(strict-ssl)\s*=\s*(.*?)\s*$/;
+// (Values are trimmed in code: `\s*(.*?)\s*$` backtracks quadratically on a long run of spaces.)
+const NPMRC = /^\s*(strict-ssl)\s*=(.*)$/;
 // Yarn 1's .yarnrc: `strict-ssl false` (its own lockfile-like syntax; the key may be quoted).
 const YARNRC = /^\s*("?strict-ssl"?)\s+(\S+)\s*$/;
 const YARNRC_YML = /^(enableStrictSsl)\s*:\s*(\S+?)\s*(?:#.*)?$/;
@@ -50,7 +51,7 @@ const YARNRC_YML = /^(enableStrictSsl)\s*:\s*(\S+?)\s*(?:#.*)?$/;
 const CURLRC = /^\s*((?:--)?(?:proxy-|doh-)?insecure|-k)\s*$/;
 // wgetrc ignores case and `_`/`-` in names.
 const WGETRC = /^\s*(check[_-]?certificate)\s*=\s*(\S+)\s*$/i;
-const PIP = /^\s*(trusted[-_]host)\s*[=:]\s*(.*?)\s*$/i;
+const PIP = /^\s*(trusted[-_]host)\s*[=:](.*)$/i;
 
 /** pip's `trusted-host =` with the hosts on the indented lines below it counts too. */
 function pipConf(text: string): TlsSetting | undefined {
@@ -58,9 +59,10 @@ function pipConf(text: string): TlsSetting | undefined {
   for (let i = 0; i < lines.length; i++) {
     const { line, at } = lines[i];
     const m = PIP.exec(line);
-    if (!m || (m[2] === '' && !/^\s+\S/.test(lines[i + 1]?.line ?? ''))) continue;
+    const value = m?.[2].trim();
+    if (!m || (value === '' && !/^\s+\S/.test(lines[i + 1]?.line ?? ''))) continue;
     const setting = m[0].trim();
-    return { at: at + line.indexOf(setting), text: setting, key: m[1], what: m[2] === '' ? `${setting} ${lines[i + 1].line.trim()}` : setting };
+    return { at: at + line.indexOf(setting), text: setting, key: m[1], what: value === '' ? `${setting} ${lines[i + 1].line.trim()}` : setting };
   }
   return undefined;
 }
