@@ -39,7 +39,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'The image you ship never sets USER, so the container runs as root.',
-      why: 'Without a USER instruction the container\'s main process runs as root (UID 0). Any flaw in the application then gives an attacker root inside the container, with write access to the whole filesystem and one kernel bug away from the host. Create an unprivileged user and switch to it with USER at the end of the final stage. Flags the final stage when neither it nor the stages it builds FROM set USER. Skips base images known to run unprivileged (distroless `:nonroot` tags, .NET `-distroless` tags, `*-nonroot`/`*-unprivileged`/`*-rootless` images, Chainguard, Bitnami, .NET chiseled, Windows nanoserver, dev container images (their user is chosen by devcontainer.json), and images that drop privileges themselves such as postgres or redis). `FROM scratch` still runs as UID 0, so it is flagged too (use a numeric USER, since scratch has no /etc/passwd), except when the final scratch stage has no CMD/ENTRYPOINT: that is an artifact export stage (`docker build --output`), not something that runs. A USER set by a base image from a registry is invisible here; restate it to make the Dockerfile say who it runs as. On Windows images the account is ContainerAdministrator, and the unprivileged one ContainerUser. The unsafe fix adds USER before the final stage\'s closing CMD/ENTRYPOINT/EXPOSE-style instructions (so every RUN still runs as root) where an unprivileged account is known to exist: the last user a shipped stage creates with useradd/adduser (not a daemon\'s own account such as www-data or nginx, and not when the image switches user itself with gosu, su-exec and the like), the `node` user (1000) of the node image, `nonroot` (65532) of distroless, `$APP_UID` of .NET 8 and later, or `nobody` (65534) on scratch. Where none is known, on Alpine and on official images built on Debian or Ubuntu (python, golang, ruby, php...), it creates one: `app` with UID 10001, by BusyBox adduser or useradd (with --no-log-init, so the UID does not bloat the layer), unless the build creates or changes accounts itself or the image starts through an entrypoint script, which may need root to set up before it drops privileges. There is no fix where the image runs something that needs root (sshd or port 22, dockerd/dind, an init system) or has ONBUILD triggers. It is unsafe because files the build copied stay owned by root: an application that writes into its own directory then fails. root-user (DF005) reports an explicit `USER root`. Dev containers (a Dockerfile in `.devcontainer/`, one built on a dev container image, or one whose final stage is `dev-envs`, the target of Docker Dev Environments) are skipped: they are environments to develop in, never shipped.',
+      why: 'Without a USER instruction the container\'s main process runs as root (UID 0). Any flaw in the application then gives an attacker root inside the container, with write access to the whole filesystem and one kernel bug away from the host. Create an unprivileged user and switch to it with USER at the end of the final stage. Flags the final stage when neither it nor the stages it builds FROM set USER. Skips base images known to run unprivileged (distroless `:nonroot` tags, .NET `-distroless` tags, `*-nonroot`/`*-unprivileged`/`*-rootless` images, Chainguard, Bitnami, .NET chiseled, Windows nanoserver, dev container images (their user is chosen by devcontainer.json), and images that drop privileges themselves such as postgres or redis). `FROM scratch` still runs as UID 0, so it is flagged too (use a numeric USER, since scratch has no /etc/passwd), except when the final scratch stage has no CMD/ENTRYPOINT: that is an artifact export stage (`docker build --output`), not something that runs. A USER set by a base image from a registry is invisible here; restate it to make the Dockerfile say who it runs as. On Windows images the account is ContainerAdministrator, and the unprivileged one ContainerUser. The unsafe fix adds USER before the final stage\'s closing CMD/ENTRYPOINT/EXPOSE-style instructions (so every RUN still runs as root) where an unprivileged account is known to exist: the last user a shipped stage creates with useradd/adduser (not a daemon\'s own account such as www-data or nginx, and not when the image switches user itself with gosu, su-exec and the like), the `node` user (1000) of the node image, `nonroot` (65532) of distroless, `$APP_UID` of .NET 8 and later, or `nobody` (65534) on scratch. Where none is known, on the official OS and language images (alpine, debian, ubuntu, python, golang, ruby, php...; not servers such as nginx, which bind port 80 as root and drop privileges themselves), it creates one: `app` with UID 10001, by BusyBox adduser on Alpine variants or useradd on Debian and Ubuntu ones (with --no-log-init, so the UID does not bloat the layer), unless the build creates or changes accounts itself or the image starts through an entrypoint script, which may need root to set up before it drops privileges. There is no fix where the image runs something that needs root (sshd or port 22, dockerd/dind, an init system) or has ONBUILD triggers. It is unsafe because files the build copied stay owned by root: an application that writes into its own directory then fails. root-user (DF005) reports an explicit `USER root`. Dev containers (a Dockerfile in `.devcontainer/`, one built on a dev container image, or one whose final stage is `dev-envs`, the target of Docker Dev Environments) are skipped: they are environments to develop in, never shipped.',
       bad: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
       good: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN useradd --uid 10001 --no-create-home app\nUSER 10001\nCMD ["python", "app.py"]\n',
     },
@@ -113,7 +113,7 @@ const SSH_PORT = /^22(?:\/tcp)?$/;
 function unprivilegedUser(df: Dockerfile, chain: readonly Stage[], image: string | null): Account | null {
   const stages = new Set(chain.map((s) => s.index));
   const candidate = accountOf(df, stages, image) ?? (managesUsers(df, stages) || startsWithScript(chain) ? null : newAccount(df, chain[chain.length - 1], image));
-  // The whole text is searched only once there is an account to offer (most findings have none).
+  // The whole text is searched only once there is an account to offer.
   return candidate && !privileges(df).needsRoot ? candidate : null;
 }
 
@@ -143,9 +143,11 @@ function accountOf(df: Dockerfile, chain: Set<number>, image: string | null): Ac
   return null;
 }
 
-// Official images built on Debian or Ubuntu, whose useradd comes with the essential passwd package.
-const DEBIAN_BASED = new Set([
-  'debian', 'ubuntu', 'buildpack-deps', 'python', 'golang', 'ruby', 'php', 'perl', 'rust', 'eclipse-temurin', 'gcc',
+// Official OS and language images, on which an application's own user is the norm (not servers such
+// as nginx, which bind port 80 as root and drop privileges themselves). Their Debian and Ubuntu
+// variants have useradd (the essential passwd package), their Alpine ones BusyBox adduser.
+const APP_BASES = new Set([
+  'alpine', 'debian', 'ubuntu', 'buildpack-deps', 'python', 'golang', 'ruby', 'php', 'perl', 'rust', 'eclipse-temurin', 'gcc',
   'r-base', 'elixir', 'erlang', 'haskell', 'julia', 'swift',
 ]);
 // Tags of those images built on something else (UBI minimal has no useradd; Windows has no Unix
@@ -175,16 +177,17 @@ const ENTRYPOINT_SCRIPT = /entrypoint|\.sh$/i;
 
 /**
  * A user to create where the image has none: `app` with UID 10001, by the base image's own tool
- * (BusyBox adduser on Alpine, useradd on Debian and Ubuntu). Not where the image switches user
- * itself (gosu and the like), nor on a base whose userland the name does not tell.
+ * (BusyBox adduser on Alpine, useradd on Debian and Ubuntu). Only on the official OS and language
+ * images (APP_BASES); not where the image switches user itself (gosu and the like).
  */
 function newAccount(df: Dockerfile, final: Stage, image: string | null): Account | null {
   if (!image || image.includes('$') || image === 'scratch') return null;
-  const distro = stageDistro(df, final);
   const ref = parseImageName(image);
+  if (!isDockerHub(ref.registry) || !APP_BASES.has(ref.repository.replace(/^library\//, '')) || NO_NEW_USER_TAG.test(ref.tag ?? '')) return null;
+  const distro = stageDistro(df, final);
   let create: string;
   if (distro === 'alpine') create = `adduser -D -u ${NEW_UID} app`;
-  else if (distro === 'gnu' && isDockerHub(ref.registry) && DEBIAN_BASED.has(ref.repository.replace(/^library\//, '')) && !NO_NEW_USER_TAG.test(ref.tag ?? '')) create = `useradd --no-log-init --uid ${NEW_UID} --user-group --create-home app`;
+  else if (distro === 'gnu') create = `useradd --no-log-init --uid ${NEW_UID} --user-group --create-home app`;
   else return null;
   return privileges(df).drops ? null : { user: NEW_UID, who: `a new user "app" (${NEW_UID})`, create };
 }

@@ -129,6 +129,8 @@ describe('DF100 fix', () => {
     ['when the base image\'s userland is unknown', 'FROM registry.acme.io/base:1\nCOPY . /app\nCMD ["python", "/app/main.py"]\n'],
     ['for a new user on a Debian-named image built on UBI', 'FROM eclipse-temurin:21-jre-ubi9-minimal\nCMD ["java", "-jar", "/app.jar"]\n'],
     ['for a new user where apache binds port 80 as root', 'FROM php:8.3-apache\nCOPY . /var/www/html/\n'],
+    ['for a new user on a server image that drops privileges itself (nginx on Alpine)', 'FROM nginx:1.27-alpine\nCOPY site/ /usr/share/nginx/html/\n'],
+    ['for a new user on an image the official OS and language images do not include', 'FROM acme/base:1-alpine\nCOPY app /app\nCMD ["/app"]\n'],
     ['for a new user where an entrypoint script may need root', 'FROM php:8.3-fpm-alpine\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["php-fpm"]\n'],
     ['for a new user where an entrypoint drops privileges itself', 'FROM debian:12-slim\nRUN apt-get install -y gosu\nENTRYPOINT ["/entrypoint.sh"]\n'],
     ['on Windows images', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["app.exe"]\n'],
