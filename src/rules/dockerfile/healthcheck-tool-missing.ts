@@ -100,7 +100,7 @@ export default defineRule({
     status: 'stable',
     docs: {
       summary: 'HEALTHCHECK calls curl or wget, but the image does not contain it.',
-      why: 'The health check runs inside the container. If the probe binary is missing, every check fails with "not found", the container is marked unhealthy and orchestrators restart or stop routing to a perfectly working service. Flags curl/wget in the HEALTHCHECK in effect for the final image when its base is known to lack the tool (`*-slim` tags, debian, ubuntu, distroless, Chainguard, scratch: neither; alpine and busybox: no curl, busybox wget is there) and no RUN in the shipped stages installs it (apt-get/apt/apk/yum/dnf/microdnf/zypper), uses it, or COPYs it in, or it was removed again (`apk del`, `apt-get purge`, including apk `--virtual` groups). Skips unknown base images (they may well include it) and HEALTHCHECKs of build-only stages.',
+      why: 'The health check runs inside the container. If the probe binary is missing, every check fails with "not found", the container is marked unhealthy and orchestrators restart or stop routing to a perfectly working service. Flags curl/wget in the HEALTHCHECK in effect for the final image when its base is known to lack the tool (`*-slim` tags, debian, ubuntu, distroless, Chainguard, scratch: neither; alpine and busybox: no curl, busybox wget is there) and no RUN in the shipped stages installs it (apt-get/apt/apk/yum/dnf/microdnf/zypper), uses it, or COPYs it in, or it was removed again (`apk del`, `apt-get purge`, including apk `--virtual` groups). Skips unknown base images (they may well include it) and HEALTHCHECKs of build-only stages. A missing probe followed by `||` and a fallback the image has (`curl -f ... || python -c ...`) is not reported: the check still passes through the fallback.',
       bad: 'FROM python:3.12-slim\nCOPY . /app\nEXPOSE 8000\nHEALTHCHECK CMD curl -fsS http://localhost:8000/healthz || exit 1\nCMD ["python", "/app/main.py"]\n',
       good: 'FROM python:3.12-slim\nCOPY . /app\nEXPOSE 8000\nHEALTHCHECK CMD ["python", "-c", "import urllib.request; urllib.request.urlopen(\'http://localhost:8000/healthz\')"]\nCMD ["python", "/app/main.py"]\n',
     },
@@ -120,13 +120,22 @@ export default defineRule({
     if (!hc) return;
     const present = available(df, chain);
     const base = chain[0].resolvedImage ?? chain[0].image;
-    for (const cmd of df.script(hc).commands) {
+    const commands = df.script(hc).commands;
+    const has = (name: string) => !lacking.includes(name as Tool) || present.has(name as Tool);
+    commands.forEach((cmd, i) => {
       const tool = cmd.base as Tool;
-      if (!lacking.includes(tool) || present.has(tool) || cmd.words.length === 0) continue;
+      if (!lacking.includes(tool) || present.has(tool) || cmd.words.length === 0) return;
+      // `curl ... || wget ...` with wget there: the check still passes through the fallback.
+      for (let j = i + 1; j < commands.length && commands[j - 1].after === '||'; j++) {
+        if (!NOT_A_PROBE.has(commands[j].base) && has(commands[j].base)) return;
+      }
       let { start, end } = cmd.words[0];
       if (source.text[start] === '"' && source.text[end - 1] === '"') { start++; end--; } // exec form: inside the quotes
       const alternative = tool === 'curl' && !lacking.includes('wget') ? 'busybox wget -qO- http://...' : 'the language runtime, or a health subcommand of your binary';
       report({ messageId: 'missing', data: { tool, base, alternative }, span: { start, end } });
-    }
+    });
   },
 });
+
+/** Commands after `||` that only set the exit status: no fallback probe. */
+const NOT_A_PROBE = new Set(['exit', 'false', 'true', 'echo', 'printf', ':']);

@@ -5,6 +5,7 @@ ruleTester(rule, {
   valid: [
     { name: 'curl installed with apt-get', code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 && rm -rf /var/lib/apt/lists/*\nHEALTHCHECK CMD curl -f http://localhost:8000/ || exit 1\n' },
     { name: 'installed after the HEALTHCHECK line still exists at run time', code: 'FROM debian:12-slim\nHEALTHCHECK CMD curl -f http://localhost/\nRUN apt-get update && apt-get install -y curl\n' },
+    { name: 'a probe the image lacks, with a fallback it has after ||', code: 'FROM python:3.12-slim\nHEALTHCHECK CMD curl -f http://localhost/ || python -c "import urllib.request as u; u.urlopen(\'http://localhost/\')" || exit 1\n' },
     { name: 'wget on alpine is busybox', code: 'FROM node:20-alpine\nHEALTHCHECK CMD wget -qO- http://localhost:3000/health || exit 1\n' },
     { name: 'curl added with apk', code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nHEALTHCHECK CMD curl -f http://localhost/\n' },
     { name: 'installed in the parent stage', code: 'FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y wget\n\nFROM base\nHEALTHCHECK CMD wget -q --spider http://localhost/\n' },
@@ -17,6 +18,11 @@ ruleTester(rule, {
     { name: 'HEALTHCHECK NONE', code: 'FROM debian:12-slim\nHEALTHCHECK NONE\n' },
   ],
   invalid: [
+    {
+      name: 'a fallback after || that the image lacks too, or that only sets the exit status',
+      code: 'FROM python:3.12-slim\nHEALTHCHECK CMD curl -f http://localhost/ || wget -qO- http://localhost/ || exit 1\n',
+      errors: [{ line: 2, column: 17, endColumn: 21, message: 'HEALTHCHECK runs curl' }, { line: 2, column: 46, endColumn: 50, message: 'HEALTHCHECK runs wget' }],
+    },
     ...['constructor', 'toString', '__proto__', 'hasOwnProperty'].map((name) => ({
       name: `a RUN command named ${name} (an Object.prototype key) does not crash the check`,
       code: `FROM python:3.12-slim\nRUN ${name} setup\nHEALTHCHECK CMD curl -f http://localhost/\n`,
