@@ -31,7 +31,7 @@ const FORMATTERS = {
   rdjsonl: formatRdjsonl,
 } satisfies Record<FormatName, Formatter>;
 
-export { FORMATS_FOR_RUNNERS, FORMATS_USING_RULES, FORMATS_USING_SOURCES, resolveFormat, type FormatName } from './names.js';
+export { FORMATS_FOR_RUNNERS, resolveFormat, type FormatName } from './names.js';
 
 /** Output format names, the default (`text`) first. */
 export const FORMATS: readonly string[] = FORMAT_NAMES;

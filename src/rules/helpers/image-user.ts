@@ -25,8 +25,8 @@ export function runningUser(image: ImageModel): RunningUser | undefined {
   const uid = /^\d+$/.test(user) ? Number(user) : Number(entry?.fields[2]);
   if (!Number.isInteger(uid)) return undefined;
   const groupFile = accountFile(image, '/etc/group');
-  let gid = group === undefined ? Number(entry?.fields[3] ?? 0) : /^\d+$/.test(group) ? Number(group) : Number(groupFile?.find((l) => l.name === group)?.fields[2]);
-  if (!Number.isInteger(gid)) gid = NaN;
+  // NaN when the group does not resolve: then only the owner and other bits can apply.
+  const gid = group === undefined ? Number(entry?.fields[3] ?? 0) : /^\d+$/.test(group) ? Number(group) : Number(groupFile?.find((l) => l.name === group)?.fields[2]);
   const groups = new Set<number>();
   const name = entry?.name ?? passwdName(image, uid);
   if (name !== undefined) for (const l of groupFile ?? []) if ((l.fields[3] ?? '').split(',').includes(name) && /^\d+$/.test(l.fields[2] ?? '')) groups.add(Number(l.fields[2]));
