@@ -59,6 +59,24 @@ describe('shell parser', () => {
     expect(cmds.map((c) => [c.name, c.nested])).toEqual([['echo', false], ['id', true]]);
   });
 
+  it('records the groups and subshells around commands, with the redirections and operator after them', () => {
+    const src = '{ echo a; (echo b; echo c) > f 2>&1; } | tee g; echo d; { :; } ; x';
+    const cmds = parse(src).commands.filter((c) => c.name);
+    const [a, b, c, tee, d, colon] = cmds;
+    expect(a.group?.after).toBe('|');
+    expect(a.group?.redirects).toEqual([]);
+    expect(src.slice(0, a.group?.end)).toBe('{ echo a; (echo b; echo c) > f 2>&1; }');
+    expect(b.group).toBe(c.group);
+    expect(b.group?.parent).toBe(a.group);
+    expect(b.group?.redirects.map((r) => [r.op, r.target?.value])).toEqual([['>', 'f'], ['>&', '1']]);
+    expect(b.group?.after).toBe(';');
+    expect(src.slice(0, b.group?.end)).toBe('{ echo a; (echo b; echo c)');
+    expect([tee.group, d.group]).toEqual([undefined, undefined]);
+    expect(colon.group?.after).toBe(';');
+    // A stray closing brace or parenthesis closes nothing.
+    expect(parse('} ; echo x').commands.map((k) => [k.name, k.group])).toEqual([['echo', undefined]]);
+  });
+
   it('reads each command of nested substitutions once, quoted or not', () => {
     // The inner `$(...)` belongs to the outer substitution's script only, not also to the string around it.
     expect(names('echo "$(echo "$(apt-get install -y foo)")"')).toEqual(['echo', 'echo', 'apt-get']);

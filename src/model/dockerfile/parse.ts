@@ -771,6 +771,7 @@ function buildScript(instr: Instruction, sourceText: string): ShellScript {
       before: '',
       after: '',
       nested: false,
+      group: undefined,
       start: instr.json.span.start,
       end: instr.json.span.end,
     };

@@ -1,5 +1,5 @@
 import { END, Lexer, WORD, isRedirectOp } from './lexer.js';
-import type { Command, Redirect, ShellScript, ShellWord } from './types.js';
+import type { Command, CommandGroup, Redirect, ShellScript, ShellWord } from './types.js';
 
 /** Command name without a leading path: `/usr/bin/apt-get` -> `apt-get`. */
 export function baseName(name: string): string {
@@ -111,6 +111,10 @@ class ShellParser {
   private before = '';
   /** Subshell / group depth. */
   private depth = 0;
+  /** Open `{`/`(` groups, innermost last. */
+  private readonly groups: CommandGroup[] = [];
+  /** The group just closed: the redirections and the operator after it are its own. */
+  private closed: CommandGroup | undefined = undefined;
   /** Inside a `for`/`select` header. */
   private skipUntilDo = false;
   private readonly cases: number[] = [];
@@ -193,6 +197,8 @@ class ShellParser {
     switch (kw) {
       case SKIPPED:
         this.flush('');
+        if (value === '{') this.openGroup();
+        else if (value === '}') this.closeGroup(this.map.toSourceEnd(lx.end));
         return true;
       case LOOP:
         this.flush('');
@@ -230,13 +236,17 @@ class ShellParser {
     if (this.skipUntilDo || top === HEADER) return;
     if (op === '(') {
       this.flush('');
+      this.openGroup();
       this.depth++;
     } else if (op === ')') {
       this.flush('');
       this.depth = Math.max(0, this.depth - 1);
+      this.closeGroup(this.map.toSourceEnd(end));
     } else {
       // Every other operator separates commands.
       if (op === '|' || op === '|&') this.hasPipe = true;
+      if (this.closed && (this.words === null || this.words.length === 0)) this.closed.after = op;
+      this.closed = undefined;
       this.flush(op);
     }
   }
@@ -255,7 +265,10 @@ class ShellParser {
     }
     const map = this.map;
     const r: Redirect = { op, target, start: map.toSource(start), end: map.toSourceEnd(end) };
-    if (this.words === null) this.open(r.start);
+    if (this.words === null) {
+      this.open(r.start);
+      if (this.closed) this.closed.redirects.push(r);
+    } else if (this.closed && this.words.length === 0) this.closed.redirects.push(r);
     this.redirects.push(r);
     this.end = r.end;
   }
@@ -264,6 +277,19 @@ class ShellParser {
   private word(): ShellWord {
     const lx = this.lx;
     return { value: lx.value, raw: lx.raw, expands: lx.expands, start: this.map.toSource(lx.start), end: this.map.toSourceEnd(lx.end) };
+  }
+
+  private openGroup(): void {
+    const n = this.groups.length;
+    this.groups.push({ redirects: [], after: '', end: 0, nested: this.nested || this.depth > 0, parent: n > 0 ? this.groups[n - 1] : undefined });
+    this.closed = undefined;
+  }
+
+  /** Close the innermost group (a stray `}` or `)` closes none). */
+  private closeGroup(end: number): void {
+    const g = this.groups.pop();
+    if (g) g.end = end;
+    this.closed = g;
   }
 
   private open(start: number): void {
@@ -289,6 +315,7 @@ class ShellParser {
         before: this.before,
         after,
         nested: this.nested || this.depth > 0,
+        group: this.groups.length > 0 ? this.groups[this.groups.length - 1] : undefined,
         start: this.start,
         end: this.end,
       });

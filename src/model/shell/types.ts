@@ -30,6 +30,21 @@ export interface Command extends Span {
   after: string;
   /** Inside `$(...)`, backticks or a subshell/group. */
   nested: boolean;
+  /** The innermost `{ ...; }` group or `( ... )` subshell around this command, if any. */
+  group: CommandGroup | undefined;
+}
+
+/** A `{ ...; }` group or `( ... )` subshell: where the output of the commands inside goes. */
+export interface CommandGroup {
+  /** Redirections after the closing `}` or `)` (`{ echo a; echo b; } > file`). */
+  redirects: Redirect[];
+  /** Operator after the group (`|` when it pipes into the next command). */
+  after: string;
+  /** Source offset just past the closing `}` or `)`. */
+  end: number;
+  /** Whether the group itself is nested (see Command.nested). */
+  nested: boolean;
+  parent: CommandGroup | undefined;
 }
 
 export interface ShellScript {

@@ -227,7 +227,7 @@ function sedHit(df: Dockerfile, cmd: Command): FileHit | undefined {
 /** `echo strict-ssl=false >> ~/.npmrc`, `printf '...' | tee /etc/pip.conf`: the words printed. */
 function echoHit(df: Dockerfile, instr: Instruction, cmd: Command): FileHit | undefined {
   // Cheap test first: most echo and printf commands write to the terminal.
-  if (cmd.redirects.length === 0 && cmd.after !== '|') return undefined;
+  if (cmd.redirects.length === 0 && cmd.after !== '|' && cmd.group === undefined) return undefined;
   const target = configOf(outputFiles(df, df.script(instr).commands, cmd).map((w) => w.value));
   if (!target) return undefined;
   let first = 0;

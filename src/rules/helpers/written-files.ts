@@ -4,7 +4,7 @@
  * settings written into a tool's config (package-verification-disabled, tls-verification-disabled).
  */
 import type { Dockerfile, Heredoc, Instruction } from '../../model/dockerfile/types.js';
-import type { Command, ShellWord } from '../../model/shell/types.js';
+import type { Command, Redirect, ShellWord } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
 import { heredocIsScript, heredocOwner } from '../../model/dockerfile/parse.js';
 import { innermostCommand } from '../../model/shell/wrappers.js';
@@ -144,14 +144,29 @@ const teeFiles = (tee: Command): ShellWord[] => tee.args.filter((a) => !a.value.
  */
 export function outputFiles(df: Dockerfile, commands: readonly Command[], cmd: Command): ShellWord[] {
   const files: ShellWord[] = [];
-  for (const r of cmd.redirects) if (r.target && TO_FILE.has(r.op) && !otherFd(df.source.text, r.start)) files.push(r.target);
-  if (cmd.after === '|') {
-    const next = nextCommand(commands, cmd);
-    const tee = next && next.before === '|' ? innermostCommand(next) : undefined;
-    if (tee?.base === 'tee') files.push(...teeFiles(tee));
+  // Where the command's own output goes; else that of the groups around it (`{ echo a; } > f`).
+  let to: { redirects: readonly Redirect[]; after: string; end: number; nested: boolean } | undefined = cmd;
+  for (let g = cmd.group; to; to = g, g = g?.parent) {
+    const text = df.source.text;
+    let redirected = false;
+    for (const r of to.redirects) {
+      if (!STDOUT.has(r.op) || otherFd(text, r.start)) continue;
+      redirected = true;
+      if (r.target && TO_FILE.has(r.op)) files.push(r.target);
+    }
+    if (to.after === '|') {
+      const next = nextCommand(commands, to);
+      const tee = next && next.before === '|' ? innermostCommand(next) : undefined;
+      if (tee?.base === 'tee') files.push(...teeFiles(tee));
+      return files;
+    }
+    if (redirected) return files;
   }
   return files;
 }
+
+/** Redirections of standard output: to a file, or to another descriptor (`>&2`). */
+const STDOUT = new Set([...TO_FILE, '>&']);
 
 // The last script's commands by start, so that finding the one after a pipe is a binary search, not
 // a scan (a RUN with thousands of `| tee` pipes was quadratic). One entry, not a WeakMap: a scavenge
@@ -160,7 +175,7 @@ let sortedFor: readonly Command[] | undefined;
 let sortedByStart: Command[] = [];
 
 /** The first command (by position) that starts after `cmd` ends, at the same nesting. */
-function nextCommand(commands: readonly Command[], cmd: Command): Command | undefined {
+function nextCommand(commands: readonly Command[], cmd: { end: number; nested: boolean }): Command | undefined {
   if (sortedFor !== commands) {
     sortedFor = commands;
     sortedByStart = [...commands].sort((a, b) => a.start - b.start);

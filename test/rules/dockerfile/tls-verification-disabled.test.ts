@@ -22,6 +22,7 @@ ruleTester(rule, {
     { name: 'written config that keeps verification on', code: 'FROM rockylinux:9\nRUN echo "sslverify=1" >> /etc/yum.conf && echo strict-ssl=true >> ~/.npmrc && echo \'Acquire::https::Verify-Peer "true";\' > /etc/apt/apt.conf.d/99x\nRUN echo "check_certificate = on" >> ~/.wgetrc && printf \'enableStrictSsl: true\\n\' > .yarnrc.yml && sed -i \'s/sslverify=0/sslverify=1/\' /etc/dnf/dnf.conf\n' },
     { name: 'the setting written to a file no tool reads', code: 'FROM rockylinux:9\nRUN echo "sslverify=0" >> /tmp/notes.txt && echo sslverify=0 > /tmp/x.repo && echo strict-ssl=false > /app/npmrc && echo insecure > /root/curlrc\nCOPY <<EOF /etc/motd\nsslverify=0\nEOF\n' },
     { name: 'echoed to standard output or its errors to the file, and sed without -i', code: 'FROM node:20-slim\nRUN echo "strict-ssl=false" && echo strict-ssl=false 2>> ~/.npmrc && sed \'s/sslverify=1/sslverify=0/\' /etc/yum.conf\nRUN cat <<EOF\nstrict-ssl=false\nEOF\n' },
+    { name: 'a group whose output is not the file: its errors, a command sending its own elsewhere, a group in the middle of a pipe', code: 'FROM rockylinux:9\nRUN { echo "sslverify=0"; } 2> /etc/yum.conf\nRUN { echo "sslverify=0" >&2; echo "[main]"; } > /etc/yum.conf\nRUN { echo "sslverify=0" > /tmp/notes; } >> /etc/dnf/dnf.conf\nRUN (echo "strict-ssl=false" | grep -v ssl) > /root/.npmrc\n' },
     { name: 'commented out', code: 'FROM debian:12-slim\nCOPY <<EOF /etc/dnf/dnf.conf\n# sslverify=0\n;sslverify=0\nEOF\nCOPY <<EOF /etc/apt/apt.conf.d/99x\n// Acquire::https::Verify-Peer "false";\n# Acquire::https::Verify-Peer "false";\n/* Acquire::https::Verify-Peer "false"; */\nEOF\nRUN echo "; strict-ssl=false" >> ~/.npmrc && echo "# insecure" >> ~/.curlrc && printf \'[http]\\n# sslVerify = false\\n\' >> ~/.gitconfig\n' },
     { name: 'other keys', code: 'FROM debian:12-slim\nRUN echo gpgcheck=0 >> /etc/yum.conf && echo \'Acquire::https::Proxy "false";\' > /etc/apt/apt.conf.d/99proxy && echo strict-peer-deps=false >> ~/.npmrc\nRUN echo --no-insecure >> ~/.curlrc && echo "index-url = https://pypi.example.com/simple" >> /etc/pip.conf && printf \'[http]\\nsslCAInfo = /ca.pem\\n\' >> ~/.gitconfig\nCOPY <<EOF /etc/gitconfig\n[core]\n  sslVerify = false\nEOF\n' },
   ],
@@ -114,6 +115,15 @@ ruleTester(rule, {
         { line: 3, column: 11, endColumn: 28, message: 'in /etc/dnf/dnf.conf' },
         { line: 4, column: 27, endColumn: 38, message: 'in /etc/yum.repos.d/epel.repo' },
         { line: 5, column: 25, endColumn: 36, message: 'in /etc/dnf/dnf.conf' },
+      ],
+    },
+    {
+      name: 'echo inside a { } group or a ( ) subshell whose output goes to the file',
+      code: 'FROM rockylinux:9\nRUN { echo "registry=https://r.example/"; echo "strict-ssl=false"; } | tee /root/.npmrc\nRUN (echo "[main]"; echo "sslverify=0") > /etc/dnf/dnf.conf\nRUN { { echo "[main]"; echo "sslverify=0"; }; } 2>/dev/null >> /etc/yum.conf\n',
+      errors: [
+        { line: 2, column: 49, endColumn: 65, message: 'in /root/.npmrc' },
+        { line: 3, column: 27, endColumn: 38, message: 'in /etc/dnf/dnf.conf' },
+        { line: 4, column: 30, endColumn: 41, message: 'in /etc/yum.conf' },
       ],
     },
     {
