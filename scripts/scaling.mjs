@@ -64,6 +64,7 @@ const FAMILIES = [
   ['ENVs each using the one before', (n) => ({ dockerfile: `FROM debian:12\nENV E0=/a\n${lines(n, (i) => `ENV E${i + 1}=\${E${i}}/b\n`)}WORKDIR $E${n}\n` })],
   ['stages each FROM the last with ARG and ENV', (n) => ({ dockerfile: lines(n, (i) => `${i ? `FROM s${i - 1}` : 'FROM debian:12'} AS s${i}\nARG A${i}=v${i}\nENV E${i}=\${A${i}}\nWORKDIR $E${i}\n`) })],
   ['pipes in one RUN', (n) => ({ dockerfile: `FROM debian:12\nRUN true${lines(n, (i) => ` && { echo ${i}; printf x; } | tee /f${i} && echo ${i} | sort`)}\n` })],
+  ['echo commands inside as many nested groups', (n) => ({ dockerfile: `FROM debian:12\nRUN ${'{ '.repeat(n)}${lines(n, (i) => `echo sslverify=${i}; `)}${'}; '.repeat(n)}\n` })],
   ['text frames on one long line', (n) => ({ dockerfile: `FROM debian:12\nRUN apt-get install -y\t${lines(n, (i) => `p${i} `)}\n`, text: true })],
   ['Compose services', (n) => ({ compose: `services:\n${lines(n, (i) => `  s${i}:\n    image: nginx:1.27\n${i ? `    depends_on: [s${i - 1}]\n` : ''}`)}` })],
   ['Compose environment keys', (n) => ({ compose: `services:\n  a:\n    image: nginx:1.27\n    environment:\n${lines(n, (i) => `      K${i}: v${i}\n`)}` })],

@@ -145,8 +145,10 @@ const teeFiles = (tee: Command): ShellWord[] => tee.args.filter((a) => !a.value.
 export function outputFiles(df: Dockerfile, commands: readonly Command[], cmd: Command): ShellWord[] {
   const files: ShellWord[] = [];
   // Where the command's own output goes; else that of the groups around it (`{ echo a; } > f`).
+  // (Up to a depth: scripts nest a few groups, and a hostile one nesting thousands around as many
+  // echo commands would make this walk quadratic.)
   let to: { redirects: readonly Redirect[]; after: string; end: number; nested: boolean } | undefined = cmd;
-  for (let g = cmd.group; to; to = g, g = g?.parent) {
+  for (let g = cmd.group, depth = 0; to && depth <= MAX_GROUP_DEPTH; to = g, g = g?.parent, depth++) {
     const text = df.source.text;
     let redirected = false;
     for (const r of to.redirects) {
@@ -164,6 +166,8 @@ export function outputFiles(df: Dockerfile, commands: readonly Command[], cmd: C
   }
   return files;
 }
+
+const MAX_GROUP_DEPTH = 32;
 
 /** Redirections of standard output: to a file, or to another descriptor (`>&2`). */
 const STDOUT = new Set([...TO_FILE, '>&']);
