@@ -71,6 +71,7 @@ const FAMILIES = [
   ['Compose ports', (n) => ({ compose: `services:\n  a:\n    image: nginx:1.27\n    ports:\n${lines(n, (i) => `      - "${1000 + (i % 60000)}:80"\n`)}` })],
   ['Compose one host port on many IPs', (n) => ({ compose: `services:\n${lines(2, (k) => `  s${k}:\n    image: nginx:1.27\n    ports:\n${lines(n, (i) => `      - "10.${k}.${(i >> 8) & 255}.${i & 255}:8080:80"\n`)}`)}` })],
   ['Compose services in disjoint profiles on one port range', (n) => ({ compose: `services:\n${lines(Math.ceil(n / 10), (i) => `  s${i}:\n    image: nginx:1.27\n    profiles: [p${i}]\n    ports: ["8000-8049:8000-8049"]\n`)}` })],
+  ['Compose services each publishing every port', (n) => ({ compose: `services:\n${lines(Math.ceil(n / 10), (i) => `  s${i}:\n    image: nginx:1.27\n    ports: ["1-65535:1-65535", "127.0.0.1:1-65535:1-65535/udp"]\n`)}` })],
   ['Compose extends, base first', (n) => ({ compose: `services:\n  s0:\n    image: x:1\n${lines(n, (i) => `  s${i + 1}:\n    extends: s${i}\n`)}` })],
   ['Compose extends, base last', (n) => ({ compose: `services:\n${lines(n, (i) => `  s${n - i}:\n    extends: s${n - i - 1}\n`)}  s0:\n    image: x:1\n` })],
   ['Compose anchors', (n) => ({ compose: `x-a: &a\n  image: nginx:1.27\n  environment: {A: b}\nservices:\n${lines(n, (i) => `  s${i}:\n    <<: *a\n`)}` })],

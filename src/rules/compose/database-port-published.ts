@@ -1,6 +1,6 @@
 import { databaseOf, WELL_KNOWN_DATABASE_PORTS } from '../../model/compose/images.js';
 import type { ComposeRuleContext } from '../compose-types.js';
-import { editable, isAllInterfaces, isDevContainerProject, portNumbers, ports, replaceNode, serviceImage } from '../helpers/compose.js';
+import { editable, isAllInterfaces, isDevContainerProject, portRange, ports, replaceNode, serviceImage } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
 export default defineRule<ComposeRuleContext>({
@@ -30,8 +30,7 @@ export default defineRule<ComposeRuleContext>({
       const db = img ? databaseOf(img.ref) : undefined;
       for (const p of ports(svc)) {
         if (!isAllInterfaces(p.hostIp)) continue;
-        const targets = portNumbers(p.target);
-        const hit = targets.find((t) => (db ? db.ports.includes(t) : WELL_KNOWN_DATABASE_PORTS.has(t)));
+        const hit = lowestIn(portRange(p.target), db ? db.ports : WELL_KNOWN_DATABASE_PORTS.keys());
         if (hit === undefined) continue;
         const label = db?.label ?? WELL_KNOWN_DATABASE_PORTS.get(hit)!;
         let fix;
@@ -46,3 +45,10 @@ export default defineRule<ComposeRuleContext>({
     }
   },
 });
+
+/** The lowest of `candidates` inside `range` (a range is not expanded: it may span 65,535 ports). */
+function lowestIn(range: { from: number; to: number } | null, candidates: Iterable<number>): number | undefined {
+  let best: number | undefined;
+  if (range) for (const c of candidates) if (c >= range.from && c <= range.to && (best === undefined || c < best)) best = c;
+  return best;
+}

@@ -1,6 +1,6 @@
 import type { ComposeRuleContext } from '../compose-types.js';
 import type { ComposeService } from '../../model/compose/types.js';
-import { isAllInterfaces, portNumbers, ports } from '../helpers/compose.js';
+import { isAllInterfaces, portRange, ports, type PortMapping } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
 interface Publisher {
@@ -127,26 +127,63 @@ export default defineRule<ComposeRuleContext>({
     },
   },
   check(ctx) {
-    const users = new Map<string, PortUsers>();
+    const mappings: Array<{ svc: ComposeService; p: PortMapping; protocol: string; range: { from: number; to: number } }> = [];
     for (const svc of ctx.services) {
       for (const p of ports(svc)) {
-        const protocol = p.protocol.toLowerCase();
-        let reported = false;
-        for (const port of portNumbers(p.published)) {
-          const key = `${protocol}:${port}`;
-          let u = users.get(key);
-          if (!u) users.set(key, (u = { all: newBucket(), wildcard: newBucket(), byIp: new Map(), ips: new Map() }));
-          const clash = firstClash(u, svc, p.hostIp);
-          if (!reported && clash) {
-            ctx.report({ messageId: 'duplicate', data: { service: svc.name, port, protocol, first: clash.svc.name }, at: p.publishedOrigin ?? p.origin });
-            reported = true;
-          } else if (!reported && publishedTwice(u, svc, p.hostIp)) {
-            ctx.report({ messageId: 'twice', data: { service: svc.name, port, protocol }, at: p.publishedOrigin ?? p.origin });
-            reported = true;
-          }
-          add(u, svc, p.hostIp);
+        const range = portRange(p.published);
+        if (range) mappings.push({ svc, p, protocol: p.protocol.toLowerCase(), range });
+      }
+    }
+    const segments = segmentStarts(mappings);
+    const users = new Map<string, PortUsers>();
+    for (const { svc, p, protocol, range } of mappings) {
+      let reported = false;
+      // Each segment stands for all its ports: the same mappings cover every one of them.
+      for (const port of segmentsOf(segments.get(protocol)!, range)) {
+        const key = `${protocol}:${port}`;
+        let u = users.get(key);
+        if (!u) users.set(key, (u = { all: newBucket(), wildcard: newBucket(), byIp: new Map(), ips: new Map() }));
+        const clash = firstClash(u, svc, p.hostIp);
+        if (!reported && clash) {
+          ctx.report({ messageId: 'duplicate', data: { service: svc.name, port, protocol, first: clash.svc.name }, at: p.publishedOrigin ?? p.origin });
+          reported = true;
+        } else if (!reported && publishedTwice(u, svc, p.hostIp)) {
+          ctx.report({ messageId: 'twice', data: { service: svc.name, port, protocol }, at: p.publishedOrigin ?? p.origin });
+          reported = true;
         }
+        add(u, svc, p.hostIp);
       }
     }
   },
 });
+
+/**
+ * Per protocol, the sorted ports where the set of mappings covering a port changes: every port
+ * from one to the next is covered by the same mappings, so one stands for them all. Expanding
+ * every range instead made `ports: ["1-65535:1-65535"]` in 300 services 20 million entries (4 GB,
+ * then an abort).
+ */
+function segmentStarts(mappings: ReadonlyArray<{ protocol: string; range: { from: number; to: number } }>): Map<string, number[]> {
+  const bounds = new Map<string, Set<number>>();
+  for (const { protocol, range } of mappings) {
+    let set = bounds.get(protocol);
+    if (!set) bounds.set(protocol, (set = new Set()));
+    set.add(range.from);
+    set.add(range.to + 1);
+  }
+  const out = new Map<string, number[]>();
+  for (const [protocol, set] of bounds) out.set(protocol, [...set].sort((a, b) => a - b));
+  return out;
+}
+
+/** The segment starts inside `range` (its first port is always one), in order. */
+function* segmentsOf(starts: readonly number[], range: { from: number; to: number }): Generator<number> {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid] < range.from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < starts.length && starts[i] <= range.to; i++) yield starts[i];
+}

@@ -265,18 +265,15 @@ export function ports(svc: ComposeService): PortMapping[] {
   return out;
 }
 
-/** A port or range (`8000-8010`) as numbers; empty when not numeric. */
-export function portNumbers(spec: string | null): number[] {
-  if (!spec) return [];
+/** A port or port range (`8080`, `8000-8049`) as its bounds; null when it is not one. */
+export function portRange(spec: string | null): { from: number; to: number } | null {
+  if (!spec) return null;
   const m = /^(\d+)(?:-(\d+))?$/.exec(spec.trim());
-  if (!m) return [];
-  const a = Number(m[1]);
-  const b = m[2] ? Number(m[2]) : a;
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = m[2] ? Number(m[2]) : from;
   // (Past 65535 it is no port; a digit string of any length must not become a loop to Infinity.)
-  if (b < a || b > 65535) return [];
-  const out: number[] = [];
-  for (let p = a; p <= b; p++) out.push(p);
-  return out;
+  return to < from || to > 65535 ? null : { from, to };
 }
 
 /** Is a host IP "all interfaces"? */

@@ -21,6 +21,22 @@ composeRuleTester(rule, {
       ],
     },
     {
+      name: 'overlapping ranges: the lowest clashing port and the first service on it',
+      code: 'services:\n  a:\n    image: x:1\n    ports: ["8000-8010:8000-8010"]\n  b:\n    image: x:1\n    ports: ["8005-8020:8005-8020"]\n  c:\n    image: x:1\n    ports: ["8011-8030:8011-8030"]\n  d:\n    image: x:1\n    ports: ["7000-9000:7000-9000", "9000:1"]\n',
+      errors: [
+        { line: 7, column: 14, endColumn: 23, message: 'Host port 8005/tcp is already published by service "a": service "b"' },
+        { line: 10, column: 14, endColumn: 23, message: 'Host port 8011/tcp is already published by service "b": service "c"' },
+        { line: 13, column: 14, endColumn: 23, message: 'Host port 8000/tcp is already published by service "a": service "d"' },
+        { line: 13, column: 37, endColumn: 41, message: 'Host port 9000/tcp is published twice by service "d"' },
+      ],
+    },
+    {
+      // Ranges are not expanded port by port: 300 of these took 4 GB and aborted.
+      name: 'whole port ranges in many services',
+      code: `services:\n${Array.from({ length: 300 }, (_, i) => `  s${i}:\n    image: x:1\n    ports: ["1-65535:1-65535"]\n`).join('')}`,
+      errors: Array.from({ length: 299 }, (_, i) => ({ line: 7 + 3 * i, column: 14, endColumn: 21, message: `Host port 1/tcp is already published by service "s0": service "s${i + 1}"` })),
+    },
+    {
       name: 'one service publishing a host port twice',
       code: 'services:\n  web:\n    image: x:1\n    ports:\n      - "8080:80"\n      - "8080:443"\n',
       errors: [{ line: 6, column: 10, endLine: 6, endColumn: 14, message: 'Host port 8080/tcp is published twice by service "web" on the same interface: it will fail to start. Use another host port.' }],
