@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { InputError } from './config/errors.js';
 
 export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
@@ -32,16 +32,41 @@ export function invalidUtf8Notice(display: string, offset: number, fixing: boole
 }
 
 export function readTextFile(abs: string, display: string, opts: DecodeOptions = {}): string {
-  let buf: Buffer;
+  let buf: Buffer | null;
   try {
     const st = statSync(abs);
     if (st.size > MAX_INPUT_BYTES) throw new InputError(`file is too large to lint (${st.size} bytes; limit ${MAX_INPUT_BYTES})`, display);
-    buf = readFileSync(abs);
+    buf = readBounded(abs, MAX_INPUT_BYTES);
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, display);
   }
+  if (buf === null) throw new InputError(`file is too large to lint (more than ${MAX_INPUT_BYTES} bytes)`, display);
   return decodeText(buf, display, opts);
+}
+
+/**
+ * The bytes of a file or descriptor, read up to `max`; null past it. A size from stat cannot be
+ * trusted for this: a device (/dev/zero, /dev/urandom) or a pipe says 0 and never ends.
+ * Throws the system error when it cannot be read.
+ */
+export function readBounded(file: string | number, max: number): Buffer | null {
+  const fd = typeof file === 'number' ? file : openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, max + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > max) return null;
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  } finally {
+    if (typeof file !== 'number') closeSync(fd);
+  }
 }
 
 /** Offset of the first byte that breaks UTF-8 (simple structural check). */

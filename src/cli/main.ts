@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { ConfigError, InputError } from '../config/errors.js';
 import type { RuleSet } from '../engine/lint-paths.js';
 import { severityRank, type Severity } from '../finding.js';
@@ -135,7 +135,9 @@ function readableEnvFiles(files: string[] | undefined): string[] | undefined {
   for (const f of files ?? []) {
     if (f === '') throw new UsageError('--compose-env-file needs a file name');
     try {
-      readFileSync(f);
+      // Checked, not read: a pipe (`--compose-env-file <(...)`) can be read only once, by the loader.
+      if (statSync(f).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      accessSync(f, constants.R_OK);
     } catch (e) {
       throw new InputError(`cannot read --compose-env-file ${f} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, f);
     }
@@ -174,9 +176,15 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
 
   let stdin: { text: string; path?: string; type?: 'dockerfile' | 'compose' } | undefined;
   if (positionals.length === 1 && positionals[0] === '-') {
-    const { decodeText, invalidUtf8Notice } = await import('../read-input.js');
+    const { decodeText, invalidUtf8Notice, readBounded, MAX_INPUT_BYTES } = await import('../read-input.js');
     const name = (flags.get('stdin-filename') as string | undefined) ?? '-';
-    const bytes = readFileSync(0);
+    let bytes: Buffer | null;
+    try {
+      bytes = readBounded(0, MAX_INPUT_BYTES);
+    } catch (e) {
+      throw new InputError(`cannot read standard input (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, name);
+    }
+    if (bytes === null) throw new InputError(`is too large to lint (more than ${MAX_INPUT_BYTES} bytes)`, name);
     // Decoded leniently (as a Dockerfile is read) unless --type says Compose; a Compose file must be UTF-8.
     const invalid: number[] = [];
     const text = decodeText(bytes, name, { lenient: type === 'compose' ? undefined : { onInvalid: (off: number) => invalid.push(off) } });
@@ -215,7 +223,11 @@ async function lintCommand(argv: string[], io: { out: (s: string) => void; err: 
   const sources = new Map<string, string>();
   if (reports.some((r) => FORMATS_USING_SOURCES.includes(r.format!))) {
     for (const f of result.files) {
-      try { sources.set(f, f === (stdin?.path ?? '\0') ? stdin!.text : readFileSync(f, 'utf8')); } catch { /* frame omitted */ }
+      // Read again, so only a regular file: a pipe (`lint <(...)`) was used up by the lint.
+      try {
+        if (f === (stdin?.path ?? '\0')) sources.set(f, stdin!.text);
+        else if (statSync(f).isFile()) sources.set(f, readFileSync(f, 'utf8'));
+      } catch { /* frame omitted */ }
     }
   }
   const reportPath = flags.get('file-path-in-report') as string | undefined;

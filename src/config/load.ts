@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { readBounded } from '../read-input.js';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { RuleRegistry } from '../engine/registry.js';
@@ -12,6 +13,8 @@ import { keyText, validateConfig, type ConfigIssue } from './validate.js';
 
 export const CONFIG_NAMES = ['.shipready.yaml', '.shipready.yml', '.shipready.json'];
 const HADOLINT_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
+// Far more than any real config; a device or a runaway file must not be read without end.
+const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
 
 /** Where the config for `cwd` lives: own config upward from cwd, else hadolint's lookup order. */
 export function findConfig(cwd: string): { path: string; kind: 'shipready' | 'hadolint' } | null {
@@ -50,12 +53,16 @@ export async function loadConfig(cwd: string, registry: RuleRegistry | (() => Pr
   const rules = typeof registry === 'function' ? await registry() : registry;
   let config: ShipreadyConfig = {};
   if (found) {
-    let text: string;
+    let bytes: Buffer | null;
     try {
-      text = readFileSync(found.path, 'utf8');
+      // A config found by looking must be a regular file (a pipe would block the run); -c may name a pipe.
+      if (!explicit && !statSync(found.path).isFile()) throw new Error('not a regular file');
+      bytes = readBounded(found.path, MAX_CONFIG_BYTES);
     } catch (e) {
       throw new ConfigError(`cannot read config: ${(e as Error).message}`, found.path);
     }
+    if (!bytes) throw new ConfigError(`cannot read config: larger than ${MAX_CONFIG_BYTES} bytes`, found.path);
+    const text = bytes.toString('utf8');
     config = await parseConfigText(text, found.path, found.kind, rules);
   }
   if (fromEnv) {

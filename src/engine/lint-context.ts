@@ -5,7 +5,7 @@
  * finding applies to the ignore file's text (`fixTarget`), which may not exist yet;
  * `applyContextFixes` writes it.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { EffectiveConfig, FileConfig } from '../config/resolve.js';
 import type { Edit, Finding, Fix, RunError } from '../finding.js';
@@ -25,6 +25,7 @@ import { formatMessage } from './messages.js';
 import { collectSuppressions, SuppressionIndex, type Suppression } from './suppressions.js';
 import { writeFileAtomically } from './write.js';
 import { partitionPoint } from '../search.js';
+import { MAX_INPUT_BYTES, readBounded } from '../read-input.js';
 import { parsePragmaText } from './pragma-text.js';
 
 export interface LintContextOptions {
@@ -126,7 +127,9 @@ function contextDockerfiles(context: BuildContext, ignorePath: string): Array<Si
       const abs = join(context.root, name);
       if ((locateIgnoreFile(context.root, abs)?.path ?? join(context.root, '.dockerignore')) !== ignorePath) continue;
       try {
-        const df = parseDockerfile(name, readFileSync(abs, 'utf8'));
+        const bytes = readBounded(abs, MAX_INPUT_BYTES);
+        if (!bytes) continue;
+        const df = parseDockerfile(name, bytes.toString('utf8'));
         out.push({ name, abs, df, sources: contextCopySources(df).sources });
       } catch {
         /* unreadable: it cannot be built either */

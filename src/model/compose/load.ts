@@ -4,7 +4,8 @@
  * interpolation from `.env` and the environment. Every value keeps the {file, start, end} where it is
  * written. Problems become `issues` (never exceptions).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readBounded } from '../../read-input.js';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseDockerfile } from '../dockerfile/parse.js';
 import type { Dockerfile } from '../dockerfile/types.js';
@@ -60,12 +61,16 @@ interface FileModel {
 
 const emptyMap = (origin: Origin): CMap => ({ kind: 'map', entries: new Map(), flow: false, origin, refs: 1 });
 
-function defaultRead(abs: string): Uint8Array | undefined {
+/**
+ * A file's bytes; undefined when it cannot be read. Only a file named on the command line may be a
+ * pipe or device (`--compose-file <(...)`): one found in a project could block the run forever.
+ */
+function defaultRead(abs: string, named = false): Uint8Array | undefined {
   try {
     const st = statSync(abs);
-    if (!st.isFile()) return undefined;
+    if (!st.isFile() && !(named && (st.isFIFO() || st.isCharacterDevice()))) return undefined;
     if (st.size > MAX_COMPOSE_BYTES) return new Uint8Array(0);
-    return readFileSync(abs);
+    return readBounded(abs, MAX_COMPOSE_BYTES) ?? new Uint8Array(0);
   } catch {
     return undefined;
   }
@@ -155,7 +160,7 @@ class Loader {
     const files = dir === this.projectDir && this.opts.envFiles?.length ? this.opts.envFiles : [join(dir, '.env')];
     let vars: Map<string, string> | null = null;
     for (const f of files) {
-      const text = this.read(f);
+      const text = this.read(f, files === this.opts.envFiles);
       if (text === undefined || typeof text !== 'string') continue;
       // A later file may use an earlier one's variables, as Compose reads them in order.
       const parsed = parseDotenv(text, vars ? new Map([...vars, ...this.processEnv]) : this.processEnv);
@@ -166,10 +171,11 @@ class Loader {
     return vars;
   }
 
-  private read(abs: string): string | undefined | { text: string; badOffset: number } {
+  /** `named`: the file was named on the command line (see defaultRead). */
+  private read(abs: string, named = false): string | undefined | { text: string; badOffset: number } {
     const pre = this.opts.texts?.get(abs);
     if (pre !== undefined) return pre;
-    const raw = (this.opts.readFile ?? defaultRead)(abs);
+    const raw = this.opts.readFile ? this.opts.readFile(abs) : defaultRead(abs, named);
     if (raw === undefined) return undefined;
     if (typeof raw === 'string') return raw;
     const d = decodeUtf8(raw);
@@ -190,7 +196,7 @@ class Loader {
     let t = text;
     let badOffset: number | undefined;
     if (t === undefined && abs) {
-      const r = this.read(abs);
+      const r = this.read(abs, from === null);
       if (r === undefined) {
         this.issues.push({ kind: 'reference', message: `cannot read ${display}: no such file`, origin: from ?? { file: display, start: 0, end: 0 } });
         return null;

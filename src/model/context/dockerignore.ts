@@ -7,7 +7,8 @@
  * - surrounding white space is trimmed, also after a leading `!`;
  * - the pattern is cleaned like Go's `filepath.Clean` (`./a/`, `a//b/../b` -> `a`, `a/b`) and a leading `/` dropped.
  */
-import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
+import { MAX_INPUT_BYTES, readBounded } from '../../read-input.js';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { resolveInside } from './links.js';
 import { SourceFile, type Span } from '../source.js';
@@ -194,5 +195,9 @@ export function isUnfollowedIgnoreLink(root: string, abs: string): boolean {
 
 /** Reads and parses an ignore file from disk. */
 export function readDockerignore(path: string): DockerignoreFile {
-  return parseDockerignore(readFileSync(path, 'utf8'), path);
+  // (A pipe would block the run, and a device never ends: only a regular file is read.)
+  if (!statSync(path).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+  const bytes = readBounded(path, MAX_INPUT_BYTES);
+  if (!bytes) throw Object.assign(new Error('too large'), { code: `larger than ${MAX_INPUT_BYTES} bytes` });
+  return parseDockerignore(bytes.toString('utf8'), path);
 }
