@@ -50,6 +50,17 @@ describe.skipIf(!unix)('files that are not regular files', () => {
     expect([config.code, config.err]).toEqual([2, 'shipready: /dev/zero: cannot read config: larger than 8388608 bytes\n']);
   });
 
+  it('stops reading an image stream that never ends after its archive does (an endless empty tar, raw or gzipped)', () => {
+    const dir = tmp();
+    const named = run(['image', '/dev/zero'], { cwd: dir });
+    expect([named.timedOut, named.code]).toEqual([false, 2]);
+    expect(named.err).toBe('shipready: /dev/zero: no manifest.json or index.json found: not a docker save archive or an OCI image layout\n');
+    if (!hasBash) return;
+    // The gzip stream's decoder used to wait for a reader forever; Node then exited 0 with nothing said.
+    const gz = bash('head -c 200000000 /dev/zero | gzip -1 | node "$BIN" image -', dir);
+    expect([gz.code, gz.err]).toEqual([2, 'shipready: -: no manifest.json or index.json found: not a docker save archive or an OCI image layout\n']);
+  });
+
   it('does not read a pipe it only found (an ignore file, a config), and says so', () => {
     const dir = tmp({ Dockerfile: 'FROM alpine:3.20\nCOPY app.py /app/\n', 'app.py': 'print(1)\n' });
     if (!mkfifo(join(dir, '.dockerignore'))) return;

@@ -143,6 +143,9 @@ export async function readImageStream(source: Readable, display: string, opts: R
       if (e instanceof InputError) throw e;
       throw new InputError(`${describeStreamError(e, kind)} in the archive`, display);
     }
+    // The archive may end before its stream does (drain stops after a trailer's worth): stop the
+    // decoder, or the pipeline waits for a reader forever and Node exits 0 with nothing done.
+    if (decoder && !decoder.readableEnded) decoder.destroy();
     await failure;
     const plan = await planImage(archive, { platform: opts.platform, image: opts.image, display, isDir: false });
     return rawImage(plan, display, plan.layers.map((ref) => withRef(archive.layer(ref.resolved), ref, display)));

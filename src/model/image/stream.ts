@@ -81,14 +81,22 @@ export class ByteReader {
     return n - left;
   }
 
-  /** Reads to the end (so a producer such as `docker save` is not cut off with EPIPE). */
-  async drain(): Promise<void> {
-    while (await this.more()) {
+  /**
+   * Reads to the end (so a producer such as `docker save` is not cut off with EPIPE), but no more
+   * than `max` bytes: a stream that never ends (/dev/zero is an empty tar forever) stops there.
+   */
+  async drain(max: number): Promise<void> {
+    const stop = this.offset + max;
+    while (this.offset < stop && (await this.more())) {
       this.offset += this.buf.length - this.pos;
       this.pos = this.buf.length;
     }
   }
 }
+
+// What may follow an archive's end blocks and is still read: writers pad to a record (GNU tar to
+// 10 KiB); anything much longer is not an archive's tail.
+const TRAILER_BYTES = 16 * 1024 * 1024;
 
 interface StreamOptions {
   display: string;
@@ -132,7 +140,7 @@ export class StreamedArchive implements BlobStore {
       if (block.length < 512) throw new InputError(`truncated archive: stream ends inside the header at offset ${at}`, display);
       const h = decodeHeaderBlock(block, 0, at, ctx);
       if (!h) {
-        await reader.drain();
+        await reader.drain(TRAILER_BYTES);
         return;
       }
       if (++count > limits.maxEntries) throw new InputError(`more than ${limits.maxEntries} archive members`, display);
