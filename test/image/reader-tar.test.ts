@@ -38,6 +38,8 @@ describe('whiteouts', () => {
     const s = await summarize(layerTar(layer));
     expect(s.opaqueDirs).toEqual(['/var/cache']);
     expect(s.whiteouts).toEqual(['/etc/old.conf', '/top']);
+    // Where each marker sits among the entries: the overlay applies them in that order.
+    expect(s.whiteoutOrder).toEqual([2, 2]);
     expect(s.entries.map((e) => e.path)).toEqual(['/var/cache', '/var/cache/fresh']);
     expect(s.entries.some((e) => e.path.includes('.wh.'))).toBe(false);
   });

@@ -43,6 +43,7 @@ const OPAQUE = '.wh..wh..opq';
 class SummaryVisitor implements TarVisitor {
   readonly entries: LayerEntry[] = [];
   readonly whiteouts: string[] = [];
+  readonly whiteoutOrder: number[] = [];
   readonly opaqueDirs: string[] = [];
   readonly contents = new Map<string, Buffer>();
   private capturePath = '';
@@ -65,6 +66,7 @@ class SummaryVisitor implements TarVisitor {
       // Other `.wh..wh.*` names are aufs bookkeeping (`.wh..wh.plnk`); a bare `.wh.` is invalid.
       else if (!base.startsWith('.wh..wh.') && base.length > WHITEOUT.length) {
         this.whiteouts.push(normalizeLayerPath(`${dir}/${base.slice(WHITEOUT.length)}`));
+        this.whiteoutOrder.push(this.entries.length);
       }
       return false;
     }
@@ -169,6 +171,7 @@ export async function readLayer(source: Readable, head: Uint8Array, opts: LayerR
     tarSize: parser.bytes,
     entries: visitor.entries,
     whiteouts: visitor.whiteouts,
+    whiteoutOrder: visitor.whiteoutOrder,
     opaqueDirs: visitor.opaqueDirs,
     contents: visitor.contents,
     ...(storedHash ? { hashes: hashesOf(storedHash.digest('hex'), tarHash?.digest('hex')) } : {}),
