@@ -1,6 +1,6 @@
 import type { ImageRuleContext } from '../image-types.js';
 import { findInPath, isExecutableFile, readFile, resolvePath } from '../../model/image/fs.js';
-import { isShellForm, isWindows, startCommand } from '../helpers/image.js';
+import { isWindows, shellFormScript, startCommand } from '../helpers/image.js';
 import { canExecute, runningUser } from '../helpers/image-user.js';
 import { dataEntry } from '../../model/image/overlay.js';
 import { defineRule } from '../types.js';
@@ -62,7 +62,7 @@ export default defineRule<ImageRuleContext>({
         ctx.report({ messageId: 'notExecutable', data: { field, path: direct.path, mode: (direct.mode & 0o7777).toString(8).padStart(4, '0') }, field, path: direct.path, layer: direct.layer });
         return;
       }
-      const messageId = isShellForm(start.argv) ? 'shell' : 'missing';
+      const messageId = shellFormScript(image, start.argv) !== undefined ? 'shell' : 'missing';
       ctx.report({ messageId, data: { field, program, where: program.includes('/') ? '' : ' (searched the PATH)' }, field, key: program });
       return;
     }

@@ -44,6 +44,11 @@ imageRuleTester(rule, {
       errors: [{ field: 'config.Cmd', message: '`gunicorn`, which is not in the image (searched the PATH)' }],
     },
     {
+      name: 'shell form through the config Shell on an image without that shell',
+      spec: img({ Shell: ['/bin/ash', '-eo', 'pipefail', '-c'], Cmd: ['/bin/ash', '-eo', 'pipefail', '-c', '/app/server'] }, [exe('/app/server'), exe('/bin/sh')]),
+      errors: [{ field: 'config.Cmd', message: 'config.Cmd is a shell-form command, but the image has no /bin/ash' }],
+    },
+    {
       name: 'shell form on a distroless image',
       spec: img({ Cmd: ['/bin/sh', '-c', '/app/server'] }, [exe('/app/server')]),
       errors: [{ field: 'config.Cmd', message: 'shell-form command, but the image has no /bin/sh' }],
