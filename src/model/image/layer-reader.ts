@@ -65,7 +65,12 @@ class SummaryVisitor implements TarVisitor {
       if (base === OPAQUE) this.opaqueDirs.push(dir);
       // Other `.wh..wh.*` names are aufs bookkeeping (`.wh..wh.plnk`); a bare `.wh.` is invalid.
       else if (!base.startsWith('.wh..wh.') && base.length > WHITEOUT.length) {
-        this.whiteouts.push(normalizeLayerPath(`${dir}/${base.slice(WHITEOUT.length)}`));
+        const name = base.slice(WHITEOUT.length);
+        // containerd refuses such a layer; read as a path, `.wh...` would delete the whole image.
+        if (name === '.' || name === '..') {
+          throw new InputError(`whiteout marker ${h.name} names no entry of its directory (tar offset ${h.offset})`, this.display);
+        }
+        this.whiteouts.push(normalizeLayerPath(`${dir}/${name}`));
         this.whiteoutOrder.push(this.entries.length);
       }
       return false;
