@@ -71,6 +71,11 @@ imageRuleTester(rule, {
       errors: [{ layer: 1, field: 'config.Entrypoint', path: '/app/server', message: 'which the user the image runs as (app:app) may not execute' }],
     },
     {
+      name: 'an entrypoint symlink that loops',
+      spec: img({ Entrypoint: ['/app/run'] }, [{ path: '/app/run', type: 'symlink', linkname: 'run2' }, { path: '/app/run2', type: 'symlink', linkname: '/app/run' }]),
+      errors: [{ field: 'config.Entrypoint', message: 'config.Entrypoint starts /app/run, which cannot be looked up: a symbolic link on the way loops, or a path component is a file, not a directory' }],
+    },
+    {
       name: 'not executable',
       spec: img({ Entrypoint: ['/entry.sh'] }, [{ path: '/entry.sh', content: '#!/bin/sh\n', mode: 0o644 }]),
       errors: [{ layer: 1, field: 'config.Entrypoint', path: '/entry.sh', message: 'not executable (mode 0644)' }],
