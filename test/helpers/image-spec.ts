@@ -84,12 +84,13 @@ export function layerSummariesFromSpec(spec: ImageSpec, entrypointPaths: string[
   return spec.layers.map((layer, i) => {
     const entries: LayerEntry[] = [];
     const whiteouts: string[] = [];
+    const whiteoutOrder: number[] = [];
     const opaqueDirs: string[] = [];
     const contents = new Map<string, Buffer>();
     for (const f of layer.files) {
       const path = normalizeSpecPath(f.path);
       const type = f.type ?? (f.path.endsWith('/') ? 'dir' : 'file');
-      if (type === 'whiteout') { whiteouts.push(path); continue; }
+      if (type === 'whiteout') { whiteouts.push(path); whiteoutOrder.push(entries.length); continue; }
       if (type === 'opaque') { opaqueDirs.push(path); continue; }
       const content = specContent(f);
       const size = type === 'file' ? content.length : 0;
@@ -104,7 +105,7 @@ export function layerSummariesFromSpec(spec: ImageSpec, entrypointPaths: string[
         if (reason && size <= policy.maxBytes(reason)) contents.set(path, content);
       }
     }
-    return { blob: `layer${i}`, compression: layer.compression ?? 'none', compressedSize: 0, tarSize: 0, entries, whiteouts, opaqueDirs, contents };
+    return { blob: `layer${i}`, compression: layer.compression ?? 'none', compressedSize: 0, tarSize: 0, entries, whiteouts, whiteoutOrder, opaqueDirs, contents };
   });
 }
 

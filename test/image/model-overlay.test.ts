@@ -22,14 +22,36 @@ describe('stacking layers into the merged filesystem', () => {
     expect(paths(spec)).toEqual(['/keep']);
   });
 
-  it('a whiteout does not hide a sibling the same layer writes, whatever the order', () => {
+  it('a whiteout before a path the same layer writes deletes only the lower copy', () => {
     const spec: ImageSpec = {
       layers: [
         { files: [file('/etc/app.conf', 'old')] },
-        { files: [file('/etc/app.conf', 'new!'), { path: '/etc/app.conf', type: 'whiteout' }] },
+        { files: [{ path: '/etc/app.conf', type: 'whiteout' }, file('/etc/app.conf', 'new!')] },
       ],
     };
     expect(modelFromSpec(spec).files.get('/etc/app.conf')).toMatchObject({ size: 4, layer: 1 });
+  });
+
+  it('a whiteout after a path the same layer writes deletes that copy too, as Docker and containerd apply entries in order', () => {
+    const env = 'TOKEN=ghp_0123456789abcdefghijklmnopqrstuvwxyzAB';
+    const spec: ImageSpec = {
+      layers: [
+        { files: [file('/etc/app.conf', 'old')] },
+        {
+          files: [
+            file('/etc/app.conf', 'new!'), { path: '/etc/app.conf', type: 'whiteout' },
+            file('/app/.env', env), { path: '/app', type: 'whiteout' }, file('/app/run', 'elf'),
+          ],
+        },
+      ],
+    };
+    const m = modelFromSpec(spec);
+    expect(m.files.has('/etc/app.conf')).toBe(false);
+    expect([...m.files.keys()].filter((p) => p.startsWith('/app')).sort()).toEqual(['/app/run']);
+    // The deleted copies still ship in layer 1: counted once in its size, and their captured bytes stay visible.
+    expect(m.layers[1].size).toBe(4 + env.length + 3);
+    expect(m.economics.inefficientPaths.find((p) => p.path === '/etc/app.conf')).toMatchObject({ layers: [0, 1], removedIn: 1, reclaimableBytes: 7 });
+    expect(m.removedContents.map((r) => `${r.layer}:${r.path}`)).toContain('1:/app/.env');
   });
 
   it('an opaque dir hides every lower child at any depth but keeps the same layer children listed before the marker', () => {

@@ -133,10 +133,10 @@ describe('archives holding several images', () => {
         const piped = await readImage('-', { image, stdin: Readable.from([bytes]) });
         expect(piped.repoTags).toEqual(got.repoTags);
       }
-      if (format === 'docker-archive') {
-        // By a prefix of its ID (the config digest, as `docker images` shows it), `sha256:` or not.
-        const id = (await readImage(path, { image: 'db' })).configDigest!.replace('sha256:', '');
-        for (const prefix of [id.slice(0, 12), `sha256:${id.slice(0, 12)}`]) expect((await readImage(path, { image: prefix })).repoTags).toEqual(['db:latest']);
+      // By a prefix of its ID (the config digest, as `docker images` shows it on both layouts), `sha256:` or not.
+      const id = (await readImage(path, { image: 'db' })).configDigest!.replace('sha256:', '');
+      for (const prefix of [id.slice(0, 12), `sha256:${id.slice(0, 12)}`]) {
+        expect((await readImage(path, { image: prefix })).repoTags.map((t) => t.replace('docker.io/library/', '')), `${format} ${prefix}`).toEqual(['db:latest']);
       }
       await expect(readImage(path, { image: 'web' })).rejects.toThrow(`holds no image named web; it holds ${format === 'docker-archive' ? 'app:1, db:latest' : 'docker.io/library/app:1, docker.io/library/db:latest'}`);
     }

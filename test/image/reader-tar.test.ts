@@ -38,22 +38,30 @@ describe('whiteouts', () => {
     const s = await summarize(layerTar(layer));
     expect(s.opaqueDirs).toEqual(['/var/cache']);
     expect(s.whiteouts).toEqual(['/etc/old.conf', '/top']);
+    // Where each marker sits among the entries: the overlay applies them in that order.
+    expect(s.whiteoutOrder).toEqual([2, 2]);
     expect(s.entries.map((e) => e.path)).toEqual(['/var/cache', '/var/cache/fresh']);
     expect(s.entries.some((e) => e.path.includes('.wh.'))).toBe(false);
   });
 
-  it('ignores aufs bookkeeping and a bare .wh. marker, and clamps a whiteout that climbs', async () => {
+  it('ignores aufs bookkeeping and a bare .wh. marker', async () => {
     const tar = new TarWriter()
       .add({ name: '.wh..wh.plnk/', type: '5' })
       .add({ name: '.wh..wh.plnk/123.456', content: Buffer.from('x') })
       .add({ name: 'etc/.wh.' })
-      .add({ name: 'etc/.wh...' })
       .add({ name: 'keep', content: Buffer.from('k') })
       .finish();
     const s = await summarize(tar);
     expect(s.entries.map((e) => e.path)).toEqual(['/keep']);
-    expect(s.whiteouts).toEqual(['/']);
+    expect(s.whiteouts).toEqual([]);
     expect(s.opaqueDirs).toEqual([]);
+  });
+
+  it('refuses a whiteout of . or .. (containerd refuses the layer; read as a path it deleted the whole image)', async () => {
+    for (const name of ['etc/.wh...', 'etc/.wh..']) {
+      const tar = new TarWriter().add({ name: 'keep', content: Buffer.from('k') }).add({ name }).finish();
+      await expect(summarize(tar)).rejects.toThrow(`layer layer: whiteout marker ${name} names no entry of its directory (tar offset 1024)`);
+    }
   });
 });
 

@@ -116,6 +116,8 @@ interface Candidate {
   /** Which image of the archive it belongs to: platform variants of one image share it. */
   image: ImageIdentity;
   platform?: Platform;
+  /** Its config digest: the image ID `docker images` shows for a classic-store image. */
+  configDigest?: string;
   /** Why it cannot be read (absent manifest blob), if so. */
   missing?: string;
   load: () => Promise<ImagePlan>;
@@ -174,14 +176,16 @@ function imagesOf(candidates: Candidate[]): Map<string, string> {
 
 /**
  * The candidates of the image `want` names: one of its names (`app:1`, `docker.io/library/app:1`,
- * `app` for `app:latest`, as docker reads a name without a tag) or a prefix of its ID (the config or
- * manifest digest, `sha256:` optional).
+ * `app` for `app:latest`, as docker reads a name without a tag) or a prefix of its ID, `sha256:`
+ * optional. The ID `docker images` shows is the config digest with the classic store (in the old and
+ * the Docker 25+ layouts alike) and the index or manifest digest with the containerd store: any matches.
  */
 function pickImage(candidates: Candidate[], want: string, display: string): Candidate[] {
   const bare = want.replace(/^sha256:/, '');
   const wanted = new Set([want, `${want}:latest`, `docker.io/library/${want}`, `docker.io/library/${want}:latest`, `docker.io/${want}`, `docker.io/${want}:latest`]);
-  const id = (c: Candidate) => c.image.key.replace(/^blobs\/sha256\//, '').replace(/^sha256:/, '');
-  const picked = candidates.filter((c) => c.image.names.some((n) => wanted.has(n)) || (bare.length >= 4 && /^[0-9a-f]+$/.test(bare) && id(c).startsWith(bare)));
+  const hex = (id: string | undefined) => (id ?? '').replace(/^blobs\/sha256\//, '').replace(/^sha256:/, '');
+  const byId = bare.length >= 4 && /^[0-9a-f]+$/.test(bare);
+  const picked = candidates.filter((c) => c.image.names.some((n) => wanted.has(n)) || (byId && (hex(c.image.key).startsWith(bare) || hex(c.configDigest).startsWith(bare))));
   if (!picked.length) bad(display, `holds no image named ${want}; it holds ${[...imagesOf(candidates).values()].join(', ') || 'none'}`);
   return picked;
 }
@@ -336,6 +340,7 @@ async function walkIndex(store: BlobStore, index: unknown, where: string, depth:
     out.push({
       image,
       platform,
+      configDigest,
       load: async () => {
         const config = await readConfig();
         const diffIds = diffIdsOf(config);

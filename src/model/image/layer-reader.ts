@@ -43,6 +43,7 @@ const OPAQUE = '.wh..wh..opq';
 class SummaryVisitor implements TarVisitor {
   readonly entries: LayerEntry[] = [];
   readonly whiteouts: string[] = [];
+  readonly whiteoutOrder: number[] = [];
   readonly opaqueDirs: string[] = [];
   readonly contents = new Map<string, Buffer>();
   private capturePath = '';
@@ -64,7 +65,13 @@ class SummaryVisitor implements TarVisitor {
       if (base === OPAQUE) this.opaqueDirs.push(dir);
       // Other `.wh..wh.*` names are aufs bookkeeping (`.wh..wh.plnk`); a bare `.wh.` is invalid.
       else if (!base.startsWith('.wh..wh.') && base.length > WHITEOUT.length) {
-        this.whiteouts.push(normalizeLayerPath(`${dir}/${base.slice(WHITEOUT.length)}`));
+        const name = base.slice(WHITEOUT.length);
+        // containerd refuses such a layer; read as a path, `.wh...` would delete the whole image.
+        if (name === '.' || name === '..') {
+          throw new InputError(`whiteout marker ${h.name} names no entry of its directory (tar offset ${h.offset})`, this.display);
+        }
+        this.whiteouts.push(normalizeLayerPath(`${dir}/${name}`));
+        this.whiteoutOrder.push(this.entries.length);
       }
       return false;
     }
@@ -169,6 +176,7 @@ export async function readLayer(source: Readable, head: Uint8Array, opts: LayerR
     tarSize: parser.bytes,
     entries: visitor.entries,
     whiteouts: visitor.whiteouts,
+    whiteoutOrder: visitor.whiteoutOrder,
     opaqueDirs: visitor.opaqueDirs,
     contents: visitor.contents,
     ...(storedHash ? { hashes: hashesOf(storedHash.digest('hex'), tarHash?.digest('hex')) } : {}),

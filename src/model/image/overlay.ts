@@ -1,8 +1,9 @@
 /**
- * Stacks layer summaries into the merged filesystem, the way overlay-style snapshotters do.
- * Per layer: opaque directories first (hide every lower child, at any depth), then whiteouts
- * (delete a path and its subtree from the lower layers), then the layer's own entries. Deletions
- * walk a parent -> children index, so removing a subtree costs its size, not the image's.
+ * Stacks layer summaries into the merged filesystem, the way Docker and containerd apply layers.
+ * Per layer: opaque directories first (hide every lower child, at any depth), then the layer's
+ * entries and whiteouts in tar order (a whiteout deletes a path and its subtree, whoever wrote
+ * it). Deletions walk a parent -> children index, so removing a subtree costs its size, not the
+ * image's.
  */
 import type { ImageFile, LayerEntry, LayerSummary } from './types.js';
 
@@ -105,15 +106,23 @@ class Overlay {
   }
 
   apply(summary: LayerSummary, layer: number): void {
+    // An opaque marker keeps everything its own layer writes, before or after it: it goes first.
     for (const dir of summary.opaqueDirs) this.removeDescendants(dir, layer);
-    for (const path of summary.whiteouts) this.remove(path, layer);
-    // Duplicates in one layer: the last one wins, so skip every earlier occurrence.
+    // Whiteouts go in tar order among the entries: one after a path deletes it, even a path this
+    // layer wrote. Duplicates in one layer: the last one wins, so skip every earlier occurrence.
+    const { whiteouts, whiteoutOrder } = summary;
+    let next = 0;
+    const removeUpTo = (entryIndex: number) => {
+      while (next < whiteouts.length && (whiteoutOrder?.[next] ?? 0) <= entryIndex) this.remove(whiteouts[next++], layer);
+    };
     const last = new Map<string, number>();
     summary.entries.forEach((e, i) => last.set(e.path, i));
     summary.entries.forEach((entry, i) => {
+      removeUpTo(i);
       if (entry.path === '/' || last.get(entry.path) !== i) return;
       this.add(entry, layer, summary.contents.get(entry.path));
     });
+    removeUpTo(Infinity);
   }
 }
 

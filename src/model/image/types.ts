@@ -50,8 +50,14 @@ export interface LayerSummary {
   tarSize: number;
   /** Entries in tar order (last duplicate wins when stacking), without whiteout markers. */
   entries: LayerEntry[];
-  /** Paths a `.wh.<name>` marker deletes from lower layers. */
+  /** Paths a `.wh.<name>` marker deletes (with their subtrees). */
   whiteouts: string[];
+  /**
+   * For each whiteout, how many of `entries` the tar lists before its marker. Docker and containerd
+   * apply a layer entry by entry, so a marker also deletes what the same layer wrote before it, and
+   * an entry after it comes back. Absent: every whiteout comes first.
+   */
+  whiteoutOrder?: number[];
   /** Directories whose lower-layer children a `.wh..wh..opq` marker hides. */
   opaqueDirs: string[];
   /** Contents of the files the capture policy selected, by path (the layer's last version). */

@@ -11,7 +11,7 @@ import { innermostCommand } from '../../model/shell/wrappers.js';
 import type { Command } from '../../model/shell/types.js';
 import { baseName } from './dockerfile.js';
 
-import { shellCommands } from './script.js';
+import { isShellForm, shellCommands } from './script.js';
 
 export { cleanScript, isShellForm, parseScript, shellCommands, SHELLS, shorten } from './script.js';
 
@@ -225,6 +225,18 @@ export function startCommand(image: ImageModel): { argv: string[]; field: 'confi
   const cmd = image.config.cmd;
   if (cmd && cmd.length > 0) return { argv: cmd, field: 'config.Cmd' };
   return undefined;
+}
+
+/**
+ * The script of a shell-form command, else undefined: `["/bin/sh", "-c", "..."]`, or the config's
+ * `Shell` followed by one string, which is how the builders store `CMD node server.js` after a
+ * SHELL instruction (`["/bin/bash", "-o", "pipefail", "-c", "node server.js"]`).
+ */
+export function shellFormScript(image: ImageModel, argv: readonly string[] | null): string | undefined {
+  if (!argv) return undefined;
+  const shell = image.config.shell;
+  if (shell && argv.length === shell.length + 1 && shell.every((word, i) => argv[i] === word)) return argv[shell.length];
+  return isShellForm(argv) ? argv.slice(2).join(' ') : undefined;
 }
 
 /** Windows images have no /etc/passwd, PATH of the same kind or POSIX shells: the file-system checks do not apply. */

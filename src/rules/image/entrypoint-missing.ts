@@ -1,6 +1,6 @@
 import type { ImageRuleContext } from '../image-types.js';
-import { findInPath, isExecutableFile, readFile, resolvePath } from '../../model/image/fs.js';
-import { isShellForm, isWindows, startCommand } from '../helpers/image.js';
+import { findInPath, isExecutableFile, readFile, resolveLink, resolvePath } from '../../model/image/fs.js';
+import { isWindows, shellFormScript, startCommand } from '../helpers/image.js';
 import { canExecute, runningUser } from '../helpers/image-user.js';
 import { dataEntry } from '../../model/image/overlay.js';
 import { defineRule } from '../types.js';
@@ -41,6 +41,7 @@ export default defineRule<ImageRuleContext>({
     messages: {
       missing: '{{field}} starts `{{program}}`, which is not in the image{{where}}: the container cannot start.',
       shell: '{{field}} is a shell-form command, but the image has no {{program}}: the container cannot start. Use the exec form (`["/app/server", "..."]`).',
+      unresolvable: '{{field}} starts {{path}}, which cannot be looked up: a symbolic link on the way loops, or a path component is a file, not a directory. The container fails with "too many levels of symbolic links" or "not a directory".',
       notExecutable: '{{field}} starts {{path}}, which is not executable (mode {{mode}}): the container fails with "permission denied". Add `chmod +x` (or `COPY --chmod=755`).',
       notExecutableByUser: '{{field}} starts {{path}} (mode {{mode}}, owner {{owner}}), which the user the image runs as ({{user}}) may not execute: the container fails with "permission denied". Make it executable for all (`chmod 755`, or `COPY --chmod=755`).',
       interpreter: '{{field}} starts {{path}}, a script for `{{interpreter}}`, which is not in the image: the container fails with "no such file or directory".',
@@ -57,12 +58,18 @@ export default defineRule<ImageRuleContext>({
     const field = start.field;
     const found = findInPath(image, program);
     if (!found) {
-      const direct = program.includes('/') ? resolvePath(image, program.startsWith('/') ? program : `${image.config.workingDir || '/'}/${program}`) : undefined;
+      const path = program.startsWith('/') ? program : `${image.config.workingDir || '/'}/${program}`;
+      // ELOOP, ENOTDIR or ENAMETOOLONG: the program is there or not, the lookup fails first.
+      if (program.includes('/') && resolveLink(image.files, path) === undefined) {
+        ctx.report({ messageId: 'unresolvable', data: { field, path: program }, field, key: program });
+        return;
+      }
+      const direct = program.includes('/') ? resolvePath(image, path) : undefined;
       if (direct && direct.type !== 'dir' && !isExecutableFile(direct)) {
         ctx.report({ messageId: 'notExecutable', data: { field, path: direct.path, mode: (direct.mode & 0o7777).toString(8).padStart(4, '0') }, field, path: direct.path, layer: direct.layer });
         return;
       }
-      const messageId = isShellForm(start.argv) ? 'shell' : 'missing';
+      const messageId = shellFormScript(image, start.argv) !== undefined ? 'shell' : 'missing';
       ctx.report({ messageId, data: { field, program, where: program.includes('/') ? '' : ' (searched the PATH)' }, field, key: program });
       return;
     }

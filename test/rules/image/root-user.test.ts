@@ -10,6 +10,10 @@ imageRuleTester(rule, {
     { name: 'uid and gid', spec: img('10001:10001') },
     { name: 'named user', spec: img('app') },
     { name: 'named user with root group is not root', spec: img('app:0') },
+    {
+      name: 'the first /etc/passwd line of a name wins, as runc reads it',
+      spec: { config: { User: 'app' }, layers: [{ files: [{ path: '/etc/passwd', content: 'root:x:0:0::/root:/bin/sh\napp:x:10001:10001::/app:/bin/sh\napp:x:0:0::/app:/bin/sh\n' }] }] },
+    },
   ],
   invalid: [
     { name: 'no user', spec: img(), errors: [{ field: 'config.User', message: 'sets no User' }] },
@@ -23,5 +27,11 @@ imageRuleTester(rule, {
       errors: [{ field: 'config.User', message: '"toor" has UID 0' }],
     },
     { name: 'a name with UID 0', spec: img('toor'), errors: [{ field: 'config.User', message: '"toor" has UID 0' }] },
+    { name: 'a group without a user runs as UID 0', spec: img(':10001'), errors: [{ field: 'config.User', message: 'User is ":10001"' }] },
+    {
+      name: 'a name whose UID field is 00',
+      spec: { config: { User: 'ops' }, layers: [{ files: [{ path: '/etc/passwd', content: 'root:x:0:0::/root:/bin/sh\nops:x:00:0::/root:/bin/sh\n' }] }] },
+      errors: [{ field: 'config.User', message: '"ops" has UID 0' }],
+    },
   ],
 });
