@@ -24,6 +24,12 @@ ruleTester(rule, {
   invalid: [
     { name: 'options held in a variable are not packages', code: 'FROM debian:12\nARG APT_FLAGS="-y --no-install-recommends"\nRUN apt-get install ${APT_FLAGS} curl=7.88.1-10 wget\n', errors: [{ line: 3, column: 49, message: '"wget"' }] },
     {
+      // An escaped quote does not end $'...' (bash), so the install after it is a command of its own.
+      name: 'after an ANSI-C string with an escaped quote',
+      code: "FROM debian:12-slim\nRUN echo $'it\\'s' && apt-get install -y curl\n",
+      errors: [{ line: 2, column: 41, endColumn: 45, message: 'Package "curl"' }],
+    },
+    {
       name: 'inside a bash -c script',
       code: "FROM debian:12-slim\nRUN bash -c 'apt-get update && apt-get install -y curl'\n",
       errors: [{ line: 2, column: 51, endColumn: 55, message: 'Package "curl"' }],
