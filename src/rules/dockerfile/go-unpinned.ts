@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { packageSpecs, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 
@@ -8,6 +8,8 @@ const VALUE_FLAGS = new Set([
   'C', 'o', 'p', 'asmflags', 'buildmode', 'compiler', 'gccgoflags', 'gcflags', 'installsuffix', 'ldflags', 'mod',
   'modfile', 'overlay', 'pgo', 'pkgdir', 'tags', 'toolexec', 'exec', 'covermode', 'coverpkg', 'debug-trace',
 ]);
+// The same, as written: go reads `-flag` and `--flag` alike.
+const DASHED_VALUE_FLAGS = new Set([...VALUE_FLAGS].flatMap((f) => [`-${f}`, `--${f}`]));
 const SUBCOMMANDS = new Set(['install', 'get', 'run']);
 // Version queries that do not pin: they resolve to whatever is newest at build time (@latest,
 // @upgrade, @patch, or a branch: HEAD, master, main).
@@ -38,11 +40,8 @@ function packages(args: ShellWord[], sub: string): ShellWord[] {
 
 /** The package paths a word stands for; null when a variable cannot be resolved. */
 function names(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
-  if (!w.expands) return [w.value];
-  const v = df.expand(instr, w.value);
   // An unknown version (`path@${V}` with V unset) is a pin the build chooses: not reported.
-  if (v === null || v.includes('$') || v.includes('`')) return w.value.includes('@') ? [w.value] : null;
-  return v.split(/\s+/).filter(Boolean);
+  return packageSpecs(df, instr, w, DASHED_VALUE_FLAGS) ?? (w.value.includes('@') ? [w.value] : null);
 }
 
 export default defineRule({
