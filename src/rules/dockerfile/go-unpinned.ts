@@ -11,6 +11,7 @@ const VALUE_FLAGS = new Set([
 // The same, as written: go reads `-flag` and `--flag` alike.
 const DASHED_VALUE_FLAGS = new Set([...VALUE_FLAGS].flatMap((f) => [`-${f}`, `--${f}`]));
 const SUBCOMMANDS = new Set(['install', 'get', 'run']);
+const GO_DIR_FLAG = ['-C', '--C'];
 // Version queries that do not pin: they resolve to whatever is newest at build time (@latest,
 // @upgrade, @patch, or a branch: HEAD, master, main).
 const FLOATING = /@(?:latest|upgrade|patch|HEAD|master|main)$/;
@@ -66,7 +67,8 @@ export default defineRule({
   },
   check({ df, report }) {
     for (const { instr, cmd } of runCommandsNamed(df, 'go', { onbuild: true })) {
-      const sub = subcommand(cmd);
+      // `go -C dir install ...` (Go 1.21+) changes directory first: dir is no subcommand.
+      const sub = subcommand(cmd, GO_DIR_FLAG);
       if (!sub || !SUBCOMMANDS.has(sub.word.value)) continue;
       for (const w of packages(cmd.args.slice(sub.index + 1), sub.word.value)) {
         for (const pkg of names(df, instr, w) ?? []) {
