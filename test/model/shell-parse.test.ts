@@ -25,6 +25,18 @@ describe('shell parser', () => {
     expect(c.args.map((a) => src.slice(a.start, a.end))).toEqual(['"a b"', "'c d'", 'e\\ f', "$'g\\nh'"]);
   });
 
+  it("ends an ANSI-C string at its closing quote, not at an escaped one ($'it\\'s')", () => {
+    const src = `echo $'it\\'s' && apt-get install -y curl`;
+    const s = parse(src);
+    expect(s.commands.map((c) => [c.name, c.args.map((a) => a.value)])).toEqual([
+      ['echo', ["it's"]],
+      ['apt-get', ['install', '-y', 'curl']],
+    ]);
+    expect(src.slice(s.commands[0].args[0].start, s.commands[0].args[0].end)).toBe(`$'it\\'s'`);
+    // Also inside a command substitution.
+    expect(names(`x=$(printf $'a\\'b' | tr a b) && apk add c`)).toEqual(['printf', 'tr', 'apk']);
+  });
+
   it('separates assignments and redirections from arguments', () => {
     const c = parse('DEBIAN_FRONTEND=noninteractive apt-get install -y tzdata > /dev/null 2>&1').commands[0];
     expect(c.name).toBe('apt-get');

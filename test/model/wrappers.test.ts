@@ -28,6 +28,8 @@ describe('innerCommand', () => {
     ['xargs -I{} pip install --no-cache-dir {}', 'pip', ['install', '--no-cache-dir'], []],
     ['xargs -I % apt-get install -y %', 'apt-get', ['install', '-y'], []],
     ['xargs --replace cp {} /dest/{}.bak', 'cp', [], []],
+    ['busybox wget -q http://x', 'wget', ['-q', 'http://x'], []],
+    ['builtin cd /app', 'cd', ['/app'], []],
   ])('%s runs %s', (script, base, args, assignments) => {
     const { df, cmd } = firstCommand(script);
     const inner = innerCommand(cmd)!;
@@ -51,6 +53,9 @@ describe('innerCommand', () => {
     'xargs',
     'doas -C /etc/doas.conf curl -k https://x',
     'flock -c "make all" /tmp/lock',
+    'busybox --install -s',
+    'busybox --list',
+    'busybox',
   ])('%s runs no command', (script) => {
     expect(innerCommand(firstCommand(script).cmd)).toBeUndefined();
   });

@@ -64,6 +64,19 @@ const classOf = (c: number): number => (c < 128 ? CLASS[c] : 0);
 /** The character code at `i`, or -1 at or past `to`. */
 const codeAt = (s: string, i: number, to: number): number => (i < to ? s.charCodeAt(i) : -1);
 
+/**
+ * Index of the `'` closing an ANSI-C string `$'...'` whose contents start at `i`, or `to`: unlike a
+ * plain single-quoted string, a backslash escapes the next character there (`$'it\'s'`).
+ */
+function ansiCClose(s: string, i: number, to: number): number {
+  while (i < to) {
+    const c = s.charCodeAt(i);
+    if (c === 39 /* ' */) return i;
+    i += c === 92 /* \\ */ ? 2 : 1;
+  }
+  return to;
+}
+
 /** Index just after the next `c` from `i` (before `to`), or `to`. */
 function after(s: string, c: string, i: number, to: number): number {
   const j = s.indexOf(c, i);
@@ -101,6 +114,7 @@ function skipNested(s: string, i: number, to: number, kind: number): number {
       i++;
       continue;
     }
+    if (c === 36 /* $ */ && codeAt(s, i + 1, to) === 39 /* ' */) { i = Math.min(ansiCClose(s, i + 2, to) + 1, to); continue; }
     if (c === 39 /* ' */) { i = after(s, "'", i + 1, to); continue; }
     if (c === 34 /* " */) {
       (outer ??= []).push(depth, kind);
@@ -439,8 +453,7 @@ export class Lexer {
   /** The ANSI-C quoted string `$'...'` at `i`: sets `this.value` to its contents; returns the index after it. */
   private ansiC(i: number): number {
     const text = this.text;
-    const q = text.indexOf("'", i + 2);
-    const end = q < 0 || q >= this.to ? this.to : q;
+    const end = ansiCClose(text, i + 2, this.to);
     this.value = text.slice(i + 2, end).replace(/\\(.)/g, (_m, x: string) => (x === 'n' ? '\n' : x === 't' ? '\t' : x));
     return end + 1;
   }

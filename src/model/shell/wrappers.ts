@@ -27,6 +27,10 @@ const WRAPPERS = new Map<string, Wrapper>([
   ['time', { value: new Set(['-f', '-o', '--format', '--output']), stop: NONE }],
   ['command', { value: NONE, stop: new Set(['-v', '-V']) }],
   ['exec', { value: new Set(['-a']), stop: NONE }],
+  // `builtin cd /app`, `busybox wget ...`: run the builtin or applet named next (as ShellCheck, and
+  // so hadolint, read them); `busybox --list` and `--install` run none.
+  ['builtin', { value: NONE, stop: NONE }],
+  ['busybox', { value: NONE, stop: new Set(['--list', '--list-full', '--install', '--help', '--show']) }],
   ['xargs', { value: new Set(['-I', '-n', '-P', '-d', '-a', '-E', '-L', '-s', '--max-args', '--max-procs', '--delimiter', '--arg-file', '--eof', '--max-lines', '--max-chars']), stop: NONE }],
 ]);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { commandsIn, findFlag, insertFlagAfter, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { commandsIn, findFlagResolved, insertFlagAfter, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import { cacheMountCovers, removesCacheDir } from '../helpers/package-cache.js';
 import type { Command } from '../../model/shell/types.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
@@ -43,7 +43,7 @@ export default defineRule({
       if (!df.shippedStages.has(instr.stage)) continue;
       const sub = subcommand(cmd, VALUE_FLAGS);
       // --no-network only installs from what is already on disk, so nothing new is cached.
-      if (!sub || sub.word.value !== 'add' || findFlag(cmd, '', NO_CACHE)) continue;
+      if (!sub || sub.word.value !== 'add' || findFlagResolved(df, instr, cmd, '', NO_CACHE)) continue;
       if (cacheMountCovers(df, instr, CACHE_DIRS) || commandsIn(df, instr).some((c) => removesCache(df, instr, c, cmd.start))) continue;
       const edits = insertFlagAfter(df, instr, sub.word, '--no-cache');
       report({

@@ -1,7 +1,5 @@
 import { defineRule } from '../types.js';
-import { positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
-import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
-import type { ShellWord } from '../../model/shell/types.js';
+import { packageSpecs, positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 
 // apk options whose value is the next word (`--virtual .build-deps` names a group, not a package).
 const VALUE_FLAGS = [
@@ -12,13 +10,6 @@ const VALUE_FLAGS = [
 /** `name=1.2-r0`, `name~1.2`, `name>1`, `name<2`, or a local `.apk` file. */
 function pinned(pkg: string): boolean {
   return /[=~<>]/.test(pkg) || pkg.endsWith('.apk');
-}
-
-/** The package names a variable word stands for; null when a variable cannot be resolved. */
-function expandedNames(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
-  const v = df.expand(instr, w.value);
-  if (v === null || v.includes('$') || v.includes('`')) return null;
-  return v.split(/\s+/).filter(Boolean);
 }
 
 export default defineRule({
@@ -49,7 +40,7 @@ export default defineRule({
         // A pinned word is pinned whatever its variables hold; a plain one is its own single name.
         if (pinned(w.value)) continue;
         if (!w.expands) { report({ messageId: 'unpinned', data: { pkg: w.value }, span: { start: w.start, end: w.end } }); continue; }
-        for (const pkg of expandedNames(df, instr, w) ?? []) {
+        for (const pkg of packageSpecs(df, instr, w, VALUE_FLAGS) ?? []) {
           if (!pinned(pkg)) report({ messageId: 'unpinned', data: { pkg }, span: { start: w.start, end: w.end } });
         }
       }

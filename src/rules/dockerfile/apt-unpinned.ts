@@ -1,9 +1,7 @@
 import { defineRule } from '../types.js';
 import type { Command } from '../../model/shell/types.js';
 import { aptSimulates } from '../helpers/apt.js';
-import { positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
-import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
-import type { ShellWord } from '../../model/shell/types.js';
+import { packageSpecs, positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 
 // apt-get options whose value is the next word (so the value is not read as a package).
 const VALUE_FLAGS = [
@@ -15,14 +13,6 @@ const VALUE_FLAGS = [
 // `pkg-` asks apt-get install to remove pkg: nothing to pin.
 function pinned(pkg: string): boolean {
   return pkg.includes('=') || pkg.includes('/') || pkg.endsWith('.deb') || pkg.endsWith('-');
-}
-
-/** The package names a variable word stands for; null when a variable cannot be resolved. */
-function expandedNames(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
-  const v = df.expand(instr, w.value);
-  if (v === null || v.includes('$') || v.includes('`')) return null;
-  // Options the variable holds (`ARG APT_FLAGS="-y --no-install-recommends"`) are not packages.
-  return v.split(/\s+/).filter((t) => t !== '' && !t.startsWith('-'));
 }
 
 /** `apt-get install --only-upgrade pkg` asks for the newest version of an installed package on purpose. */
@@ -61,7 +51,7 @@ export default defineRule({
         // A pinned word is pinned whatever its variables hold; a plain one is its own single name.
         if (pinned(w.value)) continue;
         if (!w.expands) { report({ messageId: 'unpinned', data: { pkg: w.value }, span: { start: w.start, end: w.end } }); continue; }
-        for (const pkg of expandedNames(df, instr, w) ?? []) {
+        for (const pkg of packageSpecs(df, instr, w, VALUE_FLAGS) ?? []) {
           if (!pinned(pkg)) report({ messageId: 'unpinned', data: { pkg }, span: { start: w.start, end: w.end } });
         }
       }

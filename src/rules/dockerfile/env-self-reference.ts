@@ -57,10 +57,11 @@ function declaredBefore(df: Dockerfile, instr: Instruction): Set<string> {
   return names;
 }
 
-/** Does the instruction set `name` (one of its keys)? */
-function setsKey(instr: Instruction, name: string): boolean {
-  for (const p of instr.pairs) if (p.key === name) return true;
-  return false;
+/** How many of the instruction's keys are `name`? */
+function timesSet(instr: Instruction, name: string): number {
+  let n = 0;
+  for (const p of instr.pairs) if (p.key === name) n++;
+  return n;
 }
 
 export default defineRule({
@@ -95,7 +96,8 @@ export default defineRule({
         // Offsets inside the word map to the source when the word sits on one line.
         const oneLine = w.end - w.start === w.raw.length;
         for (const r of references(w.raw, eq + 1, df.escape)) {
-          if (r.name === own || !setsKey(instr, r.name)) continue;
+          // `PATH=/x:$PATH` means the old value on purpose; `O=a O=$O` still gets the old one, not a.
+          if (timesSet(instr, r.name) <= (r.name === own ? 1 : 0)) continue;
           declared ??= declaredBefore(df, instr);
           if (declared.has(r.name)) continue;
           const span = oneLine ? { start: w.start + r.start, end: w.start + r.end } : { start: w.start, end: w.end };

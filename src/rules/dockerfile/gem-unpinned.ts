@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { packageSpecs, positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 
@@ -18,10 +18,7 @@ function pinned(gem: string): boolean {
 
 /** The gem names a word stands for; null when a variable cannot be resolved. */
 function names(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
-  if (!w.expands || pinned(w.value)) return [w.value];
-  const v = df.expand(instr, w.value);
-  if (v === null || v.includes('$') || v.includes('`')) return null;
-  return v.split(/\s+/).filter(Boolean);
+  return pinned(w.value) ? [w.value] : packageSpecs(df, instr, w, VALUE_FLAGS);
 }
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
+import { packageSpecs, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { ShellWord } from '../../model/shell/types.js';
 
@@ -8,7 +8,10 @@ const VALUE_FLAGS = new Set([
   'C', 'o', 'p', 'asmflags', 'buildmode', 'compiler', 'gccgoflags', 'gcflags', 'installsuffix', 'ldflags', 'mod',
   'modfile', 'overlay', 'pgo', 'pkgdir', 'tags', 'toolexec', 'exec', 'covermode', 'coverpkg', 'debug-trace',
 ]);
+// The same, as written: go reads `-flag` and `--flag` alike.
+const DASHED_VALUE_FLAGS = new Set([...VALUE_FLAGS].flatMap((f) => [`-${f}`, `--${f}`]));
 const SUBCOMMANDS = new Set(['install', 'get', 'run']);
+const GO_DIR_FLAG = ['-C', '--C'];
 // Version queries that do not pin: they resolve to whatever is newest at build time (@latest,
 // @upgrade, @patch, or a branch: HEAD, master, main).
 const FLOATING = /@(?:latest|upgrade|patch|HEAD|master|main)$/;
@@ -38,11 +41,8 @@ function packages(args: ShellWord[], sub: string): ShellWord[] {
 
 /** The package paths a word stands for; null when a variable cannot be resolved. */
 function names(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
-  if (!w.expands) return [w.value];
-  const v = df.expand(instr, w.value);
   // An unknown version (`path@${V}` with V unset) is a pin the build chooses: not reported.
-  if (v === null || v.includes('$') || v.includes('`')) return w.value.includes('@') ? [w.value] : null;
-  return v.split(/\s+/).filter(Boolean);
+  return packageSpecs(df, instr, w, DASHED_VALUE_FLAGS) ?? (w.value.includes('@') ? [w.value] : null);
 }
 
 export default defineRule({
@@ -67,7 +67,8 @@ export default defineRule({
   },
   check({ df, report }) {
     for (const { instr, cmd } of runCommandsNamed(df, 'go', { onbuild: true })) {
-      const sub = subcommand(cmd);
+      // `go -C dir install ...` (Go 1.21+) changes directory first: dir is no subcommand.
+      const sub = subcommand(cmd, GO_DIR_FLAG);
       if (!sub || !SUBCOMMANDS.has(sub.word.value)) continue;
       for (const w of packages(cmd.args.slice(sub.index + 1), sub.word.value)) {
         for (const pkg of names(df, instr, w) ?? []) {

@@ -1,7 +1,5 @@
 import { defineRule } from '../types.js';
-import { positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
-import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
-import type { ShellWord } from '../../model/shell/types.js';
+import { packageSpecs, positionals, runCommandsNamed, subcommand } from '../helpers/dockerfile.js';
 
 const INSTALL = new Set(['install', 'i', 'in', 'add']);
 // npm options whose value is the next word.
@@ -22,13 +20,6 @@ function pinned(spec: string): boolean {
   if (at < 0) return !spec.startsWith('@') && spec.includes('/') && spec.includes('#');
   const version = spec.slice(at + 1);
   return version !== '' && version !== 'latest';
-}
-
-/** The specs a variable word stands for; null when a variable cannot be resolved. */
-function expandedNames(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
-  const v = df.expand(instr, w.value);
-  if (v === null || v.includes('$') || v.includes('`')) return null;
-  return v.split(/\s+/).filter(Boolean);
 }
 
 export default defineRule({
@@ -58,7 +49,7 @@ export default defineRule({
       for (const w of positionals(cmd.args.slice(sub.index + 1), VALUE_FLAGS)) {
         // A pinned word is pinned whatever its variables hold; a plain one is its own single spec.
         if (pinned(w.value)) continue;
-        for (const pkg of w.expands ? expandedNames(df, instr, w) ?? [] : [w.value]) {
+        for (const pkg of packageSpecs(df, instr, w, VALUE_FLAGS) ?? []) {
           if (pinned(pkg)) continue;
           const at = pkg.indexOf('@', pkg.startsWith('@') ? 1 : 0);
           report({ messageId: 'unpinned', data: { pkg, name: at < 0 ? pkg : pkg.slice(0, at) }, span: { start: w.start, end: w.end } });

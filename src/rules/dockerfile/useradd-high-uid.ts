@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { insertFlagAfter, runCommandsNamed } from '../helpers/dockerfile.js';
+import { findFlagResolved, insertFlagAfter, runCommandsNamed } from '../helpers/dockerfile.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command } from '../../model/shell/types.js';
 import type { Span } from '../../model/source.js';
@@ -78,7 +78,8 @@ export default defineRule({
   check({ df, report }) {
     for (const { instr, cmd } of runCommandsNamed(df, 'useradd', { onbuild: true })) {
       const u = parse(cmd);
-      if (!u || u.noLogInit) continue;
+      // `-l` may also come from a variable (`ARG USERADD_FLAGS=-l`).
+      if (!u || u.noLogInit || findFlagResolved(df, instr, cmd, 'l', ['no-log-init'])) continue;
       const uid = uidValue(df, instr, u.value);
       if (uid === undefined || uid <= MAX_UID) continue;
       const edits = insertFlagAfter(df, instr, cmd.words[0], '-l');

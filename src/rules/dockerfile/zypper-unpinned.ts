@@ -47,7 +47,7 @@ export default defineRule({
       const rest = cmd.args.slice(sub.index + 1);
       if (!installsPackages(rest)) continue;
       for (const w of positionals(rest, INSTALL_VALUE)) {
-        for (const pkg of packageSpecs(df, instr, w) ?? []) {
+        for (const pkg of packageSpecs(df, instr, w, INSTALL_VALUE) ?? []) {
           if (!rpmPinned(pkg)) report({ messageId: 'unpinned', data: { pkg }, span: { start: w.start, end: w.end } });
         }
       }

@@ -531,12 +531,26 @@ export function insertFlagAfter(df: Dockerfile, instr: Instruction, w: ShellWord
   return [{ start: w.end, end: w.end, text: exec ? `, "${flag}"` : ` ${flag}` }];
 }
 
-/** Package specs a word stands for; null when a variable has no known value (ARG/ENV defined elsewhere). */
-export function packageSpecs(df: Dockerfile, instr: Instruction, w: ShellWord): string[] | null {
+/**
+ * Package specs a word stands for; null when a variable has no known value (ARG/ENV defined
+ * elsewhere). Options a variable holds are not packages (`ARG APK_FLAGS="--no-cache --virtual .deps"`,
+ * `apk add $APK_FLAGS curl`), nor the values of the `valueFlags` among them.
+ */
+export function packageSpecs(df: Dockerfile, instr: Instruction, w: ShellWord, valueFlags: Iterable<string> = []): string[] | null {
   if (!w.expands) return [w.value];
   const v = df.expand(instr, w.value);
   if (v === null || v.includes('$') || v.includes('`')) return null;
-  return v.split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  const tokens = v.split(/\s+/);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.startsWith('-') && t.length > 1) {
+      if (!t.includes('=') && takesValue(valueFlags, t)) i++;
+      continue;
+    }
+    if (t !== '') out.push(t);
+  }
+  return out;
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, ShellWord } from '../../model/shell/types.js';
 import type { DockerfileContext } from '../types.js';
-import { commandsIn, canAppendAfter, hasFlag, insertFlagAfter, packageSpecs, positionals, runCommandsNamed } from './dockerfile.js';
+import { commandsIn, canAppendAfter, findFlagResolved, insertFlagAfter, packageSpecs, positionals, runCommandsNamed } from './dockerfile.js';
 import { cacheMountCovers, firstUncleanedFill, lastCommandOf, removesCacheDir } from './package-cache.js';
 
 // yum/dnf options whose value is the next word.
@@ -56,7 +56,7 @@ export function setopts(cmd: Command): Array<{ setting: string; word: ShellWord 
 export function checkMissingYes({ df, report }: DockerfileContext, tools: ReadonlySet<string>, prompts: RpmActions): void {
   for (const { instr, cmd, base: tool } of runCommandsNamed(df, tools, WITH_ONBUILD)) {
     const words = action(cmd, prompts);
-    if (!words || hasFlag(cmd, 'y', ['assumeyes']) || cmd.args.some((a) => SETOPT_YES.test(a.value))) continue;
+    if (!words || findFlagResolved(df, instr, cmd, 'y', ['assumeyes']) || cmd.args.some((a) => SETOPT_YES.test(a.value))) continue;
     const last = words[words.length - 1];
     const edits = insertFlagAfter(df, instr, last, '-y');
     report({
@@ -148,7 +148,7 @@ export function checkUnpinned({ df, report }: DockerfileContext, tools: Readonly
     if (!install.has(pos[0]?.value ?? '') && !isModule) continue;
     for (let k = isModule ? 2 : 1; k < pos.length; k++) {
       const w = pos[k];
-      for (const pkg of packageSpecs(df, instr, w) ?? []) {
+      for (const pkg of packageSpecs(df, instr, w, RPM_VALUE_FLAGS) ?? []) {
         // `@name` is a group (or a module's default stream): there is no package version to pin.
         if (pkg.startsWith('@') || (isModule ? pkg.includes(':') : rpmPinned(pkg))) continue;
         report({ messageId: isModule ? 'module' : 'unpinned', data: { pkg, pin: pinSuggestion(pkg) }, span: { start: w.start, end: w.end } });

@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: '--no-cache from a variable', code: 'FROM alpine:3.20\nARG APK_FLAGS="--no-cache --virtual .build-deps"\nRUN apk add $APK_FLAGS tini=0.19.0-r3\n' },
     { name: 'a build stage whose layers are not shipped', code: 'FROM alpine:3.20 AS build\nRUN apk add curl\nFROM alpine:3.20\nCOPY --from=build /usr/bin/curl /usr/bin/curl\n' },
     'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
     'FROM alpine:3.20\nRUN apk --no-cache add curl\n',

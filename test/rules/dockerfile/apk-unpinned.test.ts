@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'options held in a variable are not packages, nor the value of --virtual', code: 'FROM alpine:3.20\nARG APK_FLAGS="--no-cache --virtual .build-deps"\nRUN apk add $APK_FLAGS tini=0.19.0-r3\n' },
     'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r2 git~2.45 "openssl>3.1" "zlib<2"\n',
     'FROM alpine:3.20\nRUN apk add --allow-untrusted /tmp/pkg.apk\n',
     { name: '--virtual name is not a package', code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc=13.2.1-r0\n' },
@@ -14,6 +15,11 @@ ruleTester(rule, {
     { name: 'unknown variable', code: 'FROM alpine:3.20\nRUN apk add $DEPS\n' },
   ],
   invalid: [
+    {
+      name: 'a package in a variable next to options',
+      code: 'FROM alpine:3.20\nARG APK_FLAGS="--no-cache -t .deps curl"\nRUN apk add $APK_FLAGS tini=0.19.0-r3\n',
+      errors: [{ line: 3, column: 13, endLine: 3, endColumn: 23, message: 'Package "curl"' }],
+    },
     {
       code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
       errors: [{ line: 2, column: 24, endLine: 2, endColumn: 28, message: '"curl"' }],

@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'options held in a variable are not packages, nor the value of -t', code: 'FROM debian:12\nARG APT_FLAGS="-y -t bookworm-backports"\nRUN apt-get install $APT_FLAGS curl=7.88.1-10\n' },
     { name: 'a bundled -t takes the next word; pkg- removes a package', code: 'FROM debian:12\nRUN apt-get install -yt bookworm-backports --no-install-recommends curl=7.88.1-10 nano-\n' },
     { name: '--only-upgrade asks for the newest version', code: 'FROM debian:12-slim\nRUN apt-get install -y --only-upgrade openssl\n' },
     { name: 'apt-get install -s only simulates (a probe, docker-library postgres)', code: 'FROM debian:12-slim\nRUN apt-get update && if apt-get install -s postgresql-18 > /dev/null 2>&1; then echo ok; fi && apt-get install --simulate curl && apt-get install -qs wget\n' },
@@ -23,6 +24,12 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: 'options held in a variable are not packages', code: 'FROM debian:12\nARG APT_FLAGS="-y --no-install-recommends"\nRUN apt-get install ${APT_FLAGS} curl=7.88.1-10 wget\n', errors: [{ line: 3, column: 49, message: '"wget"' }] },
+    {
+      // An escaped quote does not end $'...' (bash), so the install after it is a command of its own.
+      name: 'after an ANSI-C string with an escaped quote',
+      code: "FROM debian:12-slim\nRUN echo $'it\\'s' && apt-get install -y curl\n",
+      errors: [{ line: 2, column: 41, endColumn: 45, message: 'Package "curl"' }],
+    },
     {
       name: 'inside a bash -c script',
       code: "FROM debian:12-slim\nRUN bash -c 'apt-get update && apt-get install -y curl'\n",

@@ -23,6 +23,11 @@ ruleTester(rule, {
       errors: [{ line: 3, column: 5, endLine: 3, endColumn: 7, message: 'set the directory with WORKDIR' }],
     },
     {
+      name: '`builtin cd` is a cd',
+      code: 'FROM node:20-slim\nRUN builtin cd /app && npm ci\n',
+      errors: [{ line: 2, column: 13, endLine: 2, endColumn: 15 }],
+    },
+    {
       name: 'one report per RUN, continuation line',
       code: 'FROM debian:12-slim\nRUN mkdir -p /srv/app && \\\n    cd /srv/app && make && cd /srv && ls\n',
       errors: [{ line: 3, column: 5, endLine: 3, endColumn: 7 }],

@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: '-y from a variable', code: 'FROM fedora:40\nARG DNF_FLAGS="-y --setopt tsflags=nodocs"\nRUN dnf install $DNF_FLAGS httpd-2.4.59 && dnf clean all\n' },
     'FROM fedora:40\nRUN dnf install -y httpd\n',
     'FROM fedora:40\nRUN dnf -y install httpd\n',
     'FROM fedora:40\nRUN dnf install --assumeyes httpd\n',

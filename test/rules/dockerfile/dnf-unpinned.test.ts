@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'options held in a variable are not packages, nor the value of --setopt', code: 'FROM fedora:40\nARG DNF_FLAGS="-y --setopt tsflags=nodocs"\nRUN dnf install $DNF_FLAGS httpd-2.4.59 && dnf clean all\n' },
     'FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n',
     'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y shadow-utils-2:4.9-9.el9 && microdnf clean all\n',
     { name: 'epoch, release and arch', code: 'FROM fedora:40\nRUN dnf in -y nginx-1:1.26.2-1.fc40.x86_64 && dnf clean all\n' },

@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'options held in a variable are not packages', code: 'FROM ruby:3.3\nARG GEM_FLAGS="--no-document -N"\nRUN gem install $GEM_FLAGS rails:7.1.3\n' },
     { name: 'gems from a dependencies file', code: 'FROM ruby:3.3\nRUN gem install -g Gemfile && gem install --file Gemfile.ci && gem install -g\n' },
     'FROM ruby:3.3\nRUN gem install bundler:2.5.11 rake:13.2.1\n',
     'FROM ruby:3.3\nRUN gem install bundler -v 2.5.11\n',
@@ -16,6 +17,11 @@ ruleTester(rule, {
     { name: 'unknown variable', code: 'FROM ruby:3.3\nRUN gem install $GEMS\n' },
   ],
   invalid: [
+    {
+      name: 'a gem in a variable next to options',
+      code: 'FROM ruby:3.3\nARG GEM_FLAGS="--no-document --bindir /usr/bin rake"\nRUN gem install $GEM_FLAGS rails:7.1.3\n',
+      errors: [{ line: 3, column: 17, endLine: 3, endColumn: 27, message: 'Gem "rake"' }],
+    },
     {
       code: 'FROM ruby:3.3\nRUN gem install bundler\n',
       errors: [{ line: 2, column: 17, endLine: 2, endColumn: 24, message: 'bundler:<version>' }],

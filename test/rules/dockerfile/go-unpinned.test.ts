@@ -3,6 +3,8 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'go -C <dir> with local and pinned packages', code: 'FROM golang:1.22\nRUN go -C /src install ./cmd/app golang.org/x/tools/gopls@v0.15.3\n' },
+    { name: 'options held in a variable are not packages, nor the value of -tags', code: 'FROM golang:1.22\nARG GO_FLAGS="-v -tags netgo"\nRUN go install $GO_FLAGS golang.org/x/tools/gopls@v0.15.3\n' },
     { name: 'a version from an ARG', code: 'FROM golang:1.22\nARG GOPLS_VERSION=v0.16.1\nRUN go install golang.org/x/tools/gopls@${GOPLS_VERSION}\n' },
     { name: 'a version from an unset ARG is the build\'s choice', code: 'FROM golang:1.22\nARG GOPLS_VERSION\nRUN go install golang.org/x/tools/gopls@${GOPLS_VERSION}\n' },
     'FROM golang:1.22\nRUN go install golang.org/x/tools/gopls@v0.16.1\n',
@@ -17,6 +19,16 @@ ruleTester(rule, {
     { name: 'unknown variable', code: 'FROM golang:1.22\nRUN go install $TOOL\n' },
   ],
   invalid: [
+    {
+      name: 'after go -C <dir>',
+      code: 'FROM golang:1.22\nRUN go -C /src install golang.org/x/tools/gopls\n',
+      errors: [{ line: 2, column: 24, endLine: 2, endColumn: 48, message: '"golang.org/x/tools/gopls"' }],
+    },
+    {
+      name: 'a package in a variable next to options',
+      code: 'FROM golang:1.22\nARG GO_FLAGS="-tags netgo golang.org/x/tools/gopls"\nRUN go install $GO_FLAGS\n',
+      errors: [{ line: 3, column: 16, endLine: 3, endColumn: 25, message: '"golang.org/x/tools/gopls"' }],
+    },
     {
       name: '@latest from an ARG or ENV default',
       code: 'FROM golang:1.22\nARG GOPLS_VERSION=latest\nRUN go install golang.org/x/tools/gopls@${GOPLS_VERSION}\nENV V=latest\nRUN go install golang.org/x/tools/cmd/goimports@$V\n',

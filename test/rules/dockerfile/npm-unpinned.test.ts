@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'options held in a variable are not packages, nor the value of --registry', code: 'FROM node:20\nARG NPM_FLAGS="--no-audit --registry https://r.example"\nRUN npm install -g $NPM_FLAGS typescript@5.4.5\n' },
     'FROM node:20\nRUN npm install\n',
     'FROM node:20\nRUN npm ci && npm install --omit=dev\n',
     'FROM node:20\nRUN npm install -g typescript@5.4.5 @angular/cli@17 pnpm@^9\n',
@@ -16,6 +17,11 @@ ruleTester(rule, {
     { name: 'unknown variable', code: 'FROM node:20\nRUN npm install -g $TOOLS\n' },
   ],
   invalid: [
+    {
+      name: 'a package in a variable next to options',
+      code: 'FROM node:20\nARG NPM_FLAGS="--no-audit express"\nRUN npm install $NPM_FLAGS\n',
+      errors: [{ line: 3, column: 17, endLine: 3, endColumn: 27, message: 'Package "express"' }],
+    },
     {
       code: 'FROM node:20\nRUN npm install -g typescript\n',
       errors: [{ line: 2, column: 20, endLine: 2, endColumn: 30, message: 'typescript@<version>' }],

@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: '-l from a variable', code: 'FROM debian:12-slim\nARG USERADD_FLAGS=-l\nRUN useradd $USERADD_FLAGS -u 1000000 app\n' },
     'FROM debian:12-slim\nRUN useradd -l -u 1000000 app\n',
     'FROM debian:12-slim\nRUN useradd -lu 1000000 app\n',
     'FROM debian:12-slim\nRUN useradd -u 1000000 --no-log-init app\n',

@@ -14,11 +14,18 @@ ruleTester(rule, {
     'FROM debian:12-slim\nRUN wget -e progress=dot:mega https://example.com/a.tgz\n',
     { name: 'options from an ARG (hadolint #970)', code: 'FROM debian:12-slim\nARG WGET_ARGS="--progress=dot:giga"\nRUN wget ${WGET_ARGS} https://example.com/a.tgz\n' },
     { name: 'wget as an argument', code: 'FROM debian:12-slim\nRUN apt-get install -y wget\n' },
+    { name: 'busybox wget with -q; busybox --list runs no applet', code: 'FROM busybox:1.36\nRUN busybox wget -q https://e.com/a && busybox --list wget\n' },
     // cmd does not split at `;`: all of it is PowerShell's, whose wget is Invoke-WebRequest.
     { name: 'Windows image (cmd)', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command Sleep 2 ; wget -Uri https://example.com/a.exe -OutFile a.exe\n' },
     { name: 'PowerShell SHELL', code: 'FROM debian:12-slim\nSHELL ["pwsh", "-Command"]\nRUN wget -Uri https://example.com/a -OutFile a\n' },
   ],
   invalid: [
+    {
+      name: 'a BusyBox applet is the command it names (as hadolint reads `busybox wget`)',
+      code: 'FROM busybox:1.36\nRUN busybox wget https://e.com/a\n',
+      errors: [{ line: 2, column: 13, endLine: 2, endColumn: 17, message: 'add -q' }],
+      output: 'FROM busybox:1.36\nRUN busybox wget -q https://e.com/a\n',
+    },
     {
       code: 'FROM debian:12-slim\nRUN wget https://example.com/a.tgz\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 9, message: 'wget without a progress setting' }],

@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: '-y from a variable', code: 'FROM centos:7\nARG YUM_FLAGS=-y\nRUN yum install $YUM_FLAGS httpd-2.4.6 && yum clean all\n' },
     'FROM centos:7\nRUN yum install -y httpd\n',
     'FROM centos:7\nRUN yum -y install httpd\n',
     'FROM centos:7\nRUN yum install --assumeyes httpd\n',

@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'options held in a variable are not packages', code: 'FROM centos:7\nARG YUM_FLAGS=-y\nRUN yum install $YUM_FLAGS httpd-2.4.6 && yum clean all\n' },
     'FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\n',
     { name: 'version-release, epoch, globs', code: 'FROM centos:7\nRUN yum install -y httpd-2.4.6-97.el7.centos.5 nginx-1:1.20.1 php-7.4* git-2.39-* && yum clean all\n' },
     { name: 'rpm files and URLs', code: 'FROM centos:7\nRUN yum install -y ./local.rpm https://example.com/epel-release-latest-7.noarch.rpm && yum clean all\n' },

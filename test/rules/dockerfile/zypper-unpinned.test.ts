@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'options held in a variable are not packages', code: 'FROM opensuse/leap:15.6\nARG ZYPPER_FLAGS="--no-recommends"\nRUN zypper -n in $ZYPPER_FLAGS curl=8.6.0 && zypper clean -a\n' },
     { name: 'name-version[-release], which zypper reads as name = version', code: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl-8.6.0-150600.4.3.1 wget-1.21 && zypper clean -a\n' },
     'FROM opensuse/leap:15.6\nRUN zypper -n install curl=8.6.0 && zypper clean -a\n',
     { name: 'ranges', code: 'FROM opensuse/leap:15.6\nRUN zypper -n in "curl>=8.0" \'git<3\' && zypper clean -a\n' },
