@@ -200,6 +200,22 @@ describe('Dockerfile parser', () => {
     expect(df.variable(run2, 'PKG')).toBe('curl');
   });
 
+  it('lets an ENV outrank a later ARG of the same name, its own stage\'s or one inherited with FROM, as Docker documents', () => {
+    const src = 'FROM x AS base\nENV X=env\nARG X=arg\nRUN a\nARG X\nENV Y=$X\nRUN b\nFROM base\nARG X=child\nRUN c\nFROM x\nARG X=only\nRUN d\nENV X=set\nRUN e\n';
+    const df = parseDockerfile('D', src);
+    const runs = df.instructions.filter((i) => i.keyword === 'RUN');
+    expect(runs.map((r) => df.variable(r, 'X'))).toEqual(['env', 'env', 'env', 'only', 'set']);
+    expect(df.variable(runs[1], 'Y')).toBe('env');
+  });
+
+  it('inherits an ENV from the nearest ancestor stage that sets it, not from a later sibling, however many siblings set it', () => {
+    const siblings = Array.from({ length: 100 }, (_, i) => `FROM a AS b${i}\nENV X=b${i}\n`).join('');
+    const src = `FROM x AS a\nENV X=a\n${siblings}FROM a AS c\nRUN c\nFROM c AS d\nRUN d\nFROM b7 AS e\nRUN e\nFROM x\nRUN f\n`;
+    const df = parseDockerfile('D', src);
+    const runs = df.instructions.filter((i) => i.keyword === 'RUN');
+    expect(runs.map((r) => df.variable(r, 'X'))).toEqual(['a', 'a', 'b7', undefined]);
+  });
+
   it("gives every key of one ENV the values from before it, and applies one ARG's keys in turn", () => {
     const src = 'FROM x\nENV U=app\nENV U=root RUNAS=$U\nARG A=1 B=$A\nRUN true\n';
     const df = parseDockerfile('D', src);

@@ -507,6 +507,8 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
   const stages: Stage[] = [];
   const globalArgs: Instruction[] = [];
   const globalDefaults = new Map<string, string | undefined>();
+  // For each name, the stages that set it with ENV (ascending): what stages built FROM them inherit.
+  const envSetters = new Map<string, number[]>();
   const globalValue = (n: string): string | undefined => globalDefaults.get(n);
   // The first stage of each name: FROM and COPY --from look names up (a linear search per lookup
   // made a file of many stages quadratic).
@@ -550,6 +552,13 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
     instr.stage = stage.index;
     if (instr.trigger) instr.trigger.stage = stage.index;
     stage.instructions.push(instr);
+    if (instr.keyword === 'ENV') {
+      for (const p of instr.pairs) {
+        const list = envSetters.get(p.key);
+        if (!list) envSetters.set(p.key, [stage.index]);
+        else if (list[list.length - 1] !== stage.index) list.push(stage.index);
+      }
+    }
   }
 
   const shippedStages = new Set<number>();
@@ -565,9 +574,11 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
   };
   // The assignments each stage sees, worked out on first use: one walk per stage, not one per instruction asked about.
   const scopes: (StageScope | undefined)[] = [];
+  let inherited: InheritedEnv | undefined;
   const scopeOf = (stage: number): StageScope => {
     const known = scopes[stage];
     if (known) return known;
+    inherited ??= new InheritedEnv(stages, envSetters, (i) => scopes[i]!);
     // The stage and the ancestors without a scope yet, made and worked out from the root down.
     const chain: Stage[] = [];
     // (A stage's parent is an earlier stage: FROM names only those, so the walk ends.)
@@ -577,7 +588,7 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
       const st = chain[i];
       const up = parentOf(st);
       const parent = up ? scopes[up.index] ?? null : null;
-      const scope = new StageScope(st, parent, globalDefaults, escape);
+      const scope = new StageScope(st, parent, globalDefaults, inherited, escape);
       scope.compute();
       scopes[st.index] = scope;
     }
@@ -660,11 +671,17 @@ class StageScope {
   private readonly values: (string | undefined)[] = [];
   /** For each name, the indices of its assignments, ascending. */
   private readonly byKey = new Map<string, number[]>();
-  /** The ENV values this stage ends with, asked for by stages built FROM it. */
-  private readonly endEnv = new Map<string, string | undefined>();
+  /**
+   * For each name, per position in its `byKey` list: the position of the last ENV at or before it
+   * (-1: none). An ENV outranks an ARG of the same name whatever their order, as Docker documents.
+   */
+  private readonly envAt = new Map<string, number[]>();
   private computed = false;
 
-  constructor(stage: Stage, private readonly parent: StageScope | null, private readonly globals: Map<string, string | undefined>, private readonly escape: string) {
+  private readonly stageIndex: number;
+
+  constructor(stage: Stage, private readonly parent: StageScope | null, private readonly globals: Map<string, string | undefined>, private readonly inherited: InheritedEnv, private readonly escape: string) {
+    this.stageIndex = stage.index;
     for (const instr of stage.instructions) {
       const isArg = instr.keyword === 'ARG';
       if (!isArg && instr.keyword !== 'ENV') continue;
@@ -673,9 +690,14 @@ class StageScope {
         this.pairs.push(p);
         this.isArg.push(isArg);
         this.offsets.push(instr.start);
-        const list = this.byKey.get(p.key);
-        if (list) list.push(k);
-        else this.byKey.set(p.key, [k]);
+        let list = this.byKey.get(p.key);
+        let env = this.envAt.get(p.key);
+        if (!list || !env) {
+          this.byKey.set(p.key, (list = []));
+          this.envAt.set(p.key, (env = []));
+        }
+        env.push(isArg ? (list.length > 0 ? env[list.length - 1] : -1) : list.length);
+        list.push(k);
       }
     }
   }
@@ -695,34 +717,31 @@ class StageScope {
     const list = this.byKey.get(name);
     if (list) {
       const at = partitionPoint(list.length, (i) => this.offsets[list[i]] >= before);
-      if (at > 0) return this.values[list[at - 1]];
+      if (at > 0) return this.valueAt(name, list, at - 1);
     }
     return this.parent?.envAtEnd(name);
   }
 
-  /**
-   * The value the stage's last ENV of `name` left (or its nearest ancestor's), for a stage built
-   * FROM it. A loop up the chain, remembered in every scope it passes (chains can be thousands deep).
-   */
-  private envAtEnd(name: string): string | undefined {
-    const passed: StageScope[] = [];
-    let v: string | undefined;
-    for (let s: StageScope | null = this; s; s = s.parent) {
-      if (s.endEnv.has(name)) { v = s.endEnv.get(name); break; }
-      passed.push(s);
-      const k = s.lastEnv(name);
-      if (k >= 0) { v = s.values[k]; break; }
-    }
-    for (const s of passed) s.endEnv.set(name, v);
-    return v;
+  /** The value of `name` after position `pos` of its assignments: an ARG's, unless an ENV set it first. */
+  private valueAt(name: string, list: readonly number[], pos: number): string | undefined {
+    const k = list[pos];
+    if (!this.isArg[k]) return this.values[k];
+    const env = this.envAt.get(name)![pos];
+    if (env >= 0) return this.values[list[env]];
+    const inherited = this.parent && this.inherited.sets(name) ? this.parent.envAtEnd(name) : undefined;
+    return inherited !== undefined ? inherited : this.values[k];
   }
 
-  /** The index of the stage's last ENV assignment of `name`, or -1. */
-  private lastEnv(name: string): number {
+  /** The value the stage's last ENV of `name` left (or its nearest ancestor's), for a stage built FROM it. */
+  private envAtEnd(name: string): string | undefined {
+    return this.inherited.atEnd(this.stageIndex, name);
+  }
+
+  /** Whether the stage sets `name` with ENV, and the value its last such ENV leaves. */
+  lastEnv(name: string): { set: boolean; value: string | undefined } {
     const list = this.byKey.get(name);
-    if (!list) return -1;
-    for (let i = list.length - 1; i >= 0; i--) if (!this.isArg[list[i]]) return list[i];
-    return -1;
+    const pos = list ? this.envAt.get(name)![list.length - 1] : -1;
+    return pos >= 0 ? { set: true, value: this.values[list![pos]] } : { set: false, value: undefined };
   }
 
   /**
@@ -735,11 +754,86 @@ class StageScope {
     if (list) {
       let at = partitionPoint(list.length, (i) => list[i] >= k);
       if (!this.isArg[k]) while (at > 0 && this.offsets[list[at - 1]] === this.offsets[k]) at--;
-      if (at > 0) return this.values[list[at - 1]];
+      if (at > 0) return this.valueAt(name, list, at - 1);
     }
     return this.parent?.envAtEnd(name);
   }
 }
+
+/**
+ * Which ENV value a stage ends with for a name: its own last ENV of it, else its nearest ancestor's
+ * (stages built FROM stages). Found among the stages that set the name, newest first, with the
+ * stage tree's depth-first intervals telling an ancestor (its interval holds the stage's): a chain
+ * of thousands of stages each asking for another name costs neither a walk up the chain nor a
+ * table in every stage (remembering answers in each stage passed took memory quadratic in it).
+ */
+class InheritedEnv {
+  private readonly enter: Int32Array;
+  private readonly leave: Int32Array;
+  /** Answers found by walking up (see atEnd), by stage and name. */
+  private readonly walked = new Map<string, string | undefined>();
+
+  constructor(private readonly stages: readonly Stage[], private readonly setters: ReadonlyMap<string, readonly number[]>, private readonly scopeAt: (stage: number) => StageScope) {
+    const n = stages.length;
+    const children: number[][] = stages.map(() => []);
+    const parent = (i: number): number => {
+      const p = stages[i].parentStage;
+      return p !== null && p < i ? p : -1;
+    };
+    for (let i = 0; i < n; i++) if (parent(i) >= 0) children[parent(i)].push(i);
+    this.enter = new Int32Array(n);
+    this.leave = new Int32Array(n);
+    let clock = 0;
+    for (let root = 0; root < n; root++) {
+      if (parent(root) >= 0) continue;
+      const stack: Array<[number, number]> = [[root, 0]];
+      this.enter[root] = clock++;
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        const kids = children[top[0]];
+        if (top[1] < kids.length) {
+          const child = kids[top[1]++];
+          this.enter[child] = clock++;
+          stack.push([child, 0]);
+        } else {
+          this.leave[top[0]] = clock++;
+          stack.pop();
+        }
+      }
+    }
+  }
+
+  /** Does some stage set `name` with ENV? */
+  sets(name: string): boolean {
+    return this.setters.has(name);
+  }
+
+  atEnd(stage: number, name: string): string | undefined {
+    const list = this.setters.get(name);
+    if (!list) return undefined;
+    let i = partitionPoint(list.length, (k) => list[k] > stage) - 1;
+    // Setters that are not ancestors (siblings) are skipped; past a few, walking up is cheaper.
+    for (let skipped = 0; i >= 0 && skipped < MAX_SETTER_SKIPS; i--, skipped++) {
+      const c = list[i];
+      if (this.enter[c] <= this.enter[stage] && this.leave[stage] <= this.leave[c]) return this.scopeAt(c).lastEnv(name).value;
+    }
+    if (i < 0) return undefined;
+    // The walk ends at a stage that already knows the answer: a chain asking in turn walks one step each.
+    let value: string | undefined;
+    for (let s = stage; s >= 0; ) {
+      const key = `${s}\u0000${name}`;
+      if (this.walked.has(key)) { value = this.walked.get(key); break; }
+      const own = this.scopeAt(s).lastEnv(name);
+      if (own.set) { value = own.value; break; }
+      const p = this.stages[s].parentStage;
+      s = p !== null && p < s ? p : -1;
+    }
+    this.walked.set(`${stage}\u0000${name}`, value);
+    return value;
+  }
+}
+
+const MAX_SETTER_SKIPS = 64;
 
 /**
  * Assignments before `at` are those of instructions that start before it. An ONBUILD trigger is not
