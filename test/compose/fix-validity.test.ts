@@ -48,6 +48,31 @@ describe('fixes write valid YAML', () => {
   }
 });
 
+// A list the service does not write itself (merged in from a shared anchor, or from an `extends`
+// base in another file) is used by other services too: appending to it would change them as well.
+describe('no fix edits a list other services share', () => {
+  const base = 'x-base: &base\n  image: x:1\n  cap_drop: [NET_RAW]\n  security_opt: [label:disable]\n';
+  const merged = `${base}services:\n  a:\n    <<: *base\n  b:\n    <<: *base\n    privileged: true\n`;
+  const extended = {
+    files: {
+      'compose.yaml': 'services:\n  a:\n    extends: {file: base.yaml, service: x}\n',
+      'base.yaml': 'services:\n  x:\n    image: x:1\n    cap_drop: [NET_RAW]\n    security_opt: [label:disable]\n',
+    },
+  };
+  for (const rule of [capDrop, noNewPrivileges] as ComposeRule[]) {
+    it(`${rule.name}: a list from a merge key`, () => {
+      const found = findingsOf(rule, { code: merged });
+      expect(found.map((f) => f.message.slice(0, 11))).toContain('Service "a"');
+      expect(found.filter((f) => f.fix)).toEqual([]);
+      expect(fixCompose(rule, { code: merged }).get(`${ROOT}/compose.yaml`)).toBe(merged);
+    });
+    it(`${rule.name}: a list from an extends base`, () => {
+      expect(findingsOf(rule, extended).map((f) => !!f.fix)).toEqual([false]);
+      expect(fixCompose(rule, extended).get(`${ROOT}/base.yaml`)).toBe(extended.files['base.yaml']);
+    });
+  }
+});
+
 describe('--fix with a fix that breaks the file', () => {
   // A rule whose first fix breaks the YAML and whose second is fine.
   const breaking = defineRule<ComposeRuleContext>({
