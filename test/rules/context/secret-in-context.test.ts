@@ -121,3 +121,16 @@ describe('a .dockerignore shared with other Dockerfiles of the directory', () =>
     expect(findings.map((f) => [f.fix?.applicability, f.fix?.title])).toEqual([fix]);
   });
 });
+
+// A secret a `!` exception re-includes is sent on purpose (the app may read it): a safe fix must
+// not exclude it again.
+describe('a secret a ! exception re-includes', () => {
+  it('.env* with !.env.production: the fix is unsafe', () => {
+    const { findings } = runContextRule(rule, { files: { Dockerfile: df('COPY . .\n'), '.dockerignore': '.env*\n!.env.production\n', '.env.production': 'A=1\n' } });
+    expect(findings.map((f) => [f.fix?.applicability, f.fix?.title])).toEqual([['unsafe', 'Add .env.production to .dockerignore (it excludes again what a ! exception there re-includes)']]);
+  });
+  it('.ssh/* with !.ssh/known_hosts: the fix for .ssh is unsafe', () => {
+    const { findings } = runContextRule(rule, { files: { Dockerfile: df('COPY . .\n'), '.dockerignore': '.ssh/*\n!.ssh/known_hosts\n', '.ssh/known_hosts': 'h\n', '.ssh/id_rsa': KEY } });
+    expect(findings.map((f) => [f.fix?.applicability, f.fix?.title])).toEqual([['unsafe', 'Add .ssh to .dockerignore (it excludes again what a ! exception there re-includes)']]);
+  });
+});
