@@ -118,6 +118,14 @@ describe('lint-context engine', () => {
     expect(r.findings.map((f) => f.ruleName)).toEqual([]);
   });
 
+  it('--fix --unsafe-fixes with a duplicate line that another fix prefixes with **/: each line gets one prefix', () => {
+    const df = 'FROM alpine\nCOPY . /app\n';
+    const root = makeTree({ Dockerfile: df, '.dockerignore': 'node_modules\nnode_modules\n__pycache__\n', 'app/node_modules/x.js': '', 'app/__pycache__/m.pyc': '' });
+    const eff = new EffectiveConfig({ config: {}, path: null, kind: 'shipready', baseDir: root }, registry);
+    new ContextSession().lintDockerfile({ dockerfile: join(root, 'Dockerfile'), displayPath: 'Dockerfile', df: parseDockerfile('Dockerfile', df), rules: contextRules, eff, baseDir: root, cwd: root, fix: true, unsafeFixes: true });
+    expect(readFileSync(join(root, '.dockerignore'), 'utf8')).toBe('**/node_modules\n**/__pycache__\n');
+  });
+
   it.each([
     { name: 'a directory', target: { '.dockerignore': null } as Tree, reason: 'a directory' },
     { name: 'a link to a directory', target: { 'shared/keep': '', '.dockerignore': { symlink: 'shared' } } as Tree, reason: 'a directory' },
