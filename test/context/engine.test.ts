@@ -126,6 +126,16 @@ describe('lint-context engine', () => {
     expect(readFileSync(join(root, '.dockerignore'), 'utf8')).toBe('**/node_modules\n**/__pycache__\n');
   });
 
+  it('--fix --unsafe-fixes appends no line that an edit of the same pass makes redundant', () => {
+    // `.env` becomes `**/.env`, which excludes nested/.env too: appending nested/.env as well only repeats it.
+    const df = 'FROM alpine\nCOPY . /app\n';
+    const root = makeTree({ Dockerfile: df, '.dockerignore': '.env\n', 'nested/.env': 'A=1\n', 'app.sh': '' });
+    const eff = new EffectiveConfig({ config: {}, path: null, kind: 'shipready', baseDir: root }, registry);
+    const r = new ContextSession().lintDockerfile({ dockerfile: join(root, 'Dockerfile'), displayPath: 'Dockerfile', df: parseDockerfile('Dockerfile', df), rules: contextRules, eff, baseDir: root, cwd: root, fix: true, unsafeFixes: true });
+    expect(readFileSync(join(root, '.dockerignore'), 'utf8')).toBe('**/.env\n');
+    expect(r.findings.map((f) => f.ruleName)).toEqual([]);
+  });
+
   it.each([
     { name: 'a directory', target: { '.dockerignore': null } as Tree, reason: 'a directory' },
     { name: 'a link to a directory', target: { 'shared/keep': '', '.dockerignore': { symlink: 'shared' } } as Tree, reason: 'a directory' },
