@@ -98,7 +98,7 @@ export default defineContextRule({
         continue;
       }
       const hash = /\s+#/.exec(p.raw);
-      if (hash) {
+      if (hash && !escapedAt(p.raw, hash.index)) {
         const intended = p.raw.slice(0, hash.index);
         ctx.report({
           messageId: 'inlineComment',
@@ -123,3 +123,10 @@ export default defineContextRule({
     }
   },
 });
+
+/** Is the character at `i` escaped (an odd number of backslashes before it)? `notes\ #1` names the file "notes #1". */
+function escapedAt(s: string, i: number): boolean {
+  let n = 0;
+  while (i - n - 1 >= 0 && s[i - n - 1] === '\\') n++;
+  return n % 2 === 1;
+}
