@@ -16,6 +16,17 @@ export function ignoreLineFor(path: string): string {
   return s;
 }
 
+/**
+ * Does `line`, appended to an ignore file, read back as one pattern (an exception with `!`) that
+ * names `path`? Not when the path has a line break (the line would split in two: `src\nx/.env`
+ * gives `src`, which excludes another directory) or white space at either end, which Docker trims.
+ */
+export function lineNames(line: string, path: string): boolean {
+  if (/[\r\n]/.test(line) || line.includes('\ufffd')) return false;
+  const m = new PatternMatcher([line.startsWith('!') ? line.slice(1) : line]);
+  return m.problems.length === 0 && m.patterns.length === 1 && m.matchesOrParentMatches(path).excluded;
+}
+
 /** Decimal units like Docker's own output: 1.5kB, 105.2MB. */
 export function formatBytes(n: number): string {
   if (n < 1000) return `${n} B`;

@@ -1,5 +1,5 @@
 import { defineContextRule, exampleTree } from '../context-types.js';
-import { appendLineFix, findSecrets } from './_helpers.js';
+import { appendLineFix, findSecrets, lineNames } from './_helpers.js';
 
 const bad = exampleTree({
   'Dockerfile': 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "app.py"]\n',
@@ -52,7 +52,7 @@ export default defineContextRule({
         span: s.source.span,
         key: s.path,
         // (A name that is not UTF-8 shows U+FFFD, which no pattern line can match.)
-        ...(s.line.includes('\ufffd') ? {} : { fix: appendLineFix(ctx, [s.index], s.line, s.neededBy) }),
+        ...(lineNames(s.line, s.path) ? { fix: appendLineFix(ctx, [s.index], s.line, s.neededBy) } : {}),
       });
     }
   },

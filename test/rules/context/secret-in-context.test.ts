@@ -134,3 +134,16 @@ describe('a secret a ! exception re-includes', () => {
     expect(findings.map((f) => [f.fix?.applicability, f.fix?.title])).toEqual([['unsafe', 'Add .ssh to .dockerignore (it excludes again what a ! exception there re-includes)']]);
   });
 });
+
+// The appended line must read back, one line trimmed as Docker reads it, as a pattern for the file.
+describe('a secret whose path no ignore line can name', () => {
+  it.each([
+    // The line would split in two, and its first half (`src`) would exclude the source directory.
+    { name: 'a directory name with a line break', path: 'src\nx/.env' },
+    // Docker trims the line: `.env` would exclude another file and leave this one sent.
+    { name: 'a name with a trailing space', path: '.env ' },
+  ])('$name: reported, no fix', ({ path }) => {
+    const { findings } = runContextRule(rule, { files: { Dockerfile: df('COPY . .\n'), 'src/main.js': '', [path]: 'A=1\n' } });
+    expect(findings.map((f) => [f.ruleName, !!f.fix])).toEqual([['secret-in-context', false]]);
+  });
+});
