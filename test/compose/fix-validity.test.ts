@@ -39,6 +39,9 @@ describe('fixes write valid YAML', () => {
     { name: '!reset in an override, the key in the base', rule: restart as ComposeRule, c: { files: { 'compose.yaml': svc('    restart: always\n'), 'compose.override.yaml': 'services:\n  a:\n    restart: !reset null\n' }, main: ['compose.yaml', 'compose.override.yaml'] } },
     { name: '!reset in an override, no key in the base', rule: restart as ComposeRule, c: { files: { 'compose.yaml': svc(''), 'compose.override.yaml': 'services:\n  a:\n    restart: !reset null\n' }, main: ['compose.yaml', 'compose.override.yaml'] } },
     { name: 'an alias written last in a flow list', rule: capDrop as ComposeRule, c: { code: `x-d: &d NET_RAW\n${svc('    cap_drop: [MKNOD, *d]\n')}` } },
+    // `|+` keeps the blank lines after its text: a key or item written after the text would take them.
+    { name: 'a service ending with a |+ block scalar', rule: restart as ComposeRule, c: { code: svc('    command: |+\n      echo hi\n\n\n') } },
+    { name: 'a list ending with a >+ block scalar', rule: noNewPrivileges as ComposeRule, c: { code: svc('    security_opt:\n      - >+\n        label:disable\n\n  b:\n    image: x:1\n    security_opt: [no-new-privileges]\n') } },
   ];
   for (const u of unfixed) {
     it(`no fix: ${u.name}`, () => {

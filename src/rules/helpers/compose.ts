@@ -398,7 +398,7 @@ export function insertKeys(ctx: ComposeRuleContext, map: CMap, pairs: Array<[str
     if (!ins) return undefined;
     return { file: map.origin.file, start: ins.at, end: ins.at, text: `${ins.sep}${pairs.map(([k, v]) => `${k}: ${renderFlow(v)}`).join(', ')}` };
   }
-  if (map.entries.size === 0) return undefined;
+  if (map.entries.size === 0 || endsInKeptBlockScalar(text, map)) return undefined;
   const first = map.origin.start;
   const ls = lineStartOf(text, first);
   const col = first - ls;
@@ -423,7 +423,7 @@ export function appendItem(ctx: ComposeRuleContext, seq: CSeq, item: string): Ed
     if (!ins) return undefined;
     return { file: seq.origin.file, start: ins.at, end: ins.at, text: `${ins.sep}${item}` };
   }
-  if (!seq.items.length) return undefined;
+  if (!seq.items.length || endsInKeptBlockScalar(text, seq)) return undefined;
   const ls = lineStartOf(text, seq.origin.start);
   const indent = ' '.repeat(seq.origin.start - ls);
   if (/\S/.test(text.slice(ls, seq.origin.start).replace(/-/g, ''))) return undefined;
@@ -450,6 +450,25 @@ function flowInsertion(text: string, open: number, close: number, children: Orig
   }
   if (comma >= 0) return last === open + 1 ? undefined : { at: comma + 1, sep: ' ' };
   return { at: last, sep: last === open + 1 ? '' : ', ' };
+}
+
+/**
+ * Does the collection end with a block scalar that keeps its trailing line breaks (`|+`, `>+`)?
+ * Those blank lines are part of the value: a key or item written after its last text line would
+ * take them away from it.
+ */
+function endsInKeptBlockScalar(text: string, n: CNode): boolean {
+  let last: CNode = n;
+  for (;;) {
+    const kids: CNode[] = last.kind === 'map' ? [...last.entries.values()].filter((e) => !e.merged).map((e) => e.value) : last.kind === 'seq' ? last.items : [];
+    let next: CNode | undefined;
+    for (const k of kids) if (k.origin.file === n.origin.file && (!next || k.origin.end > next.origin.end)) next = k;
+    if (!next) break;
+    last = next;
+  }
+  if (last.kind !== 'scalar' || last.style !== 'block') return false;
+  const header = text.slice(last.origin.start, text.indexOf('\n', last.origin.start) >>> 0);
+  return /^[|>][0-9]?\+/.test(header);
 }
 
 /** Replace a scalar's text. */
