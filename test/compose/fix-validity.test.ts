@@ -6,6 +6,7 @@ import { RuleRegistry } from '../../src/engine/registry.js';
 import type { TextLocation } from '../../src/finding.js';
 import type { ComposeRule, ComposeRuleContext } from '../../src/rules/compose-types.js';
 import capDrop from '../../src/rules/compose/cap-drop-all-missing.js';
+import dbPort from '../../src/rules/compose/database-port-published.js';
 import logging from '../../src/rules/compose/logging-rotation-missing.js';
 import noNewPrivileges from '../../src/rules/compose/no-new-privileges-missing.js';
 import restart from '../../src/rules/compose/restart-policy-missing.js';
@@ -62,6 +63,13 @@ describe('no fix edits a list other services share', () => {
       'base.yaml': 'services:\n  x:\n    image: x:1\n    cap_drop: [NET_RAW]\n    security_opt: [label:disable]\n',
     },
   };
+  it('database-port-published: a port in an anchored list another service aliases', () => {
+    // Rebinding the port where the anchor is written would change the other service's too.
+    const code = 'services:\n  db:\n    image: postgres:16\n    ports: &p\n      - 5432:5432\n  db2:\n    image: x:1\n    ports: *p\n';
+    const found = findingsOf(dbPort as ComposeRule, { code });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((f) => f.fix)).toEqual([]);
+  });
   for (const rule of [capDrop, noNewPrivileges] as ComposeRule[]) {
     it(`${rule.name}: a list from a merge key`, () => {
       const found = findingsOf(rule, { code: merged });

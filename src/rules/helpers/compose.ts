@@ -361,10 +361,28 @@ function renderBlock(key: string, v: YamlValue, indent: string, unit: string): s
   return [`${indent}${key}:`, ...Object.entries(v).flatMap(([k, x]) => renderBlock(k, x, indent + unit, unit))];
 }
 
-/** Is the node written once, inside one of the service's own mappings (not via an alias or merge)? */
+/**
+ * Is the node written once, inside one of the service's own mappings, and reached from there
+ * through no shared node (an anchored list that an alias elsewhere reuses, a merge)?
+ */
 export function editable(svc: ComposeService, n: CNode): boolean {
   if (n.refs > 1) return false;
-  return svc.written.some((w) => w.refs === 1 && w.origin.file === n.origin.file && w.origin.start <= n.origin.start && n.origin.end <= w.origin.end);
+  return svc.written.some((w) => w.refs === 1 && unsharedPath(w, n));
+}
+
+/** Does `n` sit inside `from`, with every node on the way there used once? */
+function unsharedPath(from: CNode, n: CNode): boolean {
+  const within = (c: CNode) => c.origin.file === n.origin.file && c.origin.start <= n.origin.start && n.origin.end <= c.origin.end;
+  let cur = from;
+  while (cur !== n) {
+    if (!within(cur)) return false;
+    const kids: CNode[] = cur.kind === 'map' ? [...cur.entries.values()].filter((e) => !e.merged).map((e) => e.value) : cur.kind === 'seq' ? cur.items : [];
+    // (A scalar reached by an alias sits where its anchor is written: maybe not where `cur` is.)
+    const next = kids.find((k) => k === n) ?? kids.find((k) => k.kind !== 'scalar' && within(k));
+    if (!next || next.refs > 1) return false;
+    cur = next;
+  }
+  return true;
 }
 
 /**
