@@ -37,6 +37,10 @@ const CRAFTED: Record<string, OracleProject> = {
     main: ['compose.yaml'],
     files: { 'compose.yaml': `services:\n${svc('a', '    command: |\n      echo hi\n\n')}${svc('b', '    entrypoint: >-\n      sh -c\n      "run"\n')}${svc('c', '    command: |+\n      echo kept\n\n\n')}# trailing comment\n` },
   },
+  'service names YAML reads as a number or a boolean': {
+    main: ['compose.yaml'],
+    files: { 'compose.yaml': 'services:\n  web:\n    image: x:1\n    depends_on:\n      - "123"\n      - "on"\n  b:\n    image: x:1\n    depends_on: ["123"]\n  "123":\n    image: postgres:16\n    healthcheck: {test: [CMD, "true"]}\n  "on":\n    image: x:1\n' },
+  },
   'a byte-order mark and an anchored version': {
     main: ['compose.yaml'],
     files: { 'compose.yaml': '\ufeffversion: &v "3.8"\nx-v: *v\nservices:\n  a:\n    image: x:1\n' },

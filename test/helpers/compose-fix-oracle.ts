@@ -69,16 +69,27 @@ const count = (fs: readonly Finding[]) => {
   return m;
 };
 
-function plain(text: string): { docs: unknown[]; errors: number } {
+function plain(text: string): { docs: unknown[]; errors: number; oddKeys: number } {
   const docs = parseAllDocuments(text, { merge: true, uniqueKeys: false });
   const list = Array.isArray(docs) ? docs : [docs];
   let errors = 0;
+  let oddKeys = 0;
   const values: unknown[] = [];
   for (const d of list) {
     errors += d.errors.length;
-    try { values.push(d.toJS({ maxAliasCount: -1 })); } catch { values.push('<unloadable>'); }
+    try {
+      values.push(d.toJS({ maxAliasCount: -1 }));
+      oddKeys += nonStringKeys(d.toJS({ maxAliasCount: -1, mapAsMap: true }));
+    } catch { values.push('<unloadable>'); }
   }
-  return { docs: values, errors };
+  return { docs: values, errors, oddKeys };
+}
+
+/** Mapping keys that are no strings (`123:`, `true:`): Compose wants string keys, and plain data hides the difference. */
+function nonStringKeys(v: unknown): number {
+  if (v instanceof Map) return [...v].reduce((n, [k, x]) => n + (typeof k === 'string' ? 0 : 1) + nonStringKeys(x), 0);
+  if (Array.isArray(v)) return v.reduce((n: number, x) => n + nonStringKeys(x), 0);
+  return 0;
 }
 
 /** Paths where two plain values differ (`a.b.0`), stopping at the first differing level. */
@@ -160,6 +171,7 @@ export function checkComposeFixes(project: OracleProject, unsafe: boolean): Orac
     const after = plain(fixed[name]);
     if (after.errors > before.errors) problems.push(`${name}: YAML errors ${before.errors} -> ${after.errors}`);
     if (after.docs.length !== before.docs.length) problems.push(`${name}: documents ${before.docs.length} -> ${after.docs.length}`);
+    if (after.oddKeys > before.oddKeys) problems.push(`${name}: keys that are no strings ${before.oddKeys} -> ${after.oddKeys}`);
     before.docs.forEach((d, i) => {
       for (const p of diffPaths(d, after.docs[i])) if (!ok(p)) problems.push(`${name}: value changed at ${p.join('.') || '<root>'}`);
     });
