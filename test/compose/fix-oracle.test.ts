@@ -41,6 +41,10 @@ const CRAFTED: Record<string, OracleProject> = {
     main: ['compose.yaml'],
     files: { 'compose.yaml': 'services:\n  web:\n    image: x:1\n    depends_on:\n      - "123"\n      - "on"\n  b:\n    image: x:1\n    depends_on: ["123"]\n  "123":\n    image: postgres:16\n    healthcheck: {test: [CMD, "true"]}\n  "on":\n    image: x:1\n' },
   },
+  'volumes where the image writes': {
+    main: ['compose.yaml'],
+    files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - cache:/var/cache/nginx\n      - type: tmpfs\n        target: /tmp\n  app:\n    image: x:1\n    volumes: ["/tmp:/tmp"]\nvolumes:\n  cache: {}\n' },
+  },
   'a byte-order mark and an anchored version': {
     main: ['compose.yaml'],
     files: { 'compose.yaml': '\ufeffversion: &v "3.8"\nx-v: *v\nservices:\n  a:\n    image: x:1\n' },

@@ -85,6 +85,19 @@ function plain(text: string): { docs: unknown[]; errors: number; oddKeys: number
   return { docs: values, errors, oddKeys };
 }
 
+/** Services' tmpfs paths that a volume of theirs mounts too (Docker refuses a tmpfs where a bind mount is). */
+function doubleMounts(doc: unknown): number {
+  const services = (doc as { services?: Record<string, Record<string, unknown>> } | null)?.services;
+  let n = 0;
+  for (const svc of Object.values(services && typeof services === 'object' ? services : {})) {
+    if (!svc || typeof svc !== 'object') continue;
+    const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []);
+    const targets = list(svc.volumes).map((v) => (typeof v === 'string' ? v.split(':')[v.split(':').length > 1 ? 1 : 0] : (v as { target?: string })?.target));
+    for (const t of list(svc.tmpfs)) if (typeof t === 'string' && targets.includes(t.split(':')[0])) n++;
+  }
+  return n;
+}
+
 /** Mapping keys that are no strings (`123:`, `true:`): Compose wants string keys, and plain data hides the difference. */
 function nonStringKeys(v: unknown): number {
   if (v instanceof Map) return [...v].reduce((n, [k, x]) => n + (typeof k === 'string' ? 0 : 1) + nonStringKeys(x), 0);
@@ -171,6 +184,8 @@ export function checkComposeFixes(project: OracleProject, unsafe: boolean): Orac
     const after = plain(fixed[name]);
     if (after.errors > before.errors) problems.push(`${name}: YAML errors ${before.errors} -> ${after.errors}`);
     if (after.docs.length !== before.docs.length) problems.push(`${name}: documents ${before.docs.length} -> ${after.docs.length}`);
+    const doubled = (docs: unknown[]) => docs.reduce((n: number, d) => n + doubleMounts(d), 0);
+    if (doubled(after.docs) > doubled(before.docs)) problems.push(`${name}: a tmpfs where a volume is mounted already`);
     if (after.oddKeys > before.oddKeys) problems.push(`${name}: keys that are no strings ${before.oddKeys} -> ${after.oddKeys}`);
     before.docs.forEach((d, i) => {
       for (const p of diffPaths(d, after.docs[i])) if (!ok(p)) problems.push(`${name}: value changed at ${p.join('.') || '<root>'}`);
