@@ -11,6 +11,7 @@ const CRAFTED: Record<string, string> = {
   'duplicates around an exception, comments with tabs, an escaped space before #': 'a\n!a/b\na\n.git\n.git\n  #x\n\t# tab comment\n*.md #x\nfoo\\ #bar\n',
   'a pattern, its exception, the pattern again': '.env\n!.env\n.env\n',
   'an allow list': '*\n!src\n!package.json\n',
+  'exception marks alone before #': '! # keep\nfoo\n!  #x\n',
   'exceptions inside excluded directories': '.vscode/*\n!.vscode/settings.json\nnode_modules\n!node_modules/pkg\n',
 };
 

@@ -1,4 +1,4 @@
-import { matchGlob, type MatchInfo } from '../../model/context/pattern.js';
+import { matchGlob, PatternMatcher, type MatchInfo } from '../../model/context/pattern.js';
 import { EntryType } from '../../model/context/walk.js';
 import { defineContextRule, exampleTree } from '../context-types.js';
 
@@ -98,7 +98,8 @@ export default defineContextRule({
         continue;
       }
       const hash = /\s+#/.exec(p.raw);
-      if (hash && !escapedAt(p.raw, hash.index)) {
+      // (Not when what comes before the `#` is no pattern Docker accepts: `! # keep` would leave `!`.)
+      if (hash && !escapedAt(p.raw, hash.index) && new PatternMatcher([p.raw.slice(0, hash.index)]).problems.length === 0) {
         const intended = p.raw.slice(0, hash.index);
         ctx.report({
           messageId: 'inlineComment',
