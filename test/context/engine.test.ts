@@ -126,6 +126,18 @@ describe('lint-context engine', () => {
     expect(readFileSync(join(root, '.dockerignore'), 'utf8')).toBe('**/node_modules\n**/__pycache__\n');
   });
 
+  it('--fix --unsafe-fixes names a file with " #" in its name in a line no rule reads as a trailing comment', () => {
+    // `.env # old` as written would be split by dockerignore-gitignore-style's fix, and the file sent again.
+    const df = 'FROM alpine\nCOPY . /app\n';
+    const root = makeTree({ Dockerfile: df, '.dockerignore': '', '.env # old': 'A=1\n', 'app.sh': '' });
+    const eff = new EffectiveConfig({ config: {}, path: null, kind: 'shipready', baseDir: root }, registry);
+    const fix = () => new ContextSession().lintDockerfile({ dockerfile: join(root, 'Dockerfile'), displayPath: 'Dockerfile', df: parseDockerfile('Dockerfile', df), rules: contextRules, eff, baseDir: root, cwd: root, fix: true, unsafeFixes: true });
+    expect(fix().findings.map((f) => f.ruleName)).toEqual([]);
+    expect(readFileSync(join(root, '.dockerignore'), 'utf8')).toBe('.env\\ # old\n');
+    fix();
+    expect(readFileSync(join(root, '.dockerignore'), 'utf8')).toBe('.env\\ # old\n');
+  });
+
   it('--fix --unsafe-fixes appends no line that an edit of the same pass makes redundant', () => {
     // `.env` becomes `**/.env`, which excludes nested/.env too: appending nested/.env as well only repeats it.
     const df = 'FROM alpine\nCOPY . /app\n';

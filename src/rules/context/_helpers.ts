@@ -13,7 +13,9 @@ import type { ContextRuleContext, SiblingDockerfile } from '../context-types.js'
 export function ignoreLineFor(path: string): string {
   let s = path.replace(/[\\*?[\]]/g, (c) => `\\${c}`);
   if (s.startsWith('!') || s.startsWith('#')) s = `\\${s}`;
-  return s;
+  // White space before `#` escaped: Docker reads the same pattern, and no one (dockerignore-gitignore-style
+  // neither) takes ` # old` in `.env # old` for a trailing comment to move away.
+  return s.replace(/\s+(?=#)/g, (ws) => ws.replace(/[\s\S]/g, '\\$&'));
 }
 
 /**
