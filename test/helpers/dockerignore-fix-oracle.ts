@@ -154,17 +154,19 @@ function check(root: string, bytes: Buffer, unsafe: boolean): IgnoreOracleResult
   const replaced = droppedLines(original, fixed).map((l) => oldLines[l]);
   // (A replaced line was a pattern even when it reads `  # note`: Docker only skips a `#` in the first column.)
   const matchedBy = (lines: string[], negated: boolean, path: string, comments = true) => lines.some((l) => {
-    const t = l.trim();
-    if (!t || (comments && l.startsWith('#')) || t.startsWith('!') !== negated) return false;
-    return new PatternMatcher([negated ? t.slice(1) : t]).matchesOrParentMatches(path).excluded;
+    if (comments && l.startsWith('#')) return false;
+    // Read as Docker reads the line (trimmed, cleaned, a leading `/` dropped), then matched without its `!`.
+    const p = parseDockerignore(l).patterns[0];
+    return !!p && p.matcherIndex >= 0 && p.negated === negated && new PatternMatcher([p.cleaned]).matchesOrParentMatches(path).excluded;
   });
   for (const p of before) if (!after.has(p) && !matchedBy(written, false, p) && !matchedBy(replaced, true, p, false)) problems.push(`no longer sent, though no line a fix wrote matches it: ${p}`);
   for (const p of after) if (!before.has(p) && !matchedBy(written, true, p) && !matchedBy(replaced, false, p, false)) problems.push(`now sent, though no line a fix wrote matches it: ${p}`);
   // A file the Dockerfile copies by name stays sent.
   if (excluded && before.has(excluded) && !after.has(excluded)) problems.push(`the COPY source ${excluded} is no longer sent`);
-  // A file an existing `!` exception re-includes on purpose stays sent (a fix may say it is unsafe).
-  const exceptions = ig.patterns.filter((p) => p.negated && p.matcherIndex >= 0).map((p) => p.cleaned);
-  if (!unsafe) for (const p of before) if (!after.has(p) && exceptions.some((e) => new PatternMatcher([e]).matchesOrParentMatches(p).excluded)) problems.push(`an exception re-included ${p} on purpose; a fix excludes it again`);
+  // A file an existing `!` exception re-includes on purpose (the exclusions alone would keep it out)
+  // stays sent with safe fixes (an unsafe one says so).
+  const exclusionsOnly = new PatternMatcher({ compiled: ig.matcher.patterns.filter((p) => !p.negated) });
+  if (!unsafe) for (const p of before) if (!after.has(p) && exclusionsOnly.evaluate(p).excluded) problems.push(`an exception re-included ${p} on purpose; a fix excludes it again`);
 
   // No pattern Docker rejects, no `**/` written twice.
   const invalid = (t: string) => parseDockerignore(t).patterns.filter((p) => p.problem).length;
