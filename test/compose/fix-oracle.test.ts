@@ -1,6 +1,7 @@
 // The Compose fix oracle (test/helpers/compose-fix-oracle.ts) on crafted projects (anchors and merge
 // keys, flow style, CRLF, tabs, several documents, overrides, extends, block scalars) and on every
-// file of the shared corpus (../shared/corpus/compose), each alone, with safe and with all fixes.
+// file of the shared corpus (../shared/corpus/compose), each alone, with safe and with all fixes, and
+// frappe_docker's compose.yaml with each of its override files.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,4 +93,17 @@ describe.skipIf(!present)('Compose fix oracle: corpus', () => {
       expect(changed).toBeGreaterThan(unsafe ? 600 : 150);
     }, 120_000);
   }
+
+  it('frappe_docker\'s compose.yaml with each of its overrides breaks nothing', () => {
+    const overrides = files.filter((f) => f.startsWith('frappe__frappe_docker__overrides__'));
+    expect(overrides.length).toBeGreaterThan(15);
+    const problems: string[] = [];
+    for (const o of overrides) {
+      for (const unsafe of [false, true]) {
+        const project = { files: { 'compose.yaml': texts.get('frappe__frappe_docker__compose.yaml')!, 'override.yaml': texts.get(o)! }, main: ['compose.yaml', 'override.yaml'] };
+        for (const p of checkComposeFixes(project, unsafe).problems) problems.push(`${o}: ${p}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 });
