@@ -21,6 +21,11 @@ export function applyFixes(text: string, findings: readonly Finding[], unsafe: b
   return { text: applyEdits(text, taken.all), applied };
 }
 
+/** `ins` inserts text at the point where `del` deletes text (both start there). */
+function insertsBeforeDeletion(ins: Edit, del: Edit): boolean {
+  return ins.start === ins.end && del.start < del.end && del.text === '';
+}
+
 function firstStart(edits: readonly Edit[]): number {
   let min = edits[0].start;
   for (const e of edits) if (e.start < min) min = e.start;
@@ -35,13 +40,19 @@ function firstStart(edits: readonly Edit[]): number {
 class TakenEdits {
   readonly all: Edit[] = [];
 
-  /** Does `e` overlap a taken edit: share characters with it, or insert at the same point as another insertion? */
+  /**
+   * Does `e` overlap a taken edit: share characters with it, insert at the same point as another
+   * insertion, or insert where a deletion starts? (The inserted text would then land on whatever
+   * follows the deleted text: the `**` prefix meant for a duplicate line that another fix deletes went to
+   * the next line.)
+   */
   overlaps(e: Edit): boolean {
     const all = this.all;
     // From the first taken edit that ends at or after e starts; later ones start at or after its end.
     for (let i = partitionPoint(all.length, (k) => all[k].end >= e.start); i < all.length && all[i].start <= e.end; i++) {
       const t = all[i];
       if ((e.start < t.end && t.start < e.end) || (e.start === t.start && e.end === t.end && e.start === e.end)) return true;
+      if (e.start === t.start && (insertsBeforeDeletion(e, t) || insertsBeforeDeletion(t, e))) return true;
     }
     return false;
   }

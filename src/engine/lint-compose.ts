@@ -234,6 +234,7 @@ export function lintComposeAndFix(options: ComposeLintOptions & { unsafe?: boole
   let result = lintCompose({ ...opts, texts });
   const before = syntaxCount(result);
   const original = new Map(result.project.files.filter((f) => f.abs).map((f) => [f.abs!, f.text]));
+  const withBom = new Set(result.project.files.filter((f) => f.abs && f.bom).map((f) => f.abs!));
   let fixed = 0;
   const notices: string[] = [];
   for (let pass = 0; pass < 10; pass++) {
@@ -254,7 +255,7 @@ export function lintComposeAndFix(options: ComposeLintOptions & { unsafe?: boole
   const written: string[] = [];
   for (const [abs, text] of texts) {
     if (original.get(abs) === text || !original.has(abs)) continue;
-    if (opts.write !== false) writeFileAtomically(abs, text);
+    if (opts.write !== false) writeFileAtomically(abs, withBom.has(abs) ? `\ufeff${text}` : text);
     written.push(abs);
   }
   return { ...result, written, texts, fixed: written.length ? fixed : 0, notices };

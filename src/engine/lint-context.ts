@@ -266,7 +266,7 @@ export function lintContext(opts: LintContextOptions): ContextLintResult {
  * the file already has) and other edits applied like any fix. Existing lines, comments and line
  * endings are kept; new lines use the file's own line ending.
  */
-export function contextFixedText(result: ContextLintResult, opts: { unsafe?: boolean } = {}): { text: string; applied: number } {
+export function contextFixedText(result: ContextLintResult, opts: { unsafe?: boolean; appendsAlone?: boolean } = {}): { text: string; applied: number } {
   const target = result.fixTarget;
   const chosen = result.findings.filter((f) => f.fix && f.fix.edits.length > 0 && (opts.unsafe || f.fix.applicability === 'safe'));
   const end = target.text.length;
@@ -274,6 +274,9 @@ export function contextFixedText(result: ContextLintResult, opts: { unsafe?: boo
   const appends = chosen.filter((f) => f.fix!.edits.every(isAppend));
   const others = chosen.filter((f) => !f.fix!.edits.every(isAppend));
   let { text, applied } = applyFixes(target.text, others, true);
+  // With `appendsAlone`, lines wait for a pass without edits: an edit may change what they are for
+  // (with `.env` made `**/.env`, an appended `nested/.env` only repeats it), and the next lint knows.
+  if (opts.appendsAlone && applied > 0) return { text, applied };
   // Every line once, in finding order. A line the file already has is appended again: it only
   // takes effect at the end, after any `!` exception that re-included the path.
   const lines: string[] = [];
@@ -294,7 +297,7 @@ export function contextFixedText(result: ContextLintResult, opts: { unsafe?: boo
 }
 
 /** Applies the chosen fixes of a context lint to the ignore file (written atomically, created when absent). */
-export function applyContextFixes(result: ContextLintResult, opts: { unsafe?: boolean } = {}): { applied: number; written: string | null } {
+export function applyContextFixes(result: ContextLintResult, opts: { unsafe?: boolean; appendsAlone?: boolean } = {}): { applied: number; written: string | null } {
   const { text, applied } = contextFixedText(result, opts);
   if (applied === 0 || text === result.fixTarget.text) return { applied: 0, written: null };
   writeFileAtomically(result.fixTarget.path, text);
@@ -366,7 +369,7 @@ export class ContextSession {
     let fixed = 0;
     if (args.fix) {
       for (let pass = 0; pass < 5; pass++) {
-        const { applied, written } = applyContextFixes(result, { unsafe: args.unsafeFixes });
+        const { applied, written } = applyContextFixes(result, { unsafe: args.unsafeFixes, appendsAlone: true });
         if (!written || applied === 0) break;
         fixed += applied;
         this.cache.invalidate(ctxDir);

@@ -186,4 +186,10 @@ describe('lint() with Compose files', () => {
     await lint(['fixme.yml'], { cwd: dir, shellcheck: false, config: {}, fix: true });
     expect(readFileSync(join(dir, 'fixme.yml'), 'utf8')).toBe('# keep me\nservices:\n  a:\n    image: x:1\n\n    # end\n');
   });
+
+  it('--fix keeps a byte-order mark at the start of the file', async () => {
+    writeFileSync(join(dir, 'bom.yml'), '\ufeffversion: "3"\nservices:\n  a:\n    image: x:1\n');
+    await lint(['bom.yml'], { cwd: dir, shellcheck: false, config: {}, fix: true });
+    expect(readFileSync(join(dir, 'bom.yml'), 'utf8')).toBe('\ufeffservices:\n  a:\n    image: x:1\n');
+  });
 });

@@ -6,6 +6,7 @@ import { RuleRegistry } from '../../src/engine/registry.js';
 import type { TextLocation } from '../../src/finding.js';
 import type { ComposeRule, ComposeRuleContext } from '../../src/rules/compose-types.js';
 import capDrop from '../../src/rules/compose/cap-drop-all-missing.js';
+import dbPort from '../../src/rules/compose/database-port-published.js';
 import logging from '../../src/rules/compose/logging-rotation-missing.js';
 import noNewPrivileges from '../../src/rules/compose/no-new-privileges-missing.js';
 import restart from '../../src/rules/compose/restart-policy-missing.js';
@@ -39,11 +40,46 @@ describe('fixes write valid YAML', () => {
     { name: '!reset in an override, the key in the base', rule: restart as ComposeRule, c: { files: { 'compose.yaml': svc('    restart: always\n'), 'compose.override.yaml': 'services:\n  a:\n    restart: !reset null\n' }, main: ['compose.yaml', 'compose.override.yaml'] } },
     { name: '!reset in an override, no key in the base', rule: restart as ComposeRule, c: { files: { 'compose.yaml': svc(''), 'compose.override.yaml': 'services:\n  a:\n    restart: !reset null\n' }, main: ['compose.yaml', 'compose.override.yaml'] } },
     { name: 'an alias written last in a flow list', rule: capDrop as ComposeRule, c: { code: `x-d: &d NET_RAW\n${svc('    cap_drop: [MKNOD, *d]\n')}` } },
+    // `|+` keeps the blank lines after its text: a key or item written after the text would take them.
+    { name: 'a service ending with a |+ block scalar', rule: restart as ComposeRule, c: { code: svc('    command: |+\n      echo hi\n\n\n') } },
+    { name: 'a list ending with a >+ block scalar', rule: noNewPrivileges as ComposeRule, c: { code: svc('    security_opt:\n      - >+\n        label:disable\n\n  b:\n    image: x:1\n    security_opt: [no-new-privileges]\n') } },
   ];
   for (const u of unfixed) {
     it(`no fix: ${u.name}`, () => {
       const found = findingsOf(u.rule, u.c);
       expect(found.map((f) => [f.ruleId, !!f.fix])).toEqual([[u.rule.id, false]]);
+    });
+  }
+});
+
+// A list the service does not write itself (merged in from a shared anchor, or from an `extends`
+// base in another file) is used by other services too: appending to it would change them as well.
+describe('no fix edits a list other services share', () => {
+  const base = 'x-base: &base\n  image: x:1\n  cap_drop: [NET_RAW]\n  security_opt: [label:disable]\n';
+  const merged = `${base}services:\n  a:\n    <<: *base\n  b:\n    <<: *base\n    privileged: true\n`;
+  const extended = {
+    files: {
+      'compose.yaml': 'services:\n  a:\n    extends: {file: base.yaml, service: x}\n',
+      'base.yaml': 'services:\n  x:\n    image: x:1\n    cap_drop: [NET_RAW]\n    security_opt: [label:disable]\n',
+    },
+  };
+  it('database-port-published: a port in an anchored list another service aliases', () => {
+    // Rebinding the port where the anchor is written would change the other service's too.
+    const code = 'services:\n  db:\n    image: postgres:16\n    ports: &p\n      - 5432:5432\n  db2:\n    image: x:1\n    ports: *p\n';
+    const found = findingsOf(dbPort as ComposeRule, { code });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((f) => f.fix)).toEqual([]);
+  });
+  for (const rule of [capDrop, noNewPrivileges] as ComposeRule[]) {
+    it(`${rule.name}: a list from a merge key`, () => {
+      const found = findingsOf(rule, { code: merged });
+      expect(found.map((f) => f.message.slice(0, 11))).toContain('Service "a"');
+      expect(found.filter((f) => f.fix)).toEqual([]);
+      expect(fixCompose(rule, { code: merged }).get(`${ROOT}/compose.yaml`)).toBe(merged);
+    });
+    it(`${rule.name}: a list from an extends base`, () => {
+      expect(findingsOf(rule, extended).map((f) => !!f.fix)).toEqual([false]);
+      expect(fixCompose(rule, extended).get(`${ROOT}/base.yaml`)).toBe(extended.files['base.yaml']);
     });
   }
 });

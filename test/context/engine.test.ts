@@ -118,6 +118,36 @@ describe('lint-context engine', () => {
     expect(r.findings.map((f) => f.ruleName)).toEqual([]);
   });
 
+  it('--fix --unsafe-fixes with a duplicate line that another fix prefixes with **/: each line gets one prefix', () => {
+    const df = 'FROM alpine\nCOPY . /app\n';
+    const root = makeTree({ Dockerfile: df, '.dockerignore': 'node_modules\nnode_modules\n__pycache__\n', 'app/node_modules/x.js': '', 'app/__pycache__/m.pyc': '' });
+    const eff = new EffectiveConfig({ config: {}, path: null, kind: 'shipready', baseDir: root }, registry);
+    new ContextSession().lintDockerfile({ dockerfile: join(root, 'Dockerfile'), displayPath: 'Dockerfile', df: parseDockerfile('Dockerfile', df), rules: contextRules, eff, baseDir: root, cwd: root, fix: true, unsafeFixes: true });
+    expect(readFileSync(join(root, '.dockerignore'), 'utf8')).toBe('**/node_modules\n**/__pycache__\n');
+  });
+
+  it('--fix --unsafe-fixes names a file with " #" in its name in a line no rule reads as a trailing comment', () => {
+    // `.env # old` as written would be split by dockerignore-gitignore-style's fix, and the file sent again.
+    const df = 'FROM alpine\nCOPY . /app\n';
+    const root = makeTree({ Dockerfile: df, '.dockerignore': '', '.env # old': 'A=1\n', 'app.sh': '' });
+    const eff = new EffectiveConfig({ config: {}, path: null, kind: 'shipready', baseDir: root }, registry);
+    const fix = () => new ContextSession().lintDockerfile({ dockerfile: join(root, 'Dockerfile'), displayPath: 'Dockerfile', df: parseDockerfile('Dockerfile', df), rules: contextRules, eff, baseDir: root, cwd: root, fix: true, unsafeFixes: true });
+    expect(fix().findings.map((f) => f.ruleName)).toEqual([]);
+    expect(readFileSync(join(root, '.dockerignore'), 'utf8')).toBe('.env\\ # old\n');
+    fix();
+    expect(readFileSync(join(root, '.dockerignore'), 'utf8')).toBe('.env\\ # old\n');
+  });
+
+  it('--fix --unsafe-fixes appends no line that an edit of the same pass makes redundant', () => {
+    // `.env` becomes `**/.env`, which excludes nested/.env too: appending nested/.env as well only repeats it.
+    const df = 'FROM alpine\nCOPY . /app\n';
+    const root = makeTree({ Dockerfile: df, '.dockerignore': '.env\n', 'nested/.env': 'A=1\n', 'app.sh': '' });
+    const eff = new EffectiveConfig({ config: {}, path: null, kind: 'shipready', baseDir: root }, registry);
+    const r = new ContextSession().lintDockerfile({ dockerfile: join(root, 'Dockerfile'), displayPath: 'Dockerfile', df: parseDockerfile('Dockerfile', df), rules: contextRules, eff, baseDir: root, cwd: root, fix: true, unsafeFixes: true });
+    expect(readFileSync(join(root, '.dockerignore'), 'utf8')).toBe('**/.env\n');
+    expect(r.findings.map((f) => f.ruleName)).toEqual([]);
+  });
+
   it.each([
     { name: 'a directory', target: { '.dockerignore': null } as Tree, reason: 'a directory' },
     { name: 'a link to a directory', target: { 'shared/keep': '', '.dockerignore': { symlink: 'shared' } } as Tree, reason: 'a directory' },

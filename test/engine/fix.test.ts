@@ -27,6 +27,17 @@ describe('applyFixes', () => {
     expect(applyFixes('abcdef', [finding([{ start: 1, end: 4, text: '1' }, { start: 2, end: 5, text: '2' }])], false).text).toBe('a1');
   });
 
+  it('an insertion where another fix deletes text waits: it would land on the text after the deletion', () => {
+    // A .dockerignore whose duplicate line 2 is deleted while another fix prefixes it with **/.
+    const text = 'a\nb\nb\nc\n';
+    const del = finding([{ start: 4, end: 6, text: '' }]);
+    const ins = finding([{ start: 4, end: 4, text: '**/' }]);
+    expect(applyFixes(text, [del, ins], false)).toEqual({ text: 'a\nb\nc\n', applied: 1 });
+    expect(applyFixes(text, [ins, del], false)).toEqual({ text: 'a\nb\n**/b\nc\n', applied: 1 });
+    // At the end of a deletion, an insertion belongs to the text that follows: both are taken.
+    expect(applyFixes(text, [del, finding([{ start: 6, end: 6, text: '**/' }])], false)).toEqual({ text: 'a\nb\n**/c\n', applied: 2 });
+  });
+
   it('applies 30,000 fixes in one pass', () => {
     const lines = Array.from({ length: 30_000 }, (_, i) => `MAINTAINER m${i}\n`);
     const text = `FROM x\n${lines.join('')}`;

@@ -115,6 +115,8 @@ class Loader {
   /** Services whose `extends` could not be followed (their results, and their names). */
   private readonly partialMaps = new Set<CMap>();
   private readonly partialNames = new Set<string>();
+  /** Files whose bytes start with a UTF-8 byte-order mark (the decoded text has none). */
+  private readonly withBom = new Set<string>();
 
   constructor(private readonly opts: LoadOptions) {
     this.processEnv = new Map(Object.entries(opts.env ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
@@ -178,6 +180,7 @@ class Loader {
     const raw = this.opts.readFile ? this.opts.readFile(abs) : defaultRead(abs, named);
     if (raw === undefined) return undefined;
     if (typeof raw === 'string') return raw;
+    if (raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) this.withBom.add(abs);
     const d = decodeUtf8(raw);
     return d.badOffset === undefined ? d.text : { text: d.text, badOffset: d.badOffset };
   }
@@ -204,7 +207,7 @@ class Loader {
       if (typeof r === 'string') t = r;
       else { t = r.text; badOffset = r.badOffset; }
     }
-    const file: ComposeFile = { path: display, abs, text: t ?? '', source: new SourceFile(display, t ?? ''), role };
+    const file: ComposeFile = { path: display, abs, text: t ?? '', source: new SourceFile(display, t ?? ''), role, ...(abs && this.withBom.has(abs) ? { bom: true } : {}) };
     this.files.push(file);
     const dir = abs ? dirname(abs) : this.opts.cwd;
     this.dirs.set(display, dir);

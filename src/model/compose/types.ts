@@ -75,6 +75,8 @@ export interface ComposeFile {
   source: SourceFile;
   /** Why the file was read. */
   role: 'main' | 'override' | 'extends' | 'include';
+  /** The file starts with a UTF-8 byte-order mark, which `text` leaves out (fixes write it back). */
+  bom?: true;
 }
 
 export interface BuildInfo {

@@ -1,5 +1,5 @@
 import type { ComposeRuleContext } from '../compose-types.js';
-import { appendItem, bool, completeServices, get, insertKey, items, serviceMapForInsert, str } from '../helpers/compose.js';
+import { appendItem, bool, completeServices, editable, get, insertKey, items, serviceMapForInsert, str } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
 export default defineRule<ComposeRuleContext>({
@@ -30,7 +30,8 @@ export default defineRule<ComposeRuleContext>({
       if (items(drop).some((n) => n.kind === 'scalar' && n.unknown)) continue;
       if (items(drop).some((n) => str(n)?.toUpperCase().replace(/^CAP_/, '') === 'ALL')) continue;
       const map = serviceMapForInsert(svc, 'cap_drop');
-      const edit = drop?.kind === 'seq' ? appendItem(ctx, drop, 'ALL') : !drop && map ? insertKey(ctx, map, 'cap_drop', ['ALL']) : undefined;
+      // A list merged in from an anchor or an `extends` base is other services' too: not edited.
+      const edit = drop?.kind === 'seq' ? (editable(svc, drop) ? appendItem(ctx, drop, 'ALL') : undefined) : !drop && map ? insertKey(ctx, map, 'cap_drop', ['ALL']) : undefined;
       ctx.report({
         messageId: 'missing',
         data: { service: svc.name },

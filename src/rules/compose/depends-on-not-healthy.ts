@@ -1,6 +1,6 @@
 import type { ComposeService, CSeq } from '../../model/compose/types.js';
 import type { ComposeRuleContext, FileEdit } from '../compose-types.js';
-import { editable, effectiveHealthcheck, entry, get, insertKey, known } from '../helpers/compose.js';
+import { editable, effectiveHealthcheck, entry, get, insertKey, known, yamlString } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
 export default defineRule<ComposeRuleContext>({
@@ -64,7 +64,7 @@ function listToMapEdit(ctx: ComposeRuleContext, svc: ComposeService, seq: CSeq, 
   const text = file.text;
   const cond = (n: string) => (healthy.has(n) ? 'service_healthy' : 'service_started');
   if (seq.flow) {
-    return { file: seq.origin.file, start: seq.origin.start, end: seq.origin.end, text: `{${names.map((n) => `${n}: {condition: ${cond(n)}}`).join(', ')}}` };
+    return { file: seq.origin.file, start: seq.origin.start, end: seq.origin.end, text: `{${names.map((n) => `${yamlString(n)}: {condition: ${cond(n)}}`).join(', ')}}` };
   }
   // Block list: replace from after `depends_on` to the end of the list; refuse if comments would be lost.
   const start = key.keyOrigin.end;
@@ -78,6 +78,7 @@ function listToMapEdit(ctx: ComposeRuleContext, svc: ComposeService, seq: CSeq, 
   const dashCol = seq.origin.start - dashLineStart;
   const indent = ' '.repeat(dashCol > keyCol ? dashCol : keyCol + 2);
   const eol = file.source.lineEnding;
-  const body = names.map((n) => `${indent}${n}:${eol}${indent}  condition: ${cond(n)}`).join(eol);
+  // (A name such as `123` or `on` must stay a string as a key: yamlString quotes it.)
+  const body = names.map((n) => `${indent}${yamlString(n)}:${eol}${indent}  condition: ${cond(n)}`).join(eol);
   return { file: seq.origin.file, start, end, text: `:${eol}${body}` };
 }

@@ -1,5 +1,5 @@
 import type { ComposeRuleContext } from '../compose-types.js';
-import { appendItem, completeServices, get, insertKey, items, known, serviceMapForInsert } from '../helpers/compose.js';
+import { appendItem, completeServices, editable, get, insertKey, items, known, serviceMapForInsert } from '../helpers/compose.js';
 import { defineRule } from '../types.js';
 
 export default defineRule<ComposeRuleContext>({
@@ -40,7 +40,8 @@ export default defineRule<ComposeRuleContext>({
       }
       if (found || unknown) continue;
       const map = serviceMapForInsert(svc, 'security_opt');
-      const edit = opt?.kind === 'seq' ? appendItem(ctx, opt, 'no-new-privileges:true') : !opt && map ? insertKey(ctx, map, 'security_opt', ['no-new-privileges:true']) : undefined;
+      // A list merged in from an anchor or an `extends` base is other services' too: not edited.
+      const edit = opt?.kind === 'seq' ? (editable(svc, opt) ? appendItem(ctx, opt, 'no-new-privileges:true') : undefined) : !opt && map ? insertKey(ctx, map, 'security_opt', ['no-new-privileges:true']) : undefined;
       ctx.report({ messageId: 'missing', data: { service: svc.name }, at: opt ? opt.origin : svc.keyOrigin, fix: edit ? { title: 'Add no-new-privileges:true', edits: [edit] } : undefined });
     }
   },

@@ -2,6 +2,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { BuildContext } from '../../model/context/context.js';
 import { copiedSources, type CopySource } from '../../model/context/copy-sources.js';
+import { PatternMatcher } from '../../model/context/pattern.js';
 import { EntryType } from '../../model/context/walk.js';
 import type { Dockerfile } from '../../model/dockerfile/types.js';
 import { compareStrings } from '../../compare.js';
@@ -12,7 +13,20 @@ import type { ContextRuleContext, SiblingDockerfile } from '../context-types.js'
 export function ignoreLineFor(path: string): string {
   let s = path.replace(/[\\*?[\]]/g, (c) => `\\${c}`);
   if (s.startsWith('!') || s.startsWith('#')) s = `\\${s}`;
-  return s;
+  // White space before `#` escaped: Docker reads the same pattern, and no one (dockerignore-gitignore-style
+  // neither) takes ` # old` in `.env # old` for a trailing comment to move away.
+  return s.replace(/\s+(?=#)/g, (ws) => ws.replace(/[\s\S]/g, '\\$&'));
+}
+
+/**
+ * Does `line`, appended to an ignore file, read back as one pattern (an exception with `!`) that
+ * names `path`? Not when the path has a line break (the line would split in two: `src\nx/.env`
+ * gives `src`, which excludes another directory) or white space at either end, which Docker trims.
+ */
+export function lineNames(line: string, path: string): boolean {
+  if (/[\r\n]/.test(line) || line.includes('\ufffd')) return false;
+  const m = new PatternMatcher([line.startsWith('!') ? line.slice(1) : line]);
+  return m.problems.length === 0 && m.patterns.length === 1 && m.matchesOrParentMatches(path).excluded;
 }
 
 /** Decimal units like Docker's own output: 1.5kB, 105.2MB. */
@@ -134,6 +148,8 @@ export interface JunkGroup {
   name: string;
   /** Context paths of the (outermost) directories found. */
   paths: string[];
+  /** Their walk indices. */
+  indices: number[];
   /** The `.dockerignore` line that excludes them all. */
   line: string;
   /** The first source (in file order) that copies one of them as part of a larger directory. */
@@ -188,6 +204,43 @@ export function sharedFix(title: string, neededBy: string | null): { title: stri
   return neededBy ? { title: `${title} (${neededBy} reads it too and needs the path)`, applicability: 'unsafe' } : { title };
 }
 
+/**
+ * What appending `line` to the ignore file does to the sent files of walk entries `indices` that a
+ * `!` exception re-includes (sent though the exclusions alone would keep them out): 'none' when
+ * there are none; 'undone' when the line excludes them again, undoing an exception the author
+ * wrote; 'ineffective' when one stays sent: BuildKit skips a later pattern for a directory an
+ * earlier line already excluded, so below it (where the exception applies) the line never matches.
+ */
+export function appendedVersusExceptions(ctx: ContextRuleContext, indices: readonly number[], line: string): 'none' | 'undone' | 'ineffective' {
+  const c = ctx.context;
+  const m = c.matcher;
+  if (!m.exclusions) return 'none';
+  const w = c.walk();
+  const exclusionsOnly = c.memo('exclusions-only', () => new PatternMatcher({ compiled: m.patterns.filter((p) => !p.negated) }));
+  const withLine = new PatternMatcher({ compiled: [...m.patterns, ...new PatternMatcher([line]).patterns] });
+  let out: 'none' | 'undone' = 'none';
+  for (const i of indices) {
+    for (let j = i; j < Math.max(w.end[i], i + 1); j++) {
+      if (w.types[j] === EntryType.Dir || !c.isSent(j) || !exclusionsOnly.evaluate(w.paths[j]).excluded) continue;
+      if (!withLine.evaluate(w.paths[j]).excluded) return 'ineffective';
+      out = 'undone';
+    }
+  }
+  return out;
+}
+
+/**
+ * The fix that appends `line` for the entries `indices`, or undefined when the line would not
+ * exclude them. Unsafe when another Dockerfile needs them or a `!` exception re-includes them.
+ */
+export function appendLineFix(ctx: ContextRuleContext, indices: readonly number[], line: string, neededBy: string | null): { title: string; applicability?: 'unsafe'; edits: ReturnType<ContextRuleContext['appendToIgnore']> } | undefined {
+  const effect = appendedVersusExceptions(ctx, indices, line);
+  if (effect === 'ineffective') return undefined;
+  const base = sharedFix(`Add ${line} to ${ctx.ignorePath}`, neededBy);
+  const fix = effect === 'undone' && !neededBy ? { title: `${base.title} (it excludes again what a ! exception there re-includes)`, applicability: 'unsafe' as const } : base;
+  return { ...fix, edits: ctx.appendToIgnore([line]) };
+}
+
 /** The rule context as seen from another Dockerfile of the same context. */
 function asSibling(ctx: ContextRuleContext, sib: SiblingDockerfile): ContextRuleContext {
   return { ...ctx, df: sib.df, sources: sib.sources };
@@ -230,6 +283,7 @@ export function findJunk(ctx: ContextRuleContext): JunkGroup[] {
     const reason = g.kind.notNeeded(steps);
     if (!reason) continue;
     const pulled: string[] = [];
+    const indices: number[] = [];
     let first: CopySource | null = null;
     let explicit = false;
     g.idx.forEach((i, k) => {
@@ -237,13 +291,14 @@ export function findJunk(ctx: ContextRuleContext): JunkGroup[] {
       if (p === 'explicit') explicit = true;
       else if (p) {
         pulled.push(g.paths[k]);
+        indices.push(i);
         if (!first || ctx.sources.indexOf(p) < ctx.sources.indexOf(first)) first = p;
       }
     });
     if (explicit || !first || pulled.length === 0) continue;
     const nested = pulled.some((p) => p.includes('/'));
     const neededBy = ctx.siblings.find((sib) => g.idx.some((i) => siblingNeedsJunk(ctx, sib, i, g.kind)))?.name ?? null;
-    out.push({ kind: g.kind, name, paths: pulled, line: nested ? `**/${name}` : name, source: first, reason, neededBy });
+    out.push({ kind: g.kind, name, paths: pulled, indices, line: nested ? `**/${name}` : name, source: first, reason, neededBy });
   }
   return out.sort((a, b) => ctx.sources.indexOf(a.source) - ctx.sources.indexOf(b.source) || compareStrings(a.name, b.name));
 }

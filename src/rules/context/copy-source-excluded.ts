@@ -1,5 +1,5 @@
 import { defineContextRule, exampleTree } from '../context-types.js';
-import { ignoreLineFor } from './_helpers.js';
+import { ignoreLineFor, lineNames } from './_helpers.js';
 
 const bad = exampleTree({
   'Dockerfile': 'FROM nginx:1.27-alpine\nCOPY nginx.conf /etc/nginx/nginx.conf\nCOPY public/ /usr/share/nginx/html/\n',
@@ -39,13 +39,15 @@ export default defineContextRule({
       const p = r.excludedBy;
       if (!p) continue;
       const common = { keyword: src.keyword, source: src.written, ignoreFile: ctx.ignorePath, line: p.line, pattern: p.raw };
-      const line = src.wildcard ? `!${src.path}` : `!${ignoreLineFor(r.resolved ?? src.path)}`;
+      const path = r.resolved ?? src.path;
+      const line = src.wildcard ? `!${src.path}` : `!${ignoreLineFor(path)}`;
       ctx.report({
         messageId: src.wildcard ? 'wildcard' : 'excluded',
         data: { ...common, path: src.path, example: r.rawMatches[0] ?? '' },
         span: src.span,
         key: src.path,
-        fix: { title: `Add ${line} to ${ctx.ignorePath}`, edits: ctx.appendToIgnore([line]) },
+        // (No line names a path with a line break or white space at an end.)
+        fix: src.wildcard || lineNames(line, path) ? { title: `Add ${line} to ${ctx.ignorePath}`, edits: ctx.appendToIgnore([line]) } : undefined,
       });
     }
   },

@@ -1,4 +1,4 @@
-import { matchGlob, type MatchInfo } from '../../model/context/pattern.js';
+import { matchGlob, PatternMatcher, type MatchInfo } from '../../model/context/pattern.js';
 import { EntryType } from '../../model/context/walk.js';
 import { defineContextRule, exampleTree } from '../context-types.js';
 
@@ -98,7 +98,8 @@ export default defineContextRule({
         continue;
       }
       const hash = /\s+#/.exec(p.raw);
-      if (hash) {
+      // (Not when what comes before the `#` is no pattern Docker accepts: `! # keep` would leave `!`.)
+      if (hash && !escapedAt(p.raw, hash.index) && new PatternMatcher([p.raw.slice(0, hash.index)]).problems.length === 0) {
         const intended = p.raw.slice(0, hash.index);
         ctx.report({
           messageId: 'inlineComment',
@@ -123,3 +124,10 @@ export default defineContextRule({
     }
   },
 });
+
+/** Is the character at `i` escaped (an odd number of backslashes before it)? `notes\ #1` names the file "notes #1". */
+function escapedAt(s: string, i: number): boolean {
+  let n = 0;
+  while (i - n - 1 >= 0 && s[i - n - 1] === '\\') n++;
+  return n % 2 === 1;
+}

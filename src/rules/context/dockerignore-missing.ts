@@ -1,6 +1,6 @@
 import { copiedSources, isWholeContext } from '../../model/context/copy-sources.js';
 import { defineContextRule, exampleTree } from '../context-types.js';
-import { findJunk, findSecrets } from './_helpers.js';
+import { findJunk, findSecrets, lineNames } from './_helpers.js';
 
 const bad = exampleTree({
   'Dockerfile': 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]\n',
@@ -41,7 +41,7 @@ export default defineContextRule({
     if (!whole) return;
     // Not what this image or another Dockerfile reading the same file needs: the created file is
     // the context's, not this Dockerfile's alone.
-    const secrets = findSecrets(ctx).filter((s) => !s.explicit && !s.mountedBy && !s.neededBy && !s.line.includes('\ufffd'));
+    const secrets = findSecrets(ctx).filter((s) => !s.explicit && !s.mountedBy && !s.neededBy && lineNames(s.line, s.path));
     const junk = findJunk(ctx).filter((j) => !j.neededBy);
     const lines = [...new Set([...secrets.map((s) => s.line), ...junk.map((j) => j.line)])];
     ctx.report({

@@ -1,5 +1,5 @@
 import { defineContextRule, exampleTree } from '../context-types.js';
-import { findSecrets, sharedFix } from './_helpers.js';
+import { appendLineFix, findSecrets, lineNames } from './_helpers.js';
 
 const bad = exampleTree({
   'Dockerfile': 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "app.py"]\n',
@@ -22,7 +22,7 @@ export default defineContextRule({
     status: 'preview',
     docs: {
       summary: 'A secret file (`.env`, private key, credentials, Terraform state) is sent to the builder and copied into the image.',
-      why: 'Anything COPY or ADD puts in a layer stays in the image, even if a later step deletes it, and anyone who can pull the image can read it. shipready looks at the real files of the build context: `.env*` files (not `.env.example`), SSH keys (`id_rsa`...), `*.pem`/`*.key` files that hold a private key, `.npmrc`/`.pypirc`/`.netrc`/`.git-credentials` with credentials in them, `.aws/`, `.ssh/` and `*.tfstate`, that the `.dockerignore` lets through and a COPY/ADD takes. The fix appends the exact path to `.dockerignore` (unsafe when another Dockerfile reading the same `.dockerignore` names or mounts the file); when a COPY names the secret itself, or a `RUN --mount=type=bind` needs it (excluding it would break that mount), there is no fix: pass it as a build secret (`RUN --mount=type=secret`) or at run time instead.',
+      why: 'Anything COPY or ADD puts in a layer stays in the image, even if a later step deletes it, and anyone who can pull the image can read it. shipready looks at the real files of the build context: `.env*` files (not `.env.example`), SSH keys (`id_rsa`...), `*.pem`/`*.key` files that hold a private key, `.npmrc`/`.pypirc`/`.netrc`/`.git-credentials` with credentials in them, `.aws/`, `.ssh/` and `*.tfstate`, that the `.dockerignore` lets through and a COPY/ADD takes. The fix appends the exact path to `.dockerignore` (unsafe when another Dockerfile reading the same `.dockerignore` names or mounts the file, or when a `!` exception there re-includes it on purpose); when a COPY names the secret itself, or a `RUN --mount=type=bind` needs it (excluding it would break that mount), there is no fix: pass it as a build secret (`RUN --mount=type=secret`) or at run time instead.',
       get bad() { return bad.text; },
       get good() { return good.text; },
       badFiles: bad.files,
@@ -52,7 +52,7 @@ export default defineContextRule({
         span: s.source.span,
         key: s.path,
         // (A name that is not UTF-8 shows U+FFFD, which no pattern line can match.)
-        ...(s.line.includes('\ufffd') ? {} : { fix: { ...sharedFix(`Add ${s.line} to ${ctx.ignorePath}`, s.neededBy), edits: ctx.appendToIgnore([s.line]) } }),
+        ...(lineNames(s.line, s.path) ? { fix: appendLineFix(ctx, [s.index], s.line, s.neededBy) } : {}),
       });
     }
   },

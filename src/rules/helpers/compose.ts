@@ -358,10 +358,28 @@ function renderBlock(key: string, v: YamlValue, indent: string, unit: string): s
   return [`${indent}${key}:`, ...Object.entries(v).flatMap(([k, x]) => renderBlock(k, x, indent + unit, unit))];
 }
 
-/** Is the node written once, inside one of the service's own mappings (not via an alias or merge)? */
+/**
+ * Is the node written once, inside one of the service's own mappings, and reached from there
+ * through no shared node (an anchored list that an alias elsewhere reuses, a merge)?
+ */
 export function editable(svc: ComposeService, n: CNode): boolean {
   if (n.refs > 1) return false;
-  return svc.written.some((w) => w.refs === 1 && w.origin.file === n.origin.file && w.origin.start <= n.origin.start && n.origin.end <= w.origin.end);
+  return svc.written.some((w) => w.refs === 1 && unsharedPath(w, n));
+}
+
+/** Does `n` sit inside `from`, with every node on the way there used once? */
+function unsharedPath(from: CNode, n: CNode): boolean {
+  const within = (c: CNode) => c.origin.file === n.origin.file && c.origin.start <= n.origin.start && n.origin.end <= c.origin.end;
+  let cur = from;
+  while (cur !== n) {
+    if (!within(cur)) return false;
+    const kids: CNode[] = cur.kind === 'map' ? [...cur.entries.values()].filter((e) => !e.merged).map((e) => e.value) : cur.kind === 'seq' ? cur.items : [];
+    // (A scalar reached by an alias sits where its anchor is written: maybe not where `cur` is.)
+    const next = kids.find((k) => k === n) ?? kids.find((k) => k.kind !== 'scalar' && within(k));
+    if (!next || next.refs > 1) return false;
+    cur = next;
+  }
+  return true;
 }
 
 /**
@@ -395,7 +413,7 @@ export function insertKeys(ctx: ComposeRuleContext, map: CMap, pairs: Array<[str
     if (!ins) return undefined;
     return { file: map.origin.file, start: ins.at, end: ins.at, text: `${ins.sep}${pairs.map(([k, v]) => `${k}: ${renderFlow(v)}`).join(', ')}` };
   }
-  if (map.entries.size === 0) return undefined;
+  if (map.entries.size === 0 || endsInKeptBlockScalar(text, map)) return undefined;
   const first = map.origin.start;
   const ls = lineStartOf(text, first);
   const col = first - ls;
@@ -420,7 +438,7 @@ export function appendItem(ctx: ComposeRuleContext, seq: CSeq, item: string): Ed
     if (!ins) return undefined;
     return { file: seq.origin.file, start: ins.at, end: ins.at, text: `${ins.sep}${item}` };
   }
-  if (!seq.items.length) return undefined;
+  if (!seq.items.length || endsInKeptBlockScalar(text, seq)) return undefined;
   const ls = lineStartOf(text, seq.origin.start);
   const indent = ' '.repeat(seq.origin.start - ls);
   if (/\S/.test(text.slice(ls, seq.origin.start).replace(/-/g, ''))) return undefined;
@@ -447,6 +465,25 @@ function flowInsertion(text: string, open: number, close: number, children: Orig
   }
   if (comma >= 0) return last === open + 1 ? undefined : { at: comma + 1, sep: ' ' };
   return { at: last, sep: last === open + 1 ? '' : ', ' };
+}
+
+/**
+ * Does the collection end with a block scalar that keeps its trailing line breaks (`|+`, `>+`)?
+ * Those blank lines are part of the value: a key or item written after its last text line would
+ * take them away from it.
+ */
+function endsInKeptBlockScalar(text: string, n: CNode): boolean {
+  let last: CNode = n;
+  for (;;) {
+    const kids: CNode[] = last.kind === 'map' ? [...last.entries.values()].filter((e) => !e.merged).map((e) => e.value) : last.kind === 'seq' ? last.items : [];
+    let next: CNode | undefined;
+    for (const k of kids) if (k.origin.file === n.origin.file && (!next || k.origin.end > next.origin.end)) next = k;
+    if (!next) break;
+    last = next;
+  }
+  if (last.kind !== 'scalar' || last.style !== 'block') return false;
+  const header = text.slice(last.origin.start, text.indexOf('\n', last.origin.start) >>> 0);
+  return /^[|>][0-9]?\+/.test(header);
 }
 
 /** Replace a scalar's text. */

@@ -23,6 +23,13 @@ composeRuleTester(rule, {
       errors: [{ line: 5, column: 7 }],
       output: `services:\n  api:\n    image: a:1\n    depends_on:\n      db:\n        condition: service_healthy\n${DB}`,
     },
+    // Names YAML reads as a number or a boolean (`123`, `on` in YAML 1.1) stay strings as keys: quoted.
+    {
+      name: 'service names that are numbers or YAML 1.1 booleans',
+      code: 'services:\n  api:\n    image: a:1\n    depends_on:\n      - "123"\n      - "on"\n  b:\n    image: a:1\n    depends_on: ["123"]\n  "123":\n    image: postgres:16\n    healthcheck: {test: [CMD, pg_isready]}\n  "on":\n    image: a:1\n',
+      errors: [{ line: 5, column: 9 }, { line: 9, column: 18 }],
+      output: 'services:\n  api:\n    image: a:1\n    depends_on:\n      "123":\n        condition: service_healthy\n      "on":\n        condition: service_started\n  b:\n    image: a:1\n    depends_on: {"123": {condition: service_healthy}}\n  "123":\n    image: postgres:16\n    healthcheck: {test: [CMD, pg_isready]}\n  "on":\n    image: a:1\n',
+    },
     { name: 'flow list', code: `services:\n  api:\n    image: a:1\n    depends_on: [db]\n${DB}`, errors: [{ line: 4, column: 18 }], output: `services:\n  api:\n    image: a:1\n    depends_on: {db: {condition: service_healthy}}\n${DB}` },
     {
       name: 'mapping entry without a condition: the condition is added',

@@ -49,6 +49,13 @@ contextRuleTester(rule, {
       errors: [{ line: 2, column: 27, endColumn: 39, message: 'RUN --mount source "package.json" is excluded by .dockerignore:1 (`*.json`)' }],
     },
     {
+      // Docker trims the line: `!notes` would re-include another file, not "notes " (no fix then).
+      name: 'a source whose name ends with a space',
+      files: { Dockerfile: 'FROM alpine\nCOPY ["notes ", "/x/"]\n', '.dockerignore': 'notes*\n', 'notes ': '' },
+      errors: [{ line: 2, column: 7, message: 'excluded by .dockerignore:1 (`notes*`)' }],
+      output: 'notes*\n',
+    },
+    {
       name: 'a symlink to an excluded file',
       files: { Dockerfile: 'FROM alpine\nCOPY current /x\n', '.dockerignore': 'releases\n', 'releases/v1': '', current: { symlink: 'releases/v1' } },
       errors: [{ line: 2, column: 6, message: 'excluded by .dockerignore:1 (`releases`)' }],

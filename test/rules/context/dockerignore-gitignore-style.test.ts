@@ -11,6 +11,10 @@ contextRuleTester(rule, {
     { name: 'the nested match is excluded by another pattern', files: { Dockerfile: DF, '.dockerignore': '*.log\nlogs\n', 'logs/a.log': '' } },
     { name: 'patterns with a slash are anchored in .gitignore too', files: { Dockerfile: DF, '.dockerignore': 'docs/*.md\n', 'docs/x/y.md': '' } },
     { name: 'a real comment and an escaped hash', files: { Dockerfile: DF, '.dockerignore': '# comment\n\\#notes\n' } },
+    // `\ ` escapes the space: one pattern for the file "notes #1" on purpose (moving `#1` away would leave `notes\`, which Docker rejects).
+    { name: 'an escaped space before #', files: { Dockerfile: DF, '.dockerignore': 'notes\\ #1\n', 'notes #1': '' } },
+    // Without its `# keep`, the line would be `!` alone, which Docker rejects.
+    { name: 'an exception mark alone before #', files: { Dockerfile: DF, '.dockerignore': '! # keep\n' } },
     { name: 'exceptions are not checked', files: { Dockerfile: DF, '.dockerignore': '**/*.md\n!README.md\n', 'docs/README.md': '' } },
     {
       name: 'not the real context: a nested match in the wrong tree is no evidence',

@@ -18,6 +18,13 @@ contextRuleTester(rule, {
       output: '.env\n.git\nnode_modules\n',
     },
     {
+      // Written as a line, `src\nx/.env` would be two patterns, and `src` would exclude the sources.
+      name: 'a secret no line can name is left out of the created file',
+      files: { Dockerfile: 'FROM alpine\nCOPY . /app\n', 'src/main.js': '', 'src\nx/.env': 'A=1\n', '.env': 'A=1\n' },
+      errors: [{ line: 2, column: 6, endLine: 2, endColumn: 7, message: 'COPY . copies the whole build context and there is no .dockerignore' }],
+      output: '.env\n',
+    },
+    {
       name: 'what a bind mount needs is left out of the created file',
       files: { Dockerfile: 'FROM node:20\nRUN --mount=type=bind,source=.npmrc,target=/root/.npmrc --mount=type=bind,source=.git,target=/s/.git npm ci\nCOPY . .\n', '.git/HEAD': 'x', '.npmrc': '//registry.npmjs.org/:_authToken=npm_abc123\n', '.env': 'A=1\n' },
       errors: [{ line: 3, column: 6, endLine: 3, endColumn: 7, message: 'COPY . copies the whole build context and there is no .dockerignore' }],

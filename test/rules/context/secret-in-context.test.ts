@@ -121,3 +121,29 @@ describe('a .dockerignore shared with other Dockerfiles of the directory', () =>
     expect(findings.map((f) => [f.fix?.applicability, f.fix?.title])).toEqual([fix]);
   });
 });
+
+// A secret a `!` exception re-includes is sent on purpose (the app may read it): a safe fix must
+// not exclude it again.
+describe('a secret a ! exception re-includes', () => {
+  it('.env* with !.env.production: the fix is unsafe', () => {
+    const { findings } = runContextRule(rule, { files: { Dockerfile: df('COPY . .\n'), '.dockerignore': '.env*\n!.env.production\n', '.env.production': 'A=1\n' } });
+    expect(findings.map((f) => [f.fix?.applicability, f.fix?.title])).toEqual([['unsafe', 'Add .env.production to .dockerignore (it excludes again what a ! exception there re-includes)']]);
+  });
+  it('.ssh/* with !.ssh/known_hosts: the fix for .ssh is unsafe', () => {
+    const { findings } = runContextRule(rule, { files: { Dockerfile: df('COPY . .\n'), '.dockerignore': '.ssh/*\n!.ssh/known_hosts\n', '.ssh/known_hosts': 'h\n', '.ssh/id_rsa': KEY } });
+    expect(findings.map((f) => [f.fix?.applicability, f.fix?.title])).toEqual([['unsafe', 'Add .ssh to .dockerignore (it excludes again what a ! exception there re-includes)']]);
+  });
+});
+
+// The appended line must read back, one line trimmed as Docker reads it, as a pattern for the file.
+describe('a secret whose path no ignore line can name', () => {
+  it.each([
+    // The line would split in two, and its first half (`src`) would exclude the source directory.
+    { name: 'a directory name with a line break', path: 'src\nx/.env' },
+    // Docker trims the line: `.env` would exclude another file and leave this one sent.
+    { name: 'a name with a trailing space', path: '.env ' },
+  ])('$name: reported, no fix', ({ path }) => {
+    const { findings } = runContextRule(rule, { files: { Dockerfile: df('COPY . .\n'), 'src/main.js': '', [path]: 'A=1\n' } });
+    expect(findings.map((f) => [f.ruleName, !!f.fix])).toEqual([['secret-in-context', false]]);
+  });
+});

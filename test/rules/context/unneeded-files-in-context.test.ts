@@ -76,3 +76,19 @@ describe('a .dockerignore shared with other Dockerfiles of the directory', () =>
     expect(findings.map((f) => [f.fix?.applicability, f.fix?.title])).toEqual([fix]);
   });
 });
+
+// Files a `!` exception re-includes are sent on purpose: a safe fix must not exclude them again,
+// and a line BuildKit would not apply to them (an earlier line already excluded their directory,
+// so it skips later patterns there) is no fix at all.
+describe('junk a ! exception re-includes', () => {
+  it('.vscode/* with !.vscode/settings.json: the fix is unsafe', () => {
+    const files: Tree = { Dockerfile: NODE, '.dockerignore': '.vscode/*\n!.vscode/settings.json\n', '.vscode/settings.json': '{}', '.vscode/x.json': '{}' };
+    const { findings } = runContextRule(rule, { files });
+    expect(findings.map((f) => [f.fix?.applicability, f.fix?.title])).toEqual([['unsafe', 'Add .vscode to .dockerignore (it excludes again what a ! exception there re-includes)']]);
+  });
+  it('node_modules with !node_modules/native: appending node_modules again would not exclude it, so no fix', () => {
+    const files: Tree = { Dockerfile: NODE, '.dockerignore': 'node_modules\n!node_modules/native\n', 'node_modules/native/a.js': '', 'node_modules/other/b.js': '' };
+    const { findings } = runContextRule(rule, { files });
+    expect(findings.map((f) => [f.ruleName, !!f.fix])).toEqual([['unneeded-files-in-context', false]]);
+  });
+});
