@@ -57,7 +57,7 @@ export function readBounded(file: string | number, max: number): Buffer | null {
     let total = 0;
     for (;;) {
       const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, max + 1 - total));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
+      const n = readRetrying(fd, chunk);
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
@@ -68,6 +68,20 @@ export function readBounded(file: string | number, max: number): Buffer | null {
     if (typeof file !== 'number') closeSync(fd);
   }
 }
+
+/** readSync that waits out EAGAIN: a runner may hand over standard input as a non-blocking pipe. */
+function readRetrying(fd: number, chunk: Buffer): number {
+  for (let waited = 0; ; waited++) {
+    try {
+      return readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN' || waited > 60_000) throw e;
+      Atomics.wait((pause ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, 1);
+    }
+  }
+}
+
+let pause: Int32Array | undefined;
 
 /** Offset of the first byte that breaks UTF-8 (simple structural check). */
 function firstInvalidUtf8(b: Buffer): number {

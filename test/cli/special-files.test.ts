@@ -9,6 +9,7 @@ const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'bin/shipready.cjs');
 const unix = process.platform !== 'win32';
 const hasBash = unix && spawnSync('bash', ['-c', 'true']).status === 0;
+const hasPython = unix && spawnSync('python3', ['-c', 'pass']).status === 0;
 
 function run(args: string[], opts: { cwd?: string; stdinFile?: string } = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], {
@@ -74,6 +75,28 @@ describe.skipIf(!unix)('files that are not regular files', () => {
     expect(c.timedOut).toBe(false);
     expect(c.code).toBe(2);
     expect(c.err).toContain('.shipready.yaml: cannot read config: not a regular file');
+  });
+
+  it.skipIf(!hasPython)('waits for standard input handed over as a non-blocking pipe that is written late', () => {
+    // (Some runners pass stdin with O_NONBLOCK set: reading it at once fails with EAGAIN.)
+    const script = [
+      'import os, fcntl, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'fcntl.fcntl(r, fcntl.F_SETFL, fcntl.fcntl(r, fcntl.F_GETFL) | os.O_NONBLOCK)',
+      'p = subprocess.Popen([sys.argv[1], sys.argv[2], "lint", "-", "-f", "json"], stdin=r, stdout=subprocess.PIPE, stderr=subprocess.PIPE)',
+      'os.close(r)',
+      'time.sleep(0.5)',
+      'os.write(w, b"FROM alpine\\n")',
+      'os.close(w)',
+      'out, err = p.communicate()',
+      'print(p.returncode)',
+      'print(out.decode())',
+      'print(err.decode(), file=sys.stderr)',
+    ].join('\n');
+    const r = spawnSync('python3', ['-c', script, process.execPath, bin], { encoding: 'utf8', timeout: 30_000 });
+    const [code, ...json] = r.stdout.split('\n');
+    expect([code, r.stderr.trim()]).toEqual(['1', '']);
+    expect(JSON.parse(json.join('\n')).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['DF100', 'DF009']);
   });
 
   it.skipIf(!hasBash)('reads a pipe named on the command line: a Dockerfile, a Compose env file', () => {
