@@ -69,14 +69,17 @@ export function readBounded(file: string | number, max: number): Buffer | null {
   }
 }
 
-/** readSync that waits out EAGAIN: a runner may hand over standard input as a non-blocking pipe. */
+/**
+ * readSync that waits out EAGAIN, as a blocking read would wait: a runner may hand over standard
+ * input as a non-blocking pipe.
+ */
 function readRetrying(fd: number, chunk: Buffer): number {
-  for (let waited = 0; ; waited++) {
+  for (;;) {
     try {
       return readSync(fd, chunk, 0, chunk.length, null);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN' || waited > 60_000) throw e;
-      Atomics.wait((pause ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, 1);
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait((pause ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, 2);
     }
   }
 }
