@@ -86,6 +86,20 @@ function readRetrying(fd: number, chunk: Buffer): number {
 
 let pause: Int32Array | undefined;
 
+/** Does the file start with a UTF-8 byte order mark (which decoding drops)? */
+export function startsWithBom(abs: string): boolean {
+  const head = Buffer.alloc(3);
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, 'r');
+    return readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Offset of the first byte that breaks UTF-8 (simple structural check). */
 function firstInvalidUtf8(b: Buffer): number {
   for (let i = 0; i < b.length; ) {

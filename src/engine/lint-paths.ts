@@ -13,7 +13,7 @@ import { RuleRegistry } from './registry.js';
 import { summarize, type LintResult } from './result.js';
 import type { Finding, RunError } from '../finding.js';
 import { parseDockerfile } from '../model/dockerfile/parse.js';
-import { invalidUtf8Notice, readTextFile } from '../read-input.js';
+import { invalidUtf8Notice, readTextFile, startsWithBom } from '../read-input.js';
 import { rules as dockerfileRules } from '../rules/dockerfile/index.js';
 import { rules as contextRules } from '../rules/context/index.js';
 import { ContextSession } from './lint-context.js';
@@ -185,7 +185,8 @@ export async function lintPaths(paths: string[], opts: LintOptions, rules: RuleS
         }
         if (current !== text) {
           if (input.abs) {
-            writeAtomically(input.abs, current);
+            // The decoder dropped a byte order mark; BuildKit reads one, and the file keeps it.
+            writeAtomically(input.abs, startsWithBom(input.abs) ? `\uFEFF${current}` : current);
             fixed += made;
           } else notices.push('fixes for stdin are not written anywhere; lint a file to apply them');
         }

@@ -208,6 +208,15 @@ describe('shipready CLI', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
+  it('--fix keeps a Dockerfile\'s UTF-8 byte order mark', () => {
+    const dir = tmp({ 'Dockerfile': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('FROM debian:12\nRUN apt-get install curl\n')]) });
+    const r = run(['lint', '--fix', '--no-shellcheck', '-f', 'json'], { cwd: dir });
+    const after = readFileSync(join(dir, 'Dockerfile'));
+    expect([...after.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(after.subarray(3).toString('utf8')).toBe('FROM debian:12\nRUN apt-get install -y curl\n');
+    expect(JSON.parse(r.out).findings.filter((f: { ruleName: string }) => f.ruleName === 'apt-missing-yes')).toEqual([]);
+  });
+
   it('--fix counts the fixes it applied to Dockerfiles, Compose files and .dockerignore files', () => {
     const dir = tmp({
       'Dockerfile': 'FROM debian:12\nRUN apt-get install curl\nMAINTAINER a@b.c\nCOPY . /app\n',
