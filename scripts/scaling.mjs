@@ -58,6 +58,8 @@ const FAMILIES = [
   ['stages each FROM one base with a lone apt-get update', (n) => ({ dockerfile: `FROM debian:12 AS base\n${lines(n, (i) => `FROM base AS s${i}\nRUN apt-get update\n`)}FROM base\nRUN apt-get install -y curl\n` })],
   ['wrapped commands: sudo env apt-get', (n) => ({ dockerfile: `FROM debian:12\n${lines(n, (i) => `RUN sudo -E env A=${i} nice -n 1 apt-get install -y p${i}\n`)}` })],
   ['chpasswd pipes in one RUN', (n) => ({ dockerfile: `FROM debian:12\nRUN true${lines(n, (i) => ` && echo "u${i}:$(cat /s/${i})" | chpasswd && useradd -p "$(openssl passwd -1 $P)" u${i}`)}\n` })],
+  ['subshells piped into passwd in one RUN', (n) => ({ dockerfile: `FROM debian:12\nRUN true${lines(n, (i) => ` && (echo p${i}; echo p${i}) | passwd u${i}`)}\n` })],
+  ['echo commands in one subshell piped into chpasswd', (n) => ({ dockerfile: `FROM debian:12\nRUN (${lines(n, (i) => `echo u${i}:p${i}; `)}) | chpasswd\n` })],
   ['sh -c scripts in one RUN', (n) => ({ dockerfile: `FROM debian:12\nRUN true${lines(n, (i) => ` && sh -c 'cd /tmp && apt-get install -y p${i} | tee /l${i}'`)}\n` })],
   ['risky pipes after a yes pipe, fixes on', (n) => ({ dockerfile: `FROM debian:12\nRUN yes | apt-get install -y p\n${lines(n, (i) => `RUN curl -fsSL https://e.com/${i} | tar -xz\nRUN yes | apt-get install -y p${i}\n`)}`, fix: true })],
   ['RUNs assigning and using variables', (n) => ({ dockerfile: `FROM debian:12\nARG PKG=curl\n${lines(n, (i) => `RUN PKG=p${i}=1 && export E${i}=1 && apt-get install -y $PKG $E${i}\n`)}` })],

@@ -3,7 +3,7 @@ import { forEachRunCommandNamed, positionals } from '../helpers/dockerfile.js';
 import { partitionPoint } from '../../search.js';
 import { accountOf } from '../helpers/users.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
-import type { Command, ShellWord } from '../../model/shell/types.js';
+import type { Command, CommandGroup, ShellWord } from '../../model/shell/types.js';
 
 const TOOLS = ['chpasswd', 'passwd', 'openssl', 'useradd', 'usermod'];
 // A crypt(3) hash: `$6$salt$...`, `$y$...`, `$2b$...`.
@@ -14,25 +14,53 @@ const OPENSSL_PASSWD_VALUE = new Set(['-salt', '-in', '-table', '-rand', '-write
 const literal = (s: string): boolean => s !== '' && !s.includes('$') && !s.includes('`');
 
 /**
- * The word a command reads on stdin: a here-string (`<<< "root:pw"`), or the single argument of an
- * echo/printf piped into it (`echo 'root:pw' | chpasswd`). Undefined when the input is anything else.
+ * The words a command reads on stdin, in order: a here-string (`<<< "root:pw"`), the single argument
+ * of an echo/printf piped into it (`echo 'root:pw' | chpasswd`), or those of the echo/printf commands
+ * of a group or subshell piped into it (`(echo pw; echo pw) | passwd`), which must start with one.
+ * Undefined when the input is anything else.
  */
-function stdinWord(df: Dockerfile, instr: Instruction, cmd: Command): ShellWord | undefined {
+function stdinWords(df: Dockerfile, instr: Instruction, cmd: Command): ShellWord[] | undefined {
   const here = cmd.redirects.find((r) => r.op === '<<<');
-  if (here) return here.target ?? undefined;
+  if (here) return here.target ? [here.target] : undefined;
   if (cmd.before !== '|') return undefined;
   // The nearest command before it at the same depth is the pipe's left side. A script's commands are
   // in source order (those inside `$(...)` right after the command holding them): a binary search, then
   // a walk back over the commands nested in the one before.
   const cmds = df.script(instr).commands;
+  const before = partitionPoint(cmds.length, (i) => cmds[i].start >= cmd.start) - 1;
   let producer: Command | undefined;
-  for (let k = partitionPoint(cmds.length, (i) => cmds[i].start >= cmd.start) - 1; k >= 0 && !producer; k--) {
+  for (let k = before; k >= 0 && !producer; k--) {
     const c = cmds[k];
     if (c.nested === cmd.nested && c.end <= cmd.start) producer = c;
   }
-  if (!producer || producer.after !== '|' || (producer.base !== 'echo' && producer.base !== 'printf')) return undefined;
-  const words = producer.args.filter((a) => !/^-[neE]+$/.test(a.value));
+  if (producer && producer.after === '|') {
+    const word = echoedWord(producer);
+    return word ? [word] : undefined;
+  }
+  // A group or subshell that ends right before the pipe: its outermost one piping into `cmd`.
+  let group: CommandGroup | undefined;
+  for (let g = before >= 0 ? cmds[before].group : undefined, depth = 0; g && depth < 32; g = g.parent, depth++) {
+    if (g.after === '|' && g.end <= cmd.start) group = g;
+  }
+  if (!group) return undefined;
+  // Its commands are the ones right before the pipe, in source order.
+  const members: Command[] = [];
+  for (let k = before; k >= 0 && inGroup(cmds[k], group); k--) members.push(cmds[k]);
+  members.reverse();
+  if (members.length === 0 || !echoedWord(members[0])) return undefined;
+  return members.map(echoedWord).filter((w): w is ShellWord => w !== undefined);
+}
+
+/** The single argument an echo or printf prints (options aside). */
+function echoedWord(c: Command): ShellWord | undefined {
+  if (c.base !== 'echo' && c.base !== 'printf') return undefined;
+  const words = c.args.filter((a) => !/^-[neE]+$/.test(a.value));
   return words.length === 1 ? words[0] : undefined;
+}
+
+function inGroup(c: Command, group: CommandGroup): boolean {
+  for (let g = c.group, depth = 0; g && depth < 32; g = g.parent, depth++) if (g === group) return true;
+  return false;
 }
 
 /** Lines of an echoed text, with `\n` escapes (echo -e, printf) read as line breaks. */
@@ -49,16 +77,16 @@ function check(df: Dockerfile, instr: Instruction, cmd: Command): Hit | undefine
   switch (cmd.base) {
     case 'chpasswd': {
       if (cmd.args.some((a) => a.value === '-e' || a.value === '--encrypted')) return undefined;
-      const w = stdinWord(df, instr, cmd);
-      if (!w) return undefined;
-      for (const line of lines(w.value)) {
-        const colon = line.indexOf(':');
-        if (colon > 0 && literal(line.slice(colon + 1))) return { span: w, messageId: 'literal', cmd: 'chpasswd', user: line.slice(0, colon) };
+      for (const w of stdinWords(df, instr, cmd) ?? []) {
+        for (const line of lines(w.value)) {
+          const colon = line.indexOf(':');
+          if (colon > 0 && literal(line.slice(colon + 1))) return { span: w, messageId: 'literal', cmd: 'chpasswd', user: line.slice(0, colon) };
+        }
       }
       return undefined;
     }
     case 'passwd': {
-      const w = stdinWord(df, instr, cmd);
+      const w = stdinWords(df, instr, cmd)?.[0];
       const first = w ? lines(w.value)[0] : undefined;
       if (!w || first === undefined || !literal(first)) return undefined;
       const user = positionals(cmd.args).at(-1)?.value ?? 'root';
@@ -67,7 +95,7 @@ function check(df: Dockerfile, instr: Instruction, cmd: Command): Hit | undefine
     case 'openssl': {
       const args = cmd.args;
       if (args[0]?.value !== 'passwd') return undefined;
-      const pw = args.some((a) => a.value === '-stdin') ? stdinWord(df, instr, cmd) : positionals(args.slice(1), OPENSSL_PASSWD_VALUE)[0];
+      const pw = args.some((a) => a.value === '-stdin') ? stdinWords(df, instr, cmd)?.[0] : positionals(args.slice(1), OPENSSL_PASSWD_VALUE)[0];
       if (!pw || !literal(lines(pw.value)[0] ?? '')) return undefined;
       // `useradd -p "$(openssl passwd ...)" app`: the account is the one the enclosing command creates.
       const cmds = df.script(instr).commands;
