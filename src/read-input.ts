@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { InputError } from './config/errors.js';
 
 export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
@@ -53,16 +53,25 @@ export function readTextFile(abs: string, display: string, opts: DecodeOptions =
 export function readBounded(file: string | number, max: number): Buffer | null {
   const fd = typeof file === 'number' ? file : openSync(file, 'r');
   try {
-    const chunks: Buffer[] = [];
+    // A regular file's size (plus one byte, to see it end) is the first buffer: most reads take one.
+    const size = fstatSync(fd).size;
+    let chunk = Buffer.allocUnsafe(Math.min(size > 0 ? size + 1 : 64 * 1024, max + 1));
+    let fill = 0;
     let total = 0;
+    const chunks: Buffer[] = [];
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, max + 1 - total));
-      const n = readRetrying(fd, chunk);
+      if (fill === chunk.length) {
+        chunks.push(chunk);
+        chunk = Buffer.allocUnsafe(Math.min(64 * 1024, max + 1 - total));
+        fill = 0;
+      }
+      const n = readRetrying(fd, chunk, fill);
       if (n === 0) break;
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      fill += n;
       total += n;
       if (total > max) return null;
     }
+    chunks.push(chunk.subarray(0, fill));
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
     if (typeof file !== 'number') closeSync(fd);
@@ -73,10 +82,10 @@ export function readBounded(file: string | number, max: number): Buffer | null {
  * readSync that waits out EAGAIN, as a blocking read would wait: a runner may hand over standard
  * input as a non-blocking pipe.
  */
-function readRetrying(fd: number, chunk: Buffer): number {
+function readRetrying(fd: number, chunk: Buffer, at: number): number {
   for (;;) {
     try {
-      return readSync(fd, chunk, 0, chunk.length, null);
+      return readSync(fd, chunk, at, chunk.length - at, null);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
       Atomics.wait((pause ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, 2);

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
-import { readBounded } from '../read-input.js';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { RuleRegistry } from '../engine/registry.js';
 import { SourceFile } from '../model/source.js';
+import { MAX_INPUT_BYTES, readBounded } from '../read-input.js';
 import { ConfigError } from './errors.js';
 import { fromHadolint } from './hadolint.js';
 import { hadolintEnvConfig } from './hadolint-env.js';
@@ -13,8 +13,6 @@ import { keyText, validateConfig, type ConfigIssue } from './validate.js';
 
 export const CONFIG_NAMES = ['.shipready.yaml', '.shipready.yml', '.shipready.json'];
 const HADOLINT_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
-// Far more than any real config; a device or a runaway file must not be read without end.
-const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
 
 /** Where the config for `cwd` lives: own config upward from cwd, else hadolint's lookup order. */
 export function findConfig(cwd: string): { path: string; kind: 'shipready' | 'hadolint' } | null {
@@ -57,11 +55,11 @@ export async function loadConfig(cwd: string, registry: RuleRegistry | (() => Pr
     try {
       // A config found by looking must be a regular file (a pipe would block the run); -c may name a pipe.
       if (!explicit && !statSync(found.path).isFile()) throw new Error('not a regular file');
-      bytes = readBounded(found.path, MAX_CONFIG_BYTES);
+      bytes = readBounded(found.path, MAX_INPUT_BYTES);
     } catch (e) {
       throw new ConfigError(`cannot read config: ${(e as Error).message}`, found.path);
     }
-    if (!bytes) throw new ConfigError(`cannot read config: larger than ${MAX_CONFIG_BYTES} bytes`, found.path);
+    if (!bytes) throw new ConfigError(`cannot read config: larger than ${MAX_INPUT_BYTES} bytes`, found.path);
     const text = bytes.toString('utf8');
     config = await parseConfigText(text, found.path, found.kind, rules);
   }

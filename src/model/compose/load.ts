@@ -5,8 +5,8 @@
  * written. Problems become `issues` (never exceptions).
  */
 import { statSync } from 'node:fs';
-import { readBounded } from '../../read-input.js';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readBounded } from '../../read-input.js';
 import { parseDockerfile } from '../dockerfile/parse.js';
 import type { Dockerfile } from '../dockerfile/types.js';
 import { SourceFile } from '../source.js';

@@ -8,8 +8,8 @@
  * - the pattern is cleaned like Go's `filepath.Clean` (`./a/`, `a//b/../b` -> `a`, `a/b`) and a leading `/` dropped.
  */
 import { lstatSync, statSync } from 'node:fs';
-import { MAX_INPUT_BYTES, readBounded } from '../../read-input.js';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { MAX_INPUT_BYTES, readBounded } from '../../read-input.js';
 import { resolveInside } from './links.js';
 import { SourceFile, type Span } from '../source.js';
 import { goClean, goTrimSpace, goTrimSpaceRange } from './gopath.js';

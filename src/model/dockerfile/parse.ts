@@ -581,8 +581,7 @@ function buildModel(source: SourceFile, directives: Directive[], escape: '\\' | 
     inherited ??= new InheritedEnv(stages, envSetters, (i) => scopes[i]!);
     // The stage and the ancestors without a scope yet, made and worked out from the root down.
     const chain: Stage[] = [];
-    // (A stage's parent is an earlier stage: FROM names only those, so the walk ends.)
-    const parentOf = (st: Stage): Stage | undefined => (st.parentStage !== null && st.parentStage < st.index ? stages[st.parentStage] : undefined);
+    const parentOf = (st: Stage): Stage | undefined => stages[parentIndex(st)];
     for (let st: Stage | undefined = stages[stage]; st && !scopes[st.index]; st = parentOf(st)) chain.push(st);
     for (let i = chain.length - 1; i >= 0; i--) {
       const st = chain[i];
@@ -776,10 +775,7 @@ class InheritedEnv {
   constructor(private readonly stages: readonly Stage[], private readonly setters: ReadonlyMap<string, readonly number[]>, private readonly scopeAt: (stage: number) => StageScope) {
     const n = stages.length;
     const children: number[][] = stages.map(() => []);
-    const parent = (i: number): number => {
-      const p = stages[i].parentStage;
-      return p !== null && p < i ? p : -1;
-    };
+    const parent = (i: number): number => parentIndex(stages[i]);
     for (let i = 0; i < n; i++) if (parent(i) >= 0) children[parent(i)].push(i);
     this.enter = new Int32Array(n);
     this.leave = new Int32Array(n);
@@ -825,8 +821,7 @@ class InheritedEnv {
       if (this.walked.has(key)) { value = this.walked.get(key); break; }
       const own = this.scopeAt(s).lastEnv(name);
       if (own.set) { value = own.value; break; }
-      const p = this.stages[s].parentStage;
-      s = p !== null && p < s ? p : -1;
+      s = parentIndex(this.stages[s]);
     }
     this.walked.set(`${stage}\u0000${name}`, value);
     return value;
@@ -834,6 +829,11 @@ class InheritedEnv {
 }
 
 const MAX_SETTER_SKIPS = 64;
+
+/** The index of the stage a stage is built FROM, or -1. (Only an earlier one: FROM names only those, so walks up end.) */
+function parentIndex(st: Stage): number {
+  return st.parentStage !== null && st.parentStage < st.index ? st.parentStage : -1;
+}
 
 /**
  * Assignments before `at` are those of instructions that start before it. An ONBUILD trigger is not

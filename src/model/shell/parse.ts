@@ -1,6 +1,18 @@
 import { END, Lexer, WORD, isRedirectOp } from './lexer.js';
 import type { Command, CommandGroup, Redirect, ShellScript, ShellWord } from './types.js';
 
+/**
+ * The groups and subshells around a command, innermost first. Only so far out: scripts nest a few,
+ * and a hostile one nesting thousands around as many commands would make every walk out quadratic.
+ */
+export function enclosingGroups(c: Pick<Command, 'group'>): CommandGroup[] {
+  const out: CommandGroup[] = [];
+  for (let g = c.group; g && out.length < MAX_GROUP_DEPTH; g = g.parent) out.push(g);
+  return out;
+}
+
+const MAX_GROUP_DEPTH = 32;
+
 /** Command name without a leading path: `/usr/bin/apt-get` -> `apt-get`. */
 export function baseName(name: string): string {
   // (A loop from the end: lastIndexOf is a slow runtime call, and names are short.)
@@ -265,10 +277,9 @@ class ShellParser {
     }
     const map = this.map;
     const r: Redirect = { op, target, start: map.toSource(start), end: map.toSourceEnd(end) };
-    if (this.words === null) {
-      this.open(r.start);
-      if (this.closed) this.closed.redirects.push(r);
-    } else if (this.closed && this.words.length === 0) this.closed.redirects.push(r);
+    if (this.words === null) this.open(r.start);
+    // Right after a `}` or `)`, before any word: the group's own redirection.
+    if (this.closed && this.words!.length === 0) this.closed.redirects.push(r);
     this.redirects.push(r);
     this.end = r.end;
   }

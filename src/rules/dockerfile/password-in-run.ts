@@ -4,6 +4,7 @@ import { partitionPoint } from '../../search.js';
 import { accountOf } from '../helpers/users.js';
 import type { Dockerfile, Instruction } from '../../model/dockerfile/types.js';
 import type { Command, CommandGroup, ShellWord } from '../../model/shell/types.js';
+import { enclosingGroups } from '../../model/shell/parse.js';
 
 const TOOLS = ['chpasswd', 'passwd', 'openssl', 'useradd', 'usermod'];
 // A crypt(3) hash: `$6$salt$...`, `$y$...`, `$2b$...`.
@@ -39,13 +40,11 @@ function stdinWords(df: Dockerfile, instr: Instruction, cmd: Command): ShellWord
   }
   // A group or subshell that ends right before the pipe: its outermost one piping into `cmd`.
   let group: CommandGroup | undefined;
-  for (let g = before >= 0 ? cmds[before].group : undefined, depth = 0; g && depth < 32; g = g.parent, depth++) {
-    if (g.after === '|' && g.end <= cmd.start) group = g;
-  }
+  for (const g of before >= 0 ? enclosingGroups(cmds[before]) : []) if (g.after === '|' && g.end <= cmd.start) group = g;
   if (!group) return undefined;
   // Its commands are the ones right before the pipe, in source order.
   const members: Command[] = [];
-  for (let k = before; k >= 0 && inGroup(cmds[k], group); k--) members.push(cmds[k]);
+  for (let k = before; k >= 0 && enclosingGroups(cmds[k]).includes(group); k--) members.push(cmds[k]);
   members.reverse();
   if (members.length === 0 || !echoedWord(members[0])) return undefined;
   return members.map(echoedWord).filter((w): w is ShellWord => w !== undefined);
@@ -56,11 +55,6 @@ function echoedWord(c: Command): ShellWord | undefined {
   if (c.base !== 'echo' && c.base !== 'printf') return undefined;
   const words = c.args.filter((a) => !/^-[neE]+$/.test(a.value));
   return words.length === 1 ? words[0] : undefined;
-}
-
-function inGroup(c: Command, group: CommandGroup): boolean {
-  for (let g = c.group, depth = 0; g && depth < 32; g = g.parent, depth++) if (g === group) return true;
-  return false;
 }
 
 /** Lines of an echoed text, with `\n` escapes (echo -e, printf) read as line breaks. */

@@ -367,13 +367,18 @@ export function editable(svc: ComposeService, n: CNode): boolean {
   return svc.written.some((w) => w.refs === 1 && unsharedPath(w, n));
 }
 
+/** The values a node holds as written: a map's own (not merged-in) values, a sequence's items. */
+function ownChildren(n: CNode): CNode[] {
+  return n.kind === 'map' ? [...n.entries.values()].filter((e) => !e.merged).map((e) => e.value) : n.kind === 'seq' ? n.items : [];
+}
+
 /** Does `n` sit inside `from`, with every node on the way there used once? */
 function unsharedPath(from: CNode, n: CNode): boolean {
   const within = (c: CNode) => c.origin.file === n.origin.file && c.origin.start <= n.origin.start && n.origin.end <= c.origin.end;
   let cur = from;
   while (cur !== n) {
     if (!within(cur)) return false;
-    const kids: CNode[] = cur.kind === 'map' ? [...cur.entries.values()].filter((e) => !e.merged).map((e) => e.value) : cur.kind === 'seq' ? cur.items : [];
+    const kids = ownChildren(cur);
     // (A scalar reached by an alias sits where its anchor is written: maybe not where `cur` is.)
     const next = kids.find((k) => k === n) ?? kids.find((k) => k.kind !== 'scalar' && within(k));
     if (!next || next.refs > 1) return false;
@@ -475,7 +480,7 @@ function flowInsertion(text: string, open: number, close: number, children: Orig
 function endsInKeptBlockScalar(text: string, n: CNode): boolean {
   let last: CNode = n;
   for (;;) {
-    const kids: CNode[] = last.kind === 'map' ? [...last.entries.values()].filter((e) => !e.merged).map((e) => e.value) : last.kind === 'seq' ? last.items : [];
+    const kids = ownChildren(last);
     let next: CNode | undefined;
     for (const k of kids) if (k.origin.file === n.origin.file && (!next || k.origin.end > next.origin.end)) next = k;
     if (!next) break;

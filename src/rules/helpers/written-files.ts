@@ -4,7 +4,8 @@
  * settings written into a tool's config (package-verification-disabled, tls-verification-disabled).
  */
 import type { Dockerfile, Heredoc, Instruction } from '../../model/dockerfile/types.js';
-import type { Command, Redirect, ShellWord } from '../../model/shell/types.js';
+import type { Command, ShellWord } from '../../model/shell/types.js';
+import { enclosingGroups } from '../../model/shell/parse.js';
 import type { Span } from '../../model/source.js';
 import { heredocIsScript, heredocOwner } from '../../model/dockerfile/parse.js';
 import { innermostCommand } from '../../model/shell/wrappers.js';
@@ -144,12 +145,9 @@ const teeFiles = (tee: Command): ShellWord[] => tee.args.filter((a) => !a.value.
  */
 export function outputFiles(df: Dockerfile, commands: readonly Command[], cmd: Command): ShellWord[] {
   const files: ShellWord[] = [];
+  const text = df.source.text;
   // Where the command's own output goes; else that of the groups around it (`{ echo a; } > f`).
-  // (Up to a depth: scripts nest a few groups, and a hostile one nesting thousands around as many
-  // echo commands would make this walk quadratic.)
-  let to: { redirects: readonly Redirect[]; after: string; end: number; nested: boolean } | undefined = cmd;
-  for (let g = cmd.group, depth = 0; to && depth <= MAX_GROUP_DEPTH; to = g, g = g?.parent, depth++) {
-    const text = df.source.text;
+  for (const to of [cmd, ...enclosingGroups(cmd)]) {
     let redirected = false;
     for (const r of to.redirects) {
       if (!STDOUT.has(r.op) || otherFd(text, r.start)) continue;
@@ -166,8 +164,6 @@ export function outputFiles(df: Dockerfile, commands: readonly Command[], cmd: C
   }
   return files;
 }
-
-const MAX_GROUP_DEPTH = 32;
 
 /** Redirections of standard output: to a file, or to another descriptor (`>&2`). */
 const STDOUT = new Set([...TO_FILE, '>&']);
